@@ -1,0 +1,103 @@
+//! Genesis presets: the initial state a chain spec starts from.
+//!
+//! - `development`: one validator (Alice), Alice is sudo, the well-known development
+//!   accounts are funded. For a single node on a laptop.
+//! - `local_testnet`: two validators (Alice and Bob), Alice is sudo, same funded accounts.
+//!
+//! `communs-node build-spec --chain <preset>` (or `chain-spec-builder`) turns a preset into a
+//! chain spec.
+
+use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each development account holds at genesis: one million CMN.
+pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
+
+/// The preset id of a local network of several validators on one machine.
+pub const LOCAL_TESTNET_PRESET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
+/// The preset id of a single-validator development chain.
+pub const DEVELOPMENT_PRESET: &str = sp_genesis_builder::DEV_RUNTIME_PRESET;
+
+/// A genesis state with the given validators, funded accounts and sudo key, as a JSON patch
+/// over the runtime's default genesis config.
+fn genesis(
+	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts
+				.iter()
+				.cloned()
+				.map(|account| (account, ENDOWMENT))
+				.collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: initial_authorities
+				.iter()
+				.map(|(aura, _)| aura.clone())
+				.collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: initial_authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+/// The session keys of a development validator: its sr25519 key for Aura and its ed25519 key
+/// for GRANDPA, both derived from the same `//Name` seed.
+fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
+/// The well-known development accounts (Alice, Bob, ... and their `//stash` accounts).
+fn development_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|account| account.to_account_id()).collect()
+}
+
+/// The `local_testnet` preset: Alice and Bob validate.
+pub fn local_testnet_genesis() -> Value {
+	genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		development_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The `development` preset: Alice validates alone.
+pub fn development_genesis() -> Value {
+	genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		development_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of a named preset, or `None` for an unknown name.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEVELOPMENT_PRESET => development_genesis(),
+		LOCAL_TESTNET_PRESET => local_testnet_genesis(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEVELOPMENT_PRESET), PresetId::from(LOCAL_TESTNET_PRESET)]
+}

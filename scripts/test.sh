@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of Communs: the Rust unit and runtime tests, then the end-to-end tests that
+# start the real node binary and drive it over JSON-RPC with @polkadot/api.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+"$here/setup.sh"
+# shellcheck source=scripts/env.sh
+source "$here/env.sh"
+
+cd "$COMMUNS_ROOT"
+echo "== building communs-node (release)" >&2
+cargo build --release --locked -p communs-node
+
+echo "== Rust tests" >&2
+cargo test --release --locked --workspace
+
+echo "== end-to-end tests" >&2
+cd "$COMMUNS_ROOT/tests/e2e"
+npm ci --no-audit --no-fund --loglevel=error
+npm test

@@ -1,0 +1,294 @@
+// End-to-end tests of the Communs node: the real binary, driven over JSON-RPC by @polkadot/api.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import {
+  connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode, tempDir, waitFor,
+} from './lib/node.mjs';
+
+const CMN = 10n ** 12n;
+
+/** Signs and submits `tx`, resolving with the block it was included in and its events. */
+function submitAndWatch(tx, signer) {
+  return new Promise((ok, fail) => {
+    let unsubscribe = () => {};
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (dispatchError) {
+        unsubscribe();
+        fail(new Error(`dispatch failed: ${dispatchError.toString()}`));
+      } else if (status.isInBlock) {
+        unsubscribe();
+        ok({ blockHash: status.asInBlock, events });
+      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+        unsubscribe();
+        fail(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsubscribe = u; }, fail);
+  });
+}
+
+describe('a development node', () => {
+  let node;
+  let api;
+  let keyring;
+  // Shared between the transfer test and the restart test.
+  let transfer;
+
+  before(async () => {
+    await cryptoWaitReady();
+    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    node = await startNode();
+    api = await connect(node);
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    if (node) {
+      await stopNode(node);
+      removeDir(node.basePath);
+    }
+  });
+
+  test('produces and finalizes blocks', async () => {
+    const finalized = await waitFor('finalized height >= 3', async () => {
+      const number = await finalizedNumber(node);
+      return number >= 3 ? number : null;
+    });
+    assert.ok(finalized >= 3);
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    assert.ok(best >= finalized, `best ${best} is behind finalized ${finalized}`);
+  });
+
+  test('reports CMN with 12 decimals in system_properties', async () => {
+    const properties = await rpc(node, 'system_properties');
+    assert.deepEqual(properties, { ss58Format: 42, tokenDecimals: 12, tokenSymbol: 'CMN' });
+    assert.equal(api.registry.chainTokens[0], 'CMN');
+    assert.equal(api.registry.chainDecimals[0], 12);
+  });
+
+  test('serves metadata listing the runtime pallets, up to V16', async () => {
+    const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
+    for (const name of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances',
+      'TransactionPayment', 'Sudo', 'Utility']) {
+      assert.ok(pallets.includes(name), `metadata lacks ${name}: ${pallets}`);
+    }
+    const versions = await api.call.metadata.metadataVersions();
+    assert.ok(versions.map((v) => v.toNumber()).includes(16), `versions: ${versions}`);
+    const v16 = await api.call.metadata.metadataAtVersion(16);
+    assert.ok(v16.isSome, 'metadata_at_version(16) returned None');
+    // The SCALE-encoded opaque metadata starts with the magic "meta" and the version byte.
+    const bytes = v16.unwrap().toU8a(true);
+    const at = bytes.findIndex((_, i) => bytes[i] === 0x6d && bytes[i + 1] === 0x65
+      && bytes[i + 2] === 0x74 && bytes[i + 3] === 0x61);
+    assert.ok(at >= 0, 'no metadata magic');
+    assert.equal(bytes[at + 4], 16);
+  });
+
+  test('exposes the extra RPC methods', async () => {
+    const { methods } = await rpc(node, 'rpc_methods');
+    for (const method of ['system_accountNextIndex', 'system_dryRun', 'payment_queryInfo',
+      'payment_queryFeeDetails']) {
+      assert.ok(methods.includes(method), `rpc_methods lacks ${method}`);
+    }
+    const alice = keyring.addFromUri('//Alice');
+    const nonce = await rpc(node, 'system_accountNextIndex', [alice.address]);
+    assert.equal(typeof nonce, 'number');
+  });
+
+  test("includes Alice's transfer to Bob; balances move by the exact amount plus fee", async () => {
+    const alice = keyring.addFromUri('//Alice');
+    const bob = keyring.addFromUri('//Bob');
+    const amount = 12n * CMN + 345n;
+    const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
+
+    // The fee estimate and a dry run, through the node's extra RPC methods.
+    const signed = await tx.signAsync(alice);
+    const info = await rpc(node, 'payment_queryInfo', [signed.toHex()]);
+    const estimatedFee = BigInt(info.partialFee);
+    assert.ok(estimatedFee > 0n);
+    const details = await rpc(node, 'payment_queryFeeDetails', [signed.toHex()]);
+    assert.ok(details.inclusionFee, 'payment_queryFeeDetails has no inclusion fee');
+    const dryRun = await api.rpc.system.dryRun(signed.toHex());
+    assert.ok(dryRun.isOk && dryRun.asOk.isOk, `dry run failed: ${dryRun}`);
+
+    const { blockHash, events } = await submitAndWatch(
+      api.tx.balances.transferKeepAlive(bob.address, amount), alice,
+    );
+    const paid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+    assert.ok(paid, 'no TransactionFeePaid event');
+    const fee = paid.event.data.actualFee.toBigInt() + paid.event.data.tip.toBigInt();
+    assert.ok(fee > 0n && fee <= estimatedFee, `fee ${fee}, estimate ${estimatedFee}`);
+    assert.ok(events.some(({ event }) => api.events.balances.Transfer.is(event)
+      && event.data.amount.toBigInt() === amount));
+
+    const header = await api.rpc.chain.getHeader(blockHash);
+    const before = await api.at(header.parentHash);
+    const atBlock = await api.at(blockHash);
+    const free = async (at, who) => (await at.query.system.account(who)).data.free.toBigInt();
+    assert.equal(await free(atBlock, alice.address), (await free(before, alice.address)) - amount - fee);
+    assert.equal(await free(atBlock, bob.address), (await free(before, bob.address)) + amount);
+
+    transfer = { blockHash: blockHash.toHex(), number: header.number.toNumber(), amount,
+      bobAfter: await free(atBlock, bob.address) };
+  });
+
+  test('resumes from the same finalized block after a restart, losing nothing', async () => {
+    assert.ok(transfer, 'the transfer test did not run');
+    await waitFor('the transfer block to be finalized', async () => (
+      (await finalizedNumber(node)) >= transfer.number));
+    const finalizedHash = await rpc(node, 'chain_getFinalizedHead');
+    const finalizedHeight = await finalizedNumber(node);
+
+    await api.disconnect();
+    api = undefined;
+    const { code } = await stopNode(node);
+    assert.equal(code, 0, `the node did not stop cleanly:\n${node.log.slice(-2000)}`);
+
+    node = await startNode({ basePath: node.basePath });
+    api = await connect(node);
+    // Straight after the restart the finalized head is the one we left (or a later one).
+    assert.ok((await finalizedNumber(node)) >= finalizedHeight);
+    assert.equal(await rpc(node, 'chain_getBlockHash', [finalizedHeight]), finalizedHash);
+    assert.equal(await rpc(node, 'chain_getBlockHash', [transfer.number]), transfer.blockHash);
+    const bob = keyring.addFromUri('//Bob');
+    const atTransfer = await api.at(transfer.blockHash);
+    assert.equal((await atTransfer.query.system.account(bob.address)).data.free.toBigInt(),
+      transfer.bobAfter);
+    // And it goes on producing and finalizing blocks.
+    await waitFor('new finalized blocks', async () => (
+      (await finalizedNumber(node)) > finalizedHeight));
+  });
+
+  test('a second node on the same base path fails cleanly and harms nothing', async () => {
+    const heightBefore = await finalizedNumber(node);
+    const result = runCli(['--dev', '--base-path', node.basePath, '--rpc-port', '0',
+      '--listen-addr', '/ip4/127.0.0.1/tcp/0', '--no-prometheus', '--no-mdns', '--no-telemetry',
+      '--no-hardware-benchmarks'], { timeoutMs: 60_000 });
+    assert.notEqual(result.status, 0, 'the second node did not fail');
+    assert.doesNotMatch(result.stderr, /panicked/);
+    assert.match(result.stderr, /^Error: .*(lock|Lock|in use|Resource temporarily unavailable)/m);
+    await waitFor('the first node to keep finalizing', async () => (
+      (await finalizedNumber(node)) > heightBefore));
+  });
+});
+
+describe('the node with ParityDB', () => {
+  test('produces and finalizes blocks with --database paritydb', async () => {
+    const node = await startNode({ args: ['--dev', '--database', 'paritydb'] });
+    try {
+      await waitFor('finalized height >= 2', async () => (await finalizedNumber(node)) >= 2);
+      assert.ok(existsSync(join(node.basePath, 'chains/communs_dev/paritydb')),
+        'no paritydb directory under the base path');
+    } finally {
+      await stopNode(node);
+      removeDir(node.basePath);
+    }
+  });
+});
+
+describe('prometheus metrics', () => {
+  test('are served on the prometheus port', async () => {
+    const node = await startNode();
+    try {
+      await waitFor('a block', async () => (await finalizedNumber(node)) >= 1);
+      const metrics = await (await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`)).text();
+      assert.match(metrics, /substrate_block_height\{status="finalized"/);
+    } finally {
+      await stopNode(node);
+      removeDir(node.basePath);
+    }
+  });
+});
+
+describe('the command line', () => {
+  test('key generate prints a secret phrase and an SS58 address', () => {
+    const result = runCli(['key', 'generate', '--output-type', 'json']);
+    assert.equal(result.status, 0, result.stderr);
+    const key = JSON.parse(result.stdout);
+    assert.equal(key.secretPhrase.split(' ').length, 12);
+    assert.match(key.ss58Address, /^5/);
+  });
+
+  test('export-chain-spec writes a spec with CMN properties for dev and local', () => {
+    for (const chain of ['dev', 'local']) {
+      const result = runCli(['export-chain-spec', '--chain', chain]);
+      assert.equal(result.status, 0, result.stderr);
+      const spec = JSON.parse(result.stdout);
+      assert.deepEqual(spec.properties, { ss58Format: 42, tokenDecimals: 12, tokenSymbol: 'CMN' });
+    }
+  });
+
+  test('build-spec --raw still works', () => {
+    const result = runCli(['build-spec', '--chain', 'dev', '--raw', '--disable-default-bootnode']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(JSON.parse(result.stdout).genesis.raw);
+  });
+
+  test('export-blocks, import-blocks, check-block, chain-info, revert and purge-chain', async () => {
+    const node = await startNode();
+    const copy = tempDir();
+    const blocks = join(copy, 'blocks.bin');
+    try {
+      await waitFor('finalized height >= 4', async () => (await finalizedNumber(node)) >= 4);
+      await stopNode(node);
+      const db = ['--chain', 'dev', '--base-path', node.basePath];
+
+      const info = runCli(['chain-info', ...db]);
+      assert.equal(info.status, 0, info.stderr);
+      const { finalized_number: finalized } = JSON.parse(info.stdout);
+      assert.ok(finalized >= 4, info.stdout);
+
+      const exported = runCli(['export-blocks', ...db, '--from', '1', '--to', '4', '--binary', blocks]);
+      assert.equal(exported.status, 0, exported.stderr);
+
+      const imported = runCli(['import-blocks', '--chain', 'dev', '--base-path', copy, '--binary', blocks]);
+      assert.equal(imported.status, 0, imported.stderr);
+      const copyInfo = runCli(['chain-info', '--chain', 'dev', '--base-path', copy]);
+      assert.equal(JSON.parse(copyInfo.stdout).best_number, 4, copyInfo.stdout);
+
+      const checked = runCli(['check-block', ...db, '2']);
+      assert.equal(checked.status, 0, checked.stderr);
+
+      // Revert drops at most the given number of unfinalized blocks; finality stays.
+      const reverted = runCli(['revert', ...db, '1']);
+      assert.equal(reverted.status, 0, reverted.stderr);
+      const afterRevert = JSON.parse(runCli(['chain-info', ...db]).stdout);
+      assert.equal(afterRevert.finalized_number, finalized);
+      assert.ok(afterRevert.best_number >= finalized);
+
+      const purged = runCli(['purge-chain', ...db, '-y']);
+      assert.equal(purged.status, 0, purged.stderr);
+      assert.ok(!existsSync(join(node.basePath, 'chains/communs_dev/db')), 'the database is still there');
+    } finally {
+      await stopNode(node);
+      removeDir(node.basePath);
+      removeDir(copy);
+    }
+  });
+
+  test('an unknown --chain ends with one line naming the problem', () => {
+    const result = runCli(['--chain', 'no-such-chain', '--tmp']);
+    assert.notEqual(result.status, 0);
+    assert.doesNotMatch(result.stderr, /panicked|RUST_BACKTRACE/);
+    assert.match(result.stderr.trim(), /^Error: .*unknown chain `no-such-chain`/);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  });
+
+  test('a malformed chain-spec file ends with one line naming the problem', () => {
+    const dir = tempDir();
+    try {
+      const file = join(dir, 'broken.json');
+      writeFileSync(file, '{ "name": "broken", ');
+      const result = runCli(['--chain', file, '--tmp']);
+      assert.notEqual(result.status, 0);
+      assert.doesNotMatch(result.stderr, /panicked|RUST_BACKTRACE/);
+      assert.match(result.stderr.trim(), /^Error: .*invalid chain spec/);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
