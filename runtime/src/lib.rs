@@ -28,6 +28,8 @@ pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
 
+use alloc::vec::Vec;
+
 use sp_runtime::{
 	generic, impl_opaque_keys,
 	traits::{BlakeTwo256, IdentifyAccount, Verify},

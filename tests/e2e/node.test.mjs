@@ -165,8 +165,8 @@ describe('a development node', () => {
   test('a second node on the same base path fails cleanly and harms nothing', async () => {
     const heightBefore = await finalizedNumber(node);
     const result = runCli(['--dev', '--base-path', node.basePath, '--rpc-port', '0',
-      '--listen-addr', '/ip4/127.0.0.1/tcp/0', '--no-prometheus', '--no-mdns', '--no-telemetry',
-      '--no-hardware-benchmarks'], { timeoutMs: 60_000 });
+      '--listen-addr', '/ip4/127.0.0.1/tcp/0', '--no-prometheus', '--no-mdns', '--no-telemetry'],
+    { timeoutMs: 60_000 });
     assert.notEqual(result.status, 0, 'the second node did not fail');
     assert.doesNotMatch(result.stderr, /panicked/);
     assert.match(result.stderr, /^Error: .*(lock|Lock|in use|Resource temporarily unavailable)/m);

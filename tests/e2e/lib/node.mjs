@@ -57,7 +57,6 @@ function loopbackFlags({ rpcPort, p2pPort, prometheusPort }) {
     '--prometheus-port', String(prometheusPort),
     '--no-mdns',
     '--no-telemetry',
-    '--no-hardware-benchmarks',
   ];
 }
 
