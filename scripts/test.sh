@@ -14,6 +14,13 @@ cargo build --release --locked -p communs-node
 echo "== Rust tests" >&2
 cargo test --release --locked --workspace
 
+echo "== benchmarks of each pallet, run once on its mock runtime" >&2
+for manifest in pallets/*/Cargo.toml; do
+	grep -q '^runtime-benchmarks' "$manifest" || continue
+	SKIP_WASM_BUILD=1 cargo test --release --locked --manifest-path "$manifest" \
+		--features runtime-benchmarks
+done
+
 echo "== end-to-end tests" >&2
 cd "$COMMUNS_ROOT/tests/e2e"
 npm ci --no-audit --no-fund --loglevel=error

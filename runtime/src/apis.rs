@@ -5,7 +5,7 @@
 use crate::opaque::SessionKeys;
 use crate::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, System, TokenId, Tokens, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -203,6 +203,28 @@ impl_runtime_apis! {
 
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl pallet_tokens::runtime_api::TokensApi<Block, TokenId, AccountId, Balance> for Runtime {
+		fn token_info(token: TokenId) -> Option<pallet_tokens::runtime_api::TokenInfo<AccountId, Balance>> {
+			Tokens::token_info(token)
+		}
+
+		fn balance(token: TokenId, who: AccountId) -> Balance {
+			Tokens::balance_of(token, who)
+		}
+
+		fn allowance(token: TokenId, owner: AccountId, delegate: AccountId) -> Balance {
+			Tokens::allowance(token, owner, delegate)
+		}
+
+		fn balance_at(token: TokenId, who: AccountId, snapshot: pallet_tokens::SnapshotId) -> Option<Balance> {
+			Tokens::balance_at_snapshot(token, who, snapshot)
+		}
+
+		fn total_supply_at(token: TokenId, snapshot: pallet_tokens::SnapshotId) -> Option<Balance> {
+			Tokens::total_supply_at_snapshot(token, snapshot)
 		}
 	}
 

@@ -1,7 +1,7 @@
 //! The pallets `communs-node benchmark pallet` measures, and the glue behind the runtime's
 //! `Benchmark` API. Built only with the `runtime-benchmarks` feature.
 
-use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp, Utility};
+use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp, Tokens, Utility};
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys};
@@ -21,6 +21,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_tokens, Tokens]
 );
 
 /// The benchmarks this runtime offers and the storage items they touch.

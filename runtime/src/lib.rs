@@ -121,6 +121,8 @@ pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::Account
 pub type Balance = u128;
 /// The number of transactions an account has sent.
 pub type Nonce = u32;
+/// Identifies a DAO share or credit token.
+pub type TokenId = u32;
 /// A block or state hash.
 pub type Hash = sp_core::H256;
 
@@ -206,6 +208,9 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(8)]
+	pub type Tokens = pallet_tokens;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

@@ -2,12 +2,16 @@
 //! are what wallets expect.
 
 use crate::{
+	configs::TokenDeposit,
 	genesis_config_presets::{
 		get_preset, preset_names, DEVELOPMENT_PRESET, ENDOWMENT, LOCAL_TESTNET_PRESET,
 	},
-	Balances, Grandpa, Runtime, RuntimeGenesisConfig,
+	Balances, Grandpa, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin, Tokens,
 };
-use frame_support::traits::fungible::Inspect;
+use frame_support::{
+	assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
 use serde_json::Value;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
@@ -93,4 +97,17 @@ fn chain_properties_name_cmn_with_twelve_decimals() {
 	assert_eq!(properties["tokenDecimals"], 12);
 	assert_eq!(properties["ss58Format"], 42);
 	assert_eq!(crate::UNIT, 1_000_000_000_000);
+}
+
+#[test]
+fn a_token_created_through_the_runtime_holds_its_deposit_in_cmn() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_ok!(Tokens::create(RuntimeOrigin::signed(alice.clone()), 1));
+		let deposit = RuntimeHoldReason::Tokens(pallet_tokens::HoldReason::Deposit);
+		assert_eq!(Balances::balance_on_hold(&deposit, &alice), TokenDeposit::get());
+		assert_ok!(Tokens::mint(RuntimeOrigin::signed(alice), 0, bob.clone().into(), 250));
+		assert_eq!(Tokens::balance_of(0, bob), 250);
+	});
 }

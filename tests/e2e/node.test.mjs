@@ -6,29 +6,10 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode, tempDir, waitFor,
+  connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode, submit, tempDir, waitFor,
 } from './lib/node.mjs';
 
 const CMN = 10n ** 12n;
-
-/** Signs and submits `tx`, resolving with the block it was included in and its events. */
-function submitAndWatch(tx, signer) {
-  return new Promise((ok, fail) => {
-    let unsubscribe = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (dispatchError) {
-        unsubscribe();
-        fail(new Error(`dispatch failed: ${dispatchError.toString()}`));
-      } else if (status.isInBlock) {
-        unsubscribe();
-        ok({ blockHash: status.asInBlock, events });
-      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        unsubscribe();
-        fail(new Error(`transaction ${status.type}`));
-      }
-    }).then((u) => { unsubscribe = u; }, fail);
-  });
-}
 
 describe('a development node', () => {
   let node;
@@ -114,8 +95,8 @@ describe('a development node', () => {
     const dryRun = await api.rpc.system.dryRun(signed.toHex());
     assert.ok(dryRun.isOk && dryRun.asOk.isOk, `dry run failed: ${dryRun}`);
 
-    const { blockHash, events } = await submitAndWatch(
-      api.tx.balances.transferKeepAlive(bob.address, amount), alice,
+    const { blockHash, events } = await submit(
+      api, api.tx.balances.transferKeepAlive(bob.address, amount), alice,
     );
     const paid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
     assert.ok(paid, 'no TransactionFeePaid event');

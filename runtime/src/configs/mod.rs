@@ -4,7 +4,8 @@
 use crate::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	RuntimeTask, System, TokenId, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, SLOT_DURATION,
+	SS58_PREFIX, UNIT, VERSION,
 };
 use frame_support::{
 	derive_impl,
@@ -61,7 +62,6 @@ impl frame_system::Config for Runtime {
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
-	type MaxConsumers = ConstU32<16>;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -136,4 +136,36 @@ impl pallet_utility::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Held from a token's owner while the token exists.
+	pub const TokenDeposit: Balance = 10 * UNIT;
+	/// Held for a token's metadata, plus the per-byte part below.
+	pub const TokenMetadataDepositBase: Balance = UNIT;
+	/// Held per byte of a token's name and symbol.
+	pub const TokenMetadataDepositPerByte: Balance = 10 * MILLI_UNIT;
+	/// Held for an account record kept with `touch`.
+	pub const TokenAccountDeposit: Balance = 10 * MILLI_UNIT;
+	/// Held from an owner while an approval is open.
+	pub const TokenApprovalDeposit: Balance = 10 * MILLI_UNIT;
+}
+
+impl pallet_tokens::Config for Runtime {
+	type Balance = Balance;
+	type TokenId = TokenId;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type TokenDeposit = TokenDeposit;
+	type MetadataDepositBase = TokenMetadataDepositBase;
+	type MetadataDepositPerByte = TokenMetadataDepositPerByte;
+	type AccountDeposit = TokenAccountDeposit;
+	type ApprovalDeposit = TokenApprovalDeposit;
+	type StringLimit = ConstU32<64>;
+	/// Up to 16 proposals of one DAO may be open at once, each with its snapshot.
+	type MaxOpenSnapshots = ConstU32<16>;
+	type RemoveItemsLimit = ConstU32<100>;
+	/// Nothing settles on balance changes yet; the royalties pallet will.
+	type OnBalanceChange = ();
+	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
 }

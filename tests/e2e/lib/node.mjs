@@ -172,3 +172,31 @@ export async function finalizedNumber(node) {
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 export const testsDir = resolve(here, '..');
+
+/**
+ * Signs and submits `tx`, resolving once it is in a block with that block's hash and events.
+ * A failed dispatch rejects with an Error named `pallet.Error` (e.g. `tokens.WouldLeaveDust`);
+ * a dropped or invalid transaction rejects too.
+ */
+export function submit(api, tx, signer) {
+  return new Promise((ok, fail) => {
+    let unsubscribe = () => {};
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isDropped || status.isInvalid || status.isUsurped) {
+        unsubscribe();
+        fail(new Error(`transaction ${status.type}`));
+        return;
+      }
+      if (!status.isInBlock) return;
+      unsubscribe();
+      if (dispatchError) {
+        const error = dispatchError.isModule
+          ? api.registry.findMetaError(dispatchError.asModule)
+          : { section: 'system', name: dispatchError.toString() };
+        fail(new Error(`${error.section}.${error.name}`));
+      } else {
+        ok({ blockHash: status.asInBlock, events });
+      }
+    }).then((u) => { unsubscribe = u; }, fail);
+  });
+}

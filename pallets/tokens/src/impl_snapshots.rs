@@ -1,0 +1,55 @@
+//! [`TokenSnapshots`]: frozen views of a token's balances, for governance.
+
+use crate::{functions::value_at, *};
+use frame_support::pallet_prelude::*;
+
+impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<T> {
+	/// Opens a snapshot of `token`: O(1), it only records the id. Fails with
+	/// [`Error::TooManySnapshots`] when [`Config::MaxOpenSnapshots`] are already open.
+	fn snapshot(token: T::TokenId) -> Result<SnapshotId, DispatchError> {
+		let mut details = Self::token(token)?;
+		let id = NextSnapshotId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		// Ids only increase, so pushing keeps the list ascending.
+		details.open_snapshots.try_push(id).map_err(|_| Error::<T>::TooManySnapshots)?;
+		NextSnapshotId::<T>::put(next);
+		Details::<T>::insert(token, details);
+		Self::deposit_event(Event::SnapshotTaken { token, snapshot: id });
+		Ok(id)
+	}
+
+	fn balance_at(token: T::TokenId, who: &T::AccountId, id: SnapshotId) -> Option<T::Balance> {
+		let details = Details::<T>::get(token)?;
+		if !details.open_snapshots.contains(&id) {
+			return None;
+		}
+		Some(match Accounts::<T>::get(token, who) {
+			Some(account) => value_at(&account.history, id, account.balance),
+			// A record is only ever removed when it reads zero at every open snapshot.
+			None => Default::default(),
+		})
+	}
+
+	fn total_supply_at(token: T::TokenId, id: SnapshotId) -> Option<T::Balance> {
+		let details = Details::<T>::get(token)?;
+		if !details.open_snapshots.contains(&id) {
+			return None;
+		}
+		Some(value_at(&SupplyHistory::<T>::get(token), id, details.supply))
+	}
+
+	/// Releases a snapshot: O(1). The checkpoints only it read are pruned lazily, as each
+	/// account is next written.
+	fn release(token: T::TokenId, id: SnapshotId) -> DispatchResult {
+		let mut details = Self::token(token)?;
+		let position = details
+			.open_snapshots
+			.iter()
+			.position(|open| *open == id)
+			.ok_or(Error::<T>::UnknownSnapshot)?;
+		details.open_snapshots.remove(position);
+		Details::<T>::insert(token, details);
+		Self::deposit_event(Event::SnapshotReleased { token, snapshot: id });
+		Ok(())
+	}
+}

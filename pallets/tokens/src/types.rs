@@ -1,0 +1,141 @@
+//! The types the tokens pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use communs_primitives::SnapshotId;
+use frame_support::BoundedVec;
+use scale_info::TypeInfo;
+
+/// What can be done with a token.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum TokenStatus {
+	/// Tokens move freely (unless an account is frozen).
+	Live,
+	/// The admin froze the whole token: no transfer, mint or burn until thawed.
+	Frozen,
+	/// The owner started destroying it: only the destroy steps may touch it.
+	Destroying,
+}
+
+/// A value (a balance or the total supply) as it was when a snapshot was taken.
+///
+/// A checkpoint `{ snapshot: s, value: v }` in a history means: `v` was the value just before
+/// the first change after snapshot `s` was taken. Reading at an open snapshot `t` takes the
+/// first checkpoint with `snapshot >= t`, or the current value if there is none.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Checkpoint<Balance> {
+	/// The newest open snapshot when the value was recorded.
+	pub snapshot: SnapshotId,
+	/// The value at that snapshot.
+	pub value: Balance,
+}
+
+/// The past values that open snapshots still need, oldest first. Pruned on every write, it
+/// never holds more checkpoints than the token has open snapshots.
+pub type History<Balance, MaxOpenSnapshots> = BoundedVec<Checkpoint<Balance>, MaxOpenSnapshots>;
+
+/// A token: its roles, supply and state. `Snapshots` is the bounded list of its open
+/// snapshot ids.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct TokenDetails<AccountId, Balance, DepositBalance, Snapshots> {
+	/// May change the metadata, the team and the owner, and destroy the token. Holds the
+	/// creation deposit.
+	pub owner: AccountId,
+	/// May mint and burn.
+	pub issuer: AccountId,
+	/// May freeze and thaw accounts and the whole token.
+	pub admin: AccountId,
+	/// The sum of every account's balance.
+	pub supply: Balance,
+	/// The least balance an account may hold without a deposit; a transfer may not leave an
+	/// account between zero and this.
+	pub min_balance: Balance,
+	/// The creation deposit held from the owner.
+	pub deposit: DepositBalance,
+	/// How many accounts hold a record for this token.
+	pub accounts: u32,
+	/// How many approvals are open on this token.
+	pub approvals: u32,
+	/// What can be done with the token.
+	pub status: TokenStatus,
+	/// The open snapshots of this token, ascending.
+	pub open_snapshots: Snapshots,
+}
+
+/// Why an account record exists.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Existence<DepositBalance> {
+	/// It holds at least the minimum balance (or history an open snapshot needs), and takes a
+	/// consumer reference on the holder's native account, whose existential deposit pays for
+	/// the storage.
+	Consumer,
+	/// The holder paid this deposit (`touch`), so the record may hold any balance, even zero.
+	Deposit(DepositBalance),
+}
+
+/// One holder's balance of one token. `Checkpoints` is its bounded [`History`].
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct TokenAccount<Balance, DepositBalance, Checkpoints> {
+	/// The balance.
+	pub balance: Balance,
+	/// The admin froze this account: it cannot send.
+	pub frozen: bool,
+	/// Why the record exists.
+	pub existence: Existence<DepositBalance>,
+	/// The balances open snapshots still need.
+	pub history: Checkpoints,
+}
+
+/// An allowance: how much a delegate may still move from an owner's balance.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Approval<Balance, DepositBalance> {
+	/// What the delegate may still transfer.
+	pub amount: Balance,
+	/// The deposit held from the owner while the approval is open.
+	pub deposit: DepositBalance,
+}
+
+/// A token's name, symbol and decimals. `BoundedString` is a length-bounded byte string.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct TokenMetadata<DepositBalance, BoundedString> {
+	/// The deposit held from the owner for this metadata.
+	pub deposit: DepositBalance,
+	/// The token's name, e.g. "The Book shares".
+	pub name: BoundedString,
+	/// The token's symbol, e.g. "BOOK".
+	pub symbol: BoundedString,
+	/// How many decimals a wallet shows.
+	pub decimals: u8,
+}

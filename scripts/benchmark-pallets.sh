@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates the weights of Communs' pallets on this machine with `benchmark pallet`, and
+# measures pallet-balances' transfer_keep_alive on the same machine for comparison
+# (docs/performance.md). Builds the node with `--features runtime-benchmarks` and keeps that
+# binary as communs-node-benchmarks, so the ordinary build is not confused with it.
+#
+#   scripts/benchmark-pallets.sh              every Communs pallet
+#   scripts/benchmark-pallets.sh pallet_tokens
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=scripts/env.sh
+source "$here/env.sh"
+cd "$COMMUNS_ROOT"
+
+# The storage-access test runtime is a second wasm build frame-benchmarking-cli only needs for
+# `benchmark storage`; pallet benchmarks do without it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+cargo build --release --locked -p communs-node --features runtime-benchmarks
+bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
+cp "$CARGO_TARGET_DIR/release/communs-node" "$bench"
+
+# pallet name → the crate directory whose src/weights.rs it writes.
+declare -A pallets=([pallet_tokens]=pallets/tokens)
+selected=("$@")
+[ ${#selected[@]} -gt 0 ] || selected=("${!pallets[@]}")
+
+run() {
+	"$bench" benchmark pallet --chain dev --wasm-execution compiled \
+		--steps 50 --repeat 20 --extrinsic '*' "$@"
+}
+
+for pallet in "${selected[@]}"; do
+	dir="${pallets[$pallet]:?unknown pallet $pallet}"
+	echo "== $pallet → $dir/src/weights.rs" >&2
+	run --pallet "$pallet" --template scripts/weight-template.hbs --output "$dir/src/weights.rs"
+done
+
+# The reference point of docs/performance.md: pallet-balances measured here, not its shipped
+# weights. Written outside the tree; nothing uses it but the comparison.
+echo "== pallet_balances (comparison only) → $CARGO_TARGET_DIR/balances-weights.rs" >&2
+"$bench" benchmark pallet --chain dev --wasm-execution compiled --steps 50 --repeat 20 \
+	--pallet pallet_balances --extrinsic transfer_keep_alive,transfer_allow_death \
+	--output "$CARGO_TARGET_DIR/balances-weights.rs"
