@@ -59,7 +59,7 @@ fn token_with_history<T: Config>(
 ) -> T::TokenId {
 	let token = create_token::<T>(owner);
 	assert!(Tokens::<T>::mint_into(token, holder, amount.into()).is_ok());
-	fill_histories::<T>(token, &[holder.clone()]);
+	fill_histories::<T>(token, core::slice::from_ref(holder));
 	token
 }
 
@@ -229,7 +229,7 @@ mod benchmarks {
 		let token = token_with_history::<T>(&owner, &holder, 100);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), token, lookup::<T>(&holder));
-		assert!(Accounts::<T>::get(token, holder).map_or(false, |a| a.frozen));
+		assert!(Accounts::<T>::get(token, holder).is_some_and(|a| a.frozen));
 	}
 
 	#[benchmark]
@@ -245,7 +245,7 @@ mod benchmarks {
 		.is_ok());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), token, lookup::<T>(&holder));
-		assert!(Accounts::<T>::get(token, holder).map_or(false, |a| !a.frozen));
+		assert!(Accounts::<T>::get(token, holder).is_some_and(|a| !a.frozen));
 	}
 
 	#[benchmark]

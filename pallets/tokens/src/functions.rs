@@ -30,7 +30,7 @@ pub(crate) fn prune_history<Balance, Bound: Get<u32>>(
 	let mut previous: Option<SnapshotId> = None;
 	history.retain(|checkpoint| {
 		let read = open.iter().any(|snapshot| {
-			previous.map_or(true, |p| *snapshot > p) && *snapshot <= checkpoint.snapshot
+			previous.is_none_or(|p| *snapshot > p) && *snapshot <= checkpoint.snapshot
 		});
 		previous = Some(checkpoint.snapshot);
 		read
@@ -49,7 +49,7 @@ pub(crate) fn record_checkpoint<Balance, Bound: Get<u32>>(
 ) {
 	prune_history(history, open);
 	if let Some(&newest) = open.last() {
-		if history.last().map_or(true, |checkpoint| checkpoint.snapshot < newest)
+		if history.last().is_none_or(|checkpoint| checkpoint.snapshot < newest)
 			&& history.try_push(Checkpoint { snapshot: newest, value: current }).is_err()
 		{
 			defensive!("a pruned history holds fewer checkpoints than there are open snapshots");

@@ -71,7 +71,7 @@ parameter_types! {
 
 thread_local! {
 	/// Every call of the balance-change hook: (token, who, balance before).
-	pub static BALANCE_CHANGES: RefCell<Vec<(u32, AccountId, Balance)>> = RefCell::new(Vec::new());
+	pub static BALANCE_CHANGES: RefCell<Vec<(u32, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records what the tokens pallet tells its balance-change hook.
