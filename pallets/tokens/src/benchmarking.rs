@@ -63,6 +63,15 @@ fn token_with_history<T: Config>(
 	token
 }
 
+/// The worst case of every transfer: the sender holds 100 with a full history, and the receiver
+/// has no record yet, so the transfer creates one (the most storage writes).
+fn transfer_setup<T: Config>() -> (T::TokenId, T::AccountId, T::AccountId) {
+	let owner = funded::<T>("owner", 0);
+	let sender = funded::<T>("sender", 0);
+	let receiver = funded::<T>("receiver", 0);
+	(token_with_history::<T>(&owner, &sender, 100), sender, receiver)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -135,11 +144,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer() {
-		let owner = funded::<T>("owner", 0);
-		let sender = funded::<T>("sender", 0);
-		let receiver = funded::<T>("receiver", 0);
-		let token = token_with_history::<T>(&owner, &sender, 100);
-		// The receiver's record is created by the transfer: the most storage writes.
+		let (token, sender, receiver) = transfer_setup::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender), token, lookup::<T>(&receiver), 10u32.into());
 		assert_eq!(Tokens::<T>::balance_of(token, receiver), 10u32.into());
@@ -147,10 +152,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer_keep_alive() {
-		let owner = funded::<T>("owner", 0);
-		let sender = funded::<T>("sender", 0);
-		let receiver = funded::<T>("receiver", 0);
-		let token = token_with_history::<T>(&owner, &sender, 100);
+		let (token, sender, receiver) = transfer_setup::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender), token, lookup::<T>(&receiver), 10u32.into());
 		assert_eq!(Tokens::<T>::balance_of(token, receiver), 10u32.into());
@@ -158,10 +160,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer_all() {
-		let owner = funded::<T>("owner", 0);
-		let sender = funded::<T>("sender", 0);
-		let receiver = funded::<T>("receiver", 0);
-		let token = token_with_history::<T>(&owner, &sender, 100);
+		let (token, sender, receiver) = transfer_setup::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender.clone()), token, lookup::<T>(&receiver), false);
 		assert!(Tokens::<T>::balance_of(token, sender).is_zero());
