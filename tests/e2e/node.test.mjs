@@ -1,39 +1,22 @@
 // End-to-end tests of the Communs node: the real binary, driven over JSON-RPC by @polkadot/api.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import {
-  connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode, submit, tempDir, waitFor,
+  connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode, submit, tempDir,
+  useDevNode, waitFor,
 } from './lib/node.mjs';
 
 const CMN = 10n ** 12n;
 
 describe('a development node', () => {
-  let node;
-  let api;
-  let keyring;
+  const context = useDevNode();
   // Shared between the transfer test and the restart test.
   let transfer;
 
-  before(async () => {
-    await cryptoWaitReady();
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    node = await startNode();
-    api = await connect(node);
-  });
-
-  after(async () => {
-    await api?.disconnect();
-    if (node) {
-      await stopNode(node);
-      removeDir(node.basePath);
-    }
-  });
-
   test('produces and finalizes blocks', async () => {
+    const { node, api } = context;
     const finalized = await waitFor('finalized height >= 3', async () => {
       const number = await finalizedNumber(node);
       return number >= 3 ? number : null;
@@ -44,6 +27,7 @@ describe('a development node', () => {
   });
 
   test('reports CMN with 12 decimals in system_properties', async () => {
+    const { node, api } = context;
     const properties = await rpc(node, 'system_properties');
     assert.deepEqual(properties, { ss58Format: 42, tokenDecimals: 12, tokenSymbol: 'CMN' });
     assert.equal(api.registry.chainTokens[0], 'CMN');
@@ -51,6 +35,7 @@ describe('a development node', () => {
   });
 
   test('serves metadata listing the runtime pallets, up to V16', async () => {
+    const { api } = context;
     const pallets = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());
     for (const name of ['System', 'Timestamp', 'Aura', 'Grandpa', 'Balances',
       'TransactionPayment', 'Sudo', 'Utility']) {
@@ -69,6 +54,7 @@ describe('a development node', () => {
   });
 
   test('exposes the extra RPC methods', async () => {
+    const { node, keyring } = context;
     const { methods } = await rpc(node, 'rpc_methods');
     for (const method of ['system_accountNextIndex', 'system_dryRun', 'payment_queryInfo',
       'payment_queryFeeDetails']) {
@@ -80,6 +66,7 @@ describe('a development node', () => {
   });
 
   test("includes Alice's transfer to Bob; balances move by the exact amount plus fee", async () => {
+    const { node, api, keyring } = context;
     const alice = keyring.addFromUri('//Alice');
     const bob = keyring.addFromUri('//Bob');
     const amount = 12n * CMN + 345n;
@@ -117,6 +104,7 @@ describe('a development node', () => {
   });
 
   test('resumes from the same finalized block after a restart, losing nothing', async () => {
+    let { node, api } = context;
     assert.ok(transfer, 'the transfer test did not run');
     await waitFor('the transfer block to be finalized', async () => (
       (await finalizedNumber(node)) >= transfer.number));
@@ -124,17 +112,18 @@ describe('a development node', () => {
     const finalizedHeight = await finalizedNumber(node);
 
     await api.disconnect();
-    api = undefined;
     const { code } = await stopNode(node);
     assert.equal(code, 0, `the node did not stop cleanly:\n${node.log.slice(-2000)}`);
 
     node = await startNode({ basePath: node.basePath });
+    context.node = node;
     api = await connect(node);
+    context.api = api;
     // Straight after the restart the finalized head is the one we left (or a later one).
     assert.ok((await finalizedNumber(node)) >= finalizedHeight);
     assert.equal(await rpc(node, 'chain_getBlockHash', [finalizedHeight]), finalizedHash);
     assert.equal(await rpc(node, 'chain_getBlockHash', [transfer.number]), transfer.blockHash);
-    const bob = keyring.addFromUri('//Bob');
+    const bob = context.keyring.addFromUri('//Bob');
     const atTransfer = await api.at(transfer.blockHash);
     assert.equal((await atTransfer.query.system.account(bob.address)).data.free.toBigInt(),
       transfer.bobAfter);
@@ -144,6 +133,7 @@ describe('a development node', () => {
   });
 
   test('a second node on the same base path fails cleanly and harms nothing', async () => {
+    const { node } = context;
     const heightBefore = await finalizedNumber(node);
     const result = runCli(['--dev', '--base-path', node.basePath, '--rpc-port', '0',
       '--listen-addr', '/ip4/127.0.0.1/tcp/0', '--no-prometheus', '--no-mdns', '--no-telemetry'],

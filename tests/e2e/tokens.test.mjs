@@ -1,34 +1,18 @@
 // End-to-end tests of DAO share tokens on a development node, driven as a wallet would.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { connect, removeDir, startNode, stopNode, submit } from './lib/node.mjs';
+import { submit, useDevNode } from './lib/node.mjs';
 
 describe('DAO share tokens', () => {
-  let node;
-  let api;
-  let accounts;
-
-  before(async () => {
-    await cryptoWaitReady();
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-    accounts = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve']
-      .map((name) => [name, keyring.addFromUri(`//${name}`)]));
-    node = await startNode();
-    api = await connect(node);
-  });
-
-  after(async () => {
-    await api?.disconnect();
-    if (node) {
-      await stopNode(node);
-      removeDir(node.basePath);
-    }
-  });
+  const context = useDevNode();
+  const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'];
+  const accounts = () => Object.fromEntries(
+    names.map((name) => [name, context.keyring.addFromUri(`//${name}`)]),
+  );
 
   test('four authors get their shares, trade them, and a wallet reads it all', async () => {
-    const { Alice, Bob, Charlie, Dave, Eve } = accounts;
+    const { api } = context;
+    const { Alice, Bob, Charlie, Dave, Eve } = accounts();
     const created = await submit(api, api.tx.tokens.create(1), Alice);
     const event = created.events.find(({ event: e }) => api.events.tokens.Created.is(e));
     assert.ok(event, 'no Created event');
@@ -59,7 +43,8 @@ describe('DAO share tokens', () => {
   });
 
   test('a transfer of more than the sender holds fails clearly and moves nothing', async () => {
-    const { Alice, Eve, Bob } = accounts;
+    const { api } = context;
+    const { Alice, Eve, Bob } = accounts();
     const created = await submit(api, api.tx.tokens.create(10), Alice);
     const token = created.events.find(({ event: e }) => api.events.tokens.Created.is(e))
       .event.data.token.toNumber();

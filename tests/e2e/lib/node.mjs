@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 const here = new URL('.', import.meta.url).pathname;
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/communs/target');
@@ -199,4 +202,28 @@ export function submit(api, tx, signer) {
       }
     }).then((u) => { unsubscribe = u; }, fail);
   });
+}
+
+/**
+ * Starts a development node (and connects @polkadot/api to it) before the enclosing suite's
+ * tests, and always stops it and removes its base path after them. Returns the suite's
+ * context: `node`, `api`, and `keyring` (sr25519, SS58 format 42), filled in by the time the
+ * tests run. A test that restarts the node replaces `node` and `api` in it.
+ */
+export function useDevNode() {
+  const context = {};
+  before(async () => {
+    await cryptoWaitReady();
+    context.keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    context.node = await startNode();
+    context.api = await connect(context.node);
+  });
+  after(async () => {
+    await context.api?.disconnect();
+    if (context.node) {
+      await stopNode(context.node);
+      removeDir(context.node.basePath);
+    }
+  });
+  return context;
 }
