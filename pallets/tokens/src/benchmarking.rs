@@ -63,6 +63,14 @@ fn token_with_history<T: Config>(
 	token
 }
 
+/// Gives `token` a name and symbol of the longest length allowed: the largest deposit.
+fn set_longest_metadata<T: Config>(owner: &T::AccountId, token: T::TokenId) {
+	let limit = T::StringLimit::get() as usize;
+	let (name, symbol) = (vec![b'n'; limit], vec![b's'; limit]);
+	let origin = RawOrigin::Signed(owner.clone()).into();
+	assert!(Tokens::<T>::set_metadata(origin, token, name, symbol, 12).is_ok());
+}
+
 /// The worst case of every transfer: the sender holds 100 with a full history, and the receiver
 /// has no record yet, so the transfer creates one (the most storage writes).
 fn transfer_setup<T: Config>() -> (T::TokenId, T::AccountId, T::AccountId) {
@@ -102,15 +110,7 @@ mod benchmarks {
 	fn clear_metadata() {
 		let owner = funded::<T>("owner", 0);
 		let token = create_token::<T>(&owner);
-		let limit = T::StringLimit::get() as usize;
-		assert!(Tokens::<T>::set_metadata(
-			RawOrigin::Signed(owner.clone()).into(),
-			token,
-			vec![b'n'; limit],
-			vec![b's'; limit],
-			12
-		)
-		.is_ok());
+		set_longest_metadata::<T>(&owner, token);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), token);
 		assert!(Metadata::<T>::get(token).is_none());
@@ -271,15 +271,7 @@ mod benchmarks {
 		let owner = funded::<T>("owner", 0);
 		let new_owner = funded::<T>("new_owner", 0);
 		let token = create_token::<T>(&owner);
-		let limit = T::StringLimit::get() as usize;
-		assert!(Tokens::<T>::set_metadata(
-			RawOrigin::Signed(owner.clone()).into(),
-			token,
-			vec![b'n'; limit],
-			vec![b's'; limit],
-			12
-		)
-		.is_ok());
+		set_longest_metadata::<T>(&owner, token);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), token, lookup::<T>(&new_owner));
 		assert_eq!(Tokens::<T>::token_details(token).map(|d| d.owner), Some(new_owner));
@@ -368,15 +360,7 @@ mod benchmarks {
 	fn finish_destroy() {
 		let owner = funded::<T>("owner", 0);
 		let token = create_token::<T>(&owner);
-		let limit = T::StringLimit::get() as usize;
-		assert!(Tokens::<T>::set_metadata(
-			RawOrigin::Signed(owner.clone()).into(),
-			token,
-			vec![b'n'; limit],
-			vec![b's'; limit],
-			12
-		)
-		.is_ok());
+		set_longest_metadata::<T>(&owner, token);
 		assert!(Tokens::<T>::start_destroy(RawOrigin::Signed(owner.clone()).into(), token).is_ok());
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), token);
