@@ -104,7 +104,6 @@ impl<T: Config> Pallet<T> {
 				supply: Zero::zero(),
 				min_balance,
 				deposit,
-				accounts: 0,
 				approvals: 0,
 				status: TokenStatus::Live,
 				open_snapshots: BoundedVec::new(),
@@ -180,7 +179,7 @@ impl<T: Config> Pallet<T> {
 		let account = Accounts::<T>::get(token, who).ok_or(TokenError::FundsUnavailable)?;
 		ensure!(!account.frozen, Error::<T>::AccountFrozen);
 		let rest = account.balance.checked_sub(&amount).ok_or(TokenError::FundsUnavailable)?;
-		if account.existence == Existence::Consumer && rest < details.min_balance {
+		if account.existence == Existence::MinBalance && rest < details.min_balance {
 			ensure!(!keep_alive, TokenError::NotExpendable);
 			ensure!(rest.is_zero(), Error::<T>::WouldLeaveDust);
 		}
@@ -388,10 +387,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Creates `who`'s record of `token`, paid by the account deposit.
 	pub(crate) fn do_touch(token: T::TokenId, who: &T::AccountId) -> DispatchResult {
-		let mut details = Self::token(token)?;
+		let details = Self::token(token)?;
 		ensure!(details.status == TokenStatus::Live, Error::<T>::TokenNotLive);
 		ensure!(!Accounts::<T>::contains_key(token, who), Error::<T>::AlreadyExists);
-		details.accounts = details.accounts.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		let deposit = T::AccountDeposit::get();
 		Self::hold_deposit(who, deposit)?;
 		let mut history = History::<T::Balance, T::MaxOpenSnapshots>::new();
@@ -406,7 +404,6 @@ impl<T: Config> Pallet<T> {
 				history,
 			},
 		);
-		Details::<T>::insert(token, details);
 		Self::deposit_event(Event::Touched { token, who: who.clone(), deposit });
 		Ok(())
 	}
@@ -416,13 +413,11 @@ impl<T: Config> Pallet<T> {
 	/// A record may go once it holds nothing and every balance an open snapshot still reads
 	/// in it is zero too: a missing record reads as zero at every snapshot.
 	pub(crate) fn do_refund(token: T::TokenId, who: &T::AccountId) -> DispatchResult {
-		let mut details = Self::token(token)?;
+		let details = Self::token(token)?;
 		let mut account = Accounts::<T>::get(token, who).ok_or(Error::<T>::NoAccount)?;
 		prune_history(&mut account.history, &details.open_snapshots);
 		ensure!(Self::is_empty(&account), Error::<T>::AccountNotEmpty);
 		Self::remove_account(token, who, &account)?;
-		details.accounts = details.accounts.saturating_sub(1);
-		Details::<T>::insert(token, details);
 		Self::deposit_event(Event::AccountRemoved { token, who: who.clone() });
 		Ok(())
 	}
@@ -433,8 +428,7 @@ impl<T: Config> Pallet<T> {
 			&& account.history.iter().all(|checkpoint| checkpoint.value.is_zero())
 	}
 
-	/// Deletes an account record, releasing what kept it: its deposit or its consumer
-	/// reference. The caller updates the token's account count.
+	/// Deletes an account record, releasing its deposit if it has one.
 	pub(crate) fn remove_account(
 		token: T::TokenId,
 		who: &T::AccountId,
@@ -444,7 +438,7 @@ impl<T: Config> Pallet<T> {
 			Existence::Deposit(deposit) => {
 				Self::release_deposit(who, deposit)?;
 			},
-			Existence::Consumer => frame_system::Pallet::<T>::dec_consumers(who),
+			Existence::MinBalance => {},
 		}
 		Accounts::<T>::remove(token, who);
 		Ok(())
@@ -459,47 +453,34 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		balance: T::Balance,
 	) -> DispatchResult {
-		let mut details = Self::token(token)?;
+		let details = Self::token(token)?;
 		ensure!(details.status == TokenStatus::Live, Error::<T>::TokenNotLive);
 		let existing = Accounts::<T>::get(token, who);
 		let before = existing.as_ref().map_or_else(Zero::zero, |account| account.balance);
 		if balance == before {
 			return Ok(());
 		}
-		let created = existing.is_none();
 		let mut account = existing.unwrap_or_else(|| TokenAccount {
 			balance: Zero::zero(),
 			frozen: false,
-			existence: Existence::Consumer,
+			existence: Existence::MinBalance,
 			history: BoundedVec::new(),
 		});
-		if account.existence == Existence::Consumer
+		if account.existence == Existence::MinBalance
 			&& !balance.is_zero()
 			&& balance < details.min_balance
 		{
 			return Err(TokenError::BelowMinimum.into());
 		}
-		if created {
-			details.accounts = details.accounts.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-			frame_system::Pallet::<T>::inc_consumers(who).map_err(|error| match error {
-				DispatchError::NoProviders => Error::<T>::NoNativeAccount.into(),
-				other => other,
-			})?;
-		}
 
 		T::OnBalanceChange::on_balance_change(token, who, before);
 		record_checkpoint(&mut account.history, &details.open_snapshots, before);
 		account.balance = balance;
-		let removed = account.existence == Existence::Consumer && Self::is_empty(&account);
+		let removed = account.existence == Existence::MinBalance && Self::is_empty(&account);
 		if removed {
 			Self::remove_account(token, who, &account)?;
-			details.accounts = details.accounts.saturating_sub(1);
 		} else {
 			Accounts::<T>::insert(token, who, account);
-		}
-		// Only a record created or removed changes the token's details.
-		if created != removed {
-			Details::<T>::insert(token, details);
 		}
 		Ok(())
 	}
@@ -521,8 +502,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks the pallet's invariants:
-	/// - every token's supply equals the sum of its accounts' balances, and its `accounts` and
-	///   `approvals` counts match the records;
+	/// - every token's supply equals the sum of its accounts' balances, and its `approvals`
+	///   count matches the records;
 	/// - no record without a deposit holds a balance between zero and the minimum;
 	/// - at every open snapshot, the balances read there add up to the supply read there, and
 	///   no history (once pruned) is longer than the token's open snapshots;
@@ -543,7 +524,6 @@ impl<T: Config> Pallet<T> {
 				add_deposit(&details.owner, metadata.deposit);
 			}
 			let mut supply = T::Balance::zero();
-			let mut accounts = 0u32;
 			// What the balances sum to at each open snapshot.
 			let mut supply_at: Vec<T::Balance> =
 				details.open_snapshots.iter().map(|_| Zero::zero()).collect();
@@ -553,10 +533,9 @@ impl<T: Config> Pallet<T> {
 					let at = value_at(&account.history, *snapshot, account.balance);
 					*sum = sum.checked_add(&at).ok_or("a snapshot's supply overflows")?;
 				}
-				accounts += 1;
 				match account.existence {
 					Existence::Deposit(deposit) => add_deposit(&who, deposit),
-					Existence::Consumer => ensure!(
+					Existence::MinBalance => ensure!(
 						account.balance.is_zero() || account.balance >= details.min_balance,
 						"an account without a deposit holds less than the minimum balance"
 					),
@@ -590,7 +569,6 @@ impl<T: Config> Pallet<T> {
 					"the balances at a snapshot do not add up to the supply at that snapshot"
 				);
 			}
-			ensure!(accounts == details.accounts, "the account count is wrong");
 			let approvals = Approvals::<T>::iter_prefix((token,))
 				.map(|((owner, _), approval)| add_deposit(&owner, approval.deposit))
 				.count() as u32;

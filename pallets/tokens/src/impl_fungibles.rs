@@ -55,7 +55,7 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 		}
 		match (preservation, account.existence) {
 			(Preservation::Expendable, _) | (_, Existence::Deposit(_)) => account.balance,
-			(Preservation::Preserve | Preservation::Protect, Existence::Consumer) => {
+			(Preservation::Preserve | Preservation::Protect, Existence::MinBalance) => {
 				account.balance.saturating_sub(details.min_balance)
 			},
 		}
@@ -85,15 +85,11 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 			return DepositConsequence::Overflow;
 		};
 		match account {
-			Some(account) if account.existence != Existence::Consumer => {
+			Some(account) if account.existence != Existence::MinBalance => {
 				DepositConsequence::Success
 			},
 			_ if after < details.min_balance => DepositConsequence::BelowMinimum,
-			Some(_) => DepositConsequence::Success,
-			None if !frame_system::Pallet::<T>::can_accrue_consumers(who, 1) => {
-				DepositConsequence::CannotCreate
-			},
-			None => DepositConsequence::Success,
+			_ => DepositConsequence::Success,
 		}
 	}
 
@@ -121,11 +117,11 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 			return WithdrawConsequence::BalanceLow;
 		};
 		match account.existence {
-			Existence::Consumer if rest.is_zero() => {
+			Existence::MinBalance if rest.is_zero() => {
 				WithdrawConsequence::ReducedToZero(Zero::zero())
 			},
 			// Nothing is lost as dust: a record without a deposit holds nothing or the minimum.
-			Existence::Consumer if rest < details.min_balance => WithdrawConsequence::BalanceLow,
+			Existence::MinBalance if rest < details.min_balance => WithdrawConsequence::BalanceLow,
 			_ => WithdrawConsequence::Success,
 		}
 	}
@@ -211,8 +207,8 @@ impl<T: Config> fungibles::Mutate<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> fungibles::Create<T::AccountId> for Pallet<T> {
-	/// Creates token `id` owned by `admin`, who pays the deposit. Tokens are never
-	/// "sufficient": holding one needs a native account.
+	/// Creates token `id` owned by `admin`, who pays the deposit. `is_sufficient` is ignored:
+	/// a token's minimum balance keeps its records, whatever the holder's native account.
 	fn create(
 		id: T::TokenId,
 		admin: T::AccountId,
@@ -238,21 +234,14 @@ impl<T: Config> fungibles::Destroy<T::AccountId> for Pallet<T> {
 	}
 
 	fn destroy_accounts(token: T::TokenId, max_items: u32) -> Result<u32, DispatchError> {
-		let mut details = Self::token(token)?;
+		let details = Self::token(token)?;
 		ensure!(details.status == TokenStatus::Destroying, Error::<T>::NotDestroying);
 		let doomed: Vec<_> = Accounts::<T>::iter_prefix(token).take(max_items as usize).collect();
 		for (who, account) in &doomed {
 			Self::remove_account(token, who, account)?;
 		}
 		let removed = doomed.len() as u32;
-		details.accounts = details.accounts.saturating_sub(removed);
-		let remaining = details.accounts;
-		Details::<T>::insert(token, details);
-		Self::deposit_event(Event::AccountsDestroyed {
-			token,
-			accounts_destroyed: removed,
-			accounts_remaining: remaining,
-		});
+		Self::deposit_event(Event::AccountsDestroyed { token, accounts_destroyed: removed });
 		Ok(removed)
 	}
 
@@ -280,7 +269,10 @@ impl<T: Config> fungibles::Destroy<T::AccountId> for Pallet<T> {
 	fn finish_destroy(token: T::TokenId) -> DispatchResult {
 		let details = Self::token(token)?;
 		ensure!(details.status == TokenStatus::Destroying, Error::<T>::NotDestroying);
-		ensure!(details.accounts == 0 && details.approvals == 0, Error::<T>::NotEmpty);
+		ensure!(
+			details.approvals == 0 && Accounts::<T>::iter_key_prefix(token).next().is_none(),
+			Error::<T>::NotEmpty
+		);
 		let metadata_deposit =
 			Metadata::<T>::get(token).map(|metadata| metadata.deposit).unwrap_or_default();
 		Self::release_deposit(&details.owner, details.deposit.saturating_add(metadata_deposit))?;

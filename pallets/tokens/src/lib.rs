@@ -19,10 +19,10 @@
 //! - **Roles**: the *owner* (metadata, team, destruction; holds the creation deposit), the
 //!   *issuer* (mints and burns) and the *admin* (freezes and thaws). The creator holds all
 //!   three; the owner hands them on.
-//! - **Minimum balance**: an account holds either nothing or at least this. Its record takes a
-//!   consumer reference on the holder's native account, whose existential deposit pays for the
-//!   storage; an account can also [`touch`](Pallet::touch) a token, paying a deposit, to hold
-//!   less (even zero). A transfer that would leave an account between zero and the minimum
+//! - **Minimum balance**: an account holds either nothing or at least this, which plays the
+//!   part of an existential deposit for its record (any account may hold tokens, even one
+//!   without CMN, such as a DAO's keyless account); an account can also
+//!   [`touch`](Pallet::touch) a token, paying a CMN deposit, to hold less (even zero). A transfer that would leave an account between zero and the minimum
 //!   fails: nothing is ever lost as dust.
 //! - **Snapshot**: a frozen view of a token's balances and supply, opened by
 //!   [`TokenSnapshots::snapshot`] and read until [`TokenSnapshots::release`].
@@ -208,7 +208,7 @@ pub mod pallet {
 	pub type NextTokenId<T: Config> = StorageValue<_, T::TokenId, ValueQuery>;
 
 	/// Every token. Invariant: `supply` equals the sum of the token's account balances, and
-	/// `accounts` the number of its account records.
+	/// `approvals` is the number of its approvals.
 	#[pallet::storage]
 	pub type Details<T: Config> = StorageMap<_, Blake2_128Concat, T::TokenId, TokenDetailsOf<T>>;
 
@@ -413,8 +413,6 @@ pub mod pallet {
 			token: T::TokenId,
 			/// How many were removed by this call.
 			accounts_destroyed: u32,
-			/// How many remain.
-			accounts_remaining: u32,
 		},
 		/// Some of a token's approvals were removed during its destruction.
 		ApprovalsDestroyed {
@@ -497,9 +495,6 @@ pub mod pallet {
 		/// The transfer would leave the sender holding less than the token's minimum balance:
 		/// send everything, or keep at least the minimum.
 		WouldLeaveDust,
-		/// The account holds no native CMN, so it cannot hold tokens: it needs at least the
-		/// existential deposit first.
-		NoNativeAccount,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -932,7 +927,6 @@ pub mod pallet {
 				admin: details.admin,
 				supply: details.supply,
 				min_balance: details.min_balance,
-				accounts: details.accounts,
 				status: details.status,
 				name: metadata.as_ref().map(|m| m.name.to_vec()).unwrap_or_default(),
 				symbol: metadata.as_ref().map(|m| m.symbol.to_vec()).unwrap_or_default(),

@@ -106,7 +106,7 @@ impl pallet_tokens::Config for Test {
 
 /// Accounts 1 to 5 hold 1,000 native units each; account 9 holds none.
 pub const FUNDED: [AccountId; 5] = [1, 2, 3, 4, 5];
-/// An account with no native balance: it cannot hold tokens.
+/// An account with no native balance: it cannot pay deposits, but can hold tokens.
 pub const UNFUNDED: AccountId = 9;
 
 /// Test externalities with the funded accounts, at block 1 so events are kept. The pallet's

@@ -18,8 +18,6 @@ pub struct TokenInfo<AccountId, Balance> {
 	pub supply: Balance,
 	/// The least balance an account holds without a deposit.
 	pub min_balance: Balance,
-	/// How many accounts hold a record of it.
-	pub accounts: u32,
 	/// Whether it is live, frozen or being destroyed.
 	pub status: TokenStatus,
 	/// Its name (empty without metadata).

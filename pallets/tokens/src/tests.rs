@@ -200,10 +200,22 @@ mod mint_and_burn {
 			assert_ok!(Tokens::mint(signed(ALICE), token, BOB, 250));
 			System::assert_last_event(Event::Issued { token, owner: BOB, amount: 250 }.into());
 			assert_eq!((balance(token, BOB), supply(token)), (250, 250));
-			assert_eq!(consumers(BOB), 1);
 			assert_eq!(take_balance_changes(), vec![(token, BOB, 0)]);
 			assert_ok!(Tokens::mint(signed(ALICE), token, BOB, 5));
 			assert_eq!(take_balance_changes(), vec![(token, BOB, 250)]);
+		});
+	}
+
+	#[test]
+	fn an_account_without_native_funds_holds_and_sends_tokens() {
+		test(|| {
+			let token = token_with(&[(BOB, 100)]);
+			assert_ok!(Tokens::mint(signed(ALICE), token, UNFUNDED, 10));
+			assert_ok!(Tokens::transfer(signed(BOB), token, UNFUNDED, 20));
+			assert_eq!(balance(token, UNFUNDED), 30);
+			assert_eq!(consumers(UNFUNDED), 0);
+			assert_ok!(Tokens::transfer(signed(UNFUNDED), token, BOB, 30));
+			assert!(Accounts::<Test>::get(token, UNFUNDED).is_none());
 		});
 	}
 
@@ -214,10 +226,6 @@ mod mint_and_burn {
 			assert_noop!(Tokens::mint(signed(BOB), token, BOB, 10), Error::<Test>::NotIssuer);
 			assert_noop!(Tokens::mint(signed(ALICE), 9, BOB, 10), Error::<Test>::UnknownToken);
 			assert_noop!(Tokens::mint(signed(ALICE), token, CHARLIE, 9), TokenError::BelowMinimum);
-			assert_noop!(
-				Tokens::mint(signed(ALICE), token, UNFUNDED, 10),
-				Error::<Test>::NoNativeAccount
-			);
 			assert_noop!(
 				Tokens::mint(signed(ALICE), token, BOB, u64::MAX),
 				ArithmeticError::Overflow
@@ -245,8 +253,6 @@ mod mint_and_burn {
 			let token = token_with(&[(BOB, 100)]);
 			assert_ok!(Tokens::burn(signed(ALICE), token, BOB, 100));
 			assert!(Accounts::<Test>::get(token, BOB).is_none());
-			assert_eq!(consumers(BOB), 0);
-			assert_eq!(Tokens::token_details(token).unwrap().accounts, 0);
 		});
 	}
 
@@ -300,8 +306,7 @@ mod transfer {
 			let token = token_with(&[(BOB, 100)]);
 			assert_ok!(Tokens::transfer(signed(BOB), token, CHARLIE, 100));
 			assert!(Accounts::<Test>::get(token, BOB).is_none());
-			assert_eq!((consumers(BOB), consumers(CHARLIE)), (0, 1));
-			assert_eq!(Tokens::token_details(token).unwrap().accounts, 1);
+			assert_eq!(Accounts::<Test>::iter_key_prefix(token).collect::<Vec<_>>(), vec![CHARLIE]);
 		});
 	}
 
@@ -315,7 +320,6 @@ mod transfer {
 			assert_noop!(send(CHARLIE, BOB, 10), TokenError::FundsUnavailable);
 			assert_noop!(send(BOB, CHARLIE, 95), Error::<Test>::WouldLeaveDust);
 			assert_noop!(send(BOB, CHARLIE, 5), TokenError::BelowMinimum);
-			assert_noop!(send(BOB, UNFUNDED, 50), TokenError::CannotCreate);
 			assert_ok!(Tokens::freeze(signed(ALICE), token, BOB));
 			assert_noop!(send(BOB, CHARLIE, 50), Error::<Test>::AccountFrozen);
 			assert_ok!(Tokens::thaw(signed(ALICE), token, BOB));
@@ -556,7 +560,7 @@ mod touch_and_refund {
 	use super::*;
 
 	#[test]
-	fn touch_holds_a_deposit_instead_of_a_consumer() {
+	fn touch_holds_a_deposit_that_keeps_any_balance() {
 		test(|| {
 			let token = new_token(10);
 			assert_ok!(Tokens::touch(signed(BOB), token));
@@ -568,11 +572,9 @@ mod touch_and_refund {
 				Accounts::<Test>::get(token, BOB).unwrap().existence,
 				Existence::Deposit(ACCOUNT_DEPOSIT)
 			);
-			// Balances takes a consumer for the held deposit; the record takes none of its own,
-			// even once it holds tokens below the minimum.
-			let consumers_with_deposit = consumers(BOB);
+			// The deposit keeps the record, even below the minimum balance.
 			assert_ok!(Tokens::mint(signed(ALICE), token, BOB, 3));
-			assert_eq!(consumers(BOB), consumers_with_deposit);
+			assert_eq!(balance(token, BOB), 3);
 			assert_noop!(Tokens::touch(signed(BOB), token), Error::<Test>::AlreadyExists);
 			assert_noop!(Tokens::touch(signed(BOB), 9), Error::<Test>::UnknownToken);
 			assert_noop!(Tokens::touch(signed(UNFUNDED), token), TokenError::FundsUnavailable);
@@ -641,7 +643,7 @@ mod destroy {
 			// Batches of at most `RemoveItemsLimit` (2), by anyone.
 			assert_ok!(Tokens::destroy_accounts(signed(BOB), token));
 			System::assert_last_event(
-				Event::AccountsDestroyed { token, accounts_destroyed: 2, accounts_remaining: 1 }
+				Event::AccountsDestroyed { token, accounts_destroyed: 2 }
 					.into(),
 			);
 			assert_ok!(Tokens::destroy_accounts(signed(BOB), token));
@@ -702,7 +704,7 @@ mod snapshots {
 			assert_ok!(release(token, id));
 			System::assert_last_event(Event::SnapshotReleased { token, snapshot: id }.into());
 			assert_ok!(Tokens::refund(signed(BOB), token));
-			assert_eq!(consumers(BOB), 0);
+			assert!(Accounts::<Test>::get(token, BOB).is_none());
 		});
 	}
 
@@ -822,7 +824,7 @@ mod traits {
 			);
 			assert_eq!(
 				Tokens::can_deposit(token, &UNFUNDED, 50, Provenance::Extant),
-				D::CannotCreate
+				D::Success
 			);
 			assert_eq!(Tokens::can_deposit(token, &BOB, u64::MAX, Provenance::Minted), D::Overflow);
 			assert_eq!(Tokens::can_deposit(token, &CHARLIE, 50, Provenance::Extant), D::Success);

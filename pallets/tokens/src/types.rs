@@ -73,8 +73,6 @@ pub struct TokenDetails<AccountId, Balance, DepositBalance, Snapshots> {
 	pub min_balance: Balance,
 	/// The creation deposit held from the owner.
 	pub deposit: DepositBalance,
-	/// How many accounts hold a record for this token.
-	pub accounts: u32,
 	/// How many approvals are open on this token.
 	pub approvals: u32,
 	/// What can be done with the token.
@@ -97,10 +95,9 @@ pub struct TokenDetails<AccountId, Balance, DepositBalance, Snapshots> {
 	TypeInfo,
 )]
 pub enum Existence<DepositBalance> {
-	/// It holds at least the minimum balance (or history an open snapshot needs), and takes a
-	/// consumer reference on the holder's native account, whose existential deposit pays for
-	/// the storage.
-	Consumer,
+	/// It holds at least the token's minimum balance (or history an open snapshot needs):
+	/// like a native existential deposit, the minimum is what keeps the record.
+	MinBalance,
 	/// The holder paid this deposit (`touch`), so the record may hold any balance, even zero.
 	Deposit(DepositBalance),
 }
