@@ -29,7 +29,7 @@ describe('DAO share tokens', () => {
     assert.ok(info.isSome, 'tokensApi.tokenInfo returned None');
     const details = info.unwrap();
     assert.equal(details.supply.toNumber(), 1000);
-    assert.equal(details.accounts.toNumber(), 5);
+    assert.equal(details.minBalance.toNumber(), 1);
     assert.equal(details.name.toUtf8(), 'The Book shares');
     assert.equal(details.symbol.toUtf8(), 'BOOK');
     assert.equal(details.owner.toString(), Alice.address);
@@ -40,6 +40,12 @@ describe('DAO share tokens', () => {
     // Storage is readable the ordinary way too.
     const record = await api.query.tokens.accounts(token, Eve.address);
     assert.equal(record.unwrap().balance.toNumber(), 50);
+
+    // An address that has never held CMN (like a DAO's keyless account) can hold shares.
+    const fresh = context.keyring.addFromUri('//NeverFunded').address;
+    await submit(api, api.tx.tokens.transfer(token, fresh, 5), Eve);
+    assert.equal(await balance({ address: fresh }), 5);
+    assert.equal((await api.query.system.account(fresh)).providers.toNumber(), 0);
   });
 
   test('a transfer of more than the sender holds fails clearly and moves nothing', async () => {

@@ -69,21 +69,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::NextTokenId` (r:1 w:1)
 	/// Proof: `Tokens::NextTokenId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn create() -> Weight {
-		// Proof size: measured `109`, estimated `3767` bytes.
-		// Fastest run: 45_808_000 picoseconds.
-		Weight::from_parts(49_894_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `109`, estimated `3763` bytes.
+		// Fastest run: 46_430_000 picoseconds.
+		Weight::from_parts(48_742_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Metadata` (r:1 w:1)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -92,20 +92,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	/// The range of component `s` is `[0, 64]`.
-	fn set_metadata(n: u32, s: u32, ) -> Weight {
-		// Proof size: measured `389`, estimated `3767` bytes.
-		// Fastest run: 51_347_000 picoseconds.
-		Weight::from_parts(54_230_181, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
-			// Standard error: 276
-			.saturating_add(Weight::from_parts(3_743, 0).saturating_mul(n.into()))
-			// Standard error: 276
-			.saturating_add(Weight::from_parts(3_240, 0).saturating_mul(s.into()))
+	fn set_metadata(_n: u32, _s: u32, ) -> Weight {
+		// Proof size: measured `385`, estimated `3763` bytes.
+		// Fastest run: 51_116_000 picoseconds.
+		Weight::from_parts(54_195_588, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Metadata` (r:1 w:1)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -113,85 +109,79 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn clear_metadata() -> Weight {
-		// Proof size: measured `582`, estimated `3767` bytes.
-		// Fastest run: 44_937_000 picoseconds.
-		Weight::from_parts(48_212_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `578`, estimated `3763` bytes.
+		// Fastest run: 44_546_000 picoseconds.
+		Weight::from_parts(47_010_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
-		// Proof size: measured `1248`, estimated `3952` bytes.
-		// Fastest run: 28_502_000 picoseconds.
-		Weight::from_parts(30_746_000, 0)
+		// Proof size: measured `1244`, estimated `3952` bytes.
+		// Fastest run: 29_104_000 picoseconds.
+		Weight::from_parts(30_526_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
-		// Proof size: measured `1248`, estimated `3952` bytes.
-		// Fastest run: 35_252_000 picoseconds.
-		Weight::from_parts(39_028_000, 0)
+		// Proof size: measured `1244`, estimated `3952` bytes.
+		// Fastest run: 36_384_000 picoseconds.
+		Weight::from_parts(38_167_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size: measured `1054`, estimated `6914` bytes.
-		// Fastest run: 48_092_000 picoseconds.
-		Weight::from_parts(51_036_000, 0)
+		// Proof size: measured `962`, estimated `6914` bytes.
+		// Fastest run: 42_303_000 picoseconds.
+		Weight::from_parts(44_516_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
-		// Proof size: measured `1054`, estimated `6914` bytes.
-		// Fastest run: 48_533_000 picoseconds.
-		Weight::from_parts(51_587_000, 0)
+		// Proof size: measured `962`, estimated `6914` bytes.
+		// Fastest run: 43_445_000 picoseconds.
+		Weight::from_parts(46_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
-		// Proof size: measured `1054`, estimated `6914` bytes.
-		// Fastest run: 47_481_000 picoseconds.
-		Weight::from_parts(54_461_000, 0)
+		// Proof size: measured `962`, estimated `6914` bytes.
+		// Fastest run: 47_300_000 picoseconds.
+		Weight::from_parts(49_734_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Approvals` (r:1 w:1)
 	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -199,93 +189,93 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size: measured `593`, estimated `3767` bytes.
-		// Fastest run: 56_915_000 picoseconds.
-		Weight::from_parts(60_430_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `589`, estimated `3763` bytes.
+		// Fastest run: 58_507_000 picoseconds.
+		Weight::from_parts(61_251_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Tokens::Approvals` (r:1 w:1)
 	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn cancel_approval() -> Weight {
-		// Proof size: measured `801`, estimated `3767` bytes.
-		// Fastest run: 52_078_000 picoseconds.
-		Weight::from_parts(54_811_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `797`, estimated `3763` bytes.
+		// Fastest run: 52_989_000 picoseconds.
+		Weight::from_parts(56_214_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Tokens::Approvals` (r:1 w:1)
 	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn transfer_from() -> Weight {
-		// Proof size: measured `1418`, estimated `6914` bytes.
-		// Fastest run: 100_230_000 picoseconds.
-		Weight::from_parts(104_696_000, 0)
+		// Proof size: measured `1236`, estimated `6914` bytes.
+		// Fastest run: 93_580_000 picoseconds.
+		Weight::from_parts(98_968_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `876`, estimated `3952` bytes.
-		// Fastest run: 15_012_000 picoseconds.
-		Weight::from_parts(16_325_000, 0)
+		// Proof size: measured `872`, estimated `3952` bytes.
+		// Fastest run: 14_692_000 picoseconds.
+		Weight::from_parts(15_824_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
-		// Proof size: measured `876`, estimated `3952` bytes.
-		// Fastest run: 15_343_000 picoseconds.
-		Weight::from_parts(16_534_000, 0)
+		// Proof size: measured `872`, estimated `3952` bytes.
+		// Fastest run: 14_672_000 picoseconds.
+		Weight::from_parts(15_863_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn freeze_token() -> Weight {
-		// Proof size: measured `231`, estimated `3767` bytes.
-		// Fastest run: 10_616_000 picoseconds.
-		Weight::from_parts(11_497_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `227`, estimated `3763` bytes.
+		// Fastest run: 9_935_000 picoseconds.
+		Weight::from_parts(10_716_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn thaw_token() -> Weight {
-		// Proof size: measured `231`, estimated `3767` bytes.
-		// Fastest run: 10_566_000 picoseconds.
-		Weight::from_parts(11_437_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `227`, estimated `3763` bytes.
+		// Fastest run: 9_914_000 picoseconds.
+		Weight::from_parts(10_916_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Metadata` (r:1 w:0)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -293,25 +283,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
-		// Proof size: measured `722`, estimated `6196` bytes.
-		// Fastest run: 58_998_000 picoseconds.
-		Weight::from_parts(61_702_000, 0)
+		// Proof size: measured `718`, estimated `6196` bytes.
+		// Fastest run: 56_173_000 picoseconds.
+		Weight::from_parts(59_448_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn set_team() -> Weight {
-		// Proof size: measured `231`, estimated `3767` bytes.
-		// Fastest run: 10_485_000 picoseconds.
-		Weight::from_parts(11_357_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `227`, estimated `3763` bytes.
+		// Fastest run: 10_096_000 picoseconds.
+		Weight::from_parts(10_856_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -319,15 +309,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn touch() -> Weight {
-		// Proof size: measured `566`, estimated `3952` bytes.
-		// Fastest run: 53_600_000 picoseconds.
-		Weight::from_parts(56_905_000, 0)
+		// Proof size: measured `562`, estimated `3952` bytes.
+		// Fastest run: 52_198_000 picoseconds.
+		Weight::from_parts(54_441_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -335,25 +325,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size: measured `591`, estimated `3952` bytes.
-		// Fastest run: 48_923_000 picoseconds.
-		Weight::from_parts(52_018_000, 0)
+		// Proof size: measured `587`, estimated `3952` bytes.
+		// Fastest run: 46_739_000 picoseconds.
+		Weight::from_parts(49_845_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn start_destroy() -> Weight {
-		// Proof size: measured `231`, estimated `3767` bytes.
-		// Fastest run: 10_505_000 picoseconds.
-		Weight::from_parts(11_306_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		// Proof size: measured `227`, estimated `3763` bytes.
+		// Fastest run: 9_984_000 picoseconds.
+		Weight::from_parts(10_676_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:101 w:100)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:100 w:100)
@@ -362,20 +352,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_accounts(n: u32, ) -> Weight {
-		// Proof size: measured `321 + n * (242 ±0)`, estimated `3952 + n * (2962 ±0)` bytes.
-		// Fastest run: 13_420_000 picoseconds.
-		Weight::from_parts(13_970_000, 0)
+		// Proof size: measured `317 + n * (242 ±0)`, estimated `3952 + n * (2962 ±0)` bytes.
+		// Fastest run: 11_838_000 picoseconds.
+		Weight::from_parts(9_323_974, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 28_198
-			.saturating_add(Weight::from_parts(41_003_795, 0).saturating_mul(n.into()))
+			// Standard error: 38_455
+			.saturating_add(Weight::from_parts(39_929_193, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(n.into()))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Approvals` (r:101 w:100)
 	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -384,12 +373,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_approvals(n: u32, ) -> Weight {
-		// Proof size: measured `510 + n * (88 ±0)`, estimated `3767 + n * (2623 ±0)` bytes.
-		// Fastest run: 13_901_000 picoseconds.
-		Weight::from_parts(17_021_978, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
-			// Standard error: 53_541
-			.saturating_add(Weight::from_parts(37_320_464, 0).saturating_mul(n.into()))
+		// Proof size: measured `506 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
+		// Fastest run: 13_630_000 picoseconds.
+		Weight::from_parts(17_762_453, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
+			// Standard error: 16_774
+			.saturating_add(Weight::from_parts(36_961_013, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -397,7 +386,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(302), added: 2777, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Accounts` (r:1 w:0)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Metadata` (r:1 w:1)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -407,11 +398,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::SupplyHistory` (r:0 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn finish_destroy() -> Weight {
-		// Proof size: measured `582`, estimated `3767` bytes.
-		// Fastest run: 44_186_000 picoseconds.
-		Weight::from_parts(49_194_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size: measured `578`, estimated `3952` bytes.
+		// Fastest run: 49_424_000 picoseconds.
+		Weight::from_parts(52_027_000, 0)
+			.saturating_add(Weight::from_parts(0, 3952))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
@@ -419,141 +410,138 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create() -> Weight {
-		Weight::from_parts(49_894_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(48_742_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn set_metadata(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(54_230_181, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
-			.saturating_add(Weight::from_parts(3_743, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(3_240, 0).saturating_mul(s.into()))
+	fn set_metadata(_n: u32, _s: u32, ) -> Weight {
+		Weight::from_parts(54_195_588, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_metadata() -> Weight {
-		Weight::from_parts(48_212_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(47_010_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(30_746_000, 0)
+		Weight::from_parts(30_526_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(39_028_000, 0)
+		Weight::from_parts(38_167_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(51_036_000, 0)
+		Weight::from_parts(44_516_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(51_587_000, 0)
+		Weight::from_parts(46_009_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(54_461_000, 0)
+		Weight::from_parts(49_734_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(60_430_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(61_251_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(54_811_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(56_214_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(104_696_000, 0)
+		Weight::from_parts(98_968_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(16_325_000, 0)
+		Weight::from_parts(15_824_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(16_534_000, 0)
+		Weight::from_parts(15_863_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze_token() -> Weight {
-		Weight::from_parts(11_497_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(10_716_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw_token() -> Weight {
-		Weight::from_parts(11_437_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(10_916_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(61_702_000, 0)
+		Weight::from_parts(59_448_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_team() -> Weight {
-		Weight::from_parts(11_357_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(10_856_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn touch() -> Weight {
-		Weight::from_parts(56_905_000, 0)
+		Weight::from_parts(54_441_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(52_018_000, 0)
+		Weight::from_parts(49_845_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_destroy() -> Weight {
-		Weight::from_parts(11_306_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
+		Weight::from_parts(10_676_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn destroy_accounts(n: u32, ) -> Weight {
-		Weight::from_parts(13_970_000, 0)
+		Weight::from_parts(9_323_974, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(41_003_795, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(39_929_193, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(n.into()))
 	}
 	fn destroy_approvals(n: u32, ) -> Weight {
-		Weight::from_parts(17_021_978, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
-			.saturating_add(Weight::from_parts(37_320_464, 0).saturating_mul(n.into()))
+		Weight::from_parts(17_762_453, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
+			.saturating_add(Weight::from_parts(36_961_013, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -561,9 +549,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	fn finish_destroy() -> Weight {
-		Weight::from_parts(49_194_000, 0)
-			.saturating_add(Weight::from_parts(0, 3767))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(52_027_000, 0)
+			.saturating_add(Weight::from_parts(0, 3952))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }
