@@ -20,7 +20,7 @@ bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
 cp "$CARGO_TARGET_DIR/release/communs-node" "$bench"
 
 # pallet name → the crate directory whose src/weights.rs it writes.
-declare -A pallets=([pallet_tokens]=pallets/tokens)
+declare -A pallets=([pallet_tokens]=pallets/tokens [pallet_validator_set]=pallets/validator-set)
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!pallets[@]}")
 

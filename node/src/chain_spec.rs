@@ -24,7 +24,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// A local network of two validators, Alice and Bob, on one machine.
+/// A local network of four validators, Alice, Bob, Charlie and Dave, on one machine.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
 		.with_name("Communs Local Testnet")

@@ -50,6 +50,10 @@ pub enum Subcommand {
 	/// Print information about the database: best, finalized and genesis blocks.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// Print the session keys a secret URI derives and their proof of possession for an
+	/// account, as `session.setKeys` takes them.
+	SessionKeys(crate::session_keys::SessionKeysCmd),
+
 	/// Benchmark the runtime's pallets, the block overhead and the database.
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]

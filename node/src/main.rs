@@ -11,6 +11,7 @@ mod cli;
 mod command;
 mod rpc;
 mod service;
+mod session_keys;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;

@@ -1,7 +1,9 @@
 //! The pallets `communs-node benchmark pallet` measures, and the glue behind the runtime's
 //! `Benchmark` API. Built only with the `runtime-benchmarks` feature.
 
-use crate::{AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp, Tokens, Utility};
+use crate::{
+	AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+};
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
 use frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKeys};
@@ -22,6 +24,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_tokens, Tokens]
+	[pallet_validator_set, ValidatorSet]
 );
 
 /// The benchmarks this runtime offers and the storage items they touch.

@@ -2,17 +2,22 @@
 //!
 //! - `development`: one validator (Alice), Alice is sudo, the well-known development
 //!   accounts are funded. For a single node on a laptop.
-//! - `local_testnet`: two validators (Alice and Bob), Alice is sudo, same funded accounts.
+//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), so GRANDPA finalizes with
+//!   one of them down; Alice is sudo, same funded accounts.
+//!
+//! Validators are named by their accounts: the validator-set pallet holds the set, and the
+//! session pallet their session keys, from which it sets Aura's and GRANDPA's authorities.
 //!
 //! `communs-node build-spec --chain <preset>` (or `chain-spec-builder`) turns a preset into a
 //! chain spec.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	opaque::SessionKeys, AccountId, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
+	SudoConfig, ValidatorSetConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -26,8 +31,8 @@ pub const DEVELOPMENT_PRESET: &str = sp_genesis_builder::DEV_RUNTIME_PRESET;
 
 /// A genesis state with the given validators, funded accounts and sudo key, as a JSON patch
 /// over the runtime's default genesis config.
-fn genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+pub fn genesis(
+	validators: Vec<(AccountId, SessionKeys)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
@@ -39,26 +44,27 @@ fn genesis(
 				.map(|account| (account, ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities
-				.iter()
-				.map(|(aura, _)| aura.clone())
-				.collect::<Vec<_>>(),
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 	})
 }
 
-/// The session keys of a development validator: its sr25519 key for Aura and its ed25519 key
-/// for GRANDPA, both derived from the same `//Name` seed.
-fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A development validator: its account and session keys (sr25519 for Aura, ed25519 for
+/// GRANDPA), all derived from the same `//Name` seed.
+fn development_validator(
+	account: Sr25519Keyring,
+	grandpa: Ed25519Keyring,
+) -> (AccountId, SessionKeys) {
+	let keys = SessionKeys { aura: account.public().into(), grandpa: grandpa.public().into() };
+	(account.to_account_id(), keys)
 }
 
 /// The well-known development accounts (Alice, Bob, ... and their `//stash` accounts).
@@ -66,12 +72,14 @@ fn development_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|account| account.to_account_id()).collect()
 }
 
-/// The `local_testnet` preset: Alice and Bob validate.
+/// The `local_testnet` preset: Alice, Bob, Charlie and Dave validate.
 pub fn local_testnet_genesis() -> Value {
 	genesis(
 		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			development_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			development_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			development_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			development_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		development_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
@@ -81,7 +89,7 @@ pub fn local_testnet_genesis() -> Value {
 /// The `development` preset: Alice validates alone.
 pub fn development_genesis() -> Value {
 	genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![development_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		development_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 	)

@@ -99,6 +99,12 @@ pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 /// The least balance an account must hold to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
+/// The most validators: the bound of the validator set, Aura's and GRANDPA's authorities.
+pub const MAX_VALIDATORS: u32 = 32;
+/// How long a session lasts: one minute (ten blocks). The validator set changes at session
+/// boundaries, so a short session admits or removes a validator within minutes.
+pub const SESSION_PERIOD: BlockNumber = MINUTES;
+
 /// The target block time. Aura produces at most one block per slot of this length.
 pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
 /// Aura's slot length. It cannot change once a chain has started.
@@ -211,6 +217,12 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Tokens = pallet_tokens;
+
+	#[runtime::pallet_index(9)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(10)]
+	pub type Session = pallet_session;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

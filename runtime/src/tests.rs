@@ -6,16 +6,25 @@ use crate::{
 	genesis_config_presets::{
 		get_preset, preset_names, DEVELOPMENT_PRESET, ENDOWMENT, LOCAL_TESTNET_PRESET,
 	},
-	Balances, Grandpa, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin, Tokens,
+	opaque::SessionKeys,
+	AccountId, Balances, Grandpa, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin,
+	Session, Tokens, ValidatorSet,
 };
+use codec::Encode;
 use frame_support::{
-	assert_ok,
+	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
 };
 use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::Pair;
 use sp_genesis_builder::PresetId;
-use sp_keyring::Sr25519Keyring;
-use sp_runtime::BuildStorage;
+use sp_keyring::{
+	Ed25519Keyring,
+	Sr25519Keyring::{self, Alice, Bob, Charlie, Dave},
+};
+use sp_runtime::{BuildStorage, DispatchError};
 
 /// Applies a preset's JSON patch over the runtime's default genesis config, as the node does
 /// when it builds a chain spec from a preset.
@@ -48,32 +57,116 @@ fn presets_are_development_and_local_testnet() {
 	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
 }
 
+/// The ed25519 (GRANDPA) key derived from the same `//Name` seed as `name`.
+fn grandpa_key_of(name: Sr25519Keyring) -> Ed25519Keyring {
+	match name {
+		Alice => Ed25519Keyring::Alice,
+		Bob => Ed25519Keyring::Bob,
+		Charlie => Ed25519Keyring::Charlie,
+		Dave => Ed25519Keyring::Dave,
+		other => panic!("no GRANDPA key for {other:?} in these tests"),
+	}
+}
+
+/// The Aura and GRANDPA authorities of the current state, sorted by key.
+fn authorities() -> (Vec<AuraId>, Vec<GrandpaId>) {
+	let mut aura = pallet_aura::Authorities::<Runtime>::get().into_inner();
+	aura.sort();
+	let mut grandpa: Vec<_> =
+		Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
+	grandpa.sort();
+	(aura, grandpa)
+}
+
+/// The authorities the given development validators should give, sorted by key.
+fn authorities_of(names: &[Sr25519Keyring]) -> (Vec<AuraId>, Vec<GrandpaId>) {
+	let mut aura: Vec<AuraId> = names.iter().map(|name| name.public().into()).collect();
+	aura.sort();
+	let mut grandpa: Vec<GrandpaId> =
+		names.iter().map(|name| grandpa_key_of(*name).public().into()).collect();
+	grandpa.sort();
+	(aura, grandpa)
+}
+
+fn accounts_of(names: &[Sr25519Keyring]) -> Vec<AccountId> {
+	let mut accounts: Vec<AccountId> = names.iter().map(|name| name.to_account_id()).collect();
+	accounts.sort();
+	accounts
+}
+
 #[test]
 fn development_genesis_has_alice_as_only_validator_and_sudo() {
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
-		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
-		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice]));
+		assert_eq!(Session::validators(), accounts_of(&[Alice]));
+		assert_eq!(authorities(), authorities_of(&[Alice]));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Alice.to_account_id()));
 	});
 }
 
 #[test]
-fn local_testnet_genesis_has_alice_and_bob_as_validators() {
+fn local_testnet_genesis_has_four_validators() {
 	genesis_of(LOCAL_TESTNET_PRESET).execute_with(|| {
-		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
-		assert_eq!(
-			aura,
-			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
+		let four = [Alice, Bob, Charlie, Dave];
+		assert_eq!(ValidatorSet::validators(), accounts_of(&four));
+		assert_eq!(Session::validators(), accounts_of(&four));
+		assert_eq!(authorities(), authorities_of(&four));
+	});
+}
+
+/// Session keys for a development account with the proof `session.setKeys` checks: each key
+/// signs "POP_" followed by the account.
+fn session_keys_with_proof(name: Sr25519Keyring) -> (SessionKeys, Vec<u8>) {
+	let grandpa = grandpa_key_of(name);
+	let keys = SessionKeys { aura: name.public().into(), grandpa: grandpa.public().into() };
+	let statement = [b"POP_".as_slice(), name.to_account_id().as_ref()].concat();
+	let proof = (name.pair().sign(&statement), grandpa.pair().sign(&statement)).encode();
+	(keys, proof)
+}
+
+#[test]
+fn an_admitted_validator_authors_from_the_session_after_next() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		let (keys, proof) = session_keys_with_proof(Bob);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(Bob.to_account_id()), keys, proof));
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), Bob.to_account_id().into()));
+
+		// Session 1 starts with the set planned at genesis; Bob's set is planned now...
+		Session::rotate_session();
+		assert_eq!(authorities(), authorities_of(&[Alice]));
+		// ...and authors from session 2.
+		Session::rotate_session();
+		assert_eq!(Session::validators(), accounts_of(&[Alice, Bob]));
+		assert_eq!(authorities().0, authorities_of(&[Alice, Bob]).0);
+
+		assert_ok!(ValidatorSet::remove_validator(
+			RuntimeOrigin::root(),
+			Alice.to_account_id().into()
+		));
+		Session::rotate_session();
+		Session::rotate_session();
+		assert_eq!(Session::validators(), accounts_of(&[Bob]));
+		assert_eq!(authorities().0, authorities_of(&[Bob]).0);
+	});
+}
+
+#[test]
+fn validator_set_errors_leave_the_set_unchanged() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		let bob = Bob.to_account_id();
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::root(), bob.clone().into()),
+			pallet_validator_set::Error::<Runtime>::NoSessionKeys
 		);
-		let grandpa: Vec<_> =
-			Grandpa::grandpa_authorities().into_iter().map(|(id, _)| id).collect();
-		assert_eq!(
-			grandpa,
-			vec![
-				sp_keyring::Ed25519Keyring::Alice.public().into(),
-				sp_keyring::Ed25519Keyring::Bob.public().into()
-			]
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(Alice.to_account_id()), bob.into()),
+			DispatchError::BadOrigin
 		);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::root(), Alice.to_account_id().into()),
+			pallet_validator_set::Error::<Runtime>::TooFewValidators
+		);
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice]));
 	});
 }
 

@@ -643,8 +643,7 @@ mod destroy {
 			// Batches of at most `RemoveItemsLimit` (2), by anyone.
 			assert_ok!(Tokens::destroy_accounts(signed(BOB), token));
 			System::assert_last_event(
-				Event::AccountsDestroyed { token, accounts_destroyed: 2 }
-					.into(),
+				Event::AccountsDestroyed { token, accounts_destroyed: 2 }.into(),
 			);
 			assert_ok!(Tokens::destroy_accounts(signed(BOB), token));
 			assert_ok!(Tokens::destroy_approvals(signed(CHARLIE), token));
@@ -822,10 +821,7 @@ mod traits {
 				Tokens::can_deposit(token, &CHARLIE, 5, Provenance::Extant),
 				D::BelowMinimum
 			);
-			assert_eq!(
-				Tokens::can_deposit(token, &UNFUNDED, 50, Provenance::Extant),
-				D::Success
-			);
+			assert_eq!(Tokens::can_deposit(token, &UNFUNDED, 50, Provenance::Extant), D::Success);
 			assert_eq!(Tokens::can_deposit(token, &BOB, u64::MAX, Provenance::Minted), D::Overflow);
 			assert_eq!(Tokens::can_deposit(token, &CHARLIE, 50, Provenance::Extant), D::Success);
 			assert_eq!(Tokens::can_withdraw(token, &BOB, 95), W::BalanceLow);

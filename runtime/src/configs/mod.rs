@@ -2,9 +2,10 @@
 //! Communs chooses differently is written here.
 
 use crate::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, TokenId, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, SLOT_DURATION,
+	opaque::SessionKeys, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce,
+	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, System, TokenId, ValidatorSet,
+	EXISTENTIAL_DEPOSIT, MAX_VALIDATORS, MICRO_UNIT, MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION,
 	SS58_PREFIX, UNIT, VERSION,
 };
 use frame_support::{
@@ -17,9 +18,13 @@ use frame_support::{
 		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
+use frame_system::EnsureRoot;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{
+	traits::{ConvertInto, One, OpaqueKeys},
+	Perbill,
+};
 use sp_version::RuntimeVersion;
 
 /// The share of a block's weight and length that ordinary transactions may fill; the rest is
@@ -75,7 +80,7 @@ impl pallet_timestamp::Config for Runtime {
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
 	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -83,7 +88,7 @@ impl pallet_aura::Config for Runtime {
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type MaxNominators = ConstU32<0>;
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
@@ -168,4 +173,61 @@ impl pallet_tokens::Config for Runtime {
 	/// Nothing settles on balance changes yet; the royalties pallet will.
 	type OnBalanceChange = ();
 	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Sessions rotate every `SESSION_PERIOD` blocks, from block 0.
+	pub const SessionPeriod: BlockNumber = SESSION_PERIOD;
+	pub const SessionOffset: BlockNumber = 0;
+	/// Held from an account while it has session keys registered.
+	pub const SessionKeyDeposit: Balance = UNIT;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// A validator is named by its account.
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	/// The validator-set pallet decides who validates in each session.
+	type SessionManager = ValidatorSet;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// Nothing reports offences, so no validator is ever disabled.
+	type DisablingStrategy = ();
+	/// pallet-session's benchmarks need pallet-staking, which Communs does not have: these
+	/// are polkadot-sdk's weights for it.
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+impl pallet_validator_set::Config for Runtime {
+	/// Root for now (sudo on development chains); the chain's own DAO later.
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type KeysRegistry = Session;
+	/// One validator is enough for a development chain; a network keeps more by governance.
+	type MinValidators = ConstU32<1>;
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SessionKeysForBenchmarks;
+}
+
+/// Registers made-up session keys, unique per account, straight in pallet-session's storage:
+/// the validator-set benchmarks need accounts with keys, not keys anyone holds.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SessionKeysForBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysForBenchmarks {
+	fn register_keys(who: &AccountId) {
+		let raw: [u8; 32] = who.clone().into();
+		let keys = SessionKeys {
+			aura: sp_core::sr25519::Public::from_raw(raw).into(),
+			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
 }
