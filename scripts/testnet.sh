@@ -2,10 +2,12 @@
 # Runs a network of Communs validators on this machine, each with its own ports and base path,
 # all on 127.0.0.1.
 #
-#   scripts/testnet.sh start [N]   starts N validators (default 4, at most 6): alice, bob,
-#                                  charlie, dave, eve, ferdie. Each gets its development
-#                                  session keys (`--alice`, ...); on the `local` chain the first
-#                                  four validate from genesis, the others once admitted.
+#   scripts/testnet.sh start [N]   starts the first N validators (default 4, at most 6) of
+#                                  alice, bob, charlie, dave, eve, ferdie that are not running
+#                                  (so it also restarts a stopped one on its base path). Each
+#                                  gets its development session keys (`--alice`, ...); on the
+#                                  `local` chain the first four validate from genesis, the
+#                                  others once admitted.
 #   scripts/testnet.sh status      lists the nodes and whether they run
 #   scripts/testnet.sh stop        stops every node it started (SIGTERM, then SIGKILL after
 #                                  30 s) and waits until none is left
@@ -36,14 +38,18 @@ die() {
 
 # The pids of the nodes whose pid file names a live process.
 running_pids() {
-	local file pid
+	local file
 	for file in "$dir"/*.pid; do
 		[ -e "$file" ] || continue
-		pid="$(cat "$file")"
-		# Alive and still a node (not a later process that got the same pid).
-		grep -qa communs-node "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+		is_running "$(basename "$file" .pid)" && cat "$file"
 	done
 	return 0
+}
+
+# Whether node $1 runs (its pid file names a live communs-node process).
+is_running() {
+	local file="$dir/$1.pid"
+	[ -e "$file" ] && grep -qa communs-node "/proc/$(cat "$file")/cmdline" 2>/dev/null
 }
 
 # Waits until ws://127.0.0.1:$1 answers system_health, or fails after $2 seconds.
@@ -61,7 +67,6 @@ start() {
 	local count="${1:-4}"
 	[[ "$count" =~ ^[1-6]$ ]] || die "N must be between 1 and 6, not '$count'"
 	[ -x "$COMMUNS_NODE" ] || die "no node binary at $COMMUNS_NODE: build it first (cargo build --release -p communs-node)"
-	[ -z "$(running_pids)" ] || die "a testnet is already running under $dir: scripts/testnet.sh stop"
 	mkdir -p "$dir"
 
 	# A fixed node key per node (kept in its base path) gives alice a known peer id.
@@ -78,6 +83,10 @@ start() {
 
 	for ((i = 0; i < count; i++)); do
 		name="${names[$i]}"
+		if is_running "$name"; then
+			echo "$name is already running" >&2
+			continue
+		fi
 		local args=(
 			--chain "$chain" --base-path "$dir/$name" --name "$name" "--$name" --validator
 			--node-key-file "$dir/$name/node-key"
@@ -100,13 +109,12 @@ start() {
 }
 
 status() {
-	local file name pid
+	local file name
 	for file in "$dir"/*.pid; do
 		[ -e "$file" ] || { echo "no testnet under $dir"; return 0; }
 		name="$(basename "$file" .pid)"
-		pid="$(cat "$file")"
-		if grep -qa communs-node "/proc/$pid/cmdline" 2>/dev/null; then
-			echo "$name running (pid $pid)"
+		if is_running "$name"; then
+			echo "$name running (pid $(cat "$file"))"
 		else
 			echo "$name stopped"
 		fi
