@@ -1,8 +1,9 @@
 //! # Validator-set pallet
 //!
 //! The accounts that author and finalize Communs blocks, kept on chain and changed by a
-//! governance origin. It is pallet-session's [`SessionManager`]: the session pallet asks it for
-//! the next set at each session boundary and hands that set to Aura and GRANDPA.
+//! governance origin. The runtime makes it pallet-session's `SessionManager`: at each session
+//! boundary the session pallet asks [`Pallet::plan_session`] for the next set and hands it to
+//! Aura and GRANDPA.
 //!
 //! ## When a change applies
 //!
@@ -239,10 +240,11 @@ pub mod pallet {
 		}
 	}
 
-	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
-		/// The planned set if it changed since the last planning, else `None`, so an unchanged
-		/// set costs GRANDPA no authority-set change.
-		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
+	impl<T: Config> Pallet<T> {
+		/// The set for session `new_index` if it changed since the last planning, else `None`,
+		/// so an unchanged set costs GRANDPA no authority-set change. What a session manager's
+		/// `new_session` answers.
+		pub fn plan_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
 			if !SetChanged::<T>::take() {
 				return None;
 			}
@@ -253,13 +255,5 @@ pub mod pallet {
 			});
 			Some(validators.into_inner())
 		}
-
-		fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {
-			Some(Self::validators())
-		}
-
-		fn end_session(_: SessionIndex) {}
-
-		fn start_session(_: SessionIndex) {}
 	}
 }

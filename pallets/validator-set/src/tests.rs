@@ -3,7 +3,6 @@
 
 use crate::{mock::*, Error, Event, SetChanged, Validators};
 use frame_support::{assert_noop, assert_ok};
-use pallet_session::SessionManager;
 use sp_runtime::{BuildStorage, DispatchError};
 
 fn root() -> RuntimeOrigin {
@@ -18,12 +17,11 @@ mod genesis {
 	use super::*;
 
 	#[test]
-	fn the_genesis_set_is_the_first_session_set() {
+	fn the_genesis_set_is_planned_and_unchanged() {
 		test(|| {
 			assert_eq!(planned(), GENESIS.to_vec());
 			assert!(!SetChanged::<Test>::get());
-			assert_eq!(ValidatorSet::new_session_genesis(0), Some(GENESIS.to_vec()));
-			assert_eq!(ValidatorSet::new_session_genesis(1), Some(GENESIS.to_vec()));
+			assert_eq!(ValidatorSet::plan_session(1), None);
 		});
 	}
 
@@ -62,13 +60,13 @@ mod add_validator {
 	#[test]
 	fn adds_to_the_planned_set_which_the_next_planning_takes() {
 		test(|| {
-			assert_eq!(ValidatorSet::new_session(1), None);
+			assert_eq!(ValidatorSet::plan_session(1), None);
 			assert_ok!(ValidatorSet::add_validator(root(), CANDIDATE));
 			System::assert_last_event(Event::ValidatorAdded { who: CANDIDATE }.into());
 			assert_eq!(planned(), vec![1, 2, 3, CANDIDATE]);
 			assert!(SetChanged::<Test>::get());
 
-			assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3, CANDIDATE]));
+			assert_eq!(ValidatorSet::plan_session(2), Some(vec![1, 2, 3, CANDIDATE]));
 			System::assert_last_event(
 				Event::SetPlanned {
 					session: 2,
@@ -77,7 +75,7 @@ mod add_validator {
 				.into(),
 			);
 			// Taken once: an unchanged set is not handed over again.
-			assert_eq!(ValidatorSet::new_session(3), None);
+			assert_eq!(ValidatorSet::plan_session(3), None);
 		});
 	}
 
@@ -122,8 +120,8 @@ mod remove_validator {
 			assert_ok!(ValidatorSet::remove_validator(root(), 2));
 			System::assert_last_event(Event::ValidatorRemoved { who: 2 }.into());
 			assert_eq!(planned(), vec![1, 3]);
-			assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 3]));
-			assert_eq!(ValidatorSet::new_session(3), None);
+			assert_eq!(ValidatorSet::plan_session(2), Some(vec![1, 3]));
+			assert_eq!(ValidatorSet::plan_session(3), None);
 		});
 	}
 
@@ -153,7 +151,7 @@ mod remove_validator {
 		test(|| {
 			assert_ok!(ValidatorSet::remove_validator(root(), 3));
 			assert_ok!(ValidatorSet::add_validator(root(), 3));
-			assert_eq!(ValidatorSet::new_session(2), Some(GENESIS.to_vec()));
+			assert_eq!(ValidatorSet::plan_session(2), Some(GENESIS.to_vec()));
 		});
 	}
 }

@@ -8,6 +8,7 @@ use crate::{
 	EXISTENTIAL_DEPOSIT, MAX_VALIDATORS, MICRO_UNIT, MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION,
 	SS58_PREFIX, UNIT, VERSION,
 };
+use alloc::vec::Vec;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
@@ -25,6 +26,7 @@ use sp_runtime::{
 	traits::{ConvertInto, One, OpaqueKeys},
 	Perbill,
 };
+use sp_staking::SessionIndex;
 use sp_version::RuntimeVersion;
 
 /// The share of a block's weight and length that ordinary transactions may fill; the rest is
@@ -191,7 +193,7 @@ impl pallet_session::Config for Runtime {
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	/// The validator-set pallet decides who validates in each session.
-	type SessionManager = ValidatorSet;
+	type SessionManager = ValidatorSetSessions;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// Nothing reports offences, so no validator is ever disabled.
@@ -201,6 +203,24 @@ impl pallet_session::Config for Runtime {
 	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
+}
+
+/// Hands the validator-set pallet's set to pallet-session: the set at genesis, then the set
+/// whenever governance changed it.
+pub struct ValidatorSetSessions;
+
+impl pallet_session::SessionManager<AccountId> for ValidatorSetSessions {
+	fn new_session(new_index: SessionIndex) -> Option<Vec<AccountId>> {
+		ValidatorSet::plan_session(new_index)
+	}
+
+	fn new_session_genesis(_: SessionIndex) -> Option<Vec<AccountId>> {
+		Some(ValidatorSet::validators())
+	}
+
+	fn end_session(_: SessionIndex) {}
+
+	fn start_session(_: SessionIndex) {}
 }
 
 impl pallet_validator_set::Config for Runtime {
