@@ -9,10 +9,23 @@
 //! - [`TokenSnapshots`]: the tokens pallet implements it; the governance pallet opens a
 //!   snapshot when a proposal opens, weighs votes with balances at that snapshot, and releases
 //!   it when the proposal closes.
+//! - [`TokenCreation`]: the tokens pallet implements it; the DAOs pallet creates a DAO's share
+//!   token through `fungibles::Create` with the id and deposit it gives.
+//! - [`DaoInspect`]: the DAOs pallet implements it; the governance pallet reads a DAO's
+//!   account, members, share token and [`GovernanceParams`] through it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
-use sp_runtime::{DispatchError, DispatchResult};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use sp_runtime::{DispatchError, DispatchResult, Perbill};
+
+/// Identifies a DAO. Ids only increase.
+pub type DaoId = u32;
+
+/// Identifies a proposal, across all DAOs. Ids only increase.
+pub type ProposalId = u32;
 
 /// Identifies a snapshot of a token's balances. Ids only increase, across all tokens.
 pub type SnapshotId = u64;
@@ -50,4 +63,124 @@ pub trait TokenSnapshots<TokenId, AccountId, Balance> {
 	/// Releases snapshot `id` of `token`: it can no longer be read, and the history only it
 	/// needed is pruned as accounts are written.
 	fn release(token: TokenId, id: SnapshotId) -> DispatchResult;
+}
+
+/// What a pallet needs to create a token for an account it funds: the id the next token gets
+/// and the deposit its owner pays for it.
+pub trait TokenCreation<TokenId, Balance> {
+	/// The id a token created now should take.
+	fn next_token_id() -> TokenId;
+
+	/// The deposit held from a new token's owner.
+	fn creation_deposit() -> Balance;
+}
+
+/// How a DAO weighs votes.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum VotingMode {
+	/// A vote weighs the voter's balance of the DAO's share token when the proposal opened.
+	TokenWeighted,
+	/// Each member has one vote.
+	OneMemberOneVote,
+}
+
+/// Who may open a proposal in a DAO. `Balance` is the share token's balance.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum ProposerRule<Balance> {
+	/// Any member.
+	Members,
+	/// Any holder of at least this balance of the share token.
+	Holders(Balance),
+}
+
+/// How a DAO decides. A change applies to proposals opened afterwards only: a proposal keeps
+/// the parameters it opened with. `Balance` is the native balance of deposits, `TokenBalance`
+/// the share token's.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub struct GovernanceParams<BlockNumber, Balance, TokenBalance> {
+	/// How votes are weighed.
+	pub voting_mode: VotingMode,
+	/// How long a proposal takes votes, in blocks.
+	pub voting_period: BlockNumber,
+	/// The share of the electorate (share supply, or members) that must vote, abstentions
+	/// included, for a proposal to pass.
+	pub quorum: Perbill,
+	/// The share of ayes among ayes and nays a proposal needs to pass.
+	pub approval: Perbill,
+	/// Held from the proposer until the proposal closes; slashed to the treasury if the DAO
+	/// votes the proposal spam.
+	pub proposal_deposit: Balance,
+	/// How long after passing a proposal executes, in blocks.
+	pub enactment_delay: BlockNumber,
+	/// Who may propose.
+	pub proposers: ProposerRule<TokenBalance>,
+}
+
+/// What the governance pallet reads of a DAO.
+pub trait DaoInspect<AccountId> {
+	/// The block number type of governance periods.
+	type BlockNumber;
+	/// The native balance type of deposits.
+	type Balance;
+	/// The id of a share token.
+	type TokenId;
+	/// The balance of a share token.
+	type TokenBalance;
+
+	/// The DAO's keyless account (its treasury), as which passed proposals execute; `None` if
+	/// there is no such DAO.
+	fn account(dao: DaoId) -> Option<AccountId>;
+
+	/// The DAO's current governance parameters.
+	fn governance(
+		dao: DaoId,
+	) -> Option<GovernanceParams<Self::BlockNumber, Self::Balance, Self::TokenBalance>>;
+
+	/// The DAO's share token, if it has one.
+	fn share_token(dao: DaoId) -> Option<Self::TokenId>;
+
+	/// Whether `who` is a member of the DAO.
+	fn is_member(dao: DaoId, who: &AccountId) -> bool;
+
+	/// How many members the DAO has.
+	fn member_count(dao: DaoId) -> u32;
 }

@@ -315,3 +315,15 @@ impl<T: Config> fungibles::metadata::MetadataDeposit<DepositBalanceOf<T>> for Pa
 		Self::metadata_deposit(name.len(), symbol.len())
 	}
 }
+
+impl<T: Config> communs_primitives::TokenCreation<T::TokenId, DepositBalanceOf<T>> for Pallet<T> {
+	/// The id `create` would assign now.
+	fn next_token_id() -> T::TokenId {
+		NextTokenId::<T>::get()
+	}
+
+	/// [`Config::TokenDeposit`], held from the owner by [`fungibles::Create::create`] too.
+	fn creation_deposit() -> DepositBalanceOf<T> {
+		T::TokenDeposit::get()
+	}
+}

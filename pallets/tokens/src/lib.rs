@@ -85,7 +85,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use communs_primitives::{OnTokenBalanceChange, SnapshotId, TokenSnapshots};
+pub use communs_primitives::{OnTokenBalanceChange, SnapshotId, TokenCreation, TokenSnapshots};
 pub use types::*;
 pub use weights::WeightInfo;
 

@@ -1,0 +1,187 @@
+//! Benchmarks of every call at its worst case: the most members and allocations, the longest
+//! names and roles, a share token created and minted.
+
+use super::*;
+use alloc::vec;
+use communs_primitives::TokenCreation;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	Get,
+};
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Bounded, One, Saturating, StaticLookup},
+	Perbill,
+};
+
+/// An account holding plenty of native currency.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
+	T::Currency::set_balance(&who, plenty);
+	who
+}
+
+fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
+	T::Lookup::unlookup(who.clone())
+}
+
+fn longest<S: Get<u32>>(byte: u8) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(vec![byte; S::get() as usize])
+}
+
+/// The most roles, each as long as allowed.
+fn longest_roles<T: Config>() -> RolesOf<T> {
+	BoundedVec::truncate_from(vec![longest::<T::RoleLimit>(b'r'); T::MaxRoles::get() as usize])
+}
+
+fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
+	GovernanceParams {
+		voting_mode,
+		voting_period: T::MinVotingPeriod::get(),
+		quorum: Perbill::from_percent(30),
+		approval: Perbill::from_percent(50),
+		proposal_deposit: T::Currency::minimum_balance(),
+		enactment_delay: One::one(),
+		proposers: ProposerRule::Members,
+	}
+}
+
+fn metadata<T: Config>() -> MetadataOf<T> {
+	DaoMetadata { uri: longest::<T::UriLimit>(b'u'), hash: H256::repeat_byte(1) }
+}
+
+/// Creates a token-weighted DAO of `members` members, each with the most roles, and returns
+/// its id and account.
+fn create<T: Config>(members: u32) -> (DaoId, T::AccountId) {
+	let creator = funded::<T>("creator", 0);
+	let dao = NextDaoId::<T>::get();
+	let members: Vec<_> =
+		(0..members).map(|index| (account("member", index, 0), longest_roles::<T>())).collect();
+	let share = ShareTokenSpec {
+		symbol: longest::<T::NameLimit>(b's'),
+		decimals: 12,
+		min_balance: One::one(),
+		allocations: BoundedVec::new(),
+	};
+	assert!(Pallet::<T>::create_dao(
+		RawOrigin::Signed(creator).into(),
+		longest::<T::NameLimit>(b'n'),
+		metadata::<T>(),
+		Some(share),
+		BoundedVec::truncate_from(members),
+		governance::<T>(VotingMode::TokenWeighted),
+	)
+	.is_ok());
+	let account = Pallet::<T>::account_of(dao);
+	// Enough for deposits of later members.
+	T::Currency::set_balance(&account, T::Currency::minimum_balance() * 1_000_000u32.into());
+	(dao, account)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_dao(
+		m: Linear<1, { T::MaxMembers::get() }>,
+		a: Linear<0, { T::MaxAllocations::get() }>,
+	) {
+		let creator = funded::<T>("creator", 0);
+		let members: Vec<_> =
+			(0..m).map(|index| (account("member", index, 0), longest_roles::<T>())).collect();
+		let allocations: Vec<_> = (0..a)
+			.map(|index| {
+				(
+					account::<T::AccountId>("holder", index, 0),
+					TokenBalanceOf::<T>::max_value() / 1_000_000u32.into(),
+				)
+			})
+			.collect();
+		let share = ShareTokenSpec {
+			symbol: longest::<T::NameLimit>(b's'),
+			decimals: 12,
+			min_balance: One::one(),
+			allocations: BoundedVec::truncate_from(allocations),
+		};
+		let token = T::TokenCreation::next_token_id();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(creator),
+			longest::<T::NameLimit>(b'n'),
+			metadata::<T>(),
+			Some(share),
+			BoundedVec::truncate_from(members),
+			governance::<T>(VotingMode::TokenWeighted),
+		);
+		assert_eq!(Daos::<T>::get(0).and_then(|info| info.share_token), Some(token));
+	}
+
+	#[benchmark]
+	fn add_member() {
+		let (dao, dao_account) = create::<T>(T::MaxMembers::get().saturating_sub(1));
+		let who: T::AccountId = account("newcomer", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who), longest_roles::<T>());
+		assert!(Members::<T>::contains_key(dao, who));
+	}
+
+	#[benchmark]
+	fn remove_member() {
+		let (dao, dao_account) = create::<T>(T::MaxMembers::get());
+		let who: T::AccountId = account("member", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who));
+		assert!(!Members::<T>::contains_key(dao, who));
+	}
+
+	#[benchmark]
+	fn set_roles() {
+		let (dao, dao_account) = create::<T>(1);
+		let who: T::AccountId = account("member", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who), longest_roles::<T>());
+		assert_eq!(Members::<T>::get(dao, who), Some(longest_roles::<T>()));
+	}
+
+	#[benchmark]
+	fn set_governance() {
+		let (dao, dao_account) = create::<T>(1);
+		let changed = GovernanceParams {
+			voting_period: T::MaxVotingPeriod::get(),
+			..governance::<T>(VotingMode::OneMemberOneVote)
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, changed);
+		assert_eq!(Daos::<T>::get(dao).map(|info| info.governance), Some(changed));
+	}
+
+	#[benchmark]
+	fn mint_shares() {
+		let (dao, dao_account) = create::<T>(1);
+		let to: T::AccountId = account("holder", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&to), 1_000u32.into());
+	}
+
+	#[benchmark]
+	fn set_metadata() {
+		let (dao, dao_account) = create::<T>(1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, longest::<T::NameLimit>(b'x'), metadata::<T>());
+	}
+
+	#[benchmark]
+	fn dissolve(m: Linear<1, { T::MaxMembers::get() }>) {
+		let (dao, dao_account) = create::<T>(m);
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&beneficiary), m);
+		assert!(Daos::<T>::get(dao).is_none());
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

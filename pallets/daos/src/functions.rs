@@ -1,0 +1,270 @@
+//! The DAOs pallet's internals: what the calls do once their origin is checked, the
+//! [`DaoInspect`] implementation, and the invariants.
+
+use crate::*;
+use alloc::collections::btree_set::BTreeSet;
+use communs_primitives::TokenCreation;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect as _, Mutate as _, MutateHold as _},
+		fungibles::{self, Create as _, Mutate as _},
+		tokens::{Fortitude, Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
+	ArithmeticError, DispatchResult, Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks that `governance` is within this chain's bounds and fits the DAO: token voting and
+	/// holder proposals need a share token, one-member-one-vote needs members.
+	pub(crate) fn ensure_valid_governance(
+		governance: &GovernanceOf<T>,
+		has_share_token: bool,
+		members: u32,
+	) -> DispatchResult {
+		ensure!(
+			governance.voting_period >= T::MinVotingPeriod::get()
+				&& governance.voting_period <= T::MaxVotingPeriod::get(),
+			Error::<T>::VotingPeriodOutOfRange
+		);
+		ensure!(
+			governance.enactment_delay <= T::MaxEnactmentDelay::get(),
+			Error::<T>::EnactmentDelayTooLong
+		);
+		ensure!(governance.approval >= Perbill::from_percent(50), Error::<T>::ApprovalTooLow);
+		let needs_token = governance.voting_mode == VotingMode::TokenWeighted
+			|| matches!(governance.proposers, ProposerRule::Holders(_));
+		ensure!(has_share_token || !needs_token, Error::<T>::NeedsShareToken);
+		ensure!(
+			members > 0 || governance.voting_mode != VotingMode::OneMemberOneVote,
+			Error::<T>::NeedsMembers
+		);
+		Ok(())
+	}
+
+	/// `create_dao` once the origin is checked: every check first, then the deposits, the DAO,
+	/// its members and its share token.
+	pub(crate) fn do_create_dao(
+		creator: T::AccountId,
+		name: NameOf<T>,
+		metadata: MetadataOf<T>,
+		share: Option<ShareTokenSpecOf<T>>,
+		members: InitialMembersOf<T>,
+		governance: GovernanceOf<T>,
+	) -> DispatchResult {
+		let member_count = members.len() as u32;
+		let distinct: BTreeSet<_> = members.iter().map(|(who, _)| who).collect();
+		ensure!(distinct.len() == members.len(), Error::<T>::DuplicateMember);
+		Self::ensure_valid_governance(&governance, share.is_some(), member_count)?;
+		let dao = NextDaoId::<T>::get();
+		let next_dao = dao.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+		let account = Self::account_of(dao);
+
+		let member_deposits = T::MemberDeposit::get()
+			.checked_mul(&member_count.into())
+			.ok_or(ArithmeticError::Overflow)?;
+		let token_deposits = share
+			.as_ref()
+			.map_or_else(Zero::zero, |share| Self::token_deposits(&name, &share.symbol));
+		let endowment = T::Currency::minimum_balance()
+			.checked_add(&member_deposits)
+			.and_then(|sum| sum.checked_add(&token_deposits))
+			.ok_or(ArithmeticError::Overflow)?;
+
+		T::Currency::hold(&HoldReason::DaoDeposit.into(), &creator, T::DaoDeposit::get())?;
+		T::Currency::transfer(&creator, &account, endowment, Preservation::Preserve)?;
+		T::Currency::hold(&HoldReason::MemberDeposit.into(), &account, member_deposits)?;
+
+		let share_token = match share {
+			Some(share) => {
+				let token = T::TokenCreation::next_token_id();
+				T::Tokens::create(token.clone(), account.clone(), false, share.min_balance)?;
+				<T::Tokens as fungibles::metadata::Mutate<_>>::set(
+					token.clone(),
+					&account,
+					name.to_vec(),
+					share.symbol.to_vec(),
+					share.decimals,
+				)?;
+				for (holder, amount) in share.allocations {
+					T::Tokens::mint_into(token.clone(), &holder, amount)?;
+				}
+				Some(token)
+			},
+			None => None,
+		};
+
+		for (who, roles) in members {
+			Members::<T>::insert(dao, who, roles);
+		}
+		Daos::<T>::insert(
+			dao,
+			DaoInfo {
+				creator: creator.clone(),
+				account: account.clone(),
+				deposit: T::DaoDeposit::get(),
+				name,
+				metadata,
+				share_token: share_token.clone(),
+				governance,
+				members: member_count,
+			},
+		);
+		NextDaoId::<T>::put(next_dao);
+		Self::deposit_event(Event::DaoCreated {
+			dao,
+			creator,
+			account,
+			share_token,
+			members: member_count,
+		});
+		Ok(())
+	}
+
+	/// Admits `who` into `dao`, its treasury paying the member deposit.
+	pub(crate) fn do_add_member(
+		dao: DaoId,
+		mut info: DaoInfoOf<T>,
+		who: T::AccountId,
+		roles: RolesOf<T>,
+	) -> DispatchResult {
+		ensure!(!Members::<T>::contains_key(dao, &who), Error::<T>::AlreadyMember);
+		ensure!(info.members < T::MaxMembers::get(), Error::<T>::TooManyMembers);
+		info.members = info.members.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+		T::Currency::hold(
+			&HoldReason::MemberDeposit.into(),
+			&info.account,
+			T::MemberDeposit::get(),
+		)?;
+		Members::<T>::insert(dao, &who, roles.clone());
+		Daos::<T>::insert(dao, info);
+		Self::deposit_event(Event::MemberAdded { dao, who, roles });
+		Ok(())
+	}
+
+	/// Removes `who` from `dao`, returning its deposit to the treasury.
+	pub(crate) fn do_remove_member(
+		dao: DaoId,
+		mut info: DaoInfoOf<T>,
+		who: T::AccountId,
+	) -> DispatchResult {
+		ensure!(Members::<T>::contains_key(dao, &who), Error::<T>::NotMember);
+		info.members = info.members.saturating_sub(1);
+		ensure!(
+			info.members > 0 || info.governance.voting_mode != VotingMode::OneMemberOneVote,
+			Error::<T>::NeedsMembers
+		);
+		T::Currency::release(
+			&HoldReason::MemberDeposit.into(),
+			&info.account,
+			T::MemberDeposit::get(),
+			Precision::Exact,
+		)?;
+		Members::<T>::remove(dao, &who);
+		Daos::<T>::insert(dao, info);
+		Self::deposit_event(Event::MemberRemoved { dao, who });
+		Ok(())
+	}
+
+	/// Dissolves `dao`: members and record go, deposits come back, the treasury goes to
+	/// `beneficiary`.
+	pub(crate) fn do_dissolve(
+		dao: DaoId,
+		info: DaoInfoOf<T>,
+		beneficiary: T::AccountId,
+	) -> DispatchResult {
+		let member_deposits = T::MemberDeposit::get().saturating_mul(info.members.into());
+		T::Currency::release(
+			&HoldReason::MemberDeposit.into(),
+			&info.account,
+			member_deposits,
+			Precision::Exact,
+		)?;
+		T::Currency::release(
+			&HoldReason::DaoDeposit.into(),
+			&info.creator,
+			info.deposit,
+			Precision::Exact,
+		)?;
+		let amount = T::Currency::reducible_balance(
+			&info.account,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
+		if !amount.is_zero() {
+			T::Currency::transfer(&info.account, &beneficiary, amount, Preservation::Expendable)?;
+		}
+		// Bounded: a DAO never has more than `MaxMembers` members.
+		let _ = Members::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
+		Daos::<T>::remove(dao);
+		Self::deposit_event(Event::Dissolved { dao, beneficiary, amount });
+		Ok(())
+	}
+
+	/// Checks the pallet's invariants:
+	/// - every DAO's `members` is the number of its member records, at most `MaxMembers`;
+	/// - no member record belongs to a missing DAO;
+	/// - each DAO's account holds `MemberDeposit` per member, and each creator holds the
+	///   deposits of the DAOs it created;
+	/// - every DAO id is below `NextDaoId`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut creator_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (dao, info) in Daos::<T>::iter() {
+			ensure!(dao < NextDaoId::<T>::get(), "a DAO id is not below NextDaoId");
+			let records = Members::<T>::iter_prefix(dao).count() as u32;
+			ensure!(records == info.members, "a DAO's member count is wrong");
+			ensure!(records <= T::MaxMembers::get(), "a DAO has more members than allowed");
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &info.account)
+					== T::MemberDeposit::get().saturating_mul(info.members.into()),
+				"a DAO's member deposits differ from its member count"
+			);
+			let entry = creator_deposits.entry(info.creator.clone()).or_default();
+			*entry = entry.saturating_add(info.deposit);
+		}
+		for (creator, deposit) in creator_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::DaoDeposit.into(), &creator) == deposit,
+				"a creator's held DAO deposits differ from its DAOs'"
+			);
+		}
+		for (dao, _) in Members::<T>::iter_keys() {
+			ensure!(Daos::<T>::contains_key(dao), "a member record of a missing DAO");
+		}
+		Ok(())
+	}
+}
+
+impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
+	type BlockNumber = frame_system::pallet_prelude::BlockNumberFor<T>;
+	type Balance = BalanceOf<T>;
+	type TokenId = TokenIdOf<T>;
+	type TokenBalance = TokenBalanceOf<T>;
+
+	fn account(dao: DaoId) -> Option<T::AccountId> {
+		Daos::<T>::get(dao).map(|info| info.account)
+	}
+
+	fn governance(dao: DaoId) -> Option<GovernanceOf<T>> {
+		Daos::<T>::get(dao).map(|info| info.governance)
+	}
+
+	fn share_token(dao: DaoId) -> Option<TokenIdOf<T>> {
+		Daos::<T>::get(dao).and_then(|info| info.share_token)
+	}
+
+	fn is_member(dao: DaoId, who: &T::AccountId) -> bool {
+		Members::<T>::contains_key(dao, who)
+	}
+
+	fn member_count(dao: DaoId) -> u32 {
+		Daos::<T>::get(dao).map_or(0, |info| info.members)
+	}
+}

@@ -1,0 +1,539 @@
+//! # DAOs pallet
+//!
+//! A group creates its DAO in one signed call from a wallet, and from then on the DAO acts
+//! through its own keyless account.
+//!
+//! ## Terms
+//!
+//! - **DAO account**: derived from this pallet's id and the DAO's id; nobody holds a key to it.
+//!   It is the DAO's treasury, owns and issues its share token, and is the origin
+//!   (`Signed(dao account)`) of every call a passed proposal executes, so a DAO can do anything
+//!   an account can: pay, contribute, vote in another DAO.
+//! - **Members**: accounts with per-DAO role labels (`author`, `driver`, `rider`, ...).
+//! - **Share token**: a token of the tokens pallet, created with the DAO and owned by its
+//!   account; its holders vote in token-weighted mode.
+//! - **Governance parameters** ([`GovernanceParams`]): voting mode, voting period, quorum,
+//!   approval threshold, proposal deposit, enactment delay, who may propose. The governance
+//!   pallet reads them through [`DaoInspect`]; a change applies to proposals opened afterwards.
+//!
+//! ## Lifecycle
+//!
+//! [`create_dao`](Pallet::create_dao) → the DAO governs itself through the governance pallet,
+//! whose passed proposals call the privileged calls below as the DAO →
+//! [`dissolve`](Pallet::dissolve), which returns every deposit and hands the treasury over.
+//!
+//! ## Deposits
+//!
+//! The creator pays [`Config::DaoDeposit`], held until the DAO dissolves, and endows the DAO's
+//! account with what its own storage costs: the existential deposit, [`Config::MemberDeposit`]
+//! per member, and the share token's deposits. Members added later are paid for by the DAO's
+//! treasury.
+//!
+//! ## Interface
+//!
+//! - Permissionless: [`create_dao`](Pallet::create_dao).
+//! - Only by the DAO itself (a passed proposal): [`add_member`](Pallet::add_member),
+//!   [`remove_member`](Pallet::remove_member), [`set_roles`](Pallet::set_roles),
+//!   [`set_governance`](Pallet::set_governance), [`mint_shares`](Pallet::mint_shares),
+//!   [`set_metadata`](Pallet::set_metadata), [`dissolve`](Pallet::dissolve).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposerRule, VotingMode};
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::{
+	traits::{fungible, fungibles},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// The native balance in which deposits are paid.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The balance of a share token.
+pub type TokenBalanceOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// The id of a share token.
+pub type TokenIdOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
+/// A role label, such as `author`.
+pub type RoleOf<T> = BoundedVec<u8, <T as Config>::RoleLimit>;
+/// A member's roles.
+pub type RolesOf<T> = BoundedVec<RoleOf<T>, <T as Config>::MaxRoles>;
+/// A DAO's governance parameters.
+pub type GovernanceOf<T> = GovernanceParams<BlockNumberFor<T>, BalanceOf<T>, TokenBalanceOf<T>>;
+/// A DAO's name.
+pub type NameOf<T> = BoundedVec<u8, <T as Config>::NameLimit>;
+/// A DAO's metadata.
+pub type MetadataOf<T> = DaoMetadata<BoundedVec<u8, <T as Config>::UriLimit>>;
+/// A DAO as this runtime stores it.
+pub type DaoInfoOf<T> = DaoInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenIdOf<T>,
+	TokenBalanceOf<T>,
+	NameOf<T>,
+	BoundedVec<u8, <T as Config>::UriLimit>,
+>;
+/// The share token of `create_dao`.
+pub type ShareTokenSpecOf<T> = ShareTokenSpec<
+	BoundedVec<u8, <T as Config>::NameLimit>,
+	TokenBalanceOf<T>,
+	BoundedVec<
+		(<T as frame_system::Config>::AccountId, TokenBalanceOf<T>),
+		<T as Config>::MaxAllocations,
+	>,
+>;
+/// The initial members of `create_dao`, with their roles.
+pub type InitialMembersOf<T> =
+	BoundedVec<(<T as frame_system::Config>::AccountId, RolesOf<T>), <T as Config>::MaxMembers>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use communs_primitives::TokenCreation;
+	use frame_support::{pallet_prelude::*, traits::fungible::MutateHold, PalletId};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::StaticLookup;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The native currency: deposits and treasuries.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reason, which includes this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The tokens share tokens are made of.
+		type Tokens: fungibles::Create<Self::AccountId>
+			+ fungibles::Mutate<Self::AccountId>
+			+ fungibles::metadata::Mutate<Self::AccountId>;
+
+		/// The id and deposit of a new token.
+		type TokenCreation: TokenCreation<TokenIdOf<Self>, BalanceOf<Self>>;
+
+		/// The deposit of a token's metadata.
+		type TokenMetadataDeposit: fungibles::metadata::MetadataDeposit<BalanceOf<Self>>;
+
+		/// From which DAO accounts are derived.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Held from a DAO's creator while the DAO exists.
+		#[pallet::constant]
+		type DaoDeposit: Get<BalanceOf<Self>>;
+
+		/// Held on a DAO's account for each of its members.
+		#[pallet::constant]
+		type MemberDeposit: Get<BalanceOf<Self>>;
+
+		/// The longest DAO name or share-token symbol, in bytes.
+		#[pallet::constant]
+		type NameLimit: Get<u32>;
+
+		/// The longest metadata URI, in bytes.
+		#[pallet::constant]
+		type UriLimit: Get<u32>;
+
+		/// The longest role label, in bytes.
+		#[pallet::constant]
+		type RoleLimit: Get<u32>;
+
+		/// The most roles a member holds.
+		#[pallet::constant]
+		type MaxRoles: Get<u32>;
+
+		/// The most members a DAO has.
+		#[pallet::constant]
+		type MaxMembers: Get<u32>;
+
+		/// The most share allocations `create_dao` mints.
+		#[pallet::constant]
+		type MaxAllocations: Get<u32>;
+
+		/// The shortest voting period a DAO may choose.
+		#[pallet::constant]
+		type MinVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest voting period a DAO may choose.
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The longest enactment delay a DAO may choose.
+		#[pallet::constant]
+		type MaxEnactmentDelay: Get<BlockNumberFor<Self>>;
+
+		/// The weights of this pallet's calls, measured by `benchmark pallet`.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why this pallet holds native funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A creator's deposit for a DAO.
+		#[codec(index = 0)]
+		DaoDeposit,
+		/// A DAO's deposits for its members.
+		#[codec(index = 1)]
+		MemberDeposit,
+	}
+
+	/// The id the next DAO gets.
+	#[pallet::storage]
+	pub type NextDaoId<T: Config> = StorageValue<_, DaoId, ValueQuery>;
+
+	/// Every DAO. Invariant: `members` is the number of its [`Members`] records, and its
+	/// account holds [`Config::MemberDeposit`] for each.
+	#[pallet::storage]
+	pub type Daos<T: Config> = StorageMap<_, Blake2_128Concat, DaoId, DaoInfoOf<T>>;
+
+	/// Every DAO's members and their roles.
+	#[pallet::storage]
+	pub type Members<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, DaoId, Blake2_128Concat, T::AccountId, RolesOf<T>>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A DAO was created.
+		DaoCreated {
+			/// The new DAO.
+			dao: DaoId,
+			/// Who created it.
+			creator: T::AccountId,
+			/// Its keyless account.
+			account: T::AccountId,
+			/// Its share token, if it has one.
+			share_token: Option<TokenIdOf<T>>,
+			/// How many members it starts with.
+			members: u32,
+		},
+		/// The DAO admitted a member.
+		MemberAdded {
+			/// The DAO.
+			dao: DaoId,
+			/// The new member.
+			who: T::AccountId,
+			/// Its roles.
+			roles: RolesOf<T>,
+		},
+		/// The DAO removed a member.
+		MemberRemoved {
+			/// The DAO.
+			dao: DaoId,
+			/// The former member.
+			who: T::AccountId,
+		},
+		/// The DAO changed a member's roles.
+		RolesSet {
+			/// The DAO.
+			dao: DaoId,
+			/// The member.
+			who: T::AccountId,
+			/// Its roles now.
+			roles: RolesOf<T>,
+		},
+		/// The DAO changed how it decides; proposals opened from now on use the new parameters.
+		GovernanceChanged {
+			/// The DAO.
+			dao: DaoId,
+			/// The parameters now.
+			governance: GovernanceOf<T>,
+		},
+		/// The DAO minted shares.
+		SharesMinted {
+			/// The DAO.
+			dao: DaoId,
+			/// Who received them.
+			to: T::AccountId,
+			/// How many.
+			amount: TokenBalanceOf<T>,
+		},
+		/// The DAO changed its name or metadata.
+		MetadataUpdated {
+			/// The DAO.
+			dao: DaoId,
+			/// Its name now.
+			name: NameOf<T>,
+			/// Its metadata now.
+			metadata: MetadataOf<T>,
+		},
+		/// The DAO dissolved: deposits returned, treasury handed over.
+		Dissolved {
+			/// The former DAO.
+			dao: DaoId,
+			/// Who received its treasury.
+			beneficiary: T::AccountId,
+			/// How much it received.
+			amount: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No DAO has this id.
+		UnknownDao,
+		/// Only the DAO itself may do this: submit the call in a proposal.
+		NotDao,
+		/// The DAO has no share token.
+		NoShareToken,
+		/// The account is already a member of this DAO.
+		AlreadyMember,
+		/// The account is not a member of this DAO.
+		NotMember,
+		/// The DAO has as many members as it may.
+		TooManyMembers,
+		/// An account appears twice among the initial members.
+		DuplicateMember,
+		/// The voting period is shorter or longer than this chain allows.
+		VotingPeriodOutOfRange,
+		/// The enactment delay is longer than this chain allows.
+		EnactmentDelayTooLong,
+		/// The approval threshold is below one half: a minority could decide.
+		ApprovalTooLow,
+		/// Token-weighted voting, or proposing by holders, needs a share token.
+		NeedsShareToken,
+		/// One-member-one-vote needs at least one member.
+		NeedsMembers,
+		/// The member count given is lower than the DAO's: pass its current `members`.
+		WrongMemberCount,
+		/// No more DAO ids can be assigned.
+		IdsExhausted,
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Creates a DAO with its members, share token and governance, endowing its keyless
+		/// account from the caller.
+		///
+		/// Origin: signed, the creator. Holds [`Config::DaoDeposit`] from the creator and
+		/// transfers to the DAO's account the existential deposit, [`Config::MemberDeposit`] per
+		/// member and the share token's deposits. With `share`, creates the token (named as the
+		/// DAO, owned by the DAO's account) and mints its allocations. Emits
+		/// [`Event::DaoCreated`]. Errors: [`Error::DuplicateMember`],
+		/// [`Error::VotingPeriodOutOfRange`], [`Error::EnactmentDelayTooLong`],
+		/// [`Error::ApprovalTooLow`], [`Error::NeedsShareToken`], [`Error::NeedsMembers`],
+		/// [`Error::IdsExhausted`], and the currency's or the tokens' errors.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_dao(
+			members.len() as u32,
+			share.as_ref().map_or(0, |share| share.allocations.len() as u32),
+		))]
+		pub fn create_dao(
+			origin: OriginFor<T>,
+			name: NameOf<T>,
+			metadata: MetadataOf<T>,
+			share: Option<ShareTokenSpecOf<T>>,
+			members: InitialMembersOf<T>,
+			governance: GovernanceOf<T>,
+		) -> DispatchResult {
+			let creator = ensure_signed(origin)?;
+			Self::do_create_dao(creator, name, metadata, share, members, governance)
+		}
+
+		/// Admits `who` with `roles`; the DAO's treasury pays [`Config::MemberDeposit`].
+		///
+		/// Origin: the DAO's account. Emits [`Event::MemberAdded`]. Errors: [`Error::NotDao`],
+		/// [`Error::AlreadyMember`], [`Error::TooManyMembers`].
+		#[pallet::call_index(1)]
+		pub fn add_member(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			who: AccountIdLookupOf<T>,
+			roles: RolesOf<T>,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_add_member(dao, info, who, roles)
+		}
+
+		/// Removes member `who`; its deposit returns to the treasury.
+		///
+		/// Origin: the DAO's account. Emits [`Event::MemberRemoved`]. Errors: [`Error::NotDao`],
+		/// [`Error::NotMember`], [`Error::NeedsMembers`] (the last member of a
+		/// one-member-one-vote DAO).
+		#[pallet::call_index(2)]
+		pub fn remove_member(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_remove_member(dao, info, who)
+		}
+
+		/// Replaces member `who`'s roles.
+		///
+		/// Origin: the DAO's account. Emits [`Event::RolesSet`]. Errors: [`Error::NotDao`],
+		/// [`Error::NotMember`].
+		#[pallet::call_index(3)]
+		pub fn set_roles(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			who: AccountIdLookupOf<T>,
+			roles: RolesOf<T>,
+		) -> DispatchResult {
+			Self::ensure_dao(origin, dao)?;
+			let who = T::Lookup::lookup(who)?;
+			ensure!(Members::<T>::contains_key(dao, &who), Error::<T>::NotMember);
+			Members::<T>::insert(dao, &who, roles.clone());
+			Self::deposit_event(Event::RolesSet { dao, who, roles });
+			Ok(())
+		}
+
+		/// Changes how the DAO decides, for proposals opened from now on.
+		///
+		/// Origin: the DAO's account. Emits [`Event::GovernanceChanged`]. Errors:
+		/// [`Error::NotDao`] and those of invalid parameters, as in `create_dao`.
+		#[pallet::call_index(4)]
+		pub fn set_governance(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			governance: GovernanceOf<T>,
+		) -> DispatchResult {
+			let mut info = Self::ensure_dao(origin, dao)?;
+			Self::ensure_valid_governance(&governance, info.share_token.is_some(), info.members)?;
+			info.governance = governance;
+			Daos::<T>::insert(dao, info);
+			Self::deposit_event(Event::GovernanceChanged { dao, governance });
+			Ok(())
+		}
+
+		/// Mints `amount` of the DAO's shares to `to`.
+		///
+		/// Origin: the DAO's account. Emits [`Event::SharesMinted`]. Errors: [`Error::NotDao`],
+		/// [`Error::NoShareToken`], and the tokens' errors.
+		#[pallet::call_index(5)]
+		pub fn mint_shares(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			to: AccountIdLookupOf<T>,
+			amount: TokenBalanceOf<T>,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			let to = T::Lookup::lookup(to)?;
+			let token = info.share_token.ok_or(Error::<T>::NoShareToken)?;
+			<T::Tokens as fungibles::Mutate<_>>::mint_into(token, &to, amount)?;
+			Self::deposit_event(Event::SharesMinted { dao, to, amount });
+			Ok(())
+		}
+
+		/// Replaces the DAO's name and metadata.
+		///
+		/// Origin: the DAO's account. Emits [`Event::MetadataUpdated`]. Errors:
+		/// [`Error::NotDao`].
+		#[pallet::call_index(6)]
+		pub fn set_metadata(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			name: NameOf<T>,
+			metadata: MetadataOf<T>,
+		) -> DispatchResult {
+			let mut info = Self::ensure_dao(origin, dao)?;
+			info.name = name.clone();
+			info.metadata = metadata.clone();
+			Daos::<T>::insert(dao, info);
+			Self::deposit_event(Event::MetadataUpdated { dao, name, metadata });
+			Ok(())
+		}
+
+		/// Dissolves the DAO: removes its members, returns the creator's and the members'
+		/// deposits, and hands everything its account can send to `beneficiary`. Its share
+		/// token stays with its holders; nobody can mint it any more.
+		///
+		/// Origin: the DAO's account. `members` is the DAO's member count (it bounds the
+		/// weight). Emits [`Event::Dissolved`]. Errors: [`Error::NotDao`],
+		/// [`Error::WrongMemberCount`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::dissolve(*members))]
+		pub fn dissolve(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			beneficiary: AccountIdLookupOf<T>,
+			members: u32,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			let beneficiary = T::Lookup::lookup(beneficiary)?;
+			ensure!(members >= info.members, Error::<T>::WrongMemberCount);
+			Self::do_dissolve(dao, info, beneficiary)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A DAO, if it exists.
+		pub fn dao(dao: DaoId) -> Option<DaoInfoOf<T>> {
+			Daos::<T>::get(dao)
+		}
+
+		/// A member's roles in a DAO, if it is a member.
+		pub fn member_roles(dao: DaoId, who: T::AccountId) -> Option<RolesOf<T>> {
+			Members::<T>::get(dao, who)
+		}
+	}
+
+	/// How calls name an account.
+	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+	impl<T: Config> Pallet<T> {
+		/// The DAO `dao` if `origin` is its account, else [`Error::NotDao`] (or
+		/// [`Error::UnknownDao`]).
+		pub(crate) fn ensure_dao(
+			origin: OriginFor<T>,
+			dao: DaoId,
+		) -> Result<DaoInfoOf<T>, DispatchError> {
+			let who = ensure_signed(origin)?;
+			let info = Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?;
+			ensure!(who == info.account, Error::<T>::NotDao);
+			Ok(info)
+		}
+
+		/// The keyless account of DAO `dao`.
+		pub fn account_of(dao: DaoId) -> T::AccountId {
+			use sp_runtime::traits::AccountIdConversion;
+			T::PalletId::get().into_sub_account_truncating(dao)
+		}
+
+		/// The deposit held from a token's owner for its metadata with this name and symbol.
+		pub(crate) fn token_deposits(name: &[u8], symbol: &[u8]) -> BalanceOf<T> {
+			use fungibles::metadata::MetadataDeposit;
+			use sp_runtime::Saturating;
+			T::TokenCreation::creation_deposit()
+				.saturating_add(T::TokenMetadataDeposit::calc_metadata_deposit(name, symbol))
+		}
+	}
+}

@@ -1,0 +1,220 @@
+//! A small runtime for the DAOs pallet's tests: System, Balances (deposits and treasuries),
+//! the tokens pallet (share tokens) and Daos.
+
+use crate as pallet_daos;
+use crate::{
+	DaoMetadata, GovernanceOf, InitialMembersOf, MetadataOf, NameOf, ProposerRule, RolesOf,
+	ShareTokenSpecOf, VotingMode,
+};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Test accounts are plain numbers, wide enough to hold a DAO's derived account.
+pub type AccountId = u128;
+/// Native and token balances.
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(2)]
+	pub type Tokens = pallet_tokens;
+
+	#[runtime::pallet_index(3)]
+	pub type Daos = pallet_daos;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+/// The native existential deposit of the tests.
+pub const ED: Balance = 1;
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+	type ExistentialDeposit = frame_support::traits::ConstU64<ED>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// The deposits of the tests, small and distinct so a wrong one shows.
+pub const TOKEN_DEPOSIT: Balance = 100;
+pub const METADATA_BASE: Balance = 10;
+pub const DAO_DEPOSIT: Balance = 50;
+pub const MEMBER_DEPOSIT: Balance = 5;
+/// The voting-period bounds of the tests.
+pub const MIN_PERIOD: u64 = 10;
+pub const MAX_PERIOD: u64 = 1_000;
+pub const MAX_DELAY: u64 = 100;
+pub const MAX_MEMBERS: u32 = 5;
+
+parameter_types! {
+	pub const TokenDeposit: Balance = TOKEN_DEPOSIT;
+	pub const MetadataDepositBase: Balance = METADATA_BASE;
+	pub const MetadataDepositPerByte: Balance = 1;
+	pub const AccountDeposit: Balance = 2;
+	pub const ApprovalDeposit: Balance = 2;
+	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
+	pub const DaoDeposit: Balance = DAO_DEPOSIT;
+	pub const MemberDeposit: Balance = MEMBER_DEPOSIT;
+	pub const MinVotingPeriod: u64 = MIN_PERIOD;
+	pub const MaxVotingPeriod: u64 = MAX_PERIOD;
+	pub const MaxEnactmentDelay: u64 = MAX_DELAY;
+}
+
+impl pallet_tokens::Config for Test {
+	type Balance = Balance;
+	type TokenId = u32;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type TokenDeposit = TokenDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type AccountDeposit = AccountDeposit;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<16>;
+	type MaxOpenSnapshots = ConstU32<4>;
+	type RemoveItemsLimit = ConstU32<10>;
+	type OnBalanceChange = ();
+	type WeightInfo = ();
+}
+
+impl pallet_daos::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type TokenCreation = Tokens;
+	type TokenMetadataDeposit = Tokens;
+	type PalletId = DaosPalletId;
+	type DaoDeposit = DaoDeposit;
+	type MemberDeposit = MemberDeposit;
+	type NameLimit = ConstU32<16>;
+	type UriLimit = ConstU32<32>;
+	type RoleLimit = ConstU32<8>;
+	type MaxRoles = ConstU32<2>;
+	type MaxMembers = ConstU32<MAX_MEMBERS>;
+	type MaxAllocations = ConstU32<4>;
+	type MinVotingPeriod = MinVotingPeriod;
+	type MaxVotingPeriod = MaxVotingPeriod;
+	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type WeightInfo = ();
+}
+
+/// Accounts 1 to 6 hold 10,000 native units each; account 9 holds none.
+pub const FUNDED: [AccountId; 6] = [1, 2, 3, 4, 5, 6];
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const EVE: AccountId = 5;
+pub const UNFUNDED: AccountId = 9;
+pub const ENDOWMENT: Balance = 10_000;
+
+/// Test externalities with the funded accounts, at block 1 so events are kept.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: FUNDED.iter().map(|who| (*who, ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants.
+pub fn test<R>(body: impl FnOnce() -> R) -> R {
+	new_test_ext().execute_with(|| {
+		let result = body();
+		Daos::do_try_state().expect("the DAOs pallet's invariants hold after the test");
+		result
+	})
+}
+
+/// A bounded byte string.
+pub fn text<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> frame_support::BoundedVec<u8, S> {
+	bytes.to_vec().try_into().expect("short enough")
+}
+
+/// Roles from labels.
+pub fn roles(labels: &[&[u8]]) -> RolesOf<Test> {
+	labels.iter().map(|label| text(label)).collect::<Vec<_>>().try_into().expect("few roles")
+}
+
+/// The DAO name of the tests.
+pub fn name() -> NameOf<Test> {
+	text(b"The Book")
+}
+
+/// Metadata pointing at a description.
+pub fn metadata() -> MetadataOf<Test> {
+	DaoMetadata { uri: text(b"ipfs://book"), hash: H256::repeat_byte(7) }
+}
+
+/// Token-weighted governance: 20-block votes, 30% quorum, majority, deposit 10, delay 5,
+/// members propose.
+pub fn token_governance() -> GovernanceOf<Test> {
+	crate::GovernanceParams {
+		voting_mode: VotingMode::TokenWeighted,
+		voting_period: 20,
+		quorum: Perbill::from_percent(30),
+		approval: Perbill::from_percent(50),
+		proposal_deposit: 10,
+		enactment_delay: 5,
+		proposers: ProposerRule::Members,
+	}
+}
+
+/// One-member-one-vote governance, otherwise as [`token_governance`].
+pub fn member_governance() -> GovernanceOf<Test> {
+	crate::GovernanceParams { voting_mode: VotingMode::OneMemberOneVote, ..token_governance() }
+}
+
+/// A share token `BOOK` with 250 shares for each of the given holders.
+pub fn shares(holders: &[AccountId]) -> ShareTokenSpecOf<Test> {
+	crate::ShareTokenSpec {
+		symbol: text(b"BOOK"),
+		decimals: 0,
+		min_balance: 1,
+		allocations: holders.iter().map(|who| (*who, 250)).collect::<Vec<_>>().try_into().unwrap(),
+	}
+}
+
+/// Members with the `author` role.
+pub fn authors(who: &[AccountId]) -> InitialMembersOf<Test> {
+	who.iter()
+		.map(|who| (*who, roles(&[b"author"])))
+		.collect::<Vec<_>>()
+		.try_into()
+		.expect("few members")
+}

@@ -1,0 +1,377 @@
+//! Unit tests of every call and error path. Every test ends with the pallet's invariants
+//! checked (`mock::test`).
+
+use crate::{mock::*, DaoInspect, Daos as DaoRecords, Error, Event, HoldReason, Members};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::{Inspect as _, InspectHold as _},
+		fungibles::{metadata::Inspect as _, Inspect as _},
+	},
+};
+use sp_runtime::{DispatchError, Perbill, TokenError};
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+/// The origin of DAO `dao`'s passed proposals: its own account.
+fn as_dao(dao: u32) -> RuntimeOrigin {
+	RuntimeOrigin::signed(Daos::account_of(dao))
+}
+
+fn held(reason: HoldReason, who: AccountId) -> Balance {
+	Balances::balance_on_hold(&reason.into(), &who)
+}
+
+/// The book DAO: four authors with 250 shares each, token-weighted. Returns its id.
+fn book_dao() -> u32 {
+	let dao = crate::NextDaoId::<Test>::get();
+	assert_ok!(Daos::create_dao(
+		signed(ALICE),
+		name(),
+		metadata(),
+		Some(shares(&[ALICE, BOB, CHARLIE, DAVE])),
+		authors(&[ALICE, BOB, CHARLIE, DAVE]),
+		token_governance(),
+	));
+	dao
+}
+
+/// A DAO of `members` without a share token, one member one vote.
+fn member_dao(members: &[AccountId]) -> u32 {
+	let dao = crate::NextDaoId::<Test>::get();
+	assert_ok!(Daos::create_dao(
+		signed(ALICE),
+		name(),
+		metadata(),
+		None,
+		authors(members),
+		member_governance(),
+	));
+	dao
+}
+
+mod create_dao {
+	use super::*;
+
+	#[test]
+	fn creates_the_dao_its_members_and_its_share_token_in_one_call() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			let info = DaoRecords::<Test>::get(dao).unwrap();
+			assert_eq!(info.account, account);
+			assert_eq!((info.creator, info.members, info.share_token), (ALICE, 4, Some(0)));
+			System::assert_last_event(
+				Event::DaoCreated {
+					dao,
+					creator: ALICE,
+					account,
+					share_token: Some(0),
+					members: 4,
+				}
+				.into(),
+			);
+			for author in [ALICE, BOB, CHARLIE, DAVE] {
+				assert_eq!(Members::<Test>::get(dao, author), Some(roles(&[b"author"])));
+				assert_eq!(Tokens::balance(0, &author), 250);
+			}
+			assert_eq!(Tokens::total_issuance(0), 1_000);
+			assert_eq!(Tokens::name(0), b"The Book".to_vec());
+			assert_eq!(Tokens::symbol(0), b"BOOK".to_vec());
+			assert_eq!(Tokens::token_details(0).unwrap().owner, account);
+		});
+	}
+
+	#[test]
+	fn the_creator_pays_the_deposit_and_endows_the_treasury_with_its_storage_costs() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			// Token: 100; metadata: 10 + 1 per byte of "The Book" and "BOOK" (12 bytes).
+			let token_deposits = TOKEN_DEPOSIT + METADATA_BASE + 12;
+			let endowment = ED + 4 * MEMBER_DEPOSIT + token_deposits;
+			assert_eq!(held(HoldReason::DaoDeposit, ALICE), DAO_DEPOSIT);
+			assert_eq!(Balances::balance(&ALICE), ENDOWMENT - DAO_DEPOSIT - endowment);
+			assert_eq!(held(HoldReason::MemberDeposit, account), 4 * MEMBER_DEPOSIT);
+			assert_eq!(Balances::balance(&account), ED);
+			assert_eq!(Balances::total_balance(&account), endowment);
+		});
+	}
+
+	#[test]
+	fn each_dao_has_its_own_keyless_account() {
+		test(|| {
+			let first = book_dao();
+			let second = member_dao(&[BOB]);
+			assert_ne!(Daos::account_of(first), Daos::account_of(second));
+			assert!(!FUNDED.contains(&Daos::account_of(first)));
+		});
+	}
+
+	#[test]
+	fn a_dao_without_share_token_votes_by_member() {
+		test(|| {
+			let dao = member_dao(&[BOB, CHARLIE]);
+			assert_eq!(DaoRecords::<Test>::get(dao).unwrap().share_token, None);
+			assert_eq!(held(HoldReason::MemberDeposit, Daos::account_of(dao)), 2 * MEMBER_DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let create = |share, members, governance| {
+				Daos::create_dao(signed(ALICE), name(), metadata(), share, members, governance)
+			};
+			let with = |change: fn(&mut crate::GovernanceOf<Test>)| {
+				let mut governance = token_governance();
+				change(&mut governance);
+				governance
+			};
+			let book = || Some(shares(&[ALICE]));
+			assert_noop!(
+				create(book(), authors(&[BOB, BOB]), token_governance()),
+				Error::<Test>::DuplicateMember
+			);
+			assert_noop!(
+				create(book(), authors(&[BOB]), with(|g| g.voting_period = MIN_PERIOD - 1)),
+				Error::<Test>::VotingPeriodOutOfRange
+			);
+			assert_noop!(
+				create(book(), authors(&[BOB]), with(|g| g.voting_period = MAX_PERIOD + 1)),
+				Error::<Test>::VotingPeriodOutOfRange
+			);
+			assert_noop!(
+				create(book(), authors(&[BOB]), with(|g| g.enactment_delay = MAX_DELAY + 1)),
+				Error::<Test>::EnactmentDelayTooLong
+			);
+			assert_noop!(
+				create(book(), authors(&[BOB]), with(|g| g.approval = Perbill::from_percent(49))),
+				Error::<Test>::ApprovalTooLow
+			);
+			assert_noop!(
+				create(None, authors(&[BOB]), token_governance()),
+				Error::<Test>::NeedsShareToken
+			);
+			let holders_propose = crate::GovernanceParams {
+				proposers: crate::ProposerRule::Holders(10),
+				..member_governance()
+			};
+			assert_noop!(
+				create(None, authors(&[BOB]), holders_propose),
+				Error::<Test>::NeedsShareToken
+			);
+			assert_noop!(
+				create(None, authors(&[]), member_governance()),
+				Error::<Test>::NeedsMembers
+			);
+			assert_noop!(
+				Daos::create_dao(
+					signed(UNFUNDED),
+					name(),
+					metadata(),
+					None,
+					authors(&[BOB]),
+					member_governance()
+				),
+				TokenError::FundsUnavailable
+			);
+			assert_noop!(
+				Daos::create_dao(
+					RuntimeOrigin::root(),
+					name(),
+					metadata(),
+					None,
+					authors(&[BOB]),
+					member_governance()
+				),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(crate::NextDaoId::<Test>::get(), 0);
+		});
+	}
+}
+
+mod privileged_calls {
+	use super::*;
+
+	#[test]
+	fn only_the_dao_itself_may_call_them() {
+		test(|| {
+			let dao = book_dao();
+			let new = roles(&[b"editor"]);
+			let governance = member_governance();
+			for origin in [signed(ALICE), as_dao(dao + 1)] {
+				assert_noop!(
+					Daos::add_member(origin.clone(), dao, EVE, new.clone()),
+					Error::<Test>::NotDao
+				);
+				assert_noop!(Daos::remove_member(origin.clone(), dao, BOB), Error::<Test>::NotDao);
+				assert_noop!(
+					Daos::set_roles(origin.clone(), dao, BOB, new.clone()),
+					Error::<Test>::NotDao
+				);
+				assert_noop!(
+					Daos::set_governance(origin.clone(), dao, governance),
+					Error::<Test>::NotDao
+				);
+				assert_noop!(Daos::mint_shares(origin.clone(), dao, EVE, 1), Error::<Test>::NotDao);
+				assert_noop!(
+					Daos::set_metadata(origin.clone(), dao, name(), metadata()),
+					Error::<Test>::NotDao
+				);
+				assert_noop!(Daos::dissolve(origin, dao, EVE, 4), Error::<Test>::NotDao);
+			}
+			assert_noop!(
+				Daos::add_member(RuntimeOrigin::root(), dao, EVE, new.clone()),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(Daos::add_member(as_dao(dao), 7, EVE, new), Error::<Test>::UnknownDao);
+		});
+	}
+
+	#[test]
+	fn add_member_is_paid_by_the_treasury() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), account, 100));
+			assert_ok!(Daos::add_member(as_dao(dao), dao, EVE, roles(&[b"editor"])));
+			System::assert_last_event(
+				Event::MemberAdded { dao, who: EVE, roles: roles(&[b"editor"]) }.into(),
+			);
+			assert_eq!(held(HoldReason::MemberDeposit, account), 5 * MEMBER_DEPOSIT);
+			assert_eq!(Balances::balance(&account), ED + 100 - MEMBER_DEPOSIT);
+			assert!(Daos::is_member(dao, &EVE));
+			assert_eq!(Daos::member_count(dao), 5);
+		});
+	}
+
+	#[test]
+	fn add_member_errors_change_nothing() {
+		test(|| {
+			let dao = book_dao();
+			let editor = roles(&[b"editor"]);
+			// The treasury holds only its existential deposit.
+			assert_noop!(
+				Daos::add_member(as_dao(dao), dao, EVE, editor.clone()),
+				TokenError::FundsUnavailable
+			);
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 100));
+			assert_noop!(
+				Daos::add_member(as_dao(dao), dao, BOB, editor.clone()),
+				Error::<Test>::AlreadyMember
+			);
+			assert_ok!(Daos::add_member(as_dao(dao), dao, EVE, editor.clone()));
+			assert_noop!(
+				Daos::add_member(as_dao(dao), dao, 6, editor),
+				Error::<Test>::TooManyMembers
+			);
+		});
+	}
+
+	#[test]
+	fn remove_member_returns_its_deposit_to_the_treasury() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			assert_ok!(Daos::remove_member(as_dao(dao), dao, BOB));
+			System::assert_last_event(Event::MemberRemoved { dao, who: BOB }.into());
+			assert_eq!(held(HoldReason::MemberDeposit, account), 3 * MEMBER_DEPOSIT);
+			assert_eq!(Balances::balance(&account), ED + MEMBER_DEPOSIT);
+			assert!(!Daos::is_member(dao, &BOB));
+			assert_noop!(Daos::remove_member(as_dao(dao), dao, BOB), Error::<Test>::NotMember);
+		});
+	}
+
+	#[test]
+	fn a_member_vote_dao_keeps_its_last_member() {
+		test(|| {
+			let dao = member_dao(&[BOB]);
+			assert_noop!(Daos::remove_member(as_dao(dao), dao, BOB), Error::<Test>::NeedsMembers);
+		});
+	}
+
+	#[test]
+	fn set_roles_replaces_a_members_roles() {
+		test(|| {
+			let dao = book_dao();
+			let both = roles(&[b"author", b"editor"]);
+			assert_ok!(Daos::set_roles(as_dao(dao), dao, BOB, both.clone()));
+			System::assert_last_event(
+				Event::RolesSet { dao, who: BOB, roles: both.clone() }.into(),
+			);
+			assert_eq!(Daos::member_roles(dao, BOB), Some(both.clone()));
+			assert_noop!(Daos::set_roles(as_dao(dao), dao, EVE, both), Error::<Test>::NotMember);
+		});
+	}
+
+	#[test]
+	fn set_governance_checks_and_replaces_the_parameters() {
+		test(|| {
+			let dao = member_dao(&[BOB]);
+			let slower = crate::GovernanceParams { voting_period: 100, ..member_governance() };
+			assert_ok!(Daos::set_governance(as_dao(dao), dao, slower));
+			System::assert_last_event(Event::GovernanceChanged { dao, governance: slower }.into());
+			assert_eq!(Daos::governance(dao), Some(slower));
+			assert_noop!(
+				Daos::set_governance(as_dao(dao), dao, token_governance()),
+				Error::<Test>::NeedsShareToken
+			);
+		});
+	}
+
+	#[test]
+	fn mint_shares_mints_the_dao_token() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(Daos::mint_shares(as_dao(dao), dao, EVE, 40));
+			System::assert_last_event(Event::SharesMinted { dao, to: EVE, amount: 40 }.into());
+			assert_eq!(Tokens::balance(0, &EVE), 40);
+			let without = member_dao(&[BOB]);
+			assert_noop!(
+				Daos::mint_shares(as_dao(without), without, EVE, 40),
+				Error::<Test>::NoShareToken
+			);
+		});
+	}
+
+	#[test]
+	fn set_metadata_replaces_name_and_metadata() {
+		test(|| {
+			let dao = book_dao();
+			let second = crate::DaoMetadata { uri: text(b"ipfs://v2"), hash: Default::default() };
+			assert_ok!(Daos::set_metadata(as_dao(dao), dao, text(b"Book II"), second.clone()));
+			System::assert_last_event(
+				Event::MetadataUpdated { dao, name: text(b"Book II"), metadata: second.clone() }
+					.into(),
+			);
+			let info = DaoRecords::<Test>::get(dao).unwrap();
+			assert_eq!((info.name, info.metadata), (text(b"Book II"), second));
+		});
+	}
+
+	#[test]
+	fn dissolve_returns_deposits_and_hands_the_treasury_over() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), account, 1_000));
+			let eve_before = Balances::balance(&EVE);
+			assert_noop!(Daos::dissolve(as_dao(dao), dao, EVE, 3), Error::<Test>::WrongMemberCount);
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE, 4));
+			// Free: ED + 1,000 + the member deposits released; the token's deposits stay held.
+			let amount = 1_000 + 4 * MEMBER_DEPOSIT;
+			System::assert_last_event(Event::Dissolved { dao, beneficiary: EVE, amount }.into());
+			assert_eq!(Balances::balance(&EVE), eve_before + amount);
+			assert_eq!(held(HoldReason::DaoDeposit, ALICE), 0);
+			assert!(DaoRecords::<Test>::get(dao).is_none());
+			assert_eq!(Members::<Test>::iter_prefix(dao).count(), 0);
+			// Shares stay with their holders.
+			assert_eq!(Tokens::balance(0, &BOB), 250);
+			assert_eq!(Daos::account(dao), None);
+		});
+	}
+}

@@ -1,0 +1,53 @@
+//! The records the DAOs pallet stores and the arguments of `create_dao`. Bounded collection
+//! types are parameters, so each stays `MaxEncodedLen` with the runtime's bounds.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use communs_primitives::GovernanceParams;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// Where a DAO's description lives off chain, and the hash that pins its content.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub struct DaoMetadata<Uri> {
+	/// A URI (for example `ipfs://...`) of the DAO's description.
+	pub uri: Uri,
+	/// The blake2-256 hash of the content at `uri`.
+	pub hash: H256,
+}
+
+/// A DAO. `Name` and `Uri` are bounded byte strings.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct DaoInfo<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Name, Uri> {
+	/// Who created it; its deposit comes back to this account when the DAO dissolves.
+	pub creator: AccountId,
+	/// The DAO's keyless account: its treasury, and the origin of its passed proposals.
+	pub account: AccountId,
+	/// Held from the creator while the DAO exists.
+	pub deposit: Balance,
+	/// The DAO's name.
+	pub name: Name,
+	/// Where its description lives.
+	pub metadata: DaoMetadata<Uri>,
+	/// Its share token, owned and issued by the DAO's account.
+	pub share_token: Option<TokenId>,
+	/// How it decides.
+	pub governance: GovernanceParams<BlockNumber, Balance, TokenBalance>,
+	/// How many members it has.
+	pub members: u32,
+}
+
+/// The share token `create_dao` creates for a new DAO. `Symbol` is a bounded byte string,
+/// `Allocations` a bounded list of (holder, amount).
+#[derive(Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ShareTokenSpec<Symbol, TokenBalance, Allocations> {
+	/// Its symbol (for example `BOOK`); its name is the DAO's.
+	pub symbol: Symbol,
+	/// Its number of decimals.
+	pub decimals: u8,
+	/// The least balance a holder keeps (or nothing).
+	pub min_balance: TokenBalance,
+	/// Shares minted at creation: (holder, amount).
+	pub allocations: Allocations,
+}
