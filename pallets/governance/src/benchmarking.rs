@@ -1,0 +1,150 @@
+//! Benchmarks of every call at its worst case: token-weighted proposals (a snapshot opened,
+//! read and released), the most calls, the longest title, a vote that changes a vote, a close
+//! that passes and schedules.
+
+use super::*;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
+	weights::Weight,
+};
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::traits::{One, Saturating};
+
+/// An account holding plenty of native currency.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
+	T::Currency::set_balance(&who, plenty);
+	who
+}
+
+/// A token-weighted DAO whose members hold shares; returns it and its members.
+fn dao<T: Config>(members: u32) -> (DaoId, Vec<T::AccountId>) {
+	let members: Vec<_> = (0..members).map(|index| funded::<T>("member", index)).collect();
+	(T::BenchmarkHelper::create_dao(&members), members)
+}
+
+/// As many remarks as a proposal may hold, as long as allowed together.
+fn heaviest_calls<T: Config>() -> Vec<<T as Config>::RuntimeCall> {
+	let count = T::MaxCalls::get().max(1);
+	// Leave room for the vector's and the calls' own encoding.
+	let each = (T::MaxCallsLength::get() / count).saturating_sub(16) as usize;
+	(0..count).map(|_| frame_system::Call::<T>::remark { remark: vec![0; each] }.into()).collect()
+}
+
+fn title<T: Config>() -> BoundedVec<u8, T::TitleLimit> {
+	BoundedVec::truncate_from(vec![b't'; T::TitleLimit::get() as usize])
+}
+
+/// A proposal of `proposer` in `dao` with the heaviest calls; returns its id.
+fn open<T: Config>(dao: DaoId, proposer: &T::AccountId) -> ProposalId {
+	let id = NextProposalId::<T>::get();
+	assert!(Pallet::<T>::propose(
+		RawOrigin::Signed(proposer.clone()).into(),
+		dao,
+		heaviest_calls::<T>(),
+		title::<T>(),
+		H256::zero(),
+	)
+	.is_ok());
+	id
+}
+
+/// Moves past proposal `id`'s voting period.
+fn after_end<T: Config>(id: ProposalId) {
+	let end = Proposals::<T>::get(id).map(|proposal| proposal.end).unwrap_or_default();
+	frame_system::Pallet::<T>::set_block_number(end.saturating_add(One::one()));
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn propose(c: Linear<1, { T::MaxCalls::get() }>) {
+		let (dao, members) = dao::<T>(1);
+		let calls = heaviest_calls::<T>().into_iter().take(c as usize).collect::<Vec<_>>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), dao, calls, title::<T>(), H256::zero());
+		assert!(Proposals::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn vote() {
+		let (dao, members) = dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		let voter = members[0].clone();
+		assert!(Pallet::<T>::vote(RawOrigin::Signed(voter.clone()).into(), id, Vote::Nay).is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter.clone()), id, Vote::Aye);
+		assert_eq!(Votes::<T>::get(id, voter).map(|(choice, _)| choice), Some(Vote::Aye));
+	}
+
+	#[benchmark]
+	fn close() {
+		let (dao, members) = dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		assert!(
+			Pallet::<T>::vote(RawOrigin::Signed(members[0].clone()).into(), id, Vote::Aye).is_ok()
+		);
+		after_end::<T>(id);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), id);
+		assert!(matches!(
+			Proposals::<T>::get(id).map(|proposal| proposal.status),
+			Some(ProposalStatus::Passed { .. })
+		));
+	}
+
+	#[benchmark]
+	fn cancel() {
+		let (dao, members) = dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), id);
+		assert_eq!(
+			Proposals::<T>::get(id).map(|proposal| proposal.status),
+			Some(ProposalStatus::Cancelled)
+		);
+	}
+
+	#[benchmark]
+	fn mark_spam() -> Result<(), BenchmarkError> {
+		let (dao, members) = dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		let account = T::Daos::account(dao).ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account), id);
+		assert_eq!(
+			Proposals::<T>::get(id).map(|proposal| proposal.status),
+			Some(ProposalStatus::Spam)
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn enact() {
+		let (dao, members) = dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		assert!(
+			Pallet::<T>::vote(RawOrigin::Signed(members[0].clone()).into(), id, Vote::Aye).is_ok()
+		);
+		after_end::<T>(id);
+		assert!(Pallet::<T>::close(RawOrigin::Signed(members[0].clone()).into(), id).is_ok());
+		// The calls' own weight is added to this one's; here they are remarks.
+		#[extrinsic_call]
+		_(RawOrigin::Root, id, Weight::MAX);
+		assert_eq!(
+			Proposals::<T>::get(id).map(|proposal| proposal.status),
+			Some(ProposalStatus::Executed { ok: true })
+		);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,345 @@
+//! The governance pallet's internals: what the calls do once their origin is checked, and the
+//! invariants.
+
+use crate::*;
+use alloc::vec::Vec;
+use codec::{DecodeLimit, Encode};
+use communs_primitives::{ProposerRule, TokenSnapshots, VotingMode};
+use frame_support::{
+	dispatch::{DispatchResultWithPostInfo, GetDispatchInfo, PostDispatchInfo},
+	ensure,
+	storage::{with_transaction, TransactionOutcome},
+	traits::{
+		fungible::MutateHold,
+		schedule::{v3::Named as ScheduleNamed, DispatchTime},
+		tokens::{Fortitude, Precision, Restriction},
+		Get,
+	},
+	weights::Weight,
+};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Dispatchable, One, Saturating, Zero},
+	DispatchError, DispatchResult,
+};
+
+/// How deep calls may nest inside a proposal's calls when they are decoded.
+const MAX_CALL_DEPTH: u32 = 8;
+
+impl<T: Config> Pallet<T> {
+	/// `propose` once the origin is checked: every check first, then the deposit, the
+	/// snapshot and the proposal.
+	pub(crate) fn do_propose(
+		proposer: T::AccountId,
+		dao: DaoId,
+		calls: Vec<<T as Config>::RuntimeCall>,
+		title: BoundedVec<u8, T::TitleLimit>,
+		description: H256,
+	) -> DispatchResult {
+		let params = T::Daos::governance(dao).ok_or(Error::<T>::UnknownDao)?;
+		let share_token = T::Daos::share_token(dao);
+		match params.proposers {
+			ProposerRule::Members => {
+				ensure!(T::Daos::is_member(dao, &proposer), Error::<T>::NotMember)
+			},
+			ProposerRule::Holders(least) => {
+				let token = share_token.clone().ok_or(Error::<T>::NoShareToken)?;
+				ensure!(
+					<T::Tokens as fungibles::Inspect<_>>::balance(token, &proposer) >= least,
+					Error::<T>::TooFewShares
+				);
+			},
+		}
+		ensure!(!calls.is_empty(), Error::<T>::NoCalls);
+		ensure!(calls.len() <= T::MaxCalls::get() as usize, Error::<T>::TooManyCalls);
+		let call_weight = calls.iter().fold(Weight::zero(), |total, call| {
+			total.saturating_add(call.get_dispatch_info().call_weight)
+		});
+		ensure!(call_weight.all_lte(T::MaxCallsWeight::get()), Error::<T>::CallsTooHeavy);
+		let call_count = calls.len() as u32;
+		let encoded: BoundedVec<u8, T::MaxCallsLength> =
+			calls.encode().try_into().map_err(|_| Error::<T>::CallsTooLong)?;
+		let id = NextProposalId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+
+		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, params.proposal_deposit)?;
+		let (snapshot, electorate) = match params.voting_mode {
+			VotingMode::TokenWeighted => {
+				let token = share_token.ok_or(Error::<T>::NoShareToken)?;
+				let snapshot = T::Snapshots::snapshot(token.clone())?;
+				let supply = T::Snapshots::total_supply_at(token.clone(), snapshot)
+					.unwrap_or_else(Zero::zero);
+				(Some((token, snapshot)), supply)
+			},
+			VotingMode::OneMemberOneVote => (None, T::Daos::member_count(dao).into()),
+		};
+		let end = frame_system::Pallet::<T>::block_number().saturating_add(params.voting_period);
+		Proposals::<T>::insert(
+			id,
+			Proposal {
+				dao,
+				proposer: proposer.clone(),
+				title: title.clone(),
+				description,
+				calls: encoded,
+				call_count,
+				call_weight,
+				deposit: params.proposal_deposit,
+				params,
+				snapshot,
+				electorate,
+				end,
+				tally: Tally::default(),
+				status: ProposalStatus::Ongoing,
+			},
+		);
+		NextProposalId::<T>::put(next);
+		Self::deposit_event(Event::Proposed {
+			proposal: id,
+			dao,
+			proposer,
+			title,
+			calls: call_count,
+			end,
+		});
+		Ok(())
+	}
+
+	/// The proposal `id` if it is still taking votes at this block.
+	fn ongoing(id: ProposalId) -> Result<ProposalOf<T>, DispatchError> {
+		let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		Ok(proposal)
+	}
+
+	/// `vote` once the origin is checked.
+	pub(crate) fn do_vote(who: T::AccountId, id: ProposalId, vote: Vote) -> DispatchResult {
+		let mut proposal = Self::ongoing(id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
+		let weight = match &proposal.snapshot {
+			Some((token, snapshot)) => {
+				T::Snapshots::balance_at(token.clone(), &who, *snapshot).unwrap_or_else(Zero::zero)
+			},
+			None if T::Daos::is_member(proposal.dao, &who) => One::one(),
+			None => Zero::zero(),
+		};
+		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
+		let tally = &mut proposal.tally;
+		match Votes::<T>::get(id, &who) {
+			Some((previous, _)) if previous == vote => return Err(Error::<T>::AlreadyVoted.into()),
+			Some((previous, previous_weight)) => {
+				Self::count(tally, previous, previous_weight, false)
+			},
+			None => tally.voters = tally.voters.saturating_add(1),
+		}
+		Self::count(tally, vote, weight, true);
+		Votes::<T>::insert(id, &who, (vote, weight));
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::Voted { proposal: id, who, vote, weight });
+		Ok(())
+	}
+
+	/// Adds (or, with `add` false, removes) a vote's weight to (from) a tally.
+	fn count(
+		tally: &mut Tally<TokenBalanceOf<T>>,
+		vote: Vote,
+		weight: TokenBalanceOf<T>,
+		add: bool,
+	) {
+		let side = match vote {
+			Vote::Aye => &mut tally.ayes,
+			Vote::Nay => &mut tally.nays,
+			Vote::Abstain => &mut tally.abstains,
+		};
+		*side = if add { side.saturating_add(weight) } else { side.saturating_sub(weight) };
+	}
+
+	/// Whether a tally passes: turnout at least the quorum of the electorate, and ayes at
+	/// least the approval share of ayes and nays.
+	pub(crate) fn passes(
+		tally: &Tally<TokenBalanceOf<T>>,
+		electorate: TokenBalanceOf<T>,
+		params: &GovernanceOf<T>,
+	) -> bool {
+		let decisive = tally.ayes.saturating_add(tally.nays);
+		let turnout = decisive.saturating_add(tally.abstains);
+		!decisive.is_zero()
+			&& turnout >= params.quorum.mul_ceil(electorate)
+			&& tally.ayes >= params.approval.mul_ceil(decisive)
+	}
+
+	/// Ends an ongoing proposal: its snapshot is released and its status set.
+	fn finish(proposal: &mut ProposalOf<T>, status: ProposalStatus<BlockNumberFor<T>>) {
+		if let Some((token, snapshot)) = proposal.snapshot.clone() {
+			// Releasing an open snapshot of an existing token cannot fail; if the token was
+			// destroyed meanwhile, there is nothing left to release.
+			let _ = T::Snapshots::release(token, snapshot);
+		}
+		proposal.status = status;
+	}
+
+	/// `close` once the origin is checked.
+	pub(crate) fn do_close(id: ProposalId) -> DispatchResult {
+		let mut proposal = Self::ongoing(id)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now > proposal.end, Error::<T>::VotingNotOver);
+		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params);
+		T::Currency::release(
+			&HoldReason::ProposalDeposit.into(),
+			&proposal.proposer,
+			proposal.deposit,
+			Precision::BestEffort,
+		)?;
+		let status = if passed {
+			let at = now.saturating_add(proposal.params.enactment_delay.max(One::one()));
+			T::Scheduler::schedule_named(
+				Self::task_name(id),
+				DispatchTime::At(at),
+				None,
+				frame_support::traits::schedule::HARD_DEADLINE,
+				frame_system::RawOrigin::Root.into(),
+				frame_support::traits::Bounded::Inline(
+					Self::enact_call(id, proposal.call_weight)
+						.encode()
+						.try_into()
+						.map_err(|_| DispatchError::Exhausted)?,
+				),
+			)?;
+			ProposalStatus::Passed { enact_at: at }
+		} else {
+			ProposalStatus::Rejected
+		};
+		Self::finish(&mut proposal, status);
+		let (tally, electorate) = (proposal.tally, proposal.electorate);
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::Closed { proposal: id, passed, tally, electorate });
+		if let ProposalStatus::Passed { enact_at } = status {
+			Self::deposit_event(Event::Scheduled { proposal: id, at: enact_at });
+		}
+		Ok(())
+	}
+
+	/// The scheduler's name of the task that executes proposal `id`.
+	fn task_name(id: ProposalId) -> [u8; 32] {
+		(b"communs/governance", id).using_encoded(sp_io::hashing::blake2_256)
+	}
+
+	/// `cancel` once the origin is checked.
+	pub(crate) fn do_cancel(who: T::AccountId, id: ProposalId) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(proposal.proposer == who, Error::<T>::NotProposer);
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		ensure!(proposal.tally.voters == 0, Error::<T>::HasVotes);
+		T::Currency::release(
+			&HoldReason::ProposalDeposit.into(),
+			&who,
+			proposal.deposit,
+			Precision::BestEffort,
+		)?;
+		Self::finish(&mut proposal, ProposalStatus::Cancelled);
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::Cancelled { proposal: id });
+		Ok(())
+	}
+
+	/// `mark_spam` once the origin is checked: `who` must be the proposal's DAO.
+	pub(crate) fn do_mark_spam(who: T::AccountId, id: ProposalId) -> DispatchResult {
+		let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+		let account = T::Daos::account(proposal.dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(who == account, Error::<T>::NotDao);
+		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
+		let slashed = T::Currency::transfer_on_hold(
+			&HoldReason::ProposalDeposit.into(),
+			&proposal.proposer,
+			&account,
+			proposal.deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)?;
+		Self::finish(&mut proposal, ProposalStatus::Spam);
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::MarkedSpam { proposal: id, slashed });
+		Ok(())
+	}
+
+	/// `enact` once the origin is checked: dispatches the calls as the DAO, all or none.
+	pub(crate) fn do_enact(id: ProposalId, weight: Weight) -> DispatchResultWithPostInfo {
+		let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(matches!(proposal.status, ProposalStatus::Passed { .. }), Error::<T>::NotPassed);
+		ensure!(proposal.call_weight.all_lte(weight), Error::<T>::WeightTooLow);
+		let (result, used) = Self::execute(&proposal);
+		proposal.status = ProposalStatus::Executed { ok: result.is_ok() };
+		Proposals::<T>::insert(id, proposal);
+		Self::deposit_event(Event::Executed { proposal: id, result });
+		Ok(PostDispatchInfo {
+			actual_weight: Some(T::WeightInfo::enact().saturating_add(used)),
+			pays_fee: frame_support::dispatch::Pays::No,
+		})
+	}
+
+	/// Dispatches a proposal's calls as its DAO inside one storage transaction: if any fails,
+	/// none applies. Returns the outcome and the weight the calls used.
+	fn execute(proposal: &ProposalOf<T>) -> (DispatchResult, Weight) {
+		let Some(account) = T::Daos::account(proposal.dao) else {
+			return (Err(Error::<T>::UnknownDao.into()), Weight::zero());
+		};
+		let Ok(calls) = Vec::<<T as Config>::RuntimeCall>::decode_with_depth_limit(
+			MAX_CALL_DEPTH,
+			&mut &proposal.calls[..],
+		) else {
+			return (Err(DispatchError::Corruption), Weight::zero());
+		};
+		let mut used = Weight::zero();
+		let result = with_transaction(|| {
+			for call in calls {
+				let info = call.get_dispatch_info();
+				let origin = frame_system::RawOrigin::Signed(account.clone()).into();
+				match call.dispatch(origin) {
+					Ok(post) => used.saturating_accrue(post.calc_actual_weight(&info)),
+					Err(error) => {
+						used.saturating_accrue(error.post_info.calc_actual_weight(&info));
+						return TransactionOutcome::Rollback(Err(error.error));
+					},
+				}
+			}
+			TransactionOutcome::Commit(Ok(()))
+		});
+		(result, used)
+	}
+
+	/// Checks the pallet's invariants:
+	/// - an ongoing proposal's tally is the sum of its recorded votes, and its voter count
+	///   their number;
+	/// - the deposits held for proposals equal those of the ongoing ones, per proposer;
+	/// - every proposal id is below `NextProposalId`.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (id, proposal) in Proposals::<T>::iter() {
+			ensure!(id < NextProposalId::<T>::get(), "a proposal id is not below NextProposalId");
+			if proposal.status != ProposalStatus::Ongoing {
+				continue;
+			}
+			let entry = deposits.entry(proposal.proposer.clone()).or_default();
+			*entry = entry.saturating_add(proposal.deposit);
+			let mut tally = Tally::<TokenBalanceOf<T>>::default();
+			for (_, (vote, weight)) in Votes::<T>::iter_prefix(id) {
+				tally.voters = tally.voters.saturating_add(1);
+				Self::count(&mut tally, vote, weight, true);
+			}
+			ensure!(tally == proposal.tally, "a tally differs from its recorded votes");
+		}
+		for (proposer, deposit) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &proposer)
+					== deposit,
+				"held proposal deposits differ from the ongoing proposals'"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,435 @@
+//! # Governance pallet
+//!
+//! How a Communs DAO decides: its members or share holders propose a batch of calls, vote on
+//! it, and once it passes the calls execute as the DAO, `Signed(dao account)`, so a proposal can
+//! do anything the DAO's account can (pay from the treasury, admit a member, vote in another
+//! DAO).
+//!
+//! ## A proposal's life
+//!
+//! 1. **Proposed** ([`propose`](Pallet::propose)): allowed per the DAO's rule (members, or
+//!    holders of enough shares); the DAO's proposal deposit is held; in token-weighted mode a
+//!    snapshot of the share token is opened, so shares moved afterwards cannot vote twice. The
+//!    proposal keeps the DAO's parameters of that moment.
+//! 2. **Voting** ([`vote`](Pallet::vote)): aye, nay or abstain, one vote per account,
+//!    changeable until the end. A vote weighs the voter's shares at the snapshot, or 1 per
+//!    member. Nothing is locked, so nobody has to unlock anything afterwards.
+//! 3. **Closed** ([`close`](Pallet::close)), by anyone once the voting period is over: it passes
+//!    iff the turnout (abstentions included) reaches the quorum of the electorate and the ayes
+//!    reach the approval threshold of ayes and nays. The deposit comes back either way.
+//! 4. **Executed**: a passed proposal is scheduled (pallet-scheduler) to run after the DAO's
+//!    enactment delay; its calls apply all together or not at all, and the result, a dispatch
+//!    error included, is recorded in [`Event::Executed`]. No hook ever loops over proposals.
+//!
+//! Before the first vote the proposer may [`cancel`](Pallet::cancel). The DAO may vote a
+//! proposal spam ([`mark_spam`](Pallet::mark_spam), as the DAO), which slashes its deposit to
+//! the treasury.
+//!
+//! ## Interface
+//!
+//! - Permissionless: [`propose`](Pallet::propose) (per the DAO's rule),
+//!   [`vote`](Pallet::vote), [`close`](Pallet::close), [`cancel`](Pallet::cancel) (the
+//!   proposer).
+//! - By the DAO itself: [`mark_spam`](Pallet::mark_spam).
+//! - By the scheduler (`Root`): [`enact`](Pallet::enact).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposalId};
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// What benchmarks need from the runtime to reach a call's worst case.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Creates a token-weighted DAO in which each of `members` is a member holding shares,
+	/// any member may propose, and the proposal deposit is above zero; returns its id.
+	fn create_dao(members: &[AccountId]) -> DaoId;
+}
+
+use frame_support::{
+	traits::{fungible, fungibles},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// The native balance of deposits.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A share token's balance: the weight of votes.
+pub type TokenBalanceOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A share token's id.
+pub type TokenIdOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
+/// A DAO's governance parameters.
+pub type GovernanceOf<T> = GovernanceParams<BlockNumberFor<T>, BalanceOf<T>, TokenBalanceOf<T>>;
+/// A proposal as this runtime stores it.
+pub type ProposalOf<T> = Proposal<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenIdOf<T>,
+	TokenBalanceOf<T>,
+	BoundedVec<u8, <T as Config>::TitleLimit>,
+	BoundedVec<u8, <T as Config>::MaxCallsLength>,
+>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use communs_primitives::TokenSnapshots;
+	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::{fungible::MutateHold, schedule::v3::Named as ScheduleNamed},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
+	use sp_runtime::traits::Dispatchable;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The calls a proposal executes.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ GetDispatchInfo
+			+ From<Call<Self>>
+			+ From<frame_system::Call<Self>>;
+
+		/// The origin the scheduler dispatches with, which includes `Root` and signed origins.
+		type PalletsOrigin: From<frame_system::RawOrigin<Self::AccountId>>;
+
+		/// The native currency of proposal deposits.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reason, which includes this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The DAOs, their accounts, members, share tokens and parameters.
+		type Daos: DaoInspect<
+			Self::AccountId,
+			BlockNumber = BlockNumberFor<Self>,
+			Balance = BalanceOf<Self>,
+			TokenId = TokenIdOf<Self>,
+			TokenBalance = TokenBalanceOf<Self>,
+		>;
+
+		/// The share tokens (balances, for who may propose).
+		type Tokens: fungibles::Inspect<Self::AccountId>;
+
+		/// Snapshots of share-token balances, which weigh votes.
+		type Snapshots: TokenSnapshots<TokenIdOf<Self>, Self::AccountId, TokenBalanceOf<Self>>;
+
+		/// Runs passed proposals after their enactment delay.
+		type Scheduler: ScheduleNamed<
+			BlockNumberFor<Self>,
+			<Self as Config>::RuntimeCall,
+			Self::PalletsOrigin,
+		>;
+
+		/// The most calls one proposal executes.
+		#[pallet::constant]
+		type MaxCalls: Get<u32>;
+
+		/// The longest SCALE encoding of a proposal's calls, in bytes.
+		#[pallet::constant]
+		type MaxCallsLength: Get<u32>;
+
+		/// The most weight a proposal's calls may take together, so its execution fits in a
+		/// block.
+		#[pallet::constant]
+		type MaxCallsWeight: Get<Weight>;
+
+		/// The longest proposal title, in bytes.
+		#[pallet::constant]
+		type TitleLimit: Get<u32>;
+
+		/// The weights of this pallet's calls, measured by `benchmark pallet`.
+		type WeightInfo: WeightInfo;
+
+		/// Creates DAOs for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// Why this pallet holds native funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A proposer's deposit.
+		#[codec(index = 0)]
+		ProposalDeposit,
+	}
+
+	/// The id the next proposal gets.
+	#[pallet::storage]
+	pub type NextProposalId<T: Config> = StorageValue<_, ProposalId, ValueQuery>;
+
+	/// Every proposal. Invariant: an ongoing or passed one's `tally` is the sum of its
+	/// [`Votes`], and the deposit of an ongoing one is held from its proposer.
+	#[pallet::storage]
+	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, ProposalOf<T>>;
+
+	/// Every vote: its choice and weight.
+	#[pallet::storage]
+	pub type Votes<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ProposalId,
+		Blake2_128Concat,
+		T::AccountId,
+		(Vote, TokenBalanceOf<T>),
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A proposal was opened.
+		Proposed {
+			/// The new proposal.
+			proposal: ProposalId,
+			/// Its DAO.
+			dao: DaoId,
+			/// Who opened it.
+			proposer: T::AccountId,
+			/// Its title.
+			title: BoundedVec<u8, T::TitleLimit>,
+			/// How many calls it executes if it passes.
+			calls: u32,
+			/// The last block it takes votes in.
+			end: BlockNumberFor<T>,
+		},
+		/// An account voted, or changed its vote.
+		Voted {
+			/// The proposal.
+			proposal: ProposalId,
+			/// The voter.
+			who: T::AccountId,
+			/// Its choice.
+			vote: Vote,
+			/// Its vote's weight.
+			weight: TokenBalanceOf<T>,
+		},
+		/// A proposal was closed after its voting period.
+		Closed {
+			/// The proposal.
+			proposal: ProposalId,
+			/// Whether it passed.
+			passed: bool,
+			/// Its final tally.
+			tally: Tally<TokenBalanceOf<T>>,
+			/// The weight that could have voted.
+			electorate: TokenBalanceOf<T>,
+		},
+		/// A passed proposal is scheduled to execute.
+		Scheduled {
+			/// The proposal.
+			proposal: ProposalId,
+			/// The block it executes at.
+			at: BlockNumberFor<T>,
+		},
+		/// A passed proposal executed as its DAO.
+		Executed {
+			/// The proposal.
+			proposal: ProposalId,
+			/// The outcome: the first failing call's error, in which case no call applied.
+			result: DispatchResult,
+		},
+		/// The proposer withdrew a proposal before any vote.
+		Cancelled {
+			/// The proposal.
+			proposal: ProposalId,
+		},
+		/// The DAO voted a proposal spam; its deposit went to the DAO's treasury.
+		MarkedSpam {
+			/// The proposal.
+			proposal: ProposalId,
+			/// The deposit slashed.
+			slashed: BalanceOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No DAO has this id.
+		UnknownDao,
+		/// No proposal has this id.
+		UnknownProposal,
+		/// Only the DAO's members may propose in it.
+		NotMember,
+		/// The DAO lets only holders of more shares propose.
+		TooFewShares,
+		/// A proposal executes at least one call.
+		NoCalls,
+		/// The proposal has more calls than allowed.
+		TooManyCalls,
+		/// The proposal's calls are longer, once encoded, than allowed.
+		CallsTooLong,
+		/// The proposal's calls weigh more together than allowed.
+		CallsTooHeavy,
+		/// The proposal is not taking votes: its voting period is over or it has closed.
+		NotOngoing,
+		/// The voting period is not over yet: close it after its end.
+		VotingNotOver,
+		/// The account has no vote: no shares at the proposal's snapshot, or not a member.
+		NoVotingPower,
+		/// The account already voted this way: vote differently to change its vote.
+		AlreadyVoted,
+		/// Only the proposer may cancel its proposal.
+		NotProposer,
+		/// The proposal has votes: it can no longer be cancelled.
+		HasVotes,
+		/// Only the proposal's DAO may do this: submit it as a proposal of that DAO.
+		NotDao,
+		/// The proposal has not passed, or has already executed.
+		NotPassed,
+		/// The DAO has no share token to weigh votes with.
+		NoShareToken,
+		/// The weight given is below the proposal's calls' weight.
+		WeightTooLow,
+		/// No more proposal ids can be assigned.
+		IdsExhausted,
+	}
+
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
+	impl<T: Config> Pallet<T> {
+		/// Opens a proposal in `dao` to execute `calls`, in order, as the DAO.
+		///
+		/// Origin: signed, allowed by the DAO's rule. Holds the DAO's proposal deposit; opens a
+		/// share snapshot in token-weighted mode. Emits [`Event::Proposed`]. Errors:
+		/// [`Error::UnknownDao`], [`Error::NotMember`], [`Error::TooFewShares`],
+		/// [`Error::NoCalls`], [`Error::TooManyCalls`], [`Error::CallsTooLong`],
+		/// [`Error::CallsTooHeavy`], [`Error::NoShareToken`], [`Error::IdsExhausted`], and the
+		/// currency's and snapshots' errors.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::propose(calls.len() as u32))]
+		pub fn propose(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			calls: Vec<<T as Config>::RuntimeCall>,
+			title: BoundedVec<u8, T::TitleLimit>,
+			description: H256,
+		) -> DispatchResult {
+			let proposer = ensure_signed(origin)?;
+			Self::do_propose(proposer, dao, calls, title, description)
+		}
+
+		/// Votes on `proposal`, or changes the caller's vote.
+		///
+		/// Origin: signed, with shares at the proposal's snapshot (token-weighted) or a member
+		/// (one member, one vote). Emits [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
+		/// [`Error::NotOngoing`], [`Error::NoVotingPower`], [`Error::AlreadyVoted`].
+		#[pallet::call_index(1)]
+		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, vote: Vote) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_vote(who, proposal, vote)
+		}
+
+		/// Closes `proposal` after its voting period: passes or rejects it, returns the deposit,
+		/// and schedules a passed one.
+		///
+		/// Origin: signed, anyone. Emits [`Event::Closed`], and [`Event::Scheduled`] if it
+		/// passed. Errors: [`Error::UnknownProposal`], [`Error::NotOngoing`],
+		/// [`Error::VotingNotOver`].
+		#[pallet::call_index(2)]
+		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_close(proposal)
+		}
+
+		/// Withdraws `proposal` before anyone voted, returning the deposit.
+		///
+		/// Origin: signed, the proposer. Emits [`Event::Cancelled`]. Errors:
+		/// [`Error::UnknownProposal`], [`Error::NotProposer`], [`Error::NotOngoing`],
+		/// [`Error::HasVotes`].
+		#[pallet::call_index(3)]
+		pub fn cancel(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel(who, proposal)
+		}
+
+		/// Ends an ongoing `proposal` as spam, slashing its deposit to the DAO's treasury.
+		///
+		/// Origin: the proposal's DAO's account (a passed proposal of that DAO). Emits
+		/// [`Event::MarkedSpam`]. Errors: [`Error::UnknownProposal`], [`Error::NotDao`],
+		/// [`Error::NotOngoing`].
+		#[pallet::call_index(4)]
+		pub fn mark_spam(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_mark_spam(who, proposal)
+		}
+
+		/// Executes a passed `proposal`'s calls as its DAO, all or none; records the outcome.
+		///
+		/// Origin: `Root` (the scheduler). `weight` bounds the calls' weight; the proposal
+		/// records it. Emits [`Event::Executed`]. Errors: [`Error::UnknownProposal`],
+		/// [`Error::NotPassed`], [`Error::WeightTooLow`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::enact().saturating_add(*weight))]
+		pub fn enact(
+			origin: OriginFor<T>,
+			proposal: ProposalId,
+			weight: Weight,
+		) -> DispatchResultWithPostInfo {
+			ensure_root(origin)?;
+			Self::do_enact(proposal, weight)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A proposal, if it exists.
+		pub fn proposal(proposal: ProposalId) -> Option<ProposalOf<T>> {
+			Proposals::<T>::get(proposal)
+		}
+
+		/// `who`'s vote on `proposal` and its weight, if it voted.
+		pub fn vote_of(
+			proposal: ProposalId,
+			who: T::AccountId,
+		) -> Option<(Vote, TokenBalanceOf<T>)> {
+			Votes::<T>::get(proposal, who)
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The scheduler's call that executes `proposal`.
+		pub(crate) fn enact_call(
+			proposal: ProposalId,
+			weight: Weight,
+		) -> <T as Config>::RuntimeCall {
+			Call::<T>::enact { proposal, weight }.into()
+		}
+	}
+}

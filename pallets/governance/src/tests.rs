@@ -1,0 +1,379 @@
+//! Unit tests of every call and error path, and of whole proposal lives. Every test ends with
+//! the pallet's invariants checked (`mock::test`).
+
+use crate::{mock::*, Error, Event, HoldReason, ProposalStatus, Proposals, Tally, Vote, Votes};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect as _, InspectHold as _},
+	weights::Weight,
+};
+use pallet_daos::VotingMode;
+use sp_core::H256;
+use sp_runtime::{DispatchError, TokenError};
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+/// Pays `value` from the DAO's treasury to `to`.
+fn pay(to: AccountId, value: Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to, value })
+}
+
+fn remark() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark_with_event { remark: b"hi".to_vec() })
+}
+
+fn title() -> frame_support::BoundedVec<u8, frame_support::traits::ConstU32<32>> {
+	b"Pay the editor".to_vec().try_into().unwrap()
+}
+
+/// Opens a proposal in `dao` by `who` and returns its id.
+fn propose(who: AccountId, dao: u32, calls: Vec<RuntimeCall>) -> u32 {
+	let id = crate::NextProposalId::<Test>::get();
+	assert_ok!(Governance::propose(signed(who), dao, calls, title(), H256::repeat_byte(1)));
+	id
+}
+
+fn status(id: u32) -> ProposalStatus<u64> {
+	Proposals::<Test>::get(id).unwrap().status
+}
+
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::ProposalDeposit.into(), &who)
+}
+
+mod propose {
+	use super::*;
+
+	#[test]
+	fn opens_a_proposal_holding_the_deposit_and_a_snapshot() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![pay(EVE, 100)]);
+			System::assert_last_event(
+				Event::Proposed {
+					proposal: id,
+					dao,
+					proposer: BOB,
+					title: title(),
+					calls: 1,
+					end: 1 + PERIOD,
+				}
+				.into(),
+			);
+			let proposal = Proposals::<Test>::get(id).unwrap();
+			assert_eq!(proposal.electorate, 1_000);
+			assert!(proposal.snapshot.is_some());
+			assert_eq!(proposal.status, ProposalStatus::Ongoing);
+			assert_eq!(held(BOB), PROPOSAL_DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn a_member_dao_counts_its_members() {
+		test(|| {
+			let dao = member_dao(&[BOB, CHARLIE, DAVE]);
+			let id = propose(CHARLIE, dao, vec![remark()]);
+			let proposal = Proposals::<Test>::get(id).unwrap();
+			assert_eq!((proposal.electorate, proposal.snapshot), (3, None));
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let dao = book_dao();
+			let open = |who, dao, calls| {
+				Governance::propose(signed(who), dao, calls, title(), H256::zero())
+			};
+			assert_noop!(open(BOB, 9, vec![remark()]), Error::<Test>::UnknownDao);
+			assert_noop!(open(EVE, dao, vec![remark()]), Error::<Test>::NotMember);
+			assert_noop!(open(BOB, dao, vec![]), Error::<Test>::NoCalls);
+			assert_noop!(open(BOB, dao, vec![remark(); 4]), Error::<Test>::TooManyCalls);
+			let long = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 300] });
+			assert_noop!(open(BOB, dao, vec![long]), Error::<Test>::CallsTooLong);
+			let heavy = RuntimeCall::Governance(crate::Call::enact {
+				proposal: 0,
+				weight: Weight::from_parts(600_000_000_000, 0),
+			});
+			assert_noop!(open(BOB, dao, vec![heavy]), Error::<Test>::CallsTooHeavy);
+			assert_eq!(crate::NextProposalId::<Test>::get(), 0);
+		});
+	}
+
+	#[test]
+	fn holders_below_the_threshold_may_not_propose() {
+		test(|| {
+			let dao = book_dao();
+			let rule = pallet_daos::GovernanceParams {
+				proposers: pallet_daos::ProposerRule::Holders(251),
+				..params(VotingMode::TokenWeighted)
+			};
+			assert_ok!(Daos::set_governance(signed(Daos::account_of(dao)), dao, rule));
+			assert_noop!(
+				Governance::propose(signed(BOB), dao, vec![remark()], title(), H256::zero()),
+				Error::<Test>::TooFewShares
+			);
+			assert_ok!(Tokens::transfer(signed(CHARLIE), 0, BOB, 1));
+			propose(BOB, dao, vec![remark()]);
+		});
+	}
+}
+
+mod vote {
+	use super::*;
+
+	#[test]
+	fn weighs_shares_at_the_snapshot_and_may_change() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![pay(EVE, 100)]);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			System::assert_last_event(
+				Event::Voted { proposal: id, who: ALICE, vote: Vote::Aye, weight: 250 }.into(),
+			);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Nay));
+			let tally = Proposals::<Test>::get(id).unwrap().tally;
+			assert_eq!(tally, Tally { ayes: 0, nays: 250, abstains: 0, voters: 1 });
+			assert_eq!(Votes::<Test>::get(id, ALICE), Some((Vote::Nay, 250)));
+		});
+	}
+
+	#[test]
+	fn shares_moved_after_the_proposal_opened_cannot_vote_twice() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Tokens::transfer(signed(ALICE), 0, EVE, 250));
+			assert_noop!(
+				Governance::vote(signed(EVE), id, Vote::Aye),
+				Error::<Test>::NoVotingPower
+			);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_eq!(Votes::<Test>::get(id, ALICE), Some((Vote::Aye, 250)));
+		});
+	}
+
+	#[test]
+	fn one_member_one_vote() {
+		test(|| {
+			let dao = member_dao(&[BOB, CHARLIE, DAVE]);
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(CHARLIE), id, Vote::Aye));
+			assert_eq!(Votes::<Test>::get(id, CHARLIE), Some((Vote::Aye, 1)));
+			assert_noop!(
+				Governance::vote(signed(EVE), id, Vote::Aye),
+				Error::<Test>::NoVotingPower
+			);
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_noop!(
+				Governance::vote(signed(ALICE), 9, Vote::Aye),
+				Error::<Test>::UnknownProposal
+			);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_noop!(
+				Governance::vote(signed(ALICE), id, Vote::Aye),
+				Error::<Test>::AlreadyVoted
+			);
+			run_to(2 + PERIOD);
+			assert_noop!(Governance::vote(signed(BOB), id, Vote::Aye), Error::<Test>::NotOngoing);
+			assert_noop!(
+				Governance::vote(RuntimeOrigin::root(), id, Vote::Aye),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+}
+
+mod close_and_execute {
+	use super::*;
+
+	#[test]
+	fn a_passed_proposal_pays_from_the_treasury_after_the_delay() {
+		test(|| {
+			let dao = book_dao();
+			let treasury = Daos::account_of(dao);
+			let id = propose(BOB, dao, vec![pay(EVE, 100)]);
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
+			}
+			assert_noop!(Governance::close(signed(EVE), id), Error::<Test>::VotingNotOver);
+			run_to(2 + PERIOD);
+			let eve = Balances::balance(&EVE);
+			assert_ok!(Governance::close(signed(EVE), id));
+			let at = 2 + PERIOD + DELAY;
+			System::assert_has_event(
+				Event::Closed {
+					proposal: id,
+					passed: true,
+					tally: Tally { ayes: 750, nays: 0, abstains: 0, voters: 3 },
+					electorate: 1_000,
+				}
+				.into(),
+			);
+			System::assert_last_event(Event::Scheduled { proposal: id, at }.into());
+			assert_eq!(status(id), ProposalStatus::Passed { enact_at: at });
+			assert_eq!(held(BOB), 0);
+
+			run_to(at - 1);
+			assert_eq!(Balances::balance(&EVE), eve);
+			run_to(at);
+			System::assert_has_event(Event::Executed { proposal: id, result: Ok(()) }.into());
+			assert_eq!(Balances::balance(&EVE), eve + 100);
+			assert_eq!(Balances::balance(&treasury), 1 + 1_000 - 100);
+			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
+		});
+	}
+
+	#[test]
+	fn without_quorum_or_approval_it_is_rejected() {
+		test(|| {
+			let dao = book_dao();
+			// 250 of 1,000 voted: below the 30% quorum.
+			let low_turnout = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), low_turnout, Vote::Aye));
+			// 500 of 1,000 voted, half of them against: ayes reach exactly the threshold.
+			let tied = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), tied, Vote::Aye));
+			assert_ok!(Governance::vote(signed(BOB), tied, Vote::Nay));
+			// Only abstentions: nothing decisive.
+			let abstained = propose(CHARLIE, dao, vec![remark()]);
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), abstained, Vote::Abstain));
+			}
+			// Enough turnout thanks to abstentions, but more nays than ayes.
+			let against = propose(CHARLIE, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), against, Vote::Aye));
+			assert_ok!(Governance::vote(signed(BOB), against, Vote::Nay));
+			assert_ok!(Governance::vote(signed(CHARLIE), against, Vote::Nay));
+			run_to(2 + PERIOD);
+			for id in [low_turnout, tied, abstained, against] {
+				assert_ok!(Governance::close(signed(EVE), id));
+			}
+			assert_eq!(status(low_turnout), ProposalStatus::Rejected);
+			assert_eq!(status(tied), ProposalStatus::Passed { enact_at: 2 + PERIOD + DELAY });
+			assert_eq!(status(abstained), ProposalStatus::Rejected);
+			assert_eq!(status(against), ProposalStatus::Rejected);
+			assert_eq!((held(BOB), held(CHARLIE)), (0, 0));
+		});
+	}
+
+	#[test]
+	fn a_failing_call_applies_nothing_and_is_reported() {
+		test(|| {
+			let dao = book_dao();
+			let treasury = Daos::account_of(dao);
+			let id = propose(BOB, dao, vec![pay(EVE, 100), pay(EVE, 5_000)]);
+			for voter in [ALICE, BOB] {
+				assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
+			}
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			let before = Balances::balance(&treasury);
+			run_to(2 + PERIOD + DELAY);
+			System::assert_has_event(
+				Event::Executed { proposal: id, result: Err(TokenError::FundsUnavailable.into()) }
+					.into(),
+			);
+			assert_eq!(Balances::balance(&treasury), before);
+			assert_eq!(status(id), ProposalStatus::Executed { ok: false });
+		});
+	}
+
+	#[test]
+	fn a_proposal_runs_privileged_dao_calls_as_the_dao() {
+		test(|| {
+			let dao = member_dao(&[BOB, CHARLIE]);
+			assert_ok!(Balances::transfer_keep_alive(signed(FERDIE), Daos::account_of(dao), 100));
+			let admit = RuntimeCall::Daos(pallet_daos::Call::add_member {
+				dao,
+				who: EVE,
+				roles: Default::default(),
+			});
+			let id = propose(BOB, dao, vec![admit]);
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(BOB), id));
+			run_to(2 + PERIOD + DELAY);
+			assert!(pallet_daos::Members::<Test>::contains_key(dao, EVE));
+		});
+	}
+
+	#[test]
+	fn close_and_enact_errors_change_nothing() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_noop!(Governance::close(signed(EVE), 9), Error::<Test>::UnknownProposal);
+			assert_noop!(Governance::enact(signed(EVE), id, Weight::MAX), DispatchError::BadOrigin);
+			assert_noop!(
+				Governance::enact(RuntimeOrigin::root(), id, Weight::MAX),
+				Error::<Test>::NotPassed
+			);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			assert_noop!(Governance::close(signed(EVE), id), Error::<Test>::NotOngoing);
+			assert_noop!(
+				Governance::enact(RuntimeOrigin::root(), id, Weight::zero()),
+				Error::<Test>::WeightTooLow
+			);
+		});
+	}
+}
+
+mod cancel_and_spam {
+	use super::*;
+
+	#[test]
+	fn the_proposer_cancels_before_the_first_vote() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_noop!(Governance::cancel(signed(ALICE), id), Error::<Test>::NotProposer);
+			assert_ok!(Governance::cancel(signed(BOB), id));
+			System::assert_last_event(Event::Cancelled { proposal: id }.into());
+			assert_eq!((status(id), held(BOB)), (ProposalStatus::Cancelled, 0));
+			assert_noop!(Governance::cancel(signed(BOB), id), Error::<Test>::NotOngoing);
+
+			let voted = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), voted, Vote::Nay));
+			assert_noop!(Governance::cancel(signed(BOB), voted), Error::<Test>::HasVotes);
+		});
+	}
+
+	#[test]
+	fn the_dao_votes_a_proposal_spam_and_takes_its_deposit() {
+		test(|| {
+			let dao = book_dao();
+			let treasury = Daos::account_of(dao);
+			let spam = propose(DAVE, dao, vec![pay(DAVE, 1_000)]);
+			assert_noop!(Governance::mark_spam(signed(ALICE), spam), Error::<Test>::NotDao);
+			let verdict = RuntimeCall::Governance(crate::Call::mark_spam { proposal: spam });
+			let id = propose(BOB, dao, vec![verdict]);
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
+			}
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(BOB), id));
+			let before = Balances::balance(&treasury);
+			run_to(2 + PERIOD + DELAY);
+			System::assert_has_event(
+				Event::MarkedSpam { proposal: spam, slashed: PROPOSAL_DEPOSIT }.into(),
+			);
+			assert_eq!(status(spam), ProposalStatus::Spam);
+			assert_eq!(held(DAVE), 0);
+			assert_eq!(Balances::balance(&treasury), before + PROPOSAL_DEPOSIT);
+			assert_eq!(Balances::balance(&DAVE), ENDOWMENT - PROPOSAL_DEPOSIT);
+		});
+	}
+}

@@ -1,0 +1,113 @@
+//! The records the governance pallet stores. Bounded collection types are parameters, so each
+//! stays `MaxEncodedLen` with the runtime's bounds.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use communs_primitives::{DaoId, GovernanceParams};
+use frame_support::weights::Weight;
+use scale_info::TypeInfo;
+use sp_core::H256;
+
+/// A vote.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Vote {
+	/// For the proposal.
+	Aye,
+	/// Against the proposal.
+	Nay,
+	/// Counts toward the quorum only.
+	Abstain,
+}
+
+/// The votes a proposal received, by weight.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Tally<Weight> {
+	/// The weight of the ayes.
+	pub ayes: Weight,
+	/// The weight of the nays.
+	pub nays: Weight,
+	/// The weight of the abstentions.
+	pub abstains: Weight,
+	/// How many accounts voted.
+	pub voters: u32,
+}
+
+/// Where a proposal is in its life.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub enum ProposalStatus<BlockNumber> {
+	/// Taking votes until its `end`.
+	Ongoing,
+	/// Passed; its calls execute at block `enact_at`.
+	Passed {
+		/// When the scheduler executes it.
+		enact_at: BlockNumber,
+	},
+	/// Closed without passing.
+	Rejected,
+	/// Passed and executed; `ok` says whether its calls succeeded (all or none apply).
+	Executed {
+		/// Whether the calls succeeded.
+		ok: bool,
+	},
+	/// Withdrawn by its proposer before any vote.
+	Cancelled,
+	/// Voted spam by its DAO: the deposit went to the DAO's treasury.
+	Spam,
+}
+
+/// A proposal. `Title` and `Calls` are bounded byte strings (`Calls` holds the SCALE encoding
+/// of the calls).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Title, Calls> {
+	/// The DAO that decides it and as which it executes.
+	pub dao: DaoId,
+	/// Who opened it; it holds the deposit.
+	pub proposer: AccountId,
+	/// Its title.
+	pub title: Title,
+	/// The hash of its description, kept off chain.
+	pub description: H256,
+	/// The calls it executes as the DAO if it passes, SCALE-encoded.
+	pub calls: Calls,
+	/// How many calls.
+	pub call_count: u32,
+	/// The calls' total dispatch weight.
+	pub call_weight: Weight,
+	/// Held from the proposer until the proposal closes.
+	pub deposit: Balance,
+	/// The DAO's parameters when the proposal opened: they decide it.
+	pub params: GovernanceParams<BlockNumber, Balance, TokenBalance>,
+	/// In token-weighted mode, the share token and the snapshot votes are weighed at.
+	pub snapshot: Option<(TokenId, u64)>,
+	/// The total weight that could vote: the share supply at the snapshot, or the member
+	/// count when it opened.
+	pub electorate: TokenBalance,
+	/// The last block it takes votes in.
+	pub end: BlockNumber,
+	/// The votes so far.
+	pub tally: Tally<TokenBalance>,
+	/// Where it is in its life.
+	pub status: ProposalStatus<BlockNumber>,
+}
