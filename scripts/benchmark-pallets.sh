@@ -20,7 +20,12 @@ bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
 cp "$CARGO_TARGET_DIR/release/communs-node" "$bench"
 
 # pallet name → the crate directory whose src/weights.rs it writes.
-declare -A pallets=([pallet_tokens]=pallets/tokens [pallet_validator_set]=pallets/validator-set)
+declare -A pallets=(
+	[pallet_tokens]=pallets/tokens
+	[pallet_validator_set]=pallets/validator-set
+	[pallet_daos]=pallets/daos
+	[pallet_governance]=pallets/governance
+)
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!pallets[@]}")
 

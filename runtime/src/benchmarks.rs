@@ -2,7 +2,8 @@
 //! `Benchmark` API. Built only with the `runtime-benchmarks` feature.
 
 use crate::{
-	AllPalletsWithSystem, Balances, Runtime, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+	AllPalletsWithSystem, Balances, Daos, Governance, Runtime, Sudo, Timestamp, Tokens, Utility,
+	ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -25,6 +26,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_tokens, Tokens]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_daos, Daos]
+	[pallet_governance, Governance]
 );
 
 /// The benchmarks this runtime offers and the storage items they touch.

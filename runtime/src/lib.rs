@@ -223,6 +223,15 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(11)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(12)]
+	pub type Daos = pallet_daos;
+
+	#[runtime::pallet_index(13)]
+	pub type Governance = pallet_governance;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

@@ -204,3 +204,87 @@ fn a_token_created_through_the_runtime_holds_its_deposit_in_cmn() {
 		assert_eq!(Tokens::balance_of(0, bob), 250);
 	});
 }
+
+/// Moves the chain to block `n`, running the scheduler in each block on the way.
+fn run_to(n: crate::BlockNumber) {
+	use frame_support::traits::Hooks;
+	while crate::System::block_number() < n {
+		let next = crate::System::block_number() + 1;
+		crate::System::set_block_number(next);
+		crate::Scheduler::on_initialize(next);
+	}
+}
+
+#[test]
+fn a_book_dao_pays_from_its_treasury_by_vote() {
+	use crate::{Daos, Governance, UNIT};
+	use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let authors = [Alice, Bob, Charlie, Dave].map(|name| name.to_account_id());
+		let editor = Sr25519Keyring::Eve.to_account_id();
+		fn bounded<S: frame_support::traits::Get<u32>>(
+			bytes: &[u8],
+		) -> frame_support::BoundedVec<u8, S> {
+			frame_support::BoundedVec::truncate_from(bytes.to_vec())
+		}
+		assert_ok!(Daos::create_dao(
+			RuntimeOrigin::signed(authors[0].clone()),
+			bounded(b"The Book"),
+			DaoMetadata { uri: bounded(b"ipfs://book"), hash: Default::default() },
+			Some(ShareTokenSpec {
+				symbol: bounded(b"BOOK"),
+				decimals: 0,
+				min_balance: 1,
+				allocations: frame_support::BoundedVec::truncate_from(
+					authors.iter().map(|who| (who.clone(), 250)).collect(),
+				),
+			}),
+			frame_support::BoundedVec::truncate_from(
+				authors.iter().map(|who| (who.clone(), Default::default())).collect(),
+			),
+			GovernanceParams {
+				voting_mode: VotingMode::TokenWeighted,
+				voting_period: crate::MINUTES,
+				quorum: sp_runtime::Perbill::from_percent(50),
+				approval: sp_runtime::Perbill::from_percent(50),
+				proposal_deposit: UNIT,
+				enactment_delay: 2,
+				proposers: ProposerRule::Members,
+			},
+		));
+		let treasury = Daos::account_of(0);
+		assert_ok!(Balances::transfer_keep_alive(
+			RuntimeOrigin::signed(authors[3].clone()),
+			treasury.clone().into(),
+			1_000 * UNIT
+		));
+		let payment = crate::RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: editor.clone().into(),
+			value: 300 * UNIT,
+		});
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(authors[1].clone()),
+			0,
+			vec![payment],
+			bounded(b"Pay the editor"),
+			Default::default(),
+		));
+		for author in &authors[..3] {
+			assert_ok!(Governance::vote(
+				RuntimeOrigin::signed(author.clone()),
+				0,
+				pallet_governance::Vote::Aye
+			));
+		}
+		run_to(1 + crate::MINUTES + 1);
+		assert_ok!(Governance::close(RuntimeOrigin::signed(editor.clone()), 0));
+		let before = Balances::balance(&editor);
+		run_to(1 + crate::MINUTES + 1 + 2);
+		assert_eq!(Balances::balance(&editor), before + 300 * UNIT);
+		assert_eq!(
+			pallet_governance::Proposals::<Runtime>::get(0).map(|proposal| proposal.status),
+			Some(pallet_governance::ProposalStatus::Executed { ok: true })
+		);
+	});
+}

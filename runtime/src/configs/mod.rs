@@ -2,11 +2,11 @@
 //! Communs chooses differently is written here.
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce,
+	opaque::SessionKeys, AccountId, Aura, Balance, Balances, Block, BlockNumber, Daos, Hash, Nonce,
 	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
-	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Session, System, TokenId, ValidatorSet,
-	EXISTENTIAL_DEPOSIT, MAX_VALIDATORS, MICRO_UNIT, MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION,
-	SS58_PREFIX, UNIT, VERSION,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Scheduler, Session, System, TokenId, Tokens,
+	ValidatorSet, DAYS, EXISTENTIAL_DEPOSIT, MAX_VALIDATORS, MICRO_UNIT, MILLI_UNIT, MINUTES,
+	SESSION_PERIOD, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -249,5 +249,128 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysForBenchmar
 			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
 		};
 		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
+
+parameter_types! {
+	/// The scheduler may use 80% of a block.
+	pub MaximumSchedulerWeight: Weight =
+		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_scheduler::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaximumSchedulerWeight;
+	/// Only Root schedules directly; governance schedules through the trait.
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = frame_support::traits::EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<50>;
+	/// pallet-scheduler's own benchmarks need a preimage pallet, which Communs does not run:
+	/// these are polkadot-sdk's weights for it.
+	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	/// Governance schedules only small calls, inline.
+	type Preimages = ();
+	type BlockNumberProvider = System;
+}
+
+parameter_types! {
+	/// DAO accounts derive from this id.
+	pub const DaosPalletId: frame_support::PalletId = frame_support::PalletId(*b"cmn/daos");
+	/// Held from a DAO's creator while the DAO exists.
+	pub const DaoDeposit: Balance = 10 * UNIT;
+	/// Held on a DAO's account per member.
+	pub const DaoMemberDeposit: Balance = 10 * MILLI_UNIT;
+	/// A DAO votes for at least a minute (so a person can watch a proposal end to end on a
+	/// development chain) and at most thirty days.
+	pub const MinVotingPeriod: BlockNumber = MINUTES;
+	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
+	pub const MaxEnactmentDelay: BlockNumber = 30 * DAYS;
+	/// A proposal's calls may take at most half a block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_daos::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type TokenCreation = Tokens;
+	type TokenMetadataDeposit = Tokens;
+	type PalletId = DaosPalletId;
+	type DaoDeposit = DaoDeposit;
+	type MemberDeposit = DaoMemberDeposit;
+	/// As long as a token's name and symbol.
+	type NameLimit = ConstU32<64>;
+	type UriLimit = ConstU32<128>;
+	type RoleLimit = ConstU32<32>;
+	type MaxRoles = ConstU32<4>;
+	type MaxMembers = ConstU32<256>;
+	type MaxAllocations = ConstU32<64>;
+	type MinVotingPeriod = MinVotingPeriod;
+	type MaxVotingPeriod = MaxVotingPeriod;
+	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type WeightInfo = pallet_daos::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_governance::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Daos = Daos;
+	type Tokens = Tokens;
+	type Snapshots = Tokens;
+	type Scheduler = Scheduler;
+	type MaxCalls = ConstU32<16>;
+	type MaxCallsLength = ConstU32<4096>;
+	type MaxCallsWeight = MaxProposalWeight;
+	type TitleLimit = ConstU32<128>;
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
+/// Creates the governance benchmarks' DAOs through the DAOs pallet: token-weighted, each
+/// member holding a thousand shares, any member proposing.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct DaoForBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_governance::BenchmarkHelper<AccountId> for DaoForBenchmarks {
+	fn create_dao(members: &[AccountId]) -> pallet_daos::DaoId {
+		use frame_support::traits::fungible::Mutate;
+		let creator: AccountId = frame_benchmarking::account("dao creator", 0, 0);
+		let _ = Balances::set_balance(&creator, 1_000_000 * UNIT);
+		let dao = pallet_daos::NextDaoId::<Runtime>::get();
+		let share = pallet_daos::ShareTokenSpec {
+			symbol: frame_support::BoundedVec::truncate_from(b"BENCH".to_vec()),
+			decimals: 0,
+			min_balance: 1,
+			allocations: frame_support::BoundedVec::truncate_from(
+				members.iter().map(|who| (who.clone(), 1_000)).collect(),
+			),
+		};
+		let result = Daos::create_dao(
+			RuntimeOrigin::signed(creator),
+			frame_support::BoundedVec::truncate_from(b"Benchmarks".to_vec()),
+			pallet_daos::DaoMetadata { uri: Default::default(), hash: Default::default() },
+			Some(share),
+			frame_support::BoundedVec::truncate_from(
+				members.iter().map(|who| (who.clone(), Default::default())).collect(),
+			),
+			pallet_daos::GovernanceParams {
+				voting_mode: pallet_daos::VotingMode::TokenWeighted,
+				voting_period: MINUTES,
+				quorum: Perbill::from_percent(30),
+				approval: Perbill::from_percent(50),
+				proposal_deposit: UNIT,
+				enactment_delay: 1,
+				proposers: pallet_daos::ProposerRule::Members,
+			},
+		);
+		assert!(result.is_ok(), "the benchmark DAO is created");
+		dao
 	}
 }
