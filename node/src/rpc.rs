@@ -2,7 +2,7 @@
 //! `author_*`, `system_*`, `rpc_methods`, and the new `chainHead_v1_*` family) that sc-service
 //! serves on its own.
 
-use communs_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce, TokenId};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -19,7 +19,8 @@ pub struct FullDeps<C, P> {
 }
 
 /// The RPC methods this node adds: `system_accountNextIndex` and `system_dryRun`,
-/// `payment_queryInfo` and `payment_queryFeeDetails`.
+/// `payment_queryInfo` and `payment_queryFeeDetails`, and the `dao_*` methods
+/// ([`crate::dao_rpc`]).
 pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
@@ -32,9 +33,18 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ BlockBuilder<Block>
+		+ pallet_daos::runtime_api::DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
+		+ pallet_governance::runtime_api::GovernanceApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			Balance,
+		>,
 	P: TransactionPool + 'static,
 {
+	use crate::dao_rpc::{Dao, DaoRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -42,7 +52,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Dao::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -4,8 +4,9 @@
 
 use crate::opaque::SessionKeys;
 use crate::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, TokenId, Tokens, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Daos, Executive, Governance, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TokenId, Tokens,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -22,6 +23,12 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
+
+/// A DAO as the runtime API returns it.
+type DaoView = pallet_daos::runtime_api::DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>;
+/// A proposal as the runtime API returns it.
+type ProposalView =
+	pallet_governance::runtime_api::ProposalView<AccountId, Balance, BlockNumber, Balance>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -225,6 +232,38 @@ impl_runtime_apis! {
 
 		fn total_supply_at(token: TokenId, snapshot: pallet_tokens::SnapshotId) -> Option<Balance> {
 			Tokens::total_supply_at_snapshot(token, snapshot)
+		}
+	}
+
+	impl pallet_daos::runtime_api::DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance> for Runtime {
+		fn daos(start: pallet_daos::DaoId, limit: u32) -> Vec<DaoView> {
+			Daos::dao_views(start, limit)
+		}
+
+		fn dao(dao: pallet_daos::DaoId) -> Option<DaoView> {
+			Daos::dao_view(dao)
+		}
+
+		fn members(dao: pallet_daos::DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)> {
+			Daos::member_list(dao)
+		}
+
+		fn voting_power(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
+			Daos::voting_power(dao, &who)
+		}
+	}
+
+	impl pallet_governance::runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance> for Runtime {
+		fn proposals(dao: pallet_daos::DaoId, start: pallet_governance::ProposalId, limit: u32) -> Vec<ProposalView> {
+			Governance::proposal_views(dao, start, limit)
+		}
+
+		fn proposal(proposal: pallet_governance::ProposalId) -> Option<ProposalView> {
+			Governance::proposal_view(proposal)
+		}
+
+		fn vote_of(proposal: pallet_governance::ProposalId, who: AccountId) -> Option<(pallet_governance::Vote, Balance)> {
+			pallet_governance::Votes::<Runtime>::get(proposal, who)
 		}
 	}
 

@@ -2,7 +2,7 @@
 //! names and roles, a share token created and minted.
 
 use super::*;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use communs_primitives::TokenCreation;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{

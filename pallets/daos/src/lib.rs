@@ -48,6 +48,7 @@ mod benchmarking;
 mod functions;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;

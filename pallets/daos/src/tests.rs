@@ -375,3 +375,36 @@ mod privileged_calls {
 		});
 	}
 }
+
+mod reads {
+	use super::*;
+
+	#[test]
+	fn the_runtime_api_reads_daos_members_and_voting_power() {
+		test(|| {
+			let book = book_dao();
+			let coop = member_dao(&[BOB, EVE]);
+			let view = Daos::dao_view(book).unwrap();
+			assert_eq!((view.id, view.name.as_slice(), view.members), (book, &b"The Book"[..], 4));
+			assert_eq!(view.account, Daos::account_of(book));
+			// The treasury holds only its existential deposit: nothing to spend.
+			assert_eq!(view.treasury, 0);
+			assert_eq!(Daos::dao_views(0, 10).len(), 2);
+			assert_eq!(Daos::dao_views(1, 10)[0].id, coop);
+			assert_eq!(Daos::dao_views(0, 1).len(), 1);
+			assert!(Daos::dao_view(7).is_none());
+
+			let mut members = Daos::member_list(coop);
+			members.sort();
+			assert_eq!(
+				members,
+				vec![(BOB, vec![b"author".to_vec()]), (EVE, vec![b"author".to_vec()])]
+			);
+
+			assert_eq!(Daos::voting_power(book, &ALICE), 250);
+			assert_eq!(Daos::voting_power(book, &EVE), 0);
+			assert_eq!(Daos::voting_power(coop, &EVE), 1);
+			assert_eq!(Daos::voting_power(coop, &ALICE), 0);
+		});
+	}
+}

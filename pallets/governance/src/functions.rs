@@ -343,3 +343,48 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// The runtime API's reads.
+impl<T: Config> Pallet<T> {
+	/// Proposal `id` as the runtime API shows it.
+	pub fn proposal_view(
+		id: ProposalId,
+	) -> Option<
+		runtime_api::ProposalView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, TokenBalanceOf<T>>,
+	> {
+		let proposal = Proposals::<T>::get(id)?;
+		let passing = Self::passes(&proposal.tally, proposal.electorate, &proposal.params);
+		Some(runtime_api::ProposalView {
+			id,
+			dao: proposal.dao,
+			proposer: proposal.proposer,
+			title: proposal.title.into_inner(),
+			description: proposal.description,
+			calls: proposal.call_count,
+			deposit: proposal.deposit,
+			end: proposal.end,
+			status: proposal.status,
+			tally: proposal.tally,
+			electorate: proposal.electorate,
+			voting_mode: proposal.params.voting_mode,
+			quorum: proposal.params.quorum,
+			approval: proposal.params.approval,
+			passing,
+		})
+	}
+
+	/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up.
+	pub fn proposal_views(
+		dao: DaoId,
+		start: ProposalId,
+		limit: u32,
+	) -> Vec<
+		runtime_api::ProposalView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, TokenBalanceOf<T>>,
+	> {
+		(start..NextProposalId::<T>::get())
+			.filter_map(Self::proposal_view)
+			.filter(|view| view.dao == dao)
+			.take(limit.min(100) as usize)
+			.collect()
+	}
+}

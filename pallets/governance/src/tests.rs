@@ -377,3 +377,38 @@ mod cancel_and_spam {
 		});
 	}
 }
+
+mod reads {
+	use super::*;
+
+	#[test]
+	fn the_runtime_api_reads_proposals_of_a_dao_with_their_outlook() {
+		test(|| {
+			let book = book_dao();
+			let coop = member_dao(&[BOB, CHARLIE]);
+			let first = propose(BOB, book, vec![remark()]);
+			let other = propose(BOB, coop, vec![remark()]);
+			let second = propose(CHARLIE, book, vec![remark(), remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), first, Vote::Aye));
+			let view = Governance::proposal_view(first).unwrap();
+			assert_eq!((view.dao, view.proposer, view.calls), (book, BOB, 1));
+			assert_eq!(view.tally.ayes, 250);
+			// 250 of 1,000 voted: below the 30% quorum.
+			assert!(!view.passing);
+			assert_ok!(Governance::vote(signed(BOB), first, Vote::Aye));
+			assert!(Governance::proposal_view(first).unwrap().passing);
+
+			let ids = |dao, start, limit| {
+				Governance::proposal_views(dao, start, limit)
+					.iter()
+					.map(|v| v.id)
+					.collect::<Vec<_>>()
+			};
+			assert_eq!(ids(book, 0, 10), vec![first, second]);
+			assert_eq!(ids(book, 1, 10), vec![second]);
+			assert_eq!(ids(book, 0, 1), vec![first]);
+			assert_eq!(ids(coop, 0, 10), vec![other]);
+			assert!(Governance::proposal_view(9).is_none());
+		});
+	}
+}

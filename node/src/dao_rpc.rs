@@ -1,0 +1,260 @@
+//! The `dao_*` JSON-RPC methods: DAOs, their members, proposals and votes as readable JSON, for
+//! a person with `curl` as much as for a dApp. Each reads the runtime's `DaosApi` or
+//! `GovernanceApi` at the best block; accounts are SS58 addresses, balances decimal strings (in
+//! the smallest unit) so no client rounds them, ratios percentages.
+
+use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, TokenId};
+use jsonrpsee::{
+	core::RpcResult,
+	proc_macros::rpc,
+	types::{error::ErrorObject, ErrorObjectOwned},
+};
+use pallet_daos::{
+	runtime_api::{DaoView, DaosApi},
+	GovernanceParams, ProposerRule, VotingMode,
+};
+use pallet_governance::{
+	runtime_api::{GovernanceApi, ProposalView},
+	ProposalStatus, Tally, Vote,
+};
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::crypto::Ss58Codec;
+use sp_runtime::Perbill;
+use std::sync::Arc;
+
+/// The `dao_*` methods.
+#[rpc(server, namespace = "dao")]
+pub trait DaoRpc {
+	/// Up to `limit` (default and at most 100) DAOs, from id `start` (default 0) up.
+	#[method(name = "list")]
+	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+
+	/// A DAO, or `null`.
+	#[method(name = "info")]
+	fn info(&self, dao: u32) -> RpcResult<Option<Value>>;
+
+	/// A DAO's members and their roles.
+	#[method(name = "members")]
+	fn members(&self, dao: u32) -> RpcResult<Vec<Value>>;
+
+	/// Up to `limit` (default and at most 100) proposals of a DAO, from id `start` up.
+	#[method(name = "proposals")]
+	fn proposals(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+
+	/// A proposal with its state and tally, or `null`.
+	#[method(name = "proposal")]
+	fn proposal(&self, proposal: u32) -> RpcResult<Option<Value>>;
+
+	/// An account's vote on a proposal and its weight, or `null`.
+	#[method(name = "voteOf")]
+	fn vote_of(&self, proposal: u32, who: String) -> RpcResult<Option<Value>>;
+
+	/// The weight an account's vote would have in a proposal of the DAO opened now.
+	#[method(name = "votingPower")]
+	fn voting_power(&self, dao: u32, who: String) -> RpcResult<String>;
+}
+
+/// Serves the `dao_*` methods from a client.
+pub struct Dao<C> {
+	client: Arc<C>,
+}
+
+impl<C> Dao<C> {
+	/// The methods, reading through `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+/// A runtime API call that failed.
+fn runtime_error(error: impl std::fmt::Debug) -> ErrorObjectOwned {
+	ErrorObject::owned(1, "the runtime could not answer", Some(format!("{error:?}")))
+}
+
+/// An SS58 address, or an invalid-params error naming the argument.
+fn account(who: &str) -> RpcResult<AccountId> {
+	AccountId::from_ss58check(who).map_err(|_| {
+		ErrorObject::owned(-32602, format!("`{who}` is not an SS58 address"), None::<()>)
+	})
+}
+
+fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A ratio as a percentage: `30%`, `66.6666667%`.
+fn percent(ratio: Perbill) -> String {
+	format!("{}%", ratio.deconstruct() as f64 / 10_000_000.0)
+}
+
+fn governance_json(params: &GovernanceParams<BlockNumber, Balance, Balance>) -> Value {
+	json!({
+		"votingMode": match params.voting_mode {
+			VotingMode::TokenWeighted => "TokenWeighted",
+			VotingMode::OneMemberOneVote => "OneMemberOneVote",
+		},
+		"votingPeriod": params.voting_period,
+		"quorum": percent(params.quorum),
+		"approval": percent(params.approval),
+		"proposalDeposit": params.proposal_deposit.to_string(),
+		"enactmentDelay": params.enactment_delay,
+		"proposers": match params.proposers {
+			ProposerRule::Members => json!("Members"),
+			ProposerRule::Holders(least) => json!({ "holders": least.to_string() }),
+		},
+	})
+}
+
+fn dao_json(dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>) -> Value {
+	json!({
+		"id": dao.id,
+		"name": text(&dao.name),
+		"creator": dao.creator.to_ss58check(),
+		"account": dao.account.to_ss58check(),
+		"treasury": dao.treasury.to_string(),
+		"metadata": { "uri": text(&dao.metadata_uri), "hash": format!("{:?}", dao.metadata_hash) },
+		"shareToken": dao.share_token,
+		"members": dao.members,
+		"governance": governance_json(&dao.governance),
+	})
+}
+
+fn vote_name(vote: Vote) -> &'static str {
+	match vote {
+		Vote::Aye => "Aye",
+		Vote::Nay => "Nay",
+		Vote::Abstain => "Abstain",
+	}
+}
+
+fn status_json(status: &ProposalStatus<BlockNumber>) -> Value {
+	match status {
+		ProposalStatus::Ongoing => json!("Ongoing"),
+		ProposalStatus::Passed { enact_at } => json!({ "passed": { "enactAt": enact_at } }),
+		ProposalStatus::Rejected => json!("Rejected"),
+		ProposalStatus::Executed { ok } => json!({ "executed": { "ok": ok } }),
+		ProposalStatus::Cancelled => json!("Cancelled"),
+		ProposalStatus::Spam => json!("Spam"),
+	}
+}
+
+fn tally_json(tally: &Tally<Balance>) -> Value {
+	json!({
+		"ayes": tally.ayes.to_string(),
+		"nays": tally.nays.to_string(),
+		"abstains": tally.abstains.to_string(),
+		"voters": tally.voters,
+	})
+}
+
+fn proposal_json(proposal: &ProposalView<AccountId, Balance, BlockNumber, Balance>) -> Value {
+	json!({
+		"id": proposal.id,
+		"dao": proposal.dao,
+		"proposer": proposal.proposer.to_ss58check(),
+		"title": text(&proposal.title),
+		"description": format!("{:?}", proposal.description),
+		"calls": proposal.calls,
+		"deposit": proposal.deposit.to_string(),
+		"end": proposal.end,
+		"status": status_json(&proposal.status),
+		"tally": tally_json(&proposal.tally),
+		"electorate": proposal.electorate.to_string(),
+		"votingMode": match proposal.voting_mode {
+			VotingMode::TokenWeighted => "TokenWeighted",
+			VotingMode::OneMemberOneVote => "OneMemberOneVote",
+		},
+		"quorum": percent(proposal.quorum),
+		"approval": percent(proposal.approval),
+		"passing": proposal.passing,
+	})
+}
+
+impl<C> DaoRpcServer for Dao<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
+		+ GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>,
+{
+	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let daos = self
+			.client
+			.runtime_api()
+			.daos(best, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(daos.iter().map(dao_json).collect())
+	}
+
+	fn info(&self, dao: u32) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let dao = self.client.runtime_api().dao(best, dao).map_err(runtime_error)?;
+		Ok(dao.as_ref().map(dao_json))
+	}
+
+	fn members(&self, dao: u32) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let members = self.client.runtime_api().members(best, dao).map_err(runtime_error)?;
+		Ok(members
+			.iter()
+			.map(|(who, roles)| {
+				json!({
+					"account": who.to_ss58check(),
+					"roles": roles.iter().map(|role| text(role)).collect::<Vec<_>>(),
+				})
+			})
+			.collect())
+	}
+
+	fn proposals(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let proposals = self
+			.client
+			.runtime_api()
+			.proposals(best, dao, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(proposals.iter().map(proposal_json).collect())
+	}
+
+	fn proposal(&self, proposal: u32) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let proposal = self.client.runtime_api().proposal(best, proposal).map_err(runtime_error)?;
+		Ok(proposal.as_ref().map(proposal_json))
+	}
+
+	fn vote_of(&self, proposal: u32, who: String) -> RpcResult<Option<Value>> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let vote = self.client.runtime_api().vote_of(best, proposal, who).map_err(runtime_error)?;
+		Ok(vote
+			.map(|(vote, weight)| json!({ "vote": vote_name(vote), "weight": weight.to_string() })))
+	}
+
+	fn voting_power(&self, dao: u32, who: String) -> RpcResult<String> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let power =
+			self.client.runtime_api().voting_power(best, dao, who).map_err(runtime_error)?;
+		Ok(power.to_string())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn ratios_read_as_percentages() {
+		assert_eq!(percent(Perbill::from_percent(30)), "30%");
+		assert_eq!(percent(Perbill::from_rational(2u32, 3u32)), "66.6666667%");
+	}
+
+	#[test]
+	fn a_bad_address_is_an_invalid_params_error() {
+		let error = account("not-an-address").unwrap_err();
+		assert_eq!(error.code(), -32602);
+		assert!(error.message().contains("not an SS58 address"));
+	}
+}

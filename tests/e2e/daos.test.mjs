@@ -1,0 +1,159 @@
+// End-to-end: the book story on a development node, driven as wallets would, then read back
+// with the dao_* JSON-RPC methods and the curl examples of docs/rpc.md.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rpc, submit, testsDir, useDevNode, waitFor } from './lib/node.mjs';
+
+const CMN = 10n ** 12n;
+const root = join(testsDir, '..', '..');
+
+/** The error a failed transaction rejected with, as `pallet.Error`. */
+async function failure(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error.message;
+  }
+  return 'succeeded';
+}
+
+describe('a DAO created from a wallet, deciding by vote', () => {
+  const context = useDevNode();
+  const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'];
+  const accounts = () => Object.fromEntries(
+    names.map((name) => [name, context.keyring.addFromUri(`//${name}`)]),
+  );
+  const story = {};
+
+  test('four authors create the book DAO in one transaction', async () => {
+    const { api } = context;
+    const { Alice, Bob, Charlie, Dave } = accounts();
+    const authors = [Alice, Bob, Charlie, Dave];
+    const created = await submit(api, api.tx.daos.createDao(
+      'The Book',
+      { uri: 'ipfs://the-book', hash: `0x${'01'.repeat(32)}` },
+      { symbol: 'BOOK', decimals: 0, minBalance: 1, allocations: authors.map((a) => [a.address, 250]) },
+      authors.map((a) => [a.address, ['author']]),
+      {
+        votingMode: 'TokenWeighted',
+        votingPeriod: 10,
+        quorum: 500_000_000,
+        approval: 500_000_000,
+        proposalDeposit: CMN,
+        enactmentDelay: 2,
+        proposers: 'Members',
+      },
+    ), Alice);
+    const event = created.events.find(({ event: e }) => api.events.daos.DaoCreated.is(e));
+    assert.ok(event, 'no DaoCreated event');
+    story.dao = event.event.data.dao.toNumber();
+    story.account = event.event.data.account.toString();
+    assert.equal(event.event.data.members.toNumber(), 4);
+
+    await submit(api, api.tx.balances.transferKeepAlive(story.account, 1000n * CMN), Dave);
+  });
+
+  test('one proposes paying the editor; three vote aye; it closes, passes and pays after the delay', async () => {
+    const { api } = context;
+    const { Alice, Bob, Charlie, Eve } = accounts();
+    const proposed = await submit(api, api.tx.governance.propose(
+      story.dao,
+      [api.tx.balances.transferKeepAlive(Eve.address, 300n * CMN)],
+      'Pay the editor',
+      `0x${'02'.repeat(32)}`,
+    ), Bob);
+    const event = proposed.events.find(({ event: e }) => api.events.governance.Proposed.is(e));
+    story.proposal = event.event.data.proposal.toNumber();
+    const end = event.event.data.end.toNumber();
+
+    for (const voter of [Alice, Bob, Charlie]) {
+      await submit(api, api.tx.governance.vote(story.proposal, 'Aye'), voter);
+    }
+    assert.equal(await failure(submit(api, api.tx.governance.vote(story.proposal, 'Aye'), Alice)),
+      'governance.AlreadyVoted');
+    assert.equal(await failure(submit(api, api.tx.governance.close(story.proposal), Eve)),
+      'governance.VotingNotOver');
+
+    await waitFor('the voting period to end', async () =>
+      (await api.rpc.chain.getHeader()).number.toNumber() > end, { timeoutMs: 180_000 });
+    const before = (await api.query.system.account(Eve.address)).data.free.toBigInt();
+    const closed = await submit(api, api.tx.governance.close(story.proposal), Eve);
+    const result = closed.events.find(({ event: e }) => api.events.governance.Closed.is(e));
+    assert.equal(result.event.data.passed.isTrue, true);
+    const feePaid = closed.events.find(({ event: e }) => api.events.transactionPayment.TransactionFeePaid.is(e))
+      .event.data.actualFee.toBigInt();
+
+    await waitFor('the payment to execute', async () => {
+      const proposal = await rpc(context.node, 'dao_proposal', [story.proposal]);
+      return proposal.status.executed;
+    }, { timeoutMs: 60_000 });
+    const after = (await api.query.system.account(Eve.address)).data.free.toBigInt();
+    assert.equal(after, before - feePaid + 300n * CMN);
+  });
+
+  test('bad input gets clear errors and changes nothing', async () => {
+    const { api } = context;
+    const { Bob, Eve } = accounts();
+    const remark = api.tx.system.remark('x');
+    assert.equal(await failure(submit(api,
+      api.tx.governance.propose(story.dao, [remark], 'x', `0x${'00'.repeat(32)}`), Eve)),
+    'governance.NotMember');
+    assert.equal(await failure(submit(api,
+      api.tx.governance.propose(story.dao, Array(17).fill(remark), 'x', `0x${'00'.repeat(32)}`), Bob)),
+    'governance.TooManyCalls');
+    assert.equal(await failure(submit(api, api.tx.daos.mintShares(story.dao, Bob.address, 1000), Bob)),
+      'daos.NotDao');
+    assert.equal(await failure(submit(api, api.tx.governance.vote(story.proposal, 'Nay'), Bob)),
+      'governance.NotOngoing');
+    const info = await rpc(context.node, 'dao_info', [story.dao]);
+    assert.equal(info.members, 4);
+    assert.equal(await rpc(context.node, 'dao_votingPower', [story.dao, Bob.address]), '250');
+  });
+
+  test('the dao_* RPC shows the whole story', async () => {
+    const { node } = context;
+    const { Alice, Bob, Charlie, Dave } = accounts();
+    const [listed] = await rpc(node, 'dao_list');
+    assert.equal(listed.name, 'The Book');
+    const info = await rpc(node, 'dao_info', [story.dao]);
+    assert.equal(info.account, story.account);
+    assert.equal(info.creator, Alice.address);
+    assert.equal(info.treasury, (700n * CMN).toString());
+    assert.deepEqual(info.governance, {
+      votingMode: 'TokenWeighted', votingPeriod: 10, quorum: '50%', approval: '50%',
+      proposalDeposit: CMN.toString(), enactmentDelay: 2, proposers: 'Members',
+    });
+    const members = await rpc(node, 'dao_members', [story.dao]);
+    assert.deepEqual(members.map((m) => m.account).sort(),
+      [Alice, Bob, Charlie, Dave].map((a) => a.address).sort());
+    assert.ok(members.every((m) => m.roles.length === 1 && m.roles[0] === 'author'));
+    const [proposal] = await rpc(node, 'dao_proposals', [story.dao]);
+    assert.equal(proposal.title, 'Pay the editor');
+    assert.equal(proposal.proposer, Bob.address);
+    assert.deepEqual(proposal.status, { executed: { ok: true } });
+    assert.deepEqual(proposal.tally, { ayes: '750', nays: '0', abstains: '0', voters: 3 });
+    assert.equal(proposal.electorate, '1000');
+    assert.deepEqual(await rpc(node, 'dao_voteOf', [story.proposal, Alice.address]),
+      { vote: 'Aye', weight: '250' });
+    assert.equal(await rpc(node, 'dao_voteOf', [story.proposal, Dave.address]), null);
+    assert.equal(await rpc(node, 'dao_info', [99]), null);
+    await assert.rejects(rpc(node, 'dao_voteOf', [0, 'nobody']), /not an SS58 address/);
+  });
+
+  test('every curl example of docs/rpc.md answers', () => {
+    const doc = readFileSync(join(root, 'docs', 'rpc.md'), 'utf8');
+    const commands = [...doc.matchAll(/^curl [\s\S]*?http:\/\/127\.0\.0\.1:9944$/gm)].map((m) => m[0]);
+    assert.ok(commands.length >= 6, `only ${commands.length} curl examples found`);
+    for (const command of commands) {
+      const body = command.match(/-d '([^']*)'/)[1];
+      const out = execFileSync('curl', ['-s', '-H', 'Content-Type: application/json', '-d', body,
+        `http://127.0.0.1:${context.node.rpcPort}`], { encoding: 'utf8' });
+      const answer = JSON.parse(out);
+      assert.equal(answer.error, undefined, `${body}: ${out}`);
+      assert.notEqual(answer.result, null, `${body} answered null`);
+    }
+  });
+});
