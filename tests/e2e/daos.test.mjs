@@ -120,6 +120,8 @@ describe('a DAO created from a wallet, deciding by vote', () => {
     assert.equal(listed.name, 'The Book');
     const info = await rpc(node, 'dao_info', [story.dao]);
     assert.equal(info.account, story.account);
+    assert.ok(readFileSync(join(root, 'docs', 'rpc.md'), 'utf8').includes(info.account),
+      'docs/rpc.md shows another account for DAO 0');
     assert.equal(info.creator, Alice.address);
     assert.equal(info.treasury, (700n * CMN).toString());
     assert.deepEqual(info.governance, {
