@@ -118,8 +118,9 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
 		let weight = match &proposal.snapshot {
+			// An ongoing proposal holds its snapshot open.
 			Some((token, snapshot)) => {
-				T::Snapshots::balance_at(token.clone(), &who, *snapshot).unwrap_or_else(Zero::zero)
+				T::Snapshots::balance_at_held(token.clone(), &who, *snapshot)
 			},
 			None if T::Daos::is_member(proposal.dao, &who) => One::one(),
 			None => Zero::zero(),

@@ -54,6 +54,10 @@ pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposalId};
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// The most earlier voters the `vote` and `close` benchmarks measure with. Their cost does not
+/// depend on how many voted (no call iterates over votes), and they are charged at this count.
+pub const MEASURED_VOTERS: u32 = 10_000;
+
 /// What benchmarks need from the runtime to reach a call's worst case.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
@@ -344,6 +348,7 @@ pub mod pallet {
 		/// (one member, one vote). Emits [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
 		/// [`Error::NotOngoing`], [`Error::NoVotingPower`], [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, vote: Vote) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_vote(who, proposal, vote)
@@ -356,6 +361,7 @@ pub mod pallet {
 		/// passed. Errors: [`Error::UnknownProposal`], [`Error::NotOngoing`],
 		/// [`Error::VotingNotOver`].
 		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::close(MEASURED_VOTERS))]
 		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close(proposal)

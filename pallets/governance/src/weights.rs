@@ -39,8 +39,8 @@ use core::marker::PhantomData;
 /// The weight of each call of `pallet_governance`.
 pub trait WeightInfo {
 	fn propose(c: u32, ) -> Weight;
-	fn vote() -> Weight;
-	fn close() -> Weight;
+	fn vote(v: u32, ) -> Weight;
+	fn close(v: u32, ) -> Weight;
 	fn cancel() -> Weight;
 	fn mark_spam() -> Weight;
 	fn enact() -> Weight;
@@ -86,7 +86,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	fn vote() -> Weight {
+	fn vote(_v: u32, ) -> Weight {
 		// Proof size: measured `4856`, estimated `7957` bytes.
 		// Fastest run: 29_504_000 picoseconds.
 		Weight::from_parts(31_066_000, 0)
@@ -106,7 +106,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	fn close() -> Weight {
+	fn close(_v: u32, ) -> Weight {
 		// Proof size: measured `5013`, estimated `13928` bytes.
 		// Fastest run: 68_472_000 picoseconds.
 		Weight::from_parts(73_189_000, 0)
@@ -171,13 +171,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn vote() -> Weight {
+	fn vote(_v: u32, ) -> Weight {
 		Weight::from_parts(31_066_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close() -> Weight {
+	fn close(_v: u32, ) -> Weight {
 		Weight::from_parts(73_189_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))

@@ -56,6 +56,11 @@ pub trait TokenSnapshots<TokenId, AccountId, Balance> {
 	/// open snapshot of `token`.
 	fn balance_at(token: TokenId, who: &AccountId, id: SnapshotId) -> Option<Balance>;
 
+	/// `who`'s balance of `token` at snapshot `id`, for a caller that holds `id` open (it
+	/// took it and has not released it yet): one storage read, without checking that `id` is
+	/// open. For any other id the answer means nothing.
+	fn balance_at_held(token: TokenId, who: &AccountId, id: SnapshotId) -> Balance;
+
 	/// The total supply of `token` when snapshot `id` was taken, or `None` if `id` is not an
 	/// open snapshot of `token`.
 	fn total_supply_at(token: TokenId, id: SnapshotId) -> Option<Balance>;

@@ -30,6 +30,13 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 		})
 	}
 
+	fn balance_at_held(token: T::TokenId, who: &T::AccountId, id: SnapshotId) -> T::Balance {
+		// An open snapshot's checkpoints are never pruned, so the record alone answers.
+		Accounts::<T>::get(token, who).map_or_else(Default::default, |account| {
+			value_at(&account.history, id, account.balance)
+		})
+	}
+
 	fn total_supply_at(token: T::TokenId, id: SnapshotId) -> Option<T::Balance> {
 		let details = Details::<T>::get(token)?;
 		if !details.open_snapshots.contains(&id) {

@@ -59,8 +59,13 @@ fn snapshot(token: u32) -> SnapshotId {
 	<Tokens as TokenSnapshots<_, _, _>>::snapshot(token).expect("snapshot opens")
 }
 
+/// `who`'s balance at snapshot `id`; while `id` is open, the unchecked read agrees with it.
 fn balance_at(token: u32, who: AccountId, id: SnapshotId) -> Option<Balance> {
-	<Tokens as TokenSnapshots<_, _, _>>::balance_at(token, &who, id)
+	let checked = <Tokens as TokenSnapshots<_, _, _>>::balance_at(token, &who, id);
+	if let Some(balance) = checked {
+		assert_eq!(<Tokens as TokenSnapshots<_, _, _>>::balance_at_held(token, &who, id), balance);
+	}
+	checked
 }
 
 fn supply_at(token: u32, id: SnapshotId) -> Option<Balance> {
