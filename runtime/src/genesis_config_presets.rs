@@ -7,13 +7,16 @@
 //!
 //! Validators are named by their accounts: the validator-set pallet holds the set, and the
 //! session pallet their session keys, from which it sets Aura's and GRANDPA's authorities.
+//! The validators are also the members of the chain's own DAO (DAO 0, `Communs`), which holds
+//! the chain's privileged origin; its account starts with [`CHAIN_DAO_ENDOWMENT`]. Both presets
+//! are development chains, so Alice also holds `sudo`.
 //!
 //! `communs-node build-spec --chain <preset>` (or `chain-spec-builder`) turns a preset into a
 //! chain spec.
 
 use crate::{
-	opaque::SessionKeys, AccountId, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
-	SudoConfig, ValidatorSetConfig, UNIT,
+	opaque::SessionKeys, AccountId, BalancesConfig, DaosConfig, Runtime, RuntimeGenesisConfig,
+	SessionConfig, SudoConfig, ValidatorSetConfig, CHAIN_DAO, MINUTES, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -23,6 +26,22 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each development account holds at genesis: one million CMN.
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
+/// What the chain's DAO holds at genesis: its treasury and its member deposits.
+pub const CHAIN_DAO_ENDOWMENT: crate::Balance = 1_000 * UNIT;
+
+/// How the chain's DAO decides: one validator, one vote; a minute to vote; two thirds of the
+/// votes cast, from at least half of the members.
+pub fn chain_governance() -> pallet_daos::GovernanceOf<Runtime> {
+	pallet_daos::GovernanceParams {
+		voting_mode: pallet_daos::VotingMode::OneMemberOneVote,
+		voting_period: MINUTES,
+		quorum: sp_runtime::Perbill::from_percent(50),
+		approval: sp_runtime::Perbill::from_percent(67),
+		proposal_deposit: UNIT,
+		enactment_delay: 1,
+		proposers: pallet_daos::ProposerRule::Members,
+	}
+}
 
 /// The preset id of a local network of several validators on one machine.
 pub const LOCAL_TESTNET_PRESET: &str = sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET;
@@ -36,13 +55,23 @@ pub fn genesis(
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 ) -> Value {
+	let chain_dao = pallet_daos::Pallet::<Runtime>::account_of(CHAIN_DAO);
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
+			// The chain's DAO last: chain-specs/testnet-template.json keeps that entry.
 			balances: endowed_accounts
 				.iter()
 				.cloned()
 				.map(|account| (account, ENDOWMENT))
+				.chain(core::iter::once((chain_dao, CHAIN_DAO_ENDOWMENT)))
 				.collect::<Vec<_>>(),
+		},
+		daos: DaosConfig {
+			daos: vec![(
+				b"Communs".to_vec(),
+				validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
+				chain_governance(),
+			)],
 		},
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),

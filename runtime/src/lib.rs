@@ -99,6 +99,10 @@ pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 /// The least balance an account must hold to exist.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
+/// The id of the chain's own DAO, the first created at genesis: its passed proposals change
+/// the validator set and dispatch as Root (runtime upgrades, chain parameters).
+pub const CHAIN_DAO: pallet_daos::DaoId = 0;
+
 /// The most validators: the bound of the validator set, Aura's and GRANDPA's authorities.
 pub const MAX_VALIDATORS: u32 = 32;
 /// How long a session lasts: one minute (ten blocks). The validator set changes at session

@@ -4,7 +4,8 @@
 use crate::{
 	configs::TokenDeposit,
 	genesis_config_presets::{
-		get_preset, preset_names, DEVELOPMENT_PRESET, ENDOWMENT, LOCAL_TESTNET_PRESET,
+		get_preset, preset_names, CHAIN_DAO_ENDOWMENT, DEVELOPMENT_PRESET, ENDOWMENT,
+		LOCAL_TESTNET_PRESET,
 	},
 	opaque::SessionKeys,
 	AccountId, Balances, Grandpa, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin,
@@ -178,7 +179,8 @@ fn development_accounts_are_endowed_and_issuance_matches() {
 			for account in &accounts {
 				assert_eq!(Balances::balance(&account.to_account_id()), ENDOWMENT);
 			}
-			assert_eq!(Balances::total_issuance(), ENDOWMENT * accounts.len() as u128);
+			let chain_dao = CHAIN_DAO_ENDOWMENT;
+			assert_eq!(Balances::total_issuance(), ENDOWMENT * accounts.len() as u128 + chain_dao);
 		});
 	}
 }
@@ -223,6 +225,9 @@ fn a_book_dao_pays_from_its_treasury_by_vote() {
 		crate::System::set_block_number(1);
 		let authors = [Alice, Bob, Charlie, Dave].map(|name| name.to_account_id());
 		let editor = Sr25519Keyring::Eve.to_account_id();
+		// DAO 0 is the chain's own; the book DAO comes next.
+		let book = pallet_daos::NextDaoId::<Runtime>::get();
+		assert_eq!(book, 1);
 		fn bounded<S: frame_support::traits::Get<u32>>(
 			bytes: &[u8],
 		) -> frame_support::BoundedVec<u8, S> {
@@ -253,7 +258,7 @@ fn a_book_dao_pays_from_its_treasury_by_vote() {
 				proposers: ProposerRule::Members,
 			},
 		));
-		let treasury = Daos::account_of(0);
+		let treasury = Daos::account_of(book);
 		assert_ok!(Balances::transfer_keep_alive(
 			RuntimeOrigin::signed(authors[3].clone()),
 			treasury.clone().into(),
@@ -265,7 +270,7 @@ fn a_book_dao_pays_from_its_treasury_by_vote() {
 		});
 		assert_ok!(Governance::propose(
 			RuntimeOrigin::signed(authors[1].clone()),
-			0,
+			book,
 			vec![payment],
 			bounded(b"Pay the editor"),
 			Default::default(),
@@ -285,6 +290,56 @@ fn a_book_dao_pays_from_its_treasury_by_vote() {
 		assert_eq!(
 			pallet_governance::Proposals::<Runtime>::get(0).map(|proposal| proposal.status),
 			Some(pallet_governance::ProposalStatus::Executed { ok: true })
+		);
+	});
+}
+
+#[test]
+fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
+	use crate::{Daos, Governance, CHAIN_DAO};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let alice = Alice.to_account_id();
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		assert!(<Daos as pallet_daos::DaoInspect<_>>::is_member(CHAIN_DAO, &alice));
+		let (keys, proof) = session_keys_with_proof(Bob);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(Bob.to_account_id()), keys, proof));
+
+		let admit = crate::RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+			who: Bob.to_account_id().into(),
+		});
+		let upgrade_like = crate::RuntimeCall::Daos(pallet_daos::Call::dispatch_as_root {
+			call: Box::new(crate::RuntimeCall::Balances(
+				pallet_balances::Call::force_set_balance {
+					who: eve.clone().into(),
+					new_free: 42 * crate::UNIT,
+				},
+			)),
+		});
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(alice.clone()),
+			CHAIN_DAO,
+			vec![admit, upgrade_like],
+			frame_support::BoundedVec::truncate_from(b"Admit Bob".to_vec()),
+			Default::default(),
+		));
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(alice.clone()),
+			0,
+			pallet_governance::Vote::Aye
+		));
+		run_to(1 + crate::MINUTES + 1);
+		assert_ok!(Governance::close(RuntimeOrigin::signed(alice), 0));
+		run_to(1 + crate::MINUTES + 2);
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice, Bob]));
+		assert_eq!(Balances::balance(&eve), 42 * crate::UNIT);
+		// Any other DAO is not the chain's.
+		assert_noop!(
+			ValidatorSet::remove_validator(
+				RuntimeOrigin::signed(Daos::account_of(1)),
+				Bob.to_account_id().into()
+			),
+			DispatchError::BadOrigin
 		);
 	});
 }

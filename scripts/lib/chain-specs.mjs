@@ -36,14 +36,18 @@ function exportLocal() {
 
 /**
  * The template of a real network, derived from the local spec: the same runtime and genesis
- * layout, with each of the four validators' account, session keys, host and peer id, and the
- * sudo account, as placeholders.
+ * layout, with each of the four validators' account, session keys, host and peer id as
+ * placeholders. The validators are the members of the chain's DAO, which governs the chain;
+ * unlike the development chains, it has no sudo key.
  */
 function templateFrom(local) {
   const patch = local.genesis.runtimeGenesis.patch;
   const validators = patch.validatorSet.validators;
   const placeholder = new Map(validators.map((account, i) => [account, `VALIDATOR_${i + 1}`]));
   const endowment = patch.balances.balances[0][1];
+  // The presets endow the chain's DAO last.
+  const chainDao = patch.balances.balances.at(-1);
+  const named = (account) => `${placeholder.get(account)}_ACCOUNT`;
   const keys = patch.session.keys.map(([account, , sessionKeys]) => {
     const name = placeholder.get(account);
     const named = Object.fromEntries(
@@ -64,14 +68,13 @@ function templateFrom(local) {
         code: CODE_PLACEHOLDER,
         patch: {
           balances: {
-            balances: [
-              ...validators.map((account) => [`${placeholder.get(account)}_ACCOUNT`, endowment]),
-              ['SUDO_ACCOUNT', endowment],
-            ],
+            balances: [...validators.map((account) => [named(account), endowment]), chainDao],
           },
-          validatorSet: { validators: validators.map((a) => `${placeholder.get(a)}_ACCOUNT`) },
+          validatorSet: { validators: validators.map(named) },
           session: { keys },
-          sudo: { key: 'SUDO_ACCOUNT' },
+          daos: {
+            daos: patch.daos.daos.map((dao) => ({ ...dao, members: dao.members.map(named) })),
+          },
         },
       },
     },
@@ -97,7 +100,7 @@ function differences(a, b, path = '') {
 }
 
 /** A placeholder of the template, alone or inside a bootnode address. */
-const PLACEHOLDER = /\b(?:VALIDATOR_\d+_(?:ACCOUNT|AURA|GRANDPA|HOST|PEER_ID)|SUDO_ACCOUNT)\b/g;
+const PLACEHOLDER = /\bVALIDATOR_\d+_(?:ACCOUNT|AURA|GRANDPA|HOST|PEER_ID)\b/g;
 
 /** Replaces every placeholder in the strings of `value` by its value in `values`. */
 function fillIn(value, values, unfilled) {

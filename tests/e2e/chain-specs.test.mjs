@@ -59,7 +59,6 @@ describe('committed chain specs', () => {
         assert.equal(runCli(['key', 'generate-node-key', '--file', nodeKey]).status, 0);
         values[`VALIDATOR_${n}_PEER_ID`] = runCli(['key', 'inspect-node-key', '--file', nodeKey]).stdout.trim();
       }
-      values.SUDO_ACCOUNT = account();
       const valuesFile = join(dir, 'values.json');
       writeFileSync(valuesFile, JSON.stringify(values));
 
@@ -70,17 +69,20 @@ describe('committed chain specs', () => {
       assert.deepEqual(spec.genesis.runtimeGenesis.patch.validatorSet.validators,
         [1, 2, 3, 4].map((n) => values[`VALIDATOR_${n}_ACCOUNT`]));
       assert.match(spec.bootNodes[0], new RegExp(`^/dns/validator-1\\.example\\.org/tcp/30333/p2p/${values.VALIDATOR_1_PEER_ID}$`));
+      assert.deepEqual(spec.genesis.runtimeGenesis.patch.daos.daos[0].members,
+        [1, 2, 3, 4].map((n) => values[`VALIDATOR_${n}_ACCOUNT`]));
+      assert.equal(spec.genesis.runtimeGenesis.patch.sudo, undefined, 'a live network has no sudo');
       const specFile = join(dir, 'testnet.json');
       writeFileSync(specFile, filled.stdout);
       const raw = runCli(['build-spec', '--chain', specFile, '--raw']);
       assert.equal(raw.status, 0, raw.stderr);
       assert.ok(JSON.parse(raw.stdout).genesis.raw.top, 'no raw genesis state');
 
-      delete values.SUDO_ACCOUNT;
+      delete values.VALIDATOR_4_GRANDPA;
       writeFileSync(valuesFile, JSON.stringify(values));
       const incomplete = chainSpecs('fill', join(root, 'chain-specs', 'testnet-template.json'), valuesFile);
       assert.equal(incomplete.status, 1);
-      assert.match(incomplete.stderr, /no value for SUDO_ACCOUNT/);
+      assert.match(incomplete.stderr, /no value for VALIDATOR_4_GRANDPA/);
     } finally {
       removeDir(dir);
     }

@@ -116,12 +116,13 @@ describe('a DAO created from a wallet, deciding by vote', () => {
   test('the dao_* RPC shows the whole story', async () => {
     const { node } = context;
     const { Alice, Bob, Charlie, Dave } = accounts();
-    const [listed] = await rpc(node, 'dao_list');
-    assert.equal(listed.name, 'The Book');
+    const listed = await rpc(node, 'dao_list');
+    assert.deepEqual(listed.map((dao) => [dao.id, dao.name]), [[0, 'Communs'], [story.dao, 'The Book']]);
     const info = await rpc(node, 'dao_info', [story.dao]);
     assert.equal(info.account, story.account);
     assert.ok(readFileSync(join(root, 'docs', 'rpc.md'), 'utf8').includes(info.account),
-      'docs/rpc.md shows another account for DAO 0');
+      'docs/rpc.md shows another account for the book DAO');
+    assert.equal(story.dao, 1, 'docs/rpc.md shows the book DAO as DAO 1');
     assert.equal(info.creator, Alice.address);
     assert.equal(info.treasury, (700n * CMN).toString());
     assert.deepEqual(info.governance, {
@@ -143,6 +144,10 @@ describe('a DAO created from a wallet, deciding by vote', () => {
     assert.equal(await rpc(node, 'dao_voteOf', [story.proposal, Dave.address]), null);
     assert.equal(await rpc(node, 'dao_info', [99]), null);
     await assert.rejects(rpc(node, 'dao_voteOf', [0, 'nobody']), /not an SS58 address/);
+    // The chain's own DAO, from genesis: Alice, the development chain's validator, is its member.
+    const chain = await rpc(node, 'dao_info', [0]);
+    assert.equal(chain.governance.votingMode, 'OneMemberOneVote');
+    assert.deepEqual((await rpc(node, 'dao_members', [0])).map((m) => m.account), [Alice.address]);
   });
 
   test('every curl example of docs/rpc.md answers', () => {

@@ -342,3 +342,66 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 }
+
+impl<T: Config> Pallet<T> {
+	/// Creates a genesis DAO: its own account is its creator and pays its member deposits.
+	pub(crate) fn create_genesis_dao(
+		name: &[u8],
+		members: &[T::AccountId],
+		governance: GovernanceOf<T>,
+	) -> DispatchResult {
+		let name: NameOf<T> = name.to_vec().try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		let members: InitialMembersOf<T> = members
+			.iter()
+			.map(|who| (who.clone(), RolesOf::<T>::default()))
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| Error::<T>::TooManyMembers)?;
+		let member_count = members.len() as u32;
+		Self::ensure_valid_governance(&governance, false, member_count)?;
+		let id = NextDaoId::<T>::get();
+		let account = Self::account_of(id);
+		let member_deposits = T::MemberDeposit::get().saturating_mul(member_count.into());
+		T::Currency::hold(&HoldReason::MemberDeposit.into(), &account, member_deposits)?;
+		for (who, roles) in members {
+			Members::<T>::insert(id, who, roles);
+		}
+		Daos::<T>::insert(
+			id,
+			DaoInfo {
+				creator: account.clone(),
+				account,
+				deposit: Zero::zero(),
+				name,
+				metadata: DaoMetadata { uri: Default::default(), hash: Default::default() },
+				share_token: None,
+				governance,
+				members: member_count,
+			},
+		);
+		NextDaoId::<T>::put(id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+		Ok(())
+	}
+}
+
+/// Admits only the account of DAO `Dao::get()`: a passed proposal of that DAO.
+pub struct EnsureDao<T, Dao>(core::marker::PhantomData<(T, Dao)>);
+
+impl<T: Config, Dao: Get<DaoId>> frame_support::traits::EnsureOrigin<T::RuntimeOrigin>
+	for EnsureDao<T, Dao>
+{
+	type Success = T::AccountId;
+
+	fn try_origin(origin: T::RuntimeOrigin) -> Result<T::AccountId, T::RuntimeOrigin> {
+		let account = Pallet::<T>::account_of(Dao::get());
+		match origin.clone().into() {
+			Ok(frame_system::RawOrigin::Signed(who)) if who == account => Ok(who),
+			_ => Err(origin),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<T::RuntimeOrigin, ()> {
+		Ok(frame_system::RawOrigin::Signed(Pallet::<T>::account_of(Dao::get())).into())
+	}
+}

@@ -29,6 +29,14 @@
 //! per member, and the share token's deposits. Members added later are paid for by the DAO's
 //! treasury.
 //!
+//! ## The chain's own DAO
+//!
+//! DAOs can also be created at genesis ([`GenesisConfig`]); their account pays its own
+//! deposits. The runtime gives one of them, the chain's DAO, the chain's privileged origin:
+//! [`EnsureDao`] admits its account where Root used to be needed (the validator set), and
+//! [`dispatch_as_root`](Pallet::dispatch_as_root) lets it dispatch any call as Root (a runtime
+//! upgrade, a chain parameter).
+//!
 //! ## Interface
 //!
 //! - Permissionless: [`create_dao`](Pallet::create_dao).
@@ -36,6 +44,8 @@
 //!   [`remove_member`](Pallet::remove_member), [`set_roles`](Pallet::set_roles),
 //!   [`set_governance`](Pallet::set_governance), [`mint_shares`](Pallet::mint_shares),
 //!   [`set_metadata`](Pallet::set_metadata), [`dissolve`](Pallet::dissolve).
+//! - Only by [`Config::RootOrigin`] (the chain's DAO):
+//!   [`dispatch_as_root`](Pallet::dispatch_as_root).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -46,6 +56,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub use functions::EnsureDao;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -109,9 +120,16 @@ pub type InitialMembersOf<T> =
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use alloc::{boxed::Box, vec::Vec};
 	use communs_primitives::TokenCreation;
-	use frame_support::{pallet_prelude::*, traits::fungible::MutateHold, PalletId};
+	use frame_support::{
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::fungible::MutateHold,
+		PalletId,
+	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Dispatchable;
 	use sp_runtime::traits::StaticLookup;
 
 	/// The in-code storage version.
@@ -123,6 +141,15 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
+		/// The calls `dispatch_as_root` dispatches.
+		type RuntimeCall: Parameter
+			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
+			+ GetDispatchInfo
+			+ From<frame_system::Call<Self>>;
+
+		/// Who may dispatch a call as Root: the chain's own DAO.
+		type RootOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// The native currency: deposits and treasuries.
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -284,6 +311,11 @@ pub mod pallet {
 			/// Its metadata now.
 			metadata: MetadataOf<T>,
 		},
+		/// The chain's DAO dispatched a call as Root.
+		DispatchedAsRoot {
+			/// The call's outcome.
+			result: DispatchResult,
+		},
 		/// The DAO dissolved: deposits returned, treasury handed over.
 		Dissolved {
 			/// The former DAO.
@@ -325,6 +357,8 @@ pub mod pallet {
 		WrongMemberCount,
 		/// No more DAO ids can be assigned.
 		IdsExhausted,
+		/// A genesis DAO's name is longer than allowed.
+		NameTooLong,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -483,6 +517,52 @@ pub mod pallet {
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
 			ensure!(members >= info.members, Error::<T>::WrongMemberCount);
 			Self::do_dissolve(dao, info, beneficiary)
+		}
+
+		/// Dispatches `call` as Root: how the chain's DAO upgrades the runtime or changes a
+		/// chain parameter.
+		///
+		/// Origin: [`Config::RootOrigin`]. Emits [`Event::DispatchedAsRoot`] with the call's
+		/// outcome (the call failing does not fail this one).
+		#[pallet::call_index(8)]
+		#[pallet::weight({
+			let info = call.get_dispatch_info();
+			(T::WeightInfo::dispatch_as_root().saturating_add(info.call_weight), info.class)
+		})]
+		pub fn dispatch_as_root(
+			origin: OriginFor<T>,
+			call: Box<<T as Config>::RuntimeCall>,
+		) -> DispatchResultWithPostInfo {
+			T::RootOrigin::ensure_origin(origin)?;
+			let info = call.get_dispatch_info();
+			let outcome = call.dispatch(frame_system::RawOrigin::Root.into());
+			let used = match &outcome {
+				Ok(post) => post.calc_actual_weight(&info),
+				Err(error) => error.post_info.calc_actual_weight(&info),
+			};
+			Self::deposit_event(Event::DispatchedAsRoot {
+				result: outcome.map(|_| ()).map_err(|error| error.error),
+			});
+			Ok(Some(T::WeightInfo::dispatch_as_root().saturating_add(used)).into())
+		}
+	}
+
+	/// DAOs that exist from genesis, with ids from 0 in this order. Each DAO's account must be
+	/// endowed (in the balances genesis) with the existential deposit and its member deposits.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The DAOs: name, members (each with no role), governance.
+		pub daos: Vec<(Vec<u8>, Vec<T::AccountId>, GovernanceOf<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (name, members, governance) in &self.daos {
+				Pallet::<T>::create_genesis_dao(name, members, *governance)
+					.expect("a genesis DAO is valid and its account endowed");
+			}
 		}
 	}
 

@@ -9,7 +9,7 @@ use frame_support::{
 		fungibles::{metadata::Inspect as _, Inspect as _},
 	},
 };
-use sp_runtime::{DispatchError, Perbill, TokenError};
+use sp_runtime::{BuildStorage, DispatchError, Perbill, TokenError};
 
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
@@ -406,5 +406,86 @@ mod reads {
 			assert_eq!(Daos::voting_power(coop, &EVE), 1);
 			assert_eq!(Daos::voting_power(coop, &ALICE), 0);
 		});
+	}
+}
+
+mod chain_dao {
+	use super::*;
+
+	fn force_balance(who: AccountId, free: Balance) -> Box<RuntimeCall> {
+		Box::new(RuntimeCall::Balances(pallet_balances::Call::force_set_balance {
+			who,
+			new_free: free,
+		}))
+	}
+
+	#[test]
+	fn the_chain_dao_dispatches_calls_as_root() {
+		test(|| {
+			let chain = member_dao(&[BOB, CHARLIE]);
+			assert_eq!(chain, 0);
+			assert_ok!(Daos::dispatch_as_root(as_dao(chain), force_balance(EVE, 77)));
+			System::assert_last_event(Event::DispatchedAsRoot { result: Ok(()) }.into());
+			assert_eq!(Balances::balance(&EVE), 77);
+			// A failing call is reported; the dispatch itself succeeds.
+			let remove_own_deposit =
+				Box::new(RuntimeCall::Balances(pallet_balances::Call::force_unreserve {
+					who: EVE,
+					amount: 1,
+				}));
+			assert_ok!(Daos::dispatch_as_root(as_dao(chain), remove_own_deposit));
+			assert!(matches!(
+				System::events().last().map(|record| record.event.clone()),
+				Some(RuntimeEvent::Daos(Event::DispatchedAsRoot { .. }))
+			));
+		});
+	}
+
+	#[test]
+	fn no_one_else_dispatches_as_root() {
+		test(|| {
+			let chain = member_dao(&[BOB]);
+			let other = member_dao(&[BOB]);
+			for origin in [signed(BOB), as_dao(other), RuntimeOrigin::root()] {
+				assert_noop!(
+					Daos::dispatch_as_root(origin, force_balance(EVE, 77)),
+					DispatchError::BadOrigin
+				);
+			}
+			assert_eq!(chain, 0);
+		});
+	}
+
+	#[test]
+	fn genesis_creates_daos_that_pay_their_own_deposits() {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let account = Daos::account_of(0);
+		pallet_balances::GenesisConfig::<Test> {
+			balances: vec![(account, 100)],
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		crate::GenesisConfig::<Test> {
+			daos: vec![(b"Communs".to_vec(), vec![BOB, CHARLIE], member_governance())],
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		sp_io::TestExternalities::from(storage).execute_with(|| {
+			let info = DaoRecords::<Test>::get(0).unwrap();
+			assert_eq!((info.account, info.creator, info.members), (account, account, 2));
+			assert_eq!(held(HoldReason::MemberDeposit, account), 2 * MEMBER_DEPOSIT);
+			assert!(Daos::is_member(0, &BOB));
+			Daos::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	#[should_panic(expected = "a genesis DAO is valid and its account endowed")]
+	fn a_genesis_dao_without_endowment_is_refused() {
+		let _ = crate::GenesisConfig::<Test> {
+			daos: vec![(b"Communs".to_vec(), vec![BOB], member_governance())],
+		}
+		.build_storage();
 	}
 }

@@ -46,6 +46,7 @@ pub trait WeightInfo {
 	fn mint_shares() -> Weight;
 	fn set_metadata() -> Weight;
 	fn dissolve(m: u32, ) -> Weight;
+	fn dispatch_as_root() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -191,6 +192,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
 	}
+	fn dispatch_as_root() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
@@ -252,5 +256,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
+	}
+	fn dispatch_as_root() -> Weight {
+		Weight::zero()
 	}
 }

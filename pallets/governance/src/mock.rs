@@ -104,7 +104,14 @@ impl pallet_tokens::Config for Test {
 	type WeightInfo = ();
 }
 
+parameter_types! {
+	/// The chain's own DAO of the tests.
+	pub const ChainDao: u32 = 0;
+}
+
 impl pallet_daos::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type RootOrigin = pallet_daos::EnsureDao<Test, ChainDao>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;

@@ -70,28 +70,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn propose(c: u32, ) -> Weight {
 		// Proof size: measured `953`, estimated `3870` bytes.
-		// Fastest run: 77_136_000 picoseconds.
-		Weight::from_parts(81_656_624, 0)
+		// Fastest run: 75_302_000 picoseconds.
+		Weight::from_parts(79_838_324, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			// Standard error: 1_863
-			.saturating_add(Weight::from_parts(396_716, 0).saturating_mul(c.into()))
+			// Standard error: 2_076
+			.saturating_add(Weight::from_parts(378_832, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(4492), added: 6967, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:0)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	fn vote(_v: u32, ) -> Weight {
-		// Proof size: measured `4856`, estimated `7957` bytes.
-		// Fastest run: 29_504_000 picoseconds.
-		Weight::from_parts(31_066_000, 0)
+	/// The range of component `v` is `[10, 10000]`.
+	fn vote(v: u32, ) -> Weight {
+		// Proof size: measured `5754`, estimated `7957` bytes.
+		// Fastest run: 27_321_000 picoseconds.
+		Weight::from_parts(46_124_580, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+			// Standard error: 150
+			.saturating_add(Weight::from_parts(5_840, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
@@ -106,11 +107,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Scheduler::Agenda` (`max_values`: None, `max_size`: Some(10463), added: 12938, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	fn close(_v: u32, ) -> Weight {
+	/// The range of component `v` is `[10, 10000]`.
+	fn close(v: u32, ) -> Weight {
 		// Proof size: measured `5013`, estimated `13928` bytes.
-		// Fastest run: 68_472_000 picoseconds.
-		Weight::from_parts(73_189_000, 0)
+		// Fastest run: 70_796_000 picoseconds.
+		Weight::from_parts(102_857_255, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
+			// Standard error: 207
+			.saturating_add(Weight::from_parts(7_134, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -124,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `4977`, estimated `7957` bytes.
-		// Fastest run: 57_716_000 picoseconds.
-		Weight::from_parts(61_141_000, 0)
+		// Fastest run: 55_042_000 picoseconds.
+		Weight::from_parts(58_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -142,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn mark_spam() -> Weight {
 		// Proof size: measured `5391`, estimated `7957` bytes.
-		// Fastest run: 74_010_000 picoseconds.
-		Weight::from_parts(78_037_000, 0)
+		// Fastest run: 70_636_000 picoseconds.
+		Weight::from_parts(74_691_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -154,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
 		// Proof size: measured `4639`, estimated `7957` bytes.
-		// Fastest run: 48_352_000 picoseconds.
-		Weight::from_parts(51_357_000, 0)
+		// Fastest run: 45_889_000 picoseconds.
+		Weight::from_parts(48_963_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -165,38 +169,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn propose(c: u32, ) -> Weight {
-		Weight::from_parts(81_656_624, 0)
+		Weight::from_parts(79_838_324, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(Weight::from_parts(396_716, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(378_832, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn vote(_v: u32, ) -> Weight {
-		Weight::from_parts(31_066_000, 0)
+	fn vote(v: u32, ) -> Weight {
+		Weight::from_parts(46_124_580, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(Weight::from_parts(5_840, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close(_v: u32, ) -> Weight {
-		Weight::from_parts(73_189_000, 0)
+	fn close(v: u32, ) -> Weight {
+		Weight::from_parts(102_857_255, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
+			.saturating_add(Weight::from_parts(7_134, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(61_141_000, 0)
+		Weight::from_parts(58_868_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(78_037_000, 0)
+		Weight::from_parts(74_691_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(51_357_000, 0)
+		Weight::from_parts(48_963_000, 0)
 			.saturating_add(Weight::from_parts(0, 7957))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -223,9 +223,15 @@ impl pallet_session::SessionManager<AccountId> for ValidatorSetSessions {
 	fn start_session(_: SessionIndex) {}
 }
 
+/// The chain's own governance: a passed proposal of the chain's DAO, or Root (sudo, on
+/// development chains only).
+pub type ChainGovernance = frame_support::traits::EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_daos::EnsureDao<Runtime, ChainDao>,
+>;
+
 impl pallet_validator_set::Config for Runtime {
-	/// Root for now (sudo on development chains); the chain's own DAO later.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = ChainGovernance;
 	type KeysRegistry = Session;
 	/// One validator is enough for a development chain; a network keeps more by governance.
 	type MinValidators = ConstU32<1>;
@@ -277,6 +283,8 @@ impl pallet_scheduler::Config for Runtime {
 }
 
 parameter_types! {
+	/// The chain's own DAO, created at genesis: it holds the chain's privileged origin.
+	pub const ChainDao: pallet_daos::DaoId = crate::CHAIN_DAO;
 	/// DAO accounts derive from this id.
 	pub const DaosPalletId: frame_support::PalletId = frame_support::PalletId(*b"cmn/daos");
 	/// Held from a DAO's creator while the DAO exists.
@@ -293,6 +301,9 @@ parameter_types! {
 }
 
 impl pallet_daos::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	/// The chain's DAO dispatches as Root: runtime upgrades and chain parameters.
+	type RootOrigin = pallet_daos::EnsureDao<Runtime, ChainDao>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
