@@ -108,6 +108,7 @@ mod benchmarks {
 			allocations: BoundedVec::truncate_from(allocations),
 		};
 		let token = T::TokenCreation::next_token_id();
+		let dao = NextDaoId::<T>::get();
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(creator),
@@ -117,7 +118,7 @@ mod benchmarks {
 			BoundedVec::truncate_from(members),
 			governance::<T>(VotingMode::TokenWeighted),
 		);
-		assert_eq!(Daos::<T>::get(0).and_then(|info| info.share_token), Some(token));
+		assert_eq!(Daos::<T>::get(dao).and_then(|info| info.share_token), Some(token));
 	}
 
 	#[benchmark]

@@ -83,9 +83,10 @@ mod benchmarks {
 	fn propose(c: Linear<1, { T::MaxCalls::get() }>) {
 		let (dao, members) = dao::<T>(1);
 		let calls = heaviest_calls::<T>().into_iter().take(c as usize).collect::<Vec<_>>();
+		let id = NextProposalId::<T>::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(members[0].clone()), dao, calls, title::<T>(), H256::zero());
-		assert!(Proposals::<T>::contains_key(0));
+		assert!(Proposals::<T>::contains_key(id));
 	}
 
 	#[benchmark]

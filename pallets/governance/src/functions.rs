@@ -81,7 +81,6 @@ impl<T: Config> Pallet<T> {
 				proposer: proposer.clone(),
 				title: title.clone(),
 				description,
-				calls: encoded,
 				call_count,
 				call_weight,
 				deposit: params.proposal_deposit,
@@ -93,6 +92,7 @@ impl<T: Config> Pallet<T> {
 				status: ProposalStatus::Ongoing,
 			},
 		);
+		ProposalCalls::<T>::insert(id, encoded);
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed {
 			proposal: id,
@@ -170,8 +170,16 @@ impl<T: Config> Pallet<T> {
 			&& tally.ayes >= params.approval.mul_ceil(decisive)
 	}
 
-	/// Ends an ongoing proposal: its snapshot is released and its status set.
-	fn finish(proposal: &mut ProposalOf<T>, status: ProposalStatus<BlockNumberFor<T>>) {
+	/// Ends an ongoing proposal: its snapshot is released and its status set. Unless it passed,
+	/// its calls go.
+	fn finish(
+		id: ProposalId,
+		proposal: &mut ProposalOf<T>,
+		status: ProposalStatus<BlockNumberFor<T>>,
+	) {
+		if !matches!(status, ProposalStatus::Passed { .. }) {
+			ProposalCalls::<T>::remove(id);
+		}
 		if let Some((token, snapshot)) = proposal.snapshot.clone() {
 			// Releasing an open snapshot of an existing token cannot fail; if the token was
 			// destroyed meanwhile, there is nothing left to release.
@@ -211,7 +219,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			ProposalStatus::Rejected
 		};
-		Self::finish(&mut proposal, status);
+		Self::finish(id, &mut proposal, status);
 		let (tally, electorate) = (proposal.tally, proposal.electorate);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Closed { proposal: id, passed, tally, electorate });
@@ -238,7 +246,7 @@ impl<T: Config> Pallet<T> {
 			proposal.deposit,
 			Precision::BestEffort,
 		)?;
-		Self::finish(&mut proposal, ProposalStatus::Cancelled);
+		Self::finish(id, &mut proposal, ProposalStatus::Cancelled);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Cancelled { proposal: id });
 		Ok(())
@@ -259,7 +267,7 @@ impl<T: Config> Pallet<T> {
 			Restriction::Free,
 			Fortitude::Force,
 		)?;
-		Self::finish(&mut proposal, ProposalStatus::Spam);
+		Self::finish(id, &mut proposal, ProposalStatus::Spam);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::MarkedSpam { proposal: id, slashed });
 		Ok(())
@@ -270,7 +278,8 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
 		ensure!(matches!(proposal.status, ProposalStatus::Passed { .. }), Error::<T>::NotPassed);
 		ensure!(proposal.call_weight.all_lte(weight), Error::<T>::WeightTooLow);
-		let (result, used) = Self::execute(&proposal);
+		let calls = ProposalCalls::<T>::take(id).unwrap_or_default();
+		let (result, used) = Self::execute(&proposal, &calls);
 		proposal.status = ProposalStatus::Executed { ok: result.is_ok() };
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Executed { proposal: id, result });
@@ -282,13 +291,13 @@ impl<T: Config> Pallet<T> {
 
 	/// Dispatches a proposal's calls as its DAO inside one storage transaction: if any fails,
 	/// none applies. Returns the outcome and the weight the calls used.
-	fn execute(proposal: &ProposalOf<T>) -> (DispatchResult, Weight) {
+	fn execute(proposal: &ProposalOf<T>, calls: &[u8]) -> (DispatchResult, Weight) {
 		let Some(account) = T::Daos::account(proposal.dao) else {
 			return (Err(Error::<T>::UnknownDao.into()), Weight::zero());
 		};
 		let Ok(calls) = Vec::<<T as Config>::RuntimeCall>::decode_with_depth_limit(
 			MAX_CALL_DEPTH,
-			&mut &proposal.calls[..],
+			&mut &calls[..],
 		) else {
 			return (Err(DispatchError::Corruption), Weight::zero());
 		};
@@ -314,6 +323,7 @@ impl<T: Config> Pallet<T> {
 	/// - an ongoing proposal's tally is the sum of its recorded votes, and its voter count
 	///   their number;
 	/// - the deposits held for proposals equal those of the ongoing ones, per proposer;
+	/// - exactly the ongoing and passed proposals keep their calls;
 	/// - every proposal id is below `NextProposalId`.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -322,6 +332,12 @@ impl<T: Config> Pallet<T> {
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (id, proposal) in Proposals::<T>::iter() {
 			ensure!(id < NextProposalId::<T>::get(), "a proposal id is not below NextProposalId");
+			let pending =
+				matches!(proposal.status, ProposalStatus::Ongoing | ProposalStatus::Passed { .. });
+			ensure!(
+				ProposalCalls::<T>::contains_key(id) == pending,
+				"calls are kept for a proposal that is over, or lost for one that is not"
+			);
 			if proposal.status != ProposalStatus::Ongoing {
 				continue;
 			}

@@ -91,7 +91,6 @@ pub type ProposalOf<T> = Proposal<
 	TokenIdOf<T>,
 	TokenBalanceOf<T>,
 	BoundedVec<u8, <T as Config>::TitleLimit>,
-	BoundedVec<u8, <T as Config>::MaxCallsLength>,
 >;
 
 #[frame_support::pallet]
@@ -197,6 +196,12 @@ pub mod pallet {
 	/// [`Votes`], and the deposit of an ongoing one is held from its proposer.
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, ProposalOf<T>>;
+
+	/// The calls of every proposal that has not executed yet, SCALE-encoded; apart from
+	/// [`Proposals`] so that votes do not read them. Removed once the proposal is over.
+	#[pallet::storage]
+	pub type ProposalCalls<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProposalId, BoundedVec<u8, T::MaxCallsLength>>;
 
 	/// Every vote: its choice and weight.
 	#[pallet::storage]

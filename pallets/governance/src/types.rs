@@ -77,10 +77,10 @@ pub enum ProposalStatus<BlockNumber> {
 	Spam,
 }
 
-/// A proposal. `Title` and `Calls` are bounded byte strings (`Calls` holds the SCALE encoding
-/// of the calls).
+/// A proposal. `Title` is a bounded byte string. Its calls are kept apart, in
+/// `ProposalCalls`, so that votes do not read them.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Title, Calls> {
+pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Title> {
 	/// The DAO that decides it and as which it executes.
 	pub dao: DaoId,
 	/// Who opened it; it holds the deposit.
@@ -89,8 +89,6 @@ pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Titl
 	pub title: Title,
 	/// The hash of its description, kept off chain.
 	pub description: H256,
-	/// The calls it executes as the DAO if it passes, SCALE-encoded.
-	pub calls: Calls,
 	/// How many calls.
 	pub call_count: u32,
 	/// The calls' total dispatch weight.
