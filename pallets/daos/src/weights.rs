@@ -75,14 +75,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `a` is `[0, 64]`.
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		// Proof size: measured `201`, estimated `6218 + a * (2962 ±0)` bytes.
-		// Fastest run: 1_082_875_000 picoseconds.
-		Weight::from_parts(192_275_086, 0)
+		// Proof size: measured `261`, estimated `6218 + a * (2962 ±0)` bytes.
+		// Fastest run: 1_074_502_000 picoseconds.
+		Weight::from_parts(49_978_203, 0)
 			.saturating_add(Weight::from_parts(0, 6218))
-			// Standard error: 10_799
-			.saturating_add(Weight::from_parts(3_707_281, 0).saturating_mul(m.into()))
-			// Standard error: 42_719
-			.saturating_add(Weight::from_parts(17_501_446, 0).saturating_mul(a.into()))
+			// Standard error: 96_267
+			.saturating_add(Weight::from_parts(4_312_500, 0).saturating_mul(m.into()))
+			// Standard error: 380_817
+			.saturating_add(Weight::from_parts(19_106_038, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -99,9 +99,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
-		// Proof size: measured `1425`, estimated `3852` bytes.
-		// Fastest run: 71_046_000 picoseconds.
-		Weight::from_parts(77_486_000, 0)
+		// Proof size: measured `1498`, estimated `3852` bytes.
+		// Fastest run: 72_809_000 picoseconds.
+		Weight::from_parts(77_776_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -115,9 +115,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
-		// Proof size: measured `1514`, estimated `3852` bytes.
-		// Fastest run: 62_072_000 picoseconds.
-		Weight::from_parts(68_662_000, 0)
+		// Proof size: measured `1587`, estimated `3852` bytes.
+		// Fastest run: 66_018_000 picoseconds.
+		Weight::from_parts(73_650_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -127,9 +127,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Members` (r:1 w:1)
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
-		// Proof size: measured `547`, estimated `3852` bytes.
-		// Fastest run: 17_736_000 picoseconds.
-		Weight::from_parts(19_248_000, 0)
+		// Proof size: measured `622`, estimated `3852` bytes.
+		// Fastest run: 18_497_000 picoseconds.
+		Weight::from_parts(20_882_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -137,9 +137,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Daos` (r:1 w:1)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn set_governance() -> Weight {
-		// Proof size: measured `459`, estimated `3852` bytes.
-		// Fastest run: 12_128_000 picoseconds.
-		Weight::from_parts(13_090_000, 0)
+		// Proof size: measured `496`, estimated `3852` bytes.
+		// Fastest run: 12_639_000 picoseconds.
+		Weight::from_parts(13_890_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -153,9 +153,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint_shares() -> Weight {
-		// Proof size: measured `719`, estimated `3952` bytes.
-		// Fastest run: 30_486_000 picoseconds.
-		Weight::from_parts(32_578_000, 0)
+		// Proof size: measured `756`, estimated `3952` bytes.
+		// Fastest run: 30_826_000 picoseconds.
+		Weight::from_parts(33_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -163,9 +163,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Daos` (r:1 w:1)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn set_metadata() -> Weight {
-		// Proof size: measured `459`, estimated `3852` bytes.
-		// Fastest run: 13_079_000 picoseconds.
-		Weight::from_parts(14_191_000, 0)
+		// Proof size: measured `496`, estimated `3852` bytes.
+		// Fastest run: 12_468_000 picoseconds.
+		Weight::from_parts(14_642_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -180,12 +180,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	fn dissolve(m: u32, ) -> Weight {
-		// Proof size: measured `944 + m * (85 ±0)`, estimated `8799 + m * (2676 ±0)` bytes.
-		// Fastest run: 128_471_000 picoseconds.
-		Weight::from_parts(131_284_115, 0)
+		// Proof size: measured `1015 + m * (85 ±0)`, estimated `8799 + m * (2676 ±0)` bytes.
+		// Fastest run: 128_581_000 picoseconds.
+		Weight::from_parts(127_231_959, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			// Standard error: 1_178
-			.saturating_add(Weight::from_parts(1_226_904, 0).saturating_mul(m.into()))
+			// Standard error: 1_414
+			.saturating_add(Weight::from_parts(1_229_937, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -193,17 +193,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::zero()
+		// Proof size: measured `0`, estimated `0` bytes.
+		// Fastest run: 5_738_000 picoseconds.
+		Weight::from_parts(6_489_000, 0)
+			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		Weight::from_parts(192_275_086, 0)
+		Weight::from_parts(49_978_203, 0)
 			.saturating_add(Weight::from_parts(0, 6218))
-			.saturating_add(Weight::from_parts(3_707_281, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(17_501_446, 0).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(4_312_500, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(19_106_038, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
@@ -212,45 +215,45 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(a.into()))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(77_486_000, 0)
+		Weight::from_parts(77_776_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(68_662_000, 0)
+		Weight::from_parts(73_650_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(19_248_000, 0)
+		Weight::from_parts(20_882_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_governance() -> Weight {
-		Weight::from_parts(13_090_000, 0)
+		Weight::from_parts(13_890_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_shares() -> Weight {
-		Weight::from_parts(32_578_000, 0)
+		Weight::from_parts(33_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_metadata() -> Weight {
-		Weight::from_parts(14_191_000, 0)
+		Weight::from_parts(14_642_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve(m: u32, ) -> Weight {
-		Weight::from_parts(131_284_115, 0)
+		Weight::from_parts(127_231_959, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(Weight::from_parts(1_226_904, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_229_937, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -258,6 +261,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::zero()
+		Weight::from_parts(6_489_000, 0)
+			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
