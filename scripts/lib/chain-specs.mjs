@@ -73,7 +73,8 @@ function templateFrom(local) {
           validatorSet: { validators: validators.map(named) },
           session: { keys },
           daos: {
-            daos: patch.daos.daos.map((dao) => ({ ...dao, members: dao.members.map(named) })),
+            // Each genesis DAO is [name, members, governance].
+            daos: patch.daos.daos.map(([name, members, governance]) => [name, members.map(named), governance]),
           },
         },
       },

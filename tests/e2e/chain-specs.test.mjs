@@ -69,7 +69,7 @@ describe('committed chain specs', () => {
       assert.deepEqual(spec.genesis.runtimeGenesis.patch.validatorSet.validators,
         [1, 2, 3, 4].map((n) => values[`VALIDATOR_${n}_ACCOUNT`]));
       assert.match(spec.bootNodes[0], new RegExp(`^/dns/validator-1\\.example\\.org/tcp/30333/p2p/${values.VALIDATOR_1_PEER_ID}$`));
-      assert.deepEqual(spec.genesis.runtimeGenesis.patch.daos.daos[0].members,
+      assert.deepEqual(spec.genesis.runtimeGenesis.patch.daos.daos[0][1],
         [1, 2, 3, 4].map((n) => values[`VALIDATOR_${n}_ACCOUNT`]));
       assert.equal(spec.genesis.runtimeGenesis.patch.sudo, undefined, 'a live network has no sudo');
       const specFile = join(dir, 'testnet.json');
