@@ -272,17 +272,7 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 /// The runtime API's reads.
 impl<T: Config> Pallet<T> {
 	/// DAO `dao` as the runtime API shows it.
-	pub fn dao_view(
-		dao: DaoId,
-	) -> Option<
-		runtime_api::DaoView<
-			T::AccountId,
-			BalanceOf<T>,
-			BlockNumberFor<T>,
-			TokenIdOf<T>,
-			TokenBalanceOf<T>,
-		>,
-	> {
+	pub fn dao_view(dao: DaoId) -> Option<DaoViewOf<T>> {
 		let info = Daos::<T>::get(dao)?;
 		let treasury = T::Currency::reducible_balance(
 			&info.account,
@@ -304,18 +294,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Up to `limit` (at most 100) DAOs from id `start` up.
-	pub fn dao_views(
-		start: DaoId,
-		limit: u32,
-	) -> Vec<
-		runtime_api::DaoView<
-			T::AccountId,
-			BalanceOf<T>,
-			BlockNumberFor<T>,
-			TokenIdOf<T>,
-			TokenBalanceOf<T>,
-		>,
-	> {
+	pub fn dao_views(start: DaoId, limit: u32) -> Vec<DaoViewOf<T>> {
 		(start..NextDaoId::<T>::get())
 			.filter_map(Self::dao_view)
 			.take(limit.min(100) as usize)

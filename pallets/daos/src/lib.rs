@@ -113,6 +113,17 @@ pub type ShareTokenSpecOf<T> = ShareTokenSpec<
 		<T as Config>::MaxAllocations,
 	>,
 >;
+/// A DAO as the runtime API shows it.
+pub type DaoViewOf<T> = runtime_api::DaoView<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenIdOf<T>,
+	TokenBalanceOf<T>,
+>;
+/// A DAO created at genesis: name, members (each with no role), governance.
+pub type GenesisDaoOf<T> =
+	(alloc::vec::Vec<u8>, alloc::vec::Vec<<T as frame_system::Config>::AccountId>, GovernanceOf<T>);
 /// The initial members of `create_dao`, with their roles.
 pub type InitialMembersOf<T> =
 	BoundedVec<(<T as frame_system::Config>::AccountId, RolesOf<T>), <T as Config>::MaxMembers>;
@@ -552,8 +563,8 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// The DAOs: name, members (each with no role), governance.
-		pub daos: Vec<(Vec<u8>, Vec<T::AccountId>, GovernanceOf<T>)>,
+		/// The DAOs.
+		pub daos: Vec<GenesisDaoOf<T>>,
 	}
 
 	#[pallet::genesis_build]

@@ -364,11 +364,7 @@ impl<T: Config> Pallet<T> {
 /// The runtime API's reads.
 impl<T: Config> Pallet<T> {
 	/// Proposal `id` as the runtime API shows it.
-	pub fn proposal_view(
-		id: ProposalId,
-	) -> Option<
-		runtime_api::ProposalView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, TokenBalanceOf<T>>,
-	> {
+	pub fn proposal_view(id: ProposalId) -> Option<ProposalViewOf<T>> {
 		let proposal = Proposals::<T>::get(id)?;
 		let passing = Self::passes(&proposal.tally, proposal.electorate, &proposal.params);
 		Some(runtime_api::ProposalView {
@@ -391,13 +387,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up.
-	pub fn proposal_views(
-		dao: DaoId,
-		start: ProposalId,
-		limit: u32,
-	) -> Vec<
-		runtime_api::ProposalView<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, TokenBalanceOf<T>>,
-	> {
+	pub fn proposal_views(dao: DaoId, start: ProposalId, limit: u32) -> Vec<ProposalViewOf<T>> {
 		(start..NextProposalId::<T>::get())
 			.filter_map(Self::proposal_view)
 			.filter(|view| view.dao == dao)

@@ -93,6 +93,14 @@ pub type ProposalOf<T> = Proposal<
 	BoundedVec<u8, <T as Config>::TitleLimit>,
 >;
 
+/// A proposal as the runtime API shows it.
+pub type ProposalViewOf<T> = runtime_api::ProposalView<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenBalanceOf<T>,
+>;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
