@@ -248,7 +248,8 @@ mod tests {
 	#[test]
 	fn ratios_read_as_percentages() {
 		assert_eq!(percent(Perbill::from_percent(30)), "30%");
-		assert_eq!(percent(Perbill::from_rational(2u32, 3u32)), "66.6666667%");
+		assert_eq!(percent(Perbill::from_parts(666_666_667)), "66.6666667%");
+		assert_eq!(percent(Perbill::from_parts(1)), "0.0000001%");
 	}
 
 	#[test]
