@@ -48,7 +48,12 @@ export function removeDir(dir) {
 
 /** Runs a node subcommand to completion and returns its status and output. */
 export function runCli(args, { timeoutMs = 120_000 } = {}) {
-  const result = spawnSync(NODE_BINARY, args, { encoding: 'utf8', timeout: timeoutMs });
+  // A chain spec carries the whole runtime: far more output than spawnSync's 1 MiB default.
+  const result = spawnSync(NODE_BINARY, args, {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
