@@ -79,8 +79,6 @@ impl<T: Config> Pallet<T> {
 			Proposal {
 				dao,
 				proposer: proposer.clone(),
-				title: title.clone(),
-				description,
 				call_count,
 				call_weight,
 				deposit: params.proposal_deposit,
@@ -92,6 +90,7 @@ impl<T: Config> Pallet<T> {
 				status: ProposalStatus::Ongoing,
 			},
 		);
+		ProposalTexts::<T>::insert(id, ProposalText { title: title.clone(), description });
 		ProposalCalls::<T>::insert(id, encoded);
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed {
@@ -324,7 +323,7 @@ impl<T: Config> Pallet<T> {
 	///   their number;
 	/// - the deposits held for proposals equal those of the ongoing ones, per proposer;
 	/// - exactly the ongoing and passed proposals keep their calls;
-	/// - every proposal id is below `NextProposalId`.
+	/// - every proposal id is below `NextProposalId`, and every proposal has its text.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -332,6 +331,7 @@ impl<T: Config> Pallet<T> {
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (id, proposal) in Proposals::<T>::iter() {
 			ensure!(id < NextProposalId::<T>::get(), "a proposal id is not below NextProposalId");
+			ensure!(ProposalTexts::<T>::contains_key(id), "a proposal has lost its text");
 			let pending =
 				matches!(proposal.status, ProposalStatus::Ongoing | ProposalStatus::Passed { .. });
 			ensure!(
@@ -366,13 +366,14 @@ impl<T: Config> Pallet<T> {
 	/// Proposal `id` as the runtime API shows it.
 	pub fn proposal_view(id: ProposalId) -> Option<ProposalViewOf<T>> {
 		let proposal = Proposals::<T>::get(id)?;
+		let text = ProposalTexts::<T>::get(id);
 		let passing = Self::passes(&proposal.tally, proposal.electorate, &proposal.params);
 		Some(runtime_api::ProposalView {
 			id,
 			dao: proposal.dao,
 			proposer: proposal.proposer,
-			title: proposal.title.into_inner(),
-			description: proposal.description,
+			title: text.as_ref().map(|text| text.title.to_vec()).unwrap_or_default(),
+			description: text.map(|text| text.description).unwrap_or_default(),
 			calls: proposal.call_count,
 			deposit: proposal.deposit,
 			end: proposal.end,

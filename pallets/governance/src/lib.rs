@@ -90,8 +90,9 @@ pub type ProposalOf<T> = Proposal<
 	BlockNumberFor<T>,
 	TokenIdOf<T>,
 	TokenBalanceOf<T>,
-	BoundedVec<u8, <T as Config>::TitleLimit>,
 >;
+/// A proposal's title and description hash as this runtime stores them.
+pub type ProposalTextOf<T> = ProposalText<BoundedVec<u8, <T as Config>::TitleLimit>>;
 
 /// A proposal as the runtime API shows it.
 pub type ProposalViewOf<T> = runtime_api::ProposalView<
@@ -204,6 +205,11 @@ pub mod pallet {
 	/// [`Votes`], and the deposit of an ongoing one is held from its proposer.
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, ProposalOf<T>>;
+
+	/// Every proposal's title and description hash, written when it opens.
+	#[pallet::storage]
+	pub type ProposalTexts<T: Config> =
+		StorageMap<_, Blake2_128Concat, ProposalId, ProposalTextOf<T>>;
 
 	/// The calls of every proposal that has not executed yet, SCALE-encoded; apart from
 	/// [`Proposals`] so that votes do not read them. Removed once the proposal is over.

@@ -77,18 +77,24 @@ pub enum ProposalStatus<BlockNumber> {
 	Spam,
 }
 
-/// A proposal. `Title` is a bounded byte string. Its calls are kept apart, in
-/// `ProposalCalls`, so that votes do not read them.
+/// What a proposal says: written once, read by wallets, never by votes. `Title` is a
+/// bounded byte string.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Title> {
-	/// The DAO that decides it and as which it executes.
-	pub dao: DaoId,
-	/// Who opened it; it holds the deposit.
-	pub proposer: AccountId,
+pub struct ProposalText<Title> {
 	/// Its title.
 	pub title: Title,
 	/// The hash of its description, kept off chain.
 	pub description: H256,
+}
+
+/// A proposal's state: what votes and `close` read. Its text and its calls are kept apart
+/// (`ProposalTexts`, `ProposalCalls`), so that a vote reads and writes as few bytes as it can.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
+	/// The DAO that decides it and as which it executes.
+	pub dao: DaoId,
+	/// Who opened it; it holds the deposit.
+	pub proposer: AccountId,
 	/// How many calls.
 	pub call_count: u32,
 	/// The calls' total dispatch weight.
