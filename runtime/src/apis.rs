@@ -267,6 +267,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_royalties::runtime_api::RoyaltiesApi<Block, AccountId, Balance> for Runtime {
+		fn pool(dao: pallet_daos::DaoId) -> Option<pallet_royalties::PoolViewOf<Runtime>> {
+			Royalties::pool_view(dao)
+		}
+
+		fn claimable(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
+			Royalties::claimable(dao, &who)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

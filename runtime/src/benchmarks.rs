@@ -28,6 +28,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_daos, Daos]
 	[pallet_governance, Governance]
+	[pallet_royalties, Royalties]
 );
 
 /// The benchmarks this runtime offers and the storage items they touch.

@@ -236,6 +236,9 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Governance = pallet_governance;
+
+	#[runtime::pallet_index(14)]
+	pub type Royalties = pallet_royalties;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

@@ -58,13 +58,8 @@ pub use weights::WeightInfo;
 /// depend on how many voted (no call iterates over votes), and they are charged at this count.
 pub const MEASURED_VOTERS: u32 = 10_000;
 
-/// What benchmarks need from the runtime to reach a call's worst case.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// Creates a token-weighted DAO in which each of `members` is a member holding shares,
-	/// any member may propose, and the proposal deposit is above zero; returns its id.
-	fn create_dao(members: &[AccountId]) -> DaoId;
-}
+pub use communs_primitives::DaoBenchmarkHelper;
 
 use frame_support::{
 	traits::{fungible, fungibles},
@@ -186,7 +181,7 @@ pub mod pallet {
 
 		/// Creates DAOs for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: DaoBenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why this pallet holds native funds.

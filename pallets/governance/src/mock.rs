@@ -172,7 +172,7 @@ impl pallet_governance::Config for Test {
 pub struct DaoForBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<AccountId> for DaoForBenchmarks {
+impl crate::DaoBenchmarkHelper<AccountId> for DaoForBenchmarks {
 	fn create_dao(members: &[AccountId]) -> u32 {
 		use frame_support::traits::fungible::Mutate;
 		let creator: AccountId = 1_000;

@@ -68,37 +68,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4118), added: 6593, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::ProposalTexts` (r:0 w:1)
+	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn propose(c: u32, ) -> Weight {
 		// Proof size: measured `1050`, estimated `3870` bytes.
-		// Fastest run: 76_103_000 picoseconds.
-		Weight::from_parts(86_167_526, 0)
+		// Fastest run: 78_947_000 picoseconds.
+		Weight::from_parts(83_005_369, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			// Standard error: 2_841
-			.saturating_add(Weight::from_parts(401_028, 0).saturating_mul(c.into()))
+			// Standard error: 2_629
+			.saturating_add(Weight::from_parts(375_360, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:0)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
 	fn vote(v: u32, ) -> Weight {
-		// Proof size: measured `1880`, estimated `3952` bytes.
-		// Fastest run: 25_598_000 picoseconds.
-		Weight::from_parts(46_222_192, 0)
+		// Proof size: measured `1826`, estimated `3952` bytes.
+		// Fastest run: 76_284_000 picoseconds.
+		Weight::from_parts(87_754_913, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 167
-			.saturating_add(Weight::from_parts(5_300, 0).saturating_mul(v.into()))
+			// Standard error: 110
+			.saturating_add(Weight::from_parts(389, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -110,18 +112,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
-	fn close(v: u32, ) -> Weight {
-		// Proof size: measured `1173`, estimated `13928` bytes.
-		// Fastest run: 69_303_000 picoseconds.
-		Weight::from_parts(116_613_864, 0)
+	fn close(_v: u32, ) -> Weight {
+		// Proof size: measured `1089`, estimated `13928` bytes.
+		// Fastest run: 143_885_000 picoseconds.
+		Weight::from_parts(168_085_207, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard error: 250
-			.saturating_add(Weight::from_parts(5_979, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -131,15 +131,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4118), added: 6593, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `1137`, estimated `3859` bytes.
-		// Fastest run: 55_333_000 picoseconds.
-		Weight::from_parts(58_528_000, 0)
-			.saturating_add(Weight::from_parts(0, 3859))
+		// Proof size: measured `1008`, estimated `3763` bytes.
+		// Fastest run: 53_940_000 picoseconds.
+		Weight::from_parts(58_137_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -151,23 +151,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4118), added: 6593, mode: `MaxEncodedLen`)
 	fn mark_spam() -> Weight {
-		// Proof size: measured `1552`, estimated `6196` bytes.
-		// Fastest run: 70_065_000 picoseconds.
-		Weight::from_parts(73_740_000, 0)
+		// Proof size: measured `1423`, estimated `6196` bytes.
+		// Fastest run: 68_682_000 picoseconds.
+		Weight::from_parts(72_528_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(232), added: 2707, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:1 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4118), added: 6593, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
-		// Proof size: measured `4720`, estimated `7583` bytes.
-		// Fastest run: 49_013_000 picoseconds.
-		Weight::from_parts(51_627_000, 0)
+		// Proof size: measured `4591`, estimated `7583` bytes.
+		// Fastest run: 47_560_000 picoseconds.
+		Weight::from_parts(50_846_000, 0)
 			.saturating_add(Weight::from_parts(0, 7583))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -177,40 +177,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn propose(c: u32, ) -> Weight {
-		Weight::from_parts(86_167_526, 0)
+		Weight::from_parts(83_005_369, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(Weight::from_parts(401_028, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(375_360, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn vote(v: u32, ) -> Weight {
-		Weight::from_parts(46_222_192, 0)
+		Weight::from_parts(87_754_913, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(5_300, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(389, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close(v: u32, ) -> Weight {
-		Weight::from_parts(116_613_864, 0)
+	fn close(_v: u32, ) -> Weight {
+		Weight::from_parts(168_085_207, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			.saturating_add(Weight::from_parts(5_979, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(58_528_000, 0)
-			.saturating_add(Weight::from_parts(0, 3859))
+		Weight::from_parts(58_137_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(73_740_000, 0)
+		Weight::from_parts(72_528_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(51_627_000, 0)
+		Weight::from_parts(50_846_000, 0)
 			.saturating_add(Weight::from_parts(0, 7583))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

@@ -31,16 +31,22 @@ pub type ProposalId = u32;
 pub type SnapshotId = u64;
 
 /// Told before a holder's balance of a token changes, whatever changes it (transfer, mint,
-/// burn, dust removal), with the balance it had until now.
+/// burn, dust removal), with the balance it had until now and the one it is about to have.
 ///
-/// It is called inside the balance change: it must be O(1) and must not fail.
+/// It is called inside the balance change: it must be O(1) and must not fail. The calls that
+/// change balances are benchmarked with the hook at its most expensive
+/// ([`OnTokenBalanceChange::prepare_worst_case`]), so their weights include it.
 pub trait OnTokenBalanceChange<TokenId, AccountId, Balance> {
-	/// `who`'s balance of `token` is about to change from `balance_before`.
-	fn on_balance_change(token: TokenId, who: &AccountId, balance_before: Balance);
+	/// `who`'s balance of `token` is about to change from `before` to `after`.
+	fn on_balance_change(token: TokenId, who: &AccountId, before: Balance, after: Balance);
+
+	/// Benchmarks only: makes the hook take its most expensive path for `token`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(_token: TokenId) {}
 }
 
 impl<TokenId, AccountId, Balance> OnTokenBalanceChange<TokenId, AccountId, Balance> for () {
-	fn on_balance_change(_: TokenId, _: &AccountId, _: Balance) {}
+	fn on_balance_change(_: TokenId, _: &AccountId, _: Balance, _: Balance) {}
 }
 
 /// Frozen views of a token's balances at chosen moments.
@@ -188,4 +194,13 @@ pub trait DaoInspect<AccountId> {
 
 	/// How many members the DAO has.
 	fn member_count(dao: DaoId) -> u32;
+}
+
+/// Benchmarks only: what the pallets built on DAOs need from the runtime to reach their calls'
+/// worst cases.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait DaoBenchmarkHelper<AccountId> {
+	/// Creates a token-weighted DAO in which each of `members` is a member holding 1,000
+	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
+	fn create_dao(members: &[AccountId]) -> DaoId;
 }

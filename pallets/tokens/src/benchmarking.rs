@@ -26,10 +26,12 @@ fn lookup<T: Config>(who: &T::AccountId) -> AccountIdLookupOf<T> {
 	T::Lookup::unlookup(who.clone())
 }
 
-/// A token created by `owner` with a minimum balance of one unit.
+/// A token created by `owner` with a minimum balance of one unit, its balance-change hook at
+/// its most expensive.
 fn create_token<T: Config>(owner: &T::AccountId) -> T::TokenId {
 	let token = NextTokenId::<T>::get();
 	assert!(Tokens::<T>::create(RawOrigin::Signed(owner.clone()).into(), 1u32.into()).is_ok());
+	T::OnBalanceChange::prepare_worst_case(token);
 	token
 }
 

@@ -473,7 +473,7 @@ impl<T: Config> Pallet<T> {
 			return Err(TokenError::BelowMinimum.into());
 		}
 
-		T::OnBalanceChange::on_balance_change(token, who, before);
+		T::OnBalanceChange::on_balance_change(token, who, before, balance);
 		record_checkpoint(&mut account.history, &details.open_snapshots, before);
 		account.balance = balance;
 		let removed = account.existence == Existence::MinBalance && Self::is_empty(&account);

@@ -70,20 +70,20 @@ parameter_types! {
 }
 
 thread_local! {
-	/// Every call of the balance-change hook: (token, who, balance before).
-	pub static BALANCE_CHANGES: RefCell<Vec<(u32, AccountId, Balance)>> = const { RefCell::new(Vec::new()) };
+	/// Every call of the balance-change hook: (token, who, balance before, balance after).
+	pub static BALANCE_CHANGES: RefCell<Vec<(u32, AccountId, Balance, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records what the tokens pallet tells its balance-change hook.
 pub struct RecordBalanceChanges;
 impl pallet_tokens::OnTokenBalanceChange<u32, AccountId, Balance> for RecordBalanceChanges {
-	fn on_balance_change(token: u32, who: &AccountId, balance_before: Balance) {
-		BALANCE_CHANGES.with(|changes| changes.borrow_mut().push((token, *who, balance_before)));
+	fn on_balance_change(token: u32, who: &AccountId, before: Balance, after: Balance) {
+		BALANCE_CHANGES.with(|changes| changes.borrow_mut().push((token, *who, before, after)));
 	}
 }
 
 /// What the balance-change hook was told so far, emptying the record.
-pub fn take_balance_changes() -> Vec<(u32, AccountId, Balance)> {
+pub fn take_balance_changes() -> Vec<(u32, AccountId, Balance, Balance)> {
 	BALANCE_CHANGES.with(|changes| core::mem::take(&mut *changes.borrow_mut()))
 }
 

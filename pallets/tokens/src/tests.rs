@@ -205,9 +205,9 @@ mod mint_and_burn {
 			assert_ok!(Tokens::mint(signed(ALICE), token, BOB, 250));
 			System::assert_last_event(Event::Issued { token, owner: BOB, amount: 250 }.into());
 			assert_eq!((balance(token, BOB), supply(token)), (250, 250));
-			assert_eq!(take_balance_changes(), vec![(token, BOB, 0)]);
+			assert_eq!(take_balance_changes(), vec![(token, BOB, 0, 250)]);
 			assert_ok!(Tokens::mint(signed(ALICE), token, BOB, 5));
-			assert_eq!(take_balance_changes(), vec![(token, BOB, 250)]);
+			assert_eq!(take_balance_changes(), vec![(token, BOB, 250, 255)]);
 		});
 	}
 
@@ -248,7 +248,7 @@ mod mint_and_burn {
 			assert_ok!(Tokens::burn(signed(ALICE), token, BOB, 30));
 			System::assert_last_event(Event::Burned { token, owner: BOB, amount: 30 }.into());
 			assert_eq!((balance(token, BOB), supply(token)), (70, 70));
-			assert_eq!(take_balance_changes(), vec![(token, BOB, 100)]);
+			assert_eq!(take_balance_changes(), vec![(token, BOB, 100, 70)]);
 		});
 	}
 
@@ -301,7 +301,7 @@ mod transfer {
 			);
 			assert_eq!((balance(token, BOB), balance(token, CHARLIE)), (60, 90));
 			assert_eq!(supply(token), 150);
-			assert_eq!(take_balance_changes(), vec![(token, BOB, 100), (token, CHARLIE, 50)]);
+			assert_eq!(take_balance_changes(), vec![(token, BOB, 100, 60), (token, CHARLIE, 50, 90)]);
 		});
 	}
 
@@ -796,7 +796,7 @@ mod traits {
 			assert_eq!(Tokens::total_issuance(0), 30);
 			assert_eq!(
 				take_balance_changes(),
-				vec![(0, BOB, 0), (0, BOB, 50), (0, CHARLIE, 0), (0, CHARLIE, 20)]
+				vec![(0, BOB, 0, 50), (0, BOB, 50, 30), (0, CHARLIE, 0, 20), (0, CHARLIE, 20, 0)]
 			);
 		});
 	}

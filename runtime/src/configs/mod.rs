@@ -172,8 +172,8 @@ impl pallet_tokens::Config for Runtime {
 	/// Up to 16 proposals of one DAO may be open at once, each with its snapshot.
 	type MaxOpenSnapshots = ConstU32<16>;
 	type RemoveItemsLimit = ConstU32<100>;
-	/// Nothing settles on balance changes yet; the royalties pallet will.
-	type OnBalanceChange = ();
+	/// Settles royalty checkpoints before shares change hands.
+	type OnBalanceChange = Royalties;
 	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
 }
 
@@ -343,13 +343,28 @@ impl pallet_governance::Config for Runtime {
 	type BenchmarkHelper = DaoForBenchmarks;
 }
 
+parameter_types! {
+	/// Royalty pool accounts derive from this id.
+	pub const RoyaltiesPalletId: frame_support::PalletId = frame_support::PalletId(*b"cmn/roya");
+}
+
+impl pallet_royalties::Config for Runtime {
+	type Currency = Balances;
+	type Tokens = Tokens;
+	type Daos = Daos;
+	type PalletId = RoyaltiesPalletId;
+	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
 /// Creates the governance benchmarks' DAOs through the DAOs pallet: token-weighted, each
 /// member holding a thousand shares, any member proposing.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct DaoForBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_governance::BenchmarkHelper<AccountId> for DaoForBenchmarks {
+impl pallet_governance::DaoBenchmarkHelper<AccountId> for DaoForBenchmarks {
 	fn create_dao(members: &[AccountId]) -> pallet_daos::DaoId {
 		use frame_support::traits::fungible::Mutate;
 		let creator: AccountId = frame_benchmarking::account("dao creator", 0, 0);

@@ -1,0 +1,90 @@
+//! Benchmarks of every call at its worst case, with `h` holders' checkpoints in storage: a DAO's
+//! first payment (the pool's deposit, a treasury share and the holders' part all move), and a
+//! claim by a holder whose checkpoint is behind the pool.
+
+use super::*;
+use communs_primitives::DaoBenchmarkHelper;
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_system::RawOrigin;
+use sp_runtime::{traits::Saturating, Perbill};
+
+/// An account holding plenty of native currency.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
+	T::Currency::set_balance(&who, plenty);
+	who
+}
+
+/// A DAO whose share token one member holds; returns it, its token and the member.
+fn dao<T: Config>() -> (DaoId, TokenIdOf<T>, T::AccountId) {
+	let member = funded::<T>("member", 0);
+	let dao = T::BenchmarkHelper::create_dao(&[member.clone()]);
+	let token = T::Daos::share_token(dao).expect("the benchmark DAO has a share token");
+	(dao, token, member)
+}
+
+/// Records `count` other holders' checkpoints for `token`, each owed one planck, as if that
+/// many holders had settled: the calls' cost must not depend on them.
+fn add_holders<T: Config>(token: &TokenIdOf<T>, count: u32) {
+	let owed: BalanceOf<T> = 1u32.into();
+	for index in 0..count {
+		let holder: T::AccountId = account("holder", index, 1);
+		Checkpoints::<T>::insert(token, holder, Checkpoint { per_share: U256::zero(), owed });
+	}
+}
+
+/// A payment large enough for every part of it to move.
+fn amount<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000u32.into())
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn pay(h: Linear<10, MEASURED_HOLDERS>) -> Result<(), BenchmarkError> {
+		let (dao, token, _) = dao::<T>();
+		add_holders::<T>(&token, h);
+		let treasury = T::Daos::account(dao).ok_or(BenchmarkError::Weightless)?;
+		Pallet::<T>::set_treasury_share(
+			RawOrigin::Signed(treasury).into(),
+			dao,
+			Perbill::from_percent(10),
+		)?;
+		let payer = funded::<T>("payer", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), dao, amount::<T>());
+		assert!(Pools::<T>::contains_key(&token));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn claim(h: Linear<10, MEASURED_HOLDERS>) -> Result<(), BenchmarkError> {
+		let (dao, token, member) = dao::<T>();
+		add_holders::<T>(&token, h);
+		let payer = funded::<T>("payer", 0);
+		Pallet::<T>::pay(RawOrigin::Signed(payer).into(), dao, amount::<T>())?;
+		// Make the member's checkpoint exist and lag behind the pool.
+		Checkpoints::<T>::insert(&token, &member, Checkpoint::default());
+		let before = T::Currency::balance(&member);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(member.clone()), dao);
+		assert!(T::Currency::balance(&member) > before);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_treasury_share() -> Result<(), BenchmarkError> {
+		let (dao, _, _) = dao::<T>();
+		let treasury = T::Daos::account(dao).ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(treasury), dao, Perbill::from_percent(10));
+		assert_eq!(TreasuryShares::<T>::get(dao), Perbill::from_percent(10));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

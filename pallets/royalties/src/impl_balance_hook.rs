@@ -1,0 +1,30 @@
+//! The tokens pallet's balance-change hook: settles a holder before its shares move.
+
+use crate::*;
+
+impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<T>>
+	for Pallet<T>
+{
+	fn on_balance_change(
+		token: TokenIdOf<T>,
+		who: &T::AccountId,
+		before: TokenBalanceOf<T>,
+		after: TokenBalanceOf<T>,
+	) {
+		Self::settle(token, who, before, after)
+	}
+
+	/// Gives `token` a pool, so that its balance changes settle checkpoints.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(token: TokenIdOf<T>) {
+		use sp_runtime::traits::Zero;
+		let pool = Pool {
+			dao: DaoId::MAX,
+			per_share: ACCURACY,
+			unclaimed: Zero::zero(),
+			paid: Zero::zero(),
+			to_treasury: Zero::zero(),
+		};
+		Pools::<T>::insert(token, pool);
+	}
+}
