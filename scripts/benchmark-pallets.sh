@@ -26,11 +26,13 @@ declare -A pallets=(
 	[pallet_daos]=pallets/daos
 	[pallet_governance]=pallets/governance
 	[pallet_royalties]=pallets/royalties
+	[pallet_cofunding]=pallets/cofunding
 )
 # Benchmarks whose setup fills storage with up to 100,000 holders take fewer samples (a setup
 # takes about a second); the others take 50 steps of 20 repeats.
 declare -A samples=(
 	[pallet_royalties]="--steps 10 --repeat 10"
+	[pallet_cofunding]="--steps 10 --repeat 10"
 )
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!pallets[@]}")

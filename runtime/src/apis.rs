@@ -4,9 +4,9 @@
 
 use crate::opaque::SessionKeys;
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Daos, Executive, Governance, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TokenId, Tokens,
-	TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Cofunding, Daos, Executive, Governance, Grandpa,
+	InherentDataExt, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TokenId,
+	Tokens, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -274,6 +274,24 @@ impl_runtime_apis! {
 
 		fn claimable(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
 			Royalties::claimable(dao, &who)
+		}
+	}
+
+	impl pallet_cofunding::runtime_api::CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance> for Runtime {
+		fn campaigns(dao: pallet_daos::DaoId, start: pallet_cofunding::CampaignId, limit: u32) -> Vec<pallet_cofunding::CampaignViewOf<Runtime>> {
+			Cofunding::campaign_views(dao, start, limit)
+		}
+
+		fn campaign(campaign: pallet_cofunding::CampaignId) -> Option<pallet_cofunding::CampaignViewOf<Runtime>> {
+			Cofunding::campaign_view(campaign)
+		}
+
+		fn backer(campaign: pallet_cofunding::CampaignId, who: AccountId) -> Option<pallet_cofunding::BackerViewOf<Runtime>> {
+			Cofunding::backer_view(campaign, &who)
+		}
+
+		fn sale(sale: pallet_cofunding::SaleId) -> Option<pallet_cofunding::SaleOf<Runtime>> {
+			pallet_cofunding::Sales::<Runtime>::get(sale)
 		}
 	}
 

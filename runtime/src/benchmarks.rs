@@ -2,8 +2,8 @@
 //! `Benchmark` API. Built only with the `runtime-benchmarks` feature.
 
 use crate::{
-	AllPalletsWithSystem, Balances, Daos, Governance, Runtime, Sudo, Timestamp, Tokens, Utility,
-	ValidatorSet,
+	AllPalletsWithSystem, Balances, Cofunding, Daos, Governance, Royalties, Runtime, Sudo,
+	Timestamp, Tokens, Utility, ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -29,6 +29,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_daos, Daos]
 	[pallet_governance, Governance]
 	[pallet_royalties, Royalties]
+	[pallet_cofunding, Cofunding]
 );
 
 /// The benchmarks this runtime offers and the storage items they touch.

@@ -239,6 +239,9 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Royalties = pallet_royalties;
+
+	#[runtime::pallet_index(15)]
+	pub type Cofunding = pallet_cofunding;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

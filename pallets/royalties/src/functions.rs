@@ -24,7 +24,8 @@ impl<T: Config> Pallet<T> {
 	/// What `balance` share units earned while the royalty per share rose by `increase`,
 	/// rounded down.
 	pub(crate) fn earned(balance: TokenBalanceOf<T>, increase: U256) -> BalanceOf<T> {
-		let exact = U256::from(balance.saturated_into::<u128>()).saturating_mul(increase) / ACCURACY;
+		let exact =
+			U256::from(balance.saturated_into::<u128>()).saturating_mul(increase) / ACCURACY;
 		let planck: u128 = exact.try_into().unwrap_or(u128::MAX);
 		planck.saturated_into()
 	}
@@ -61,12 +62,13 @@ impl<T: Config> Pallet<T> {
 		// Rounded down: the supply can never claim more than `to_holders` of this payment.
 		let increase = U256::from(to_holders.saturated_into::<u128>())
 			.checked_mul(ACCURACY)
-			.ok_or(Error::<T>::Overflow)? /
-			U256::from(supply.saturated_into::<u128>());
+			.ok_or(Error::<T>::Overflow)?
+			/ U256::from(supply.saturated_into::<u128>());
 		pool.per_share = pool.per_share.checked_add(increase).ok_or(Error::<T>::Overflow)?;
 		pool.unclaimed = pool.unclaimed.checked_add(&to_holders).ok_or(Error::<T>::Overflow)?;
 		pool.paid = pool.paid.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-		pool.to_treasury = pool.to_treasury.checked_add(&to_treasury).ok_or(Error::<T>::Overflow)?;
+		pool.to_treasury =
+			pool.to_treasury.checked_add(&to_treasury).ok_or(Error::<T>::Overflow)?;
 
 		let pool_account = Self::pool_account(dao);
 		if is_new {
@@ -158,7 +160,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(held >= owed_to_pool, "a royalty pool holds less than it owes");
 			let mut recorded = BalanceOf::<T>::zero();
 			for (_, checkpoint) in Checkpoints::<T>::iter_prefix(&token) {
-				ensure!(checkpoint.per_share <= pool.per_share, "a checkpoint is ahead of its pool");
+				ensure!(
+					checkpoint.per_share <= pool.per_share,
+					"a checkpoint is ahead of its pool"
+				);
 				recorded = recorded.saturating_add(checkpoint.owed);
 			}
 			ensure!(recorded <= pool.unclaimed, "checkpoints owe more than the pool holds");

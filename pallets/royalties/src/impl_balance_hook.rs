@@ -2,9 +2,7 @@
 
 use crate::*;
 
-impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<T>>
-	for Pallet<T>
-{
+impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<T>> for Pallet<T> {
 	fn on_balance_change(
 		token: TokenIdOf<T>,
 		who: &T::AccountId,

@@ -143,8 +143,7 @@ pub mod pallet {
 	/// Every pool, by share token. Invariant: its account holds `unclaimed` plus the existence
 	/// deposit, and `unclaimed` is at least what its holders can claim.
 	#[pallet::storage]
-	pub type Pools<T: Config> =
-		StorageMap<_, Blake2_128Concat, TokenIdOf<T>, Pool<BalanceOf<T>>>;
+	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, TokenIdOf<T>, Pool<BalanceOf<T>>>;
 
 	/// The checkpoints of holders whose balance changed, or who claimed, since their token's
 	/// pool began. A holder without one has earned since the pool began. Removed when the

@@ -182,7 +182,8 @@ pub fn test<R>(body: impl FnOnce() -> R) -> R {
 		for (_, pool) in crate::Pools::<Test>::iter() {
 			let held = Balances::free_balance(Royalties::pool_account(pool.dao));
 			assert_eq!(held, pool.unclaimed + EXISTENTIAL_DEPOSIT);
-			let claimable: Balance = (0..=STRANGER).map(|who| Royalties::claimable(pool.dao, &who)).sum();
+			let claimable: Balance =
+				(0..=STRANGER).map(|who| Royalties::claimable(pool.dao, &who)).sum();
 			assert!(claimable <= pool.unclaimed);
 		}
 		result

@@ -301,7 +301,10 @@ mod transfer {
 			);
 			assert_eq!((balance(token, BOB), balance(token, CHARLIE)), (60, 90));
 			assert_eq!(supply(token), 150);
-			assert_eq!(take_balance_changes(), vec![(token, BOB, 100, 60), (token, CHARLIE, 50, 90)]);
+			assert_eq!(
+				take_balance_changes(),
+				vec![(token, BOB, 100, 60), (token, CHARLIE, 50, 90)]
+			);
 		});
 	}
 

@@ -3,7 +3,7 @@
 
 use crate::{
 	opaque::SessionKeys, AccountId, Aura, Balance, Balances, Block, BlockNumber, Daos, Hash, Nonce,
-	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	OriginCaller, PalletInfo, Royalties, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, Scheduler, Session, System, TokenId, Tokens,
 	ValidatorSet, DAYS, EXISTENTIAL_DEPOSIT, MAX_VALIDATORS, MICRO_UNIT, MILLI_UNIT, MINUTES,
 	SESSION_PERIOD, SLOT_DURATION, SS58_PREFIX, UNIT, VERSION,
@@ -354,6 +354,35 @@ impl pallet_royalties::Config for Runtime {
 	type Daos = Daos;
 	type PalletId = RoyaltiesPalletId;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
+parameter_types! {
+	/// Campaign escrow accounts derive from this id.
+	pub const CofundingPalletId: frame_support::PalletId = frame_support::PalletId(*b"cmn/fund");
+	/// Held from a DAO while its campaign or sale is open.
+	pub const CampaignDeposit: Balance = UNIT;
+	pub const SaleDeposit: Balance = UNIT;
+	/// A campaign runs for at least a minute (a person can watch one end to end on a
+	/// development chain) and at most ninety days; a sale's period is within the same bounds.
+	pub const MinCampaignDuration: BlockNumber = MINUTES;
+	pub const MaxCampaignDuration: BlockNumber = 90 * DAYS;
+}
+
+impl pallet_cofunding::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type Daos = Daos;
+	type PalletId = CofundingPalletId;
+	type CampaignDeposit = CampaignDeposit;
+	type SaleDeposit = SaleDeposit;
+	/// A URI or a content hash.
+	type MetadataLimit = ConstU32<128>;
+	type MinDuration = MinCampaignDuration;
+	type MaxDuration = MaxCampaignDuration;
+	type WeightInfo = pallet_cofunding::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DaoForBenchmarks;
 }

@@ -1,0 +1,401 @@
+//! The pallet's internals: each call once its origin is checked (every check first, writes
+//! last), the runtime API's reads, and the invariants.
+
+use crate::*;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		fungibles::{Inspect as TokensInspect, Mutate as TokensMutate},
+		tokens::{Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, CheckedAdd, CheckedDiv, Saturating, Zero},
+	DispatchError, DispatchResult, SaturatedConversion,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The keyless escrow account of `campaign`.
+	pub fn escrow_account(campaign: CampaignId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(campaign)
+	}
+
+	/// `dao`'s account and share token, if `who` is that account.
+	fn dao_acting(
+		who: &T::AccountId,
+		dao: DaoId,
+	) -> Result<(T::AccountId, TokenIdOf<T>), DispatchError> {
+		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(*who == account, Error::<T>::NotDao);
+		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoShareToken)?;
+		Ok((account, token))
+	}
+
+	/// The token units `amount` buys at `price`, if it buys a whole number of them.
+	fn units_for(
+		amount: BalanceOf<T>,
+		price: BalanceOf<T>,
+	) -> Result<TokenBalanceOf<T>, DispatchError> {
+		let units = amount.checked_div(&price).ok_or(Error::<T>::ZeroPrice)?;
+		ensure!(units.saturating_mul(price) == amount, Error::<T>::NotWholeShares);
+		TokenBalanceOf::<T>::try_from(units.saturated_into::<u128>())
+			.map_err(|_| Error::<T>::Overflow.into())
+	}
+
+	/// Whether the duration or period `blocks` is within the runtime's bounds.
+	fn valid_duration(blocks: BlockNumberFor<T>) -> bool {
+		blocks >= T::MinDuration::get() && blocks <= T::MaxDuration::get() && !blocks.is_zero()
+	}
+
+	/// `open_campaign` once the origin is checked.
+	pub(crate) fn do_open_campaign(
+		who: T::AccountId,
+		dao: DaoId,
+		terms: CampaignTermsOf<T>,
+		metadata: BoundedVec<u8, T::MetadataLimit>,
+	) -> DispatchResult {
+		let (account, token) = Self::dao_acting(&who, dao)?;
+		ensure!(!terms.price.is_zero(), Error::<T>::ZeroPrice);
+		ensure!(
+			!terms.goal.is_zero()
+				&& terms.goal <= terms.cap
+				&& terms.min_contribution <= terms.cap
+				&& Self::units_for(terms.cap, terms.price).is_ok(),
+			Error::<T>::InvalidGoalOrCap
+		);
+		let least_units = terms.min_contribution / terms.price;
+		ensure!(
+			terms.min_contribution >= T::Currency::minimum_balance()
+				&& !least_units.is_zero()
+				&& TokenBalanceOf::<T>::try_from(least_units.saturated_into::<u128>())
+					.is_ok_and(|units| units >= T::Tokens::minimum_balance(token.clone())),
+			Error::<T>::MinContributionTooLow
+		);
+		ensure!(Self::valid_duration(terms.duration), Error::<T>::InvalidDuration);
+		let id = NextCampaignId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(terms.duration);
+		let deposit = T::CampaignDeposit::get();
+
+		T::Currency::hold(&HoldReason::CampaignDeposit.into(), &account, deposit)?;
+		Campaigns::<T>::insert(
+			id,
+			Campaign {
+				dao,
+				token,
+				terms,
+				deadline,
+				raised: Zero::zero(),
+				backers: 0,
+				unclaimed: Zero::zero(),
+				deposit,
+				state: CampaignState::Open,
+				metadata,
+			},
+		);
+		NextCampaignId::<T>::put(next);
+		Self::deposit_event(Event::CampaignOpened { campaign: id, dao, terms, deadline });
+		Ok(())
+	}
+
+	/// The campaign `id` if it still takes contributions at this block.
+	fn taking_contributions(id: CampaignId) -> Result<CampaignOf<T>, DispatchError> {
+		let campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
+		ensure!(
+			campaign.state == CampaignState::Open
+				&& frame_system::Pallet::<T>::block_number() <= campaign.deadline,
+			Error::<T>::CampaignClosed
+		);
+		Ok(campaign)
+	}
+
+	/// `contribute` once the origin is checked.
+	pub(crate) fn do_contribute(
+		who: T::AccountId,
+		id: CampaignId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let mut campaign = Self::taking_contributions(id)?;
+		ensure!(amount >= campaign.terms.min_contribution, Error::<T>::BelowMinContribution);
+		Self::units_for(amount, campaign.terms.price)?;
+		let raised = campaign.raised.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		ensure!(raised <= campaign.terms.cap, Error::<T>::AboveCap);
+		let previous = Contributions::<T>::get(id, &who);
+		let total =
+			previous.unwrap_or_else(Zero::zero).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		if previous.is_none() {
+			campaign.backers = campaign.backers.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		}
+		campaign.raised = raised;
+		campaign.unclaimed = campaign.unclaimed.saturating_add(amount);
+
+		T::Currency::transfer(&who, &Self::escrow_account(id), amount, Preservation::Preserve)?;
+		Contributions::<T>::insert(id, &who, total);
+		Campaigns::<T>::insert(id, campaign);
+		Self::deposit_event(Event::Contributed { campaign: id, who, amount, raised });
+		Ok(())
+	}
+
+	/// `withdraw` once the origin is checked.
+	pub(crate) fn do_withdraw(who: T::AccountId, id: CampaignId) -> DispatchResult {
+		let mut campaign = Self::taking_contributions(id)?;
+		ensure!(campaign.terms.withdrawable, Error::<T>::NotWithdrawable);
+		let amount = Contributions::<T>::get(id, &who).ok_or(Error::<T>::NoContribution)?;
+		campaign.raised = campaign.raised.saturating_sub(amount);
+		campaign.unclaimed = campaign.unclaimed.saturating_sub(amount);
+		campaign.backers = campaign.backers.saturating_sub(1);
+
+		T::Currency::transfer(&Self::escrow_account(id), &who, amount, Preservation::Expendable)?;
+		Contributions::<T>::remove(id, &who);
+		Campaigns::<T>::insert(id, campaign);
+		Self::deposit_event(Event::Withdrawn { campaign: id, who, amount });
+		Ok(())
+	}
+
+	/// Whether no further contribution fits under the cap.
+	fn is_full(campaign: &CampaignOf<T>) -> bool {
+		campaign.terms.cap.saturating_sub(campaign.raised) < campaign.terms.min_contribution
+	}
+
+	/// `finalize` once the origin is checked.
+	pub(crate) fn do_finalize(id: CampaignId) -> DispatchResult {
+		let mut campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
+		ensure!(campaign.state == CampaignState::Open, Error::<T>::CampaignClosed);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() > campaign.deadline
+				|| Self::is_full(&campaign),
+			Error::<T>::TooEarly
+		);
+		let succeeded = campaign.raised >= campaign.terms.goal;
+		let treasury = T::Daos::account(campaign.dao);
+		campaign.state = if succeeded { CampaignState::Succeeded } else { CampaignState::Failed };
+
+		if let Some(treasury) = &treasury {
+			if succeeded {
+				T::Currency::transfer(
+					&Self::escrow_account(id),
+					treasury,
+					campaign.raised,
+					Preservation::Expendable,
+				)?;
+			}
+			// Best effort: a DAO that dissolved meanwhile no longer holds it.
+			T::Currency::release(
+				&HoldReason::CampaignDeposit.into(),
+				treasury,
+				campaign.deposit,
+				Precision::BestEffort,
+			)?;
+		}
+		let raised = campaign.raised;
+		Campaigns::<T>::insert(id, campaign);
+		Self::deposit_event(Event::Finalized { campaign: id, succeeded, raised });
+		Ok(())
+	}
+
+	/// `claim` once the origin is checked.
+	pub(crate) fn do_claim(who: T::AccountId, id: CampaignId) -> DispatchResult {
+		let mut campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
+		ensure!(campaign.state != CampaignState::Open, Error::<T>::NotFinalized);
+		let amount = Contributions::<T>::get(id, &who).ok_or(Error::<T>::NoContribution)?;
+		campaign.unclaimed = campaign.unclaimed.saturating_sub(amount);
+
+		let event = if campaign.state == CampaignState::Succeeded {
+			let shares = Self::units_for(amount, campaign.terms.price)?;
+			T::Tokens::mint_into(campaign.token.clone(), &who, shares)?;
+			Event::SharesClaimed { campaign: id, who: who.clone(), shares }
+		} else {
+			let escrow = Self::escrow_account(id);
+			T::Currency::transfer(&escrow, &who, amount, Preservation::Expendable)?;
+			Event::Refunded { campaign: id, who: who.clone(), amount }
+		};
+		Contributions::<T>::remove(id, &who);
+		Campaigns::<T>::insert(id, campaign);
+		Self::deposit_event(event);
+		Ok(())
+	}
+
+	/// `open_sale` once the origin is checked.
+	pub(crate) fn do_open_sale(
+		who: T::AccountId,
+		dao: DaoId,
+		price: BalanceOf<T>,
+		period: BlockNumberFor<T>,
+		cap_per_period: BalanceOf<T>,
+	) -> DispatchResult {
+		let (account, token) = Self::dao_acting(&who, dao)?;
+		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
+		ensure!(Self::valid_duration(period), Error::<T>::InvalidDuration);
+		ensure!(cap_per_period >= price, Error::<T>::InvalidGoalOrCap);
+		let id = NextSaleId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let deposit = T::SaleDeposit::get();
+
+		T::Currency::hold(&HoldReason::SaleDeposit.into(), &account, deposit)?;
+		Sales::<T>::insert(
+			id,
+			Sale {
+				dao,
+				token,
+				price,
+				period,
+				cap_per_period,
+				current_period: Zero::zero(),
+				sold_in_period: Zero::zero(),
+				sold: Zero::zero(),
+				deposit,
+			},
+		);
+		NextSaleId::<T>::put(next);
+		Self::deposit_event(Event::SaleOpened { sale: id, dao, price, period, cap_per_period });
+		Ok(())
+	}
+
+	/// `buy` once the origin is checked.
+	pub(crate) fn do_buy(who: T::AccountId, id: SaleId, amount: BalanceOf<T>) -> DispatchResult {
+		let mut sale = Sales::<T>::get(id).ok_or(Error::<T>::UnknownSale)?;
+		let treasury = T::Daos::account(sale.dao).ok_or(Error::<T>::UnknownDao)?;
+		let tokens = Self::units_for(amount, sale.price)?;
+		ensure!(!tokens.is_zero(), Error::<T>::NotWholeShares);
+		let period = frame_system::Pallet::<T>::block_number() / sale.period;
+		if period != sale.current_period {
+			sale.current_period = period;
+			sale.sold_in_period = Zero::zero();
+		}
+		let sold_in_period =
+			sale.sold_in_period.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		ensure!(sold_in_period <= sale.cap_per_period, Error::<T>::PeriodCapReached);
+		sale.sold_in_period = sold_in_period;
+		sale.sold = sale.sold.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+
+		T::Currency::transfer(&who, &treasury, amount, Preservation::Preserve)?;
+		T::Tokens::mint_into(sale.token.clone(), &who, tokens)?;
+		Sales::<T>::insert(id, sale);
+		Self::deposit_event(Event::Bought { sale: id, who, paid: amount, tokens });
+		Ok(())
+	}
+
+	/// `close_sale` once the origin is checked.
+	pub(crate) fn do_close_sale(who: T::AccountId, id: SaleId) -> DispatchResult {
+		let sale = Sales::<T>::get(id).ok_or(Error::<T>::UnknownSale)?;
+		let account = T::Daos::account(sale.dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(who == account, Error::<T>::NotDao);
+
+		T::Currency::release(
+			&HoldReason::SaleDeposit.into(),
+			&account,
+			sale.deposit,
+			Precision::BestEffort,
+		)?;
+		Sales::<T>::remove(id);
+		Self::deposit_event(Event::SaleClosed { sale: id });
+		Ok(())
+	}
+
+	/// Checks the pallet's invariants:
+	/// - a campaign's contributions sum to its `unclaimed`, and while it is open their number
+	///   is its `backers` and their sum what it `raised`;
+	/// - the escrow of an open or failed campaign holds at least its `unclaimed` (anyone may
+	///   send it more);
+	/// - what each DAO has on hold for campaigns and sales is the deposits of its open ones;
+	/// - every campaign and sale id is below the next one.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut held = BTreeMap::<(DaoId, bool), BalanceOf<T>>::new();
+		for (id, campaign) in Campaigns::<T>::iter() {
+			ensure!(id < NextCampaignId::<T>::get(), "a campaign id is not below the next one");
+			let (mut count, mut sum) = (0u32, BalanceOf::<T>::zero());
+			for (_, amount) in Contributions::<T>::iter_prefix(id) {
+				count = count.saturating_add(1);
+				sum = sum.saturating_add(amount);
+			}
+			ensure!(sum == campaign.unclaimed, "contributions differ from a campaign's unclaimed");
+			if campaign.state == CampaignState::Open {
+				ensure!(count == campaign.backers, "contributions differ from the backer count");
+				ensure!(
+					sum == campaign.raised,
+					"an open campaign's contributions are not its raised"
+				);
+				let entry = held.entry((campaign.dao, true)).or_default();
+				*entry = entry.saturating_add(campaign.deposit);
+			}
+			if campaign.state != CampaignState::Succeeded {
+				ensure!(
+					T::Currency::balance(&Self::escrow_account(id)) >= campaign.unclaimed,
+					"an escrow holds less than its campaign's unclaimed contributions"
+				);
+			}
+		}
+		for (id, sale) in Sales::<T>::iter() {
+			ensure!(id < NextSaleId::<T>::get(), "a sale id is not below the next one");
+			let entry = held.entry((sale.dao, false)).or_default();
+			*entry = entry.saturating_add(sale.deposit);
+		}
+		for ((dao, campaign), deposits) in held {
+			let Some(account) = T::Daos::account(dao) else { continue };
+			let reason: T::RuntimeHoldReason = if campaign {
+				HoldReason::CampaignDeposit.into()
+			} else {
+				HoldReason::SaleDeposit.into()
+			};
+			ensure!(
+				T::Currency::balance_on_hold(&reason, &account) == deposits,
+				"a DAO's held deposits differ from its open campaigns' and sales'"
+			);
+		}
+		Ok(())
+	}
+}
+
+/// The runtime API's reads.
+impl<T: Config> Pallet<T> {
+	/// Campaign `id` as the runtime API shows it.
+	pub fn campaign_view(id: CampaignId) -> Option<CampaignViewOf<T>> {
+		let campaign = Campaigns::<T>::get(id)?;
+		Some(runtime_api::CampaignView {
+			id,
+			dao: campaign.dao,
+			escrow: Self::escrow_account(id),
+			terms: campaign.terms,
+			deadline: campaign.deadline,
+			raised: campaign.raised,
+			backers: campaign.backers,
+			unclaimed: campaign.unclaimed,
+			state: campaign.state,
+			full: Self::is_full(&campaign),
+			metadata: campaign.metadata.into_inner(),
+		})
+	}
+
+	/// Up to `limit` (at most 100) campaigns of `dao`, from id `start` up.
+	pub fn campaign_views(
+		dao: DaoId,
+		start: CampaignId,
+		limit: u32,
+	) -> alloc::vec::Vec<CampaignViewOf<T>> {
+		(start..NextCampaignId::<T>::get())
+			.filter_map(Self::campaign_view)
+			.filter(|view| view.dao == dao)
+			.take(limit.min(100) as usize)
+			.collect()
+	}
+
+	/// What `who` contributed to campaign `id` and can claim now, if it has a contribution.
+	pub fn backer_view(id: CampaignId, who: &T::AccountId) -> Option<BackerViewOf<T>> {
+		let campaign = Campaigns::<T>::get(id)?;
+		let contributed = Contributions::<T>::get(id, who)?;
+		let (shares, refund) = match campaign.state {
+			CampaignState::Open => (Zero::zero(), Zero::zero()),
+			CampaignState::Succeeded => (
+				Self::units_for(contributed, campaign.terms.price).unwrap_or_else(|_| Zero::zero()),
+				Zero::zero(),
+			),
+			CampaignState::Failed => (Zero::zero(), contributed),
+		};
+		Some(runtime_api::BackerView { contributed, shares, refund })
+	}
+}

@@ -1,0 +1,270 @@
+//! A small runtime for the co-funding pallet's tests: System, Balances, the tokens pallet (share
+//! tokens), the DAOs pallet and Cofunding.
+
+use crate as pallet_cofunding;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible, fungibles::Inspect as _, ConstU32, ConstU64},
+	PalletId,
+};
+use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Test accounts are plain numbers, wide enough to hold a derived account.
+pub type AccountId = u128;
+/// Native and token balances.
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(2)]
+	pub type Tokens = pallet_tokens;
+
+	#[runtime::pallet_index(3)]
+	pub type Daos = pallet_daos;
+
+	#[runtime::pallet_index(4)]
+	pub type Cofunding = pallet_cofunding;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+/// The native existential deposit.
+pub const EXISTENTIAL_DEPOSIT: Balance = 2;
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU64<EXISTENTIAL_DEPOSIT>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const TokenDeposit: Balance = 100;
+	pub const MetadataDepositBase: Balance = 10;
+	pub const MetadataDepositPerByte: Balance = 1;
+	pub const AccountDeposit: Balance = 2;
+	pub const ApprovalDeposit: Balance = 2;
+	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
+	pub const CofundingPalletId: PalletId = PalletId(*b"cmn/fund");
+	pub const ChainDao: u32 = 0;
+}
+
+impl pallet_tokens::Config for Test {
+	type Balance = Balance;
+	type TokenId = u32;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type TokenDeposit = TokenDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type AccountDeposit = AccountDeposit;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<16>;
+	type MaxOpenSnapshots = ConstU32<4>;
+	type RemoveItemsLimit = ConstU32<10>;
+	type OnBalanceChange = ();
+	type WeightInfo = ();
+}
+
+impl pallet_daos::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type RootOrigin = pallet_daos::EnsureDao<Test, ChainDao>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type TokenCreation = Tokens;
+	type TokenMetadataDeposit = Tokens;
+	type PalletId = DaosPalletId;
+	type DaoDeposit = ConstU64<50>;
+	type MemberDeposit = ConstU64<5>;
+	type NameLimit = ConstU32<16>;
+	type UriLimit = ConstU32<32>;
+	type RoleLimit = ConstU32<8>;
+	type MaxRoles = ConstU32<2>;
+	type MaxMembers = ConstU32<8>;
+	type MaxAllocations = ConstU32<8>;
+	type MinVotingPeriod = ConstU64<1>;
+	type MaxVotingPeriod = ConstU64<1_000>;
+	type MaxEnactmentDelay = ConstU64<100>;
+	type WeightInfo = ();
+}
+
+/// A campaign's deposit.
+pub const CAMPAIGN_DEPOSIT: Balance = 20;
+/// A sale's deposit.
+pub const SALE_DEPOSIT: Balance = 30;
+
+impl pallet_cofunding::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type Daos = Daos;
+	type PalletId = CofundingPalletId;
+	type CampaignDeposit = ConstU64<CAMPAIGN_DEPOSIT>;
+	type SaleDeposit = ConstU64<SALE_DEPOSIT>;
+	type MetadataLimit = ConstU32<32>;
+	type MinDuration = ConstU64<5>;
+	type MaxDuration = ConstU64<1_000>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
+/// Creates the benchmarks' DAOs: each member holds 1,000 shares.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct DaoForBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl communs_primitives::DaoBenchmarkHelper<AccountId> for DaoForBenchmarks {
+	fn create_dao(members: &[AccountId]) -> u32 {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(&ALICE, ENDOWMENT);
+		let shares: Vec<_> = members.iter().map(|who| (*who, 1_000)).collect();
+		dao_with(members, Some(&shares))
+	}
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+/// Readers, who back the book.
+pub const EVE: AccountId = 5;
+pub const FERDIE: AccountId = 6;
+pub const GRACE: AccountId = 7;
+/// Holds no native currency.
+pub const STRANGER: AccountId = 8;
+/// The funded accounts.
+pub const FUNDED: [AccountId; 7] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE, GRACE];
+pub const ENDOWMENT: Balance = 1_000_000;
+
+/// Test externalities with the funded accounts, at block 1 so events are kept.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: FUNDED.iter().map(|who| (*who, ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants, and exactly what the tests know: the
+/// escrow of an open or failed campaign holds its unclaimed contributions, no more.
+pub fn test<R>(body: impl FnOnce() -> R) -> R {
+	new_test_ext().execute_with(|| {
+		let result = body();
+		Cofunding::do_try_state().expect("the co-funding pallet's invariants hold after the test");
+		for (id, campaign) in crate::Campaigns::<Test>::iter() {
+			if campaign.state != crate::CampaignState::Succeeded {
+				assert_eq!(free(Cofunding::escrow_account(id)), campaign.unclaimed);
+			}
+		}
+		result
+	})
+}
+
+fn governance(voting_mode: VotingMode) -> GovernanceParams<u64, Balance, Balance> {
+	GovernanceParams {
+		voting_mode,
+		voting_period: 10,
+		quorum: Perbill::from_percent(30),
+		approval: Perbill::from_percent(50),
+		proposal_deposit: 10,
+		enactment_delay: 1,
+		proposers: ProposerRule::Members,
+	}
+}
+
+/// A DAO created by Alice with `members`, and a share token allocated as `shares` unless that
+/// is `None`. Returns its id.
+pub fn dao_with(members: &[AccountId], shares: Option<&[(AccountId, Balance)]>) -> u32 {
+	let dao = pallet_daos::NextDaoId::<Test>::get();
+	let voting_mode =
+		if shares.is_some() { VotingMode::TokenWeighted } else { VotingMode::OneMemberOneVote };
+	let share_token = shares.map(|shares| ShareTokenSpec {
+		symbol: b"BOOK".to_vec().try_into().unwrap(),
+		decimals: 0,
+		min_balance: 1,
+		allocations: shares.to_vec().try_into().unwrap(),
+	});
+	frame_support::assert_ok!(Daos::create_dao(
+		RuntimeOrigin::signed(ALICE),
+		b"The Book".to_vec().try_into().unwrap(),
+		DaoMetadata { uri: Default::default(), hash: H256::zero() },
+		share_token,
+		members
+			.iter()
+			.map(|who| (*who, Default::default()))
+			.collect::<Vec<_>>()
+			.try_into()
+			.unwrap(),
+		governance(voting_mode),
+	));
+	dao
+}
+
+/// The book DAO: four authors (Alice, Bob, Charlie, Dave) with 250 shares each.
+pub fn book_dao() -> u32 {
+	let authors = [ALICE, BOB, CHARLIE, DAVE];
+	let shares: Vec<_> = authors.iter().map(|who| (*who, 250)).collect();
+	dao_with(&authors, Some(&shares))
+}
+
+/// `dao`'s share token.
+pub fn share_token(dao: u32) -> u32 {
+	pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap()
+}
+
+/// `who`'s free native balance.
+pub fn free(who: AccountId) -> Balance {
+	<Balances as fungible::Inspect<_>>::balance(&who)
+}
+
+/// `who`'s balance of `dao`'s shares.
+pub fn shares(dao: u32, who: AccountId) -> Balance {
+	Tokens::balance(share_token(dao), &who)
+}
+
+/// Gives `dao`'s treasury `amount` from Alice, for its deposits.
+pub fn endow(dao: u32, amount: Balance) {
+	frame_support::assert_ok!(Balances::transfer_keep_alive(
+		RuntimeOrigin::signed(ALICE),
+		Daos::account_of(dao),
+		amount
+	));
+}

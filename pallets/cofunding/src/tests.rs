@@ -1,0 +1,457 @@
+//! Unit tests of every call and error.
+
+use crate::{
+	mock::*, CampaignState, CampaignTerms, Campaigns, Contributions, Error, Event, HoldReason,
+	Sales,
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, fungibles::Inspect},
+};
+use sp_runtime::TokenError;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn dao_account(dao: u32) -> AccountId {
+	Daos::account_of(dao)
+}
+
+/// The book campaign's terms: 10 per share, goal 10,000, cap 20,000, ten blocks, at least 100,
+/// no withdrawals.
+fn terms() -> CampaignTerms<Balance, u64> {
+	CampaignTerms {
+		price: 10,
+		goal: 10_000,
+		cap: 20_000,
+		duration: 10,
+		min_contribution: 100,
+		withdrawable: false,
+	}
+}
+
+/// The book DAO with 1,000 in its treasury for deposits.
+fn funded_book() -> u32 {
+	let dao = book_dao();
+	endow(dao, 1_000);
+	dao
+}
+
+/// Opens a campaign of `dao` on `terms`, as the DAO; returns its id.
+fn open(dao: u32, terms: CampaignTerms<Balance, u64>) -> u32 {
+	let id = crate::NextCampaignId::<Test>::get();
+	assert_ok!(Cofunding::open_campaign(signed(dao_account(dao)), dao, terms, Default::default()));
+	id
+}
+
+fn held(dao: u32, reason: HoldReason) -> Balance {
+	Balances::balance_on_hold(&reason.into(), &dao_account(dao))
+}
+
+fn contribution(campaign: u32, who: AccountId) -> Option<Balance> {
+	Contributions::<Test>::get(campaign, who)
+}
+
+fn run_to(block: u64) {
+	System::set_block_number(block);
+}
+
+mod open_campaign {
+	use super::*;
+
+	#[test]
+	fn holds_the_deposit_and_sets_the_deadline() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			System::assert_last_event(
+				Event::CampaignOpened { campaign: id, dao, terms: terms(), deadline: 11 }.into(),
+			);
+			let campaign = Campaigns::<Test>::get(id).unwrap();
+			assert_eq!((campaign.deadline, campaign.state), (11, CampaignState::Open));
+			assert_eq!(campaign.token, share_token(dao));
+			assert_eq!(held(dao, HoldReason::CampaignDeposit), CAMPAIGN_DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let dao = funded_book();
+			let as_dao = || signed(dao_account(dao));
+			let with = |change: fn(&mut CampaignTerms<Balance, u64>)| {
+				let mut terms = terms();
+				change(&mut terms);
+				terms
+			};
+			let no_token = dao_with(&[ALICE], None);
+			assert_noop!(
+				Cofunding::open_campaign(signed(ALICE), dao, terms(), Default::default()),
+				Error::<Test>::NotDao
+			);
+			assert_noop!(
+				Cofunding::open_campaign(as_dao(), 99, terms(), Default::default()),
+				Error::<Test>::UnknownDao
+			);
+			assert_noop!(
+				Cofunding::open_campaign(
+					signed(dao_account(no_token)),
+					no_token,
+					terms(),
+					Default::default()
+				),
+				Error::<Test>::NoShareToken
+			);
+			let cases = [
+				(with(|t| t.price = 0), Error::<Test>::ZeroPrice),
+				(with(|t| t.goal = 0), Error::<Test>::InvalidGoalOrCap),
+				(with(|t| t.goal = 30_000), Error::<Test>::InvalidGoalOrCap),
+				(with(|t| t.cap = 20_005), Error::<Test>::InvalidGoalOrCap),
+				(with(|t| t.min_contribution = 30_000), Error::<Test>::InvalidGoalOrCap),
+				(with(|t| t.min_contribution = 9), Error::<Test>::MinContributionTooLow),
+				(with(|t| t.duration = 4), Error::<Test>::InvalidDuration),
+				(with(|t| t.duration = 1_001), Error::<Test>::InvalidDuration),
+			];
+			for (terms, error) in cases {
+				assert_noop!(
+					Cofunding::open_campaign(as_dao(), dao, terms, Default::default()),
+					error
+				);
+			}
+			// A treasury that cannot pay the deposit.
+			let poor = book_dao();
+			assert_noop!(
+				Cofunding::open_campaign(
+					signed(dao_account(poor)),
+					poor,
+					terms(),
+					Default::default()
+				),
+				TokenError::FundsUnavailable
+			);
+		});
+	}
+}
+
+mod contribute {
+	use super::*;
+
+	#[test]
+	fn moves_cmn_into_the_escrow_and_counts_backers() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			let before = free(EVE);
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 3_000));
+			System::assert_last_event(
+				Event::Contributed { campaign: id, who: EVE, amount: 3_000, raised: 3_000 }.into(),
+			);
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 1_000));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), id, 500));
+			assert_eq!(free(EVE), before - 4_000);
+			assert_eq!(free(Cofunding::escrow_account(id)), 4_500);
+			assert_eq!(contribution(id, EVE), Some(4_000));
+			let campaign = Campaigns::<Test>::get(id).unwrap();
+			assert_eq!((campaign.raised, campaign.backers, campaign.unclaimed), (4_500, 2, 4_500));
+		});
+	}
+
+	#[test]
+	fn errors_move_nothing() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			assert_noop!(
+				Cofunding::contribute(signed(EVE), 9, 100),
+				Error::<Test>::UnknownCampaign
+			);
+			assert_noop!(
+				Cofunding::contribute(signed(EVE), id, 90),
+				Error::<Test>::BelowMinContribution
+			);
+			assert_noop!(
+				Cofunding::contribute(signed(EVE), id, 105),
+				Error::<Test>::NotWholeShares
+			);
+			assert_noop!(Cofunding::contribute(signed(EVE), id, 20_010), Error::<Test>::AboveCap);
+			assert_noop!(
+				Cofunding::contribute(signed(STRANGER), id, 100),
+				TokenError::FundsUnavailable
+			);
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 19_000));
+			assert_noop!(Cofunding::contribute(signed(FERDIE), id, 1_100), Error::<Test>::AboveCap);
+			run_to(12);
+			assert_noop!(
+				Cofunding::contribute(signed(FERDIE), id, 100),
+				Error::<Test>::CampaignClosed
+			);
+		});
+	}
+}
+
+mod withdraw {
+	use super::*;
+
+	#[test]
+	fn returns_the_whole_contribution_before_the_deadline() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, CampaignTerms { withdrawable: true, ..terms() });
+			let before = free(EVE);
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 1_000));
+			assert_ok!(Cofunding::withdraw(signed(EVE), id));
+			System::assert_last_event(
+				Event::Withdrawn { campaign: id, who: EVE, amount: 1_000 }.into(),
+			);
+			assert_eq!(free(EVE), before);
+			let campaign = Campaigns::<Test>::get(id).unwrap();
+			assert_eq!((campaign.raised, campaign.backers, campaign.unclaimed), (0, 0, 0));
+			assert_noop!(Cofunding::withdraw(signed(EVE), id), Error::<Test>::NoContribution);
+		});
+	}
+
+	#[test]
+	fn errors_move_nothing() {
+		test(|| {
+			let dao = funded_book();
+			let fixed = open(dao, terms());
+			let flexible = open(dao, CampaignTerms { withdrawable: true, ..terms() });
+			assert_ok!(Cofunding::contribute(signed(EVE), fixed, 1_000));
+			assert_ok!(Cofunding::contribute(signed(EVE), flexible, 1_000));
+			assert_noop!(Cofunding::withdraw(signed(EVE), fixed), Error::<Test>::NotWithdrawable);
+			assert_noop!(Cofunding::withdraw(signed(EVE), 9), Error::<Test>::UnknownCampaign);
+			run_to(12);
+			assert_noop!(Cofunding::withdraw(signed(EVE), flexible), Error::<Test>::CampaignClosed);
+		});
+	}
+}
+
+mod finalize {
+	use super::*;
+
+	#[test]
+	fn a_success_sends_the_escrow_to_the_treasury() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 6_000));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), id, 4_000));
+			assert_noop!(Cofunding::finalize(signed(GRACE), id), Error::<Test>::TooEarly);
+			let treasury = free(dao_account(dao));
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(GRACE), id));
+			System::assert_last_event(
+				Event::Finalized { campaign: id, succeeded: true, raised: 10_000 }.into(),
+			);
+			// The escrow, and the deposit released from hold.
+			assert_eq!(free(dao_account(dao)), treasury + 10_000 + CAMPAIGN_DEPOSIT);
+			assert_eq!(held(dao, HoldReason::CampaignDeposit), 0);
+			assert_eq!(free(Cofunding::escrow_account(id)), 0);
+			assert_eq!(Campaigns::<Test>::get(id).unwrap().state, CampaignState::Succeeded);
+			assert_noop!(Cofunding::finalize(signed(GRACE), id), Error::<Test>::CampaignClosed);
+		});
+	}
+
+	#[test]
+	fn a_failure_moves_nothing_but_the_deposit() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 9_990));
+			let treasury = free(dao_account(dao));
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(GRACE), id));
+			System::assert_last_event(
+				Event::Finalized { campaign: id, succeeded: false, raised: 9_990 }.into(),
+			);
+			assert_eq!(free(dao_account(dao)), treasury + CAMPAIGN_DEPOSIT);
+			assert_eq!(free(Cofunding::escrow_account(id)), 9_990);
+		});
+	}
+
+	#[test]
+	fn the_cap_ends_it_early() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 19_950));
+			// 50 are left under the cap, below the minimum contribution: it is full.
+			assert_ok!(Cofunding::finalize(signed(GRACE), id));
+			assert_eq!(Campaigns::<Test>::get(id).unwrap().state, CampaignState::Succeeded);
+			assert_noop!(
+				Cofunding::contribute(signed(FERDIE), id, 100),
+				Error::<Test>::CampaignClosed
+			);
+		});
+	}
+
+	#[test]
+	fn an_unknown_campaign_fails() {
+		test(|| {
+			assert_noop!(Cofunding::finalize(signed(GRACE), 9), Error::<Test>::UnknownCampaign);
+		});
+	}
+}
+
+mod claim {
+	use super::*;
+
+	#[test]
+	fn backers_of_a_success_get_their_shares_once() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 5_000));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), id, 3_000));
+			assert_ok!(Cofunding::contribute(signed(GRACE), id, 2_000));
+			assert_noop!(Cofunding::claim(signed(EVE), id), Error::<Test>::NotFinalized);
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(ALICE), id));
+			for (who, shares) in [(EVE, 500), (FERDIE, 300), (GRACE, 200)] {
+				assert_ok!(Cofunding::claim(signed(who), id));
+				System::assert_last_event(
+					Event::SharesClaimed { campaign: id, who, shares }.into(),
+				);
+				assert_eq!(crate::mock::shares(dao, who), shares);
+			}
+			assert_noop!(Cofunding::claim(signed(EVE), id), Error::<Test>::NoContribution);
+			assert_noop!(Cofunding::claim(signed(BOB), id), Error::<Test>::NoContribution);
+			assert_eq!(Campaigns::<Test>::get(id).unwrap().unclaimed, 0);
+			assert_eq!(Tokens::total_issuance(share_token(dao)), 2_000);
+		});
+	}
+
+	#[test]
+	fn backers_of_a_failure_get_back_exactly_what_they_paid() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			let before = [EVE, FERDIE].map(free);
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 4_000));
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 130));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), id, 2_000));
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(ALICE), id));
+			assert_ok!(Cofunding::claim(signed(EVE), id));
+			System::assert_last_event(
+				Event::Refunded { campaign: id, who: EVE, amount: 4_130 }.into(),
+			);
+			assert_ok!(Cofunding::claim(signed(FERDIE), id));
+			assert_eq!([EVE, FERDIE].map(free), before);
+			assert_eq!(free(Cofunding::escrow_account(id)), 0);
+			assert_noop!(Cofunding::claim(signed(FERDIE), id), Error::<Test>::NoContribution);
+		});
+	}
+
+	#[test]
+	fn an_unknown_campaign_fails() {
+		test(|| {
+			assert_noop!(Cofunding::claim(signed(EVE), 9), Error::<Test>::UnknownCampaign);
+		});
+	}
+
+	#[test]
+	fn the_runtime_api_shows_a_backers_claim() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 10_000));
+			let view = Cofunding::backer_view(id, &EVE).unwrap();
+			assert_eq!((view.contributed, view.shares, view.refund), (10_000, 0, 0));
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(ALICE), id));
+			let view = Cofunding::backer_view(id, &EVE).unwrap();
+			assert_eq!((view.contributed, view.shares, view.refund), (10_000, 1_000, 0));
+			let campaign = Cofunding::campaign_view(id).unwrap();
+			assert_eq!((campaign.raised, campaign.backers), (10_000, 1));
+			assert_eq!(campaign.state, CampaignState::Succeeded);
+			assert_eq!(Cofunding::campaign_views(dao, 0, 10).len(), 1);
+			assert!(Cofunding::backer_view(id, &FERDIE).is_none());
+		});
+	}
+}
+
+mod sale {
+	use super::*;
+
+	/// Opens a sale of `dao`'s token at 2 per unit, 1,000 per ten-block period.
+	fn open_sale(dao: u32) -> u32 {
+		let id = crate::NextSaleId::<Test>::get();
+		assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, 2, 10, 1_000));
+		id
+	}
+
+	#[test]
+	fn buyers_pay_the_treasury_and_get_tokens_at_once() {
+		test(|| {
+			let dao = funded_book();
+			let sale = open_sale(dao);
+			System::assert_last_event(
+				Event::SaleOpened { sale, dao, price: 2, period: 10, cap_per_period: 1_000 }.into(),
+			);
+			assert_eq!(held(dao, HoldReason::SaleDeposit), SALE_DEPOSIT);
+			let treasury = free(dao_account(dao));
+			assert_ok!(Cofunding::buy(signed(EVE), sale, 600));
+			System::assert_last_event(
+				Event::Bought { sale, who: EVE, paid: 600, tokens: 300 }.into(),
+			);
+			assert_eq!(free(dao_account(dao)), treasury + 600);
+			assert_eq!(crate::mock::shares(dao, EVE), 300);
+		});
+	}
+
+	#[test]
+	fn the_cap_applies_per_period() {
+		test(|| {
+			let dao = funded_book();
+			let sale = open_sale(dao);
+			assert_ok!(Cofunding::buy(signed(EVE), sale, 600));
+			assert_ok!(Cofunding::buy(signed(FERDIE), sale, 400));
+			assert_noop!(Cofunding::buy(signed(GRACE), sale, 2), Error::<Test>::PeriodCapReached);
+			run_to(10);
+			assert_ok!(Cofunding::buy(signed(GRACE), sale, 1_000));
+			assert_eq!(Sales::<Test>::get(sale).unwrap().sold, 2_000);
+		});
+	}
+
+	#[test]
+	fn only_the_dao_closes_it_and_gets_its_deposit_back() {
+		test(|| {
+			let dao = funded_book();
+			let sale = open_sale(dao);
+			assert_noop!(Cofunding::close_sale(signed(EVE), sale), Error::<Test>::NotDao);
+			assert_ok!(Cofunding::close_sale(signed(dao_account(dao)), sale));
+			System::assert_last_event(Event::SaleClosed { sale }.into());
+			assert_eq!(held(dao, HoldReason::SaleDeposit), 0);
+			assert_noop!(Cofunding::buy(signed(EVE), sale, 2), Error::<Test>::UnknownSale);
+			assert_noop!(
+				Cofunding::close_sale(signed(dao_account(dao)), sale),
+				Error::<Test>::UnknownSale
+			);
+		});
+	}
+
+	#[test]
+	fn errors_move_nothing() {
+		test(|| {
+			let dao = funded_book();
+			let as_dao = || signed(dao_account(dao));
+			assert_noop!(Cofunding::open_sale(signed(EVE), dao, 2, 10, 100), Error::<Test>::NotDao);
+			assert_noop!(Cofunding::open_sale(as_dao(), dao, 0, 10, 100), Error::<Test>::ZeroPrice);
+			assert_noop!(
+				Cofunding::open_sale(as_dao(), dao, 2, 1, 100),
+				Error::<Test>::InvalidDuration
+			);
+			assert_noop!(
+				Cofunding::open_sale(as_dao(), dao, 200, 10, 100),
+				Error::<Test>::InvalidGoalOrCap
+			);
+			let sale = open_sale(dao);
+			assert_noop!(Cofunding::buy(signed(EVE), sale, 3), Error::<Test>::NotWholeShares);
+			assert_noop!(Cofunding::buy(signed(EVE), sale, 0), Error::<Test>::NotWholeShares);
+			assert_noop!(Cofunding::buy(signed(STRANGER), sale, 2), TokenError::FundsUnavailable);
+			assert_noop!(Cofunding::buy(signed(EVE), 9, 2), Error::<Test>::UnknownSale);
+		});
+	}
+}

@@ -1,0 +1,98 @@
+//! The records the co-funding pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use communs_primitives::DaoId;
+use scale_info::TypeInfo;
+
+/// Identifies a campaign.
+pub type CampaignId = u32;
+
+/// Identifies an open-ended sale.
+pub type SaleId = u32;
+
+/// What a DAO offers in a campaign. Amounts are in CMN planck.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct CampaignTerms<Balance, BlockNumber> {
+	/// CMN per unit of the share token.
+	pub price: Balance,
+	/// What it must raise to succeed.
+	pub goal: Balance,
+	/// The most it takes; reaching it fills the campaign before its deadline.
+	pub cap: Balance,
+	/// How many blocks it takes contributions for, from the block it opens in.
+	pub duration: BlockNumber,
+	/// The least one contribution may be.
+	pub min_contribution: Balance,
+	/// Whether backers may take their contribution back before the deadline.
+	pub withdrawable: bool,
+}
+
+/// Where a campaign is in its life.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub enum CampaignState {
+	/// Taking contributions until its deadline or its cap.
+	Open,
+	/// Raised its goal: its escrow went to the DAO; backers claim shares.
+	Succeeded,
+	/// Missed its goal: backers claim refunds.
+	Failed,
+}
+
+/// A campaign. `Metadata` is a bounded byte string.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Campaign<Balance, BlockNumber, TokenId, Metadata> {
+	/// The DAO whose shares it sells, and whose treasury it funds.
+	pub dao: DaoId,
+	/// The DAO's share token.
+	pub token: TokenId,
+	/// Its terms.
+	pub terms: CampaignTerms<Balance, BlockNumber>,
+	/// The last block it takes contributions in.
+	pub deadline: BlockNumber,
+	/// What it has raised.
+	pub raised: Balance,
+	/// How many accounts contributed (and have not withdrawn).
+	pub backers: u32,
+	/// Contributions not claimed yet, as shares or refunds.
+	pub unclaimed: Balance,
+	/// Held from the DAO's account until it is finalized.
+	pub deposit: Balance,
+	/// Where it is in its life.
+	pub state: CampaignState,
+	/// What the DAO says of it: a URI or a content hash.
+	pub metadata: Metadata,
+}
+
+/// An open-ended sale of a DAO's token at a fixed price.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Sale<Balance, BlockNumber, TokenId> {
+	/// The DAO whose token it sells.
+	pub dao: DaoId,
+	/// The token.
+	pub token: TokenId,
+	/// CMN per unit of the token.
+	pub price: Balance,
+	/// The length of a period, in blocks.
+	pub period: BlockNumber,
+	/// The most CMN it takes per period.
+	pub cap_per_period: Balance,
+	/// The period of the last purchase (block number divided by `period`).
+	pub current_period: BlockNumber,
+	/// CMN taken in that period.
+	pub sold_in_period: Balance,
+	/// CMN taken since it opened.
+	pub sold: Balance,
+	/// Held from the DAO's account until it closes.
+	pub deposit: Balance,
+}
