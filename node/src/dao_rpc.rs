@@ -1,13 +1,18 @@
-//! The `dao_*` JSON-RPC methods: DAOs, their members, proposals and votes as readable JSON, for
-//! a person with `curl` as much as for a dApp. Each reads the runtime's `DaosApi` or
-//! `GovernanceApi` at the best block; accounts are SS58 addresses, balances decimal strings (in
-//! the smallest unit) so no client rounds them, ratios percentages.
+//! The `dao_*` JSON-RPC methods: DAOs, their members, proposals and votes, campaigns, sales and
+//! royalties as readable JSON, for a person with `curl` as much as for a dApp. Each reads one of
+//! the runtime's APIs (`DaosApi`, `GovernanceApi`, `CofundingApi`, `RoyaltiesApi`) at the best
+//! block; accounts are SS58 addresses, balances decimal strings (in the smallest unit) so no
+//! client rounds them, ratios percentages.
 
 use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, TokenId};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
 	types::{error::ErrorObject, ErrorObjectOwned},
+};
+use pallet_cofunding::{
+	runtime_api::{BackerView, CampaignView, CofundingApi},
+	CampaignState, Sale,
 };
 use pallet_daos::{
 	runtime_api::{DaoView, DaosApi},
@@ -17,6 +22,7 @@ use pallet_governance::{
 	runtime_api::{GovernanceApi, ProposalView},
 	ProposalStatus, Tally, Vote,
 };
+use pallet_royalties::runtime_api::{PoolView, RoyaltiesApi};
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -54,6 +60,32 @@ pub trait DaoRpc {
 	/// The weight an account's vote would have in a proposal of the DAO opened now.
 	#[method(name = "votingPower")]
 	fn voting_power(&self, dao: u32, who: String) -> RpcResult<String>;
+
+	/// Up to `limit` (default and at most 100) campaigns of a DAO, from id `start` up.
+	#[method(name = "campaigns")]
+	fn campaigns(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+
+	/// A campaign with what it raised, its backers, state and deadline, or `null`.
+	#[method(name = "campaign")]
+	fn campaign(&self, campaign: u32) -> RpcResult<Option<Value>>;
+
+	/// An account's unclaimed contribution to a campaign and the shares or refund it can claim
+	/// now, or `null`.
+	#[method(name = "backer")]
+	fn backer(&self, campaign: u32, who: String) -> RpcResult<Option<Value>>;
+
+	/// An open sale, or `null`.
+	#[method(name = "sale")]
+	fn sale(&self, sale: u32) -> RpcResult<Option<Value>>;
+
+	/// A DAO's royalty pool: paid, kept by the treasury, unclaimed; or `null` before the first
+	/// payment.
+	#[method(name = "royalties")]
+	fn royalties(&self, dao: u32) -> RpcResult<Option<Value>>;
+
+	/// The royalties an account can claim from a DAO now.
+	#[method(name = "claimableRoyalties")]
+	fn claimable_royalties(&self, dao: u32, who: String) -> RpcResult<String>;
 }
 
 /// Serves the `dao_*` methods from a client.
@@ -172,11 +204,69 @@ fn proposal_json(proposal: &ProposalView<AccountId, Balance, BlockNumber, Balanc
 	})
 }
 
+fn campaign_json(campaign: &CampaignView<AccountId, Balance, BlockNumber>) -> Value {
+	json!({
+		"id": campaign.id,
+		"dao": campaign.dao,
+		"escrow": campaign.escrow.to_ss58check(),
+		"price": campaign.terms.price.to_string(),
+		"goal": campaign.terms.goal.to_string(),
+		"cap": campaign.terms.cap.to_string(),
+		"minContribution": campaign.terms.min_contribution.to_string(),
+		"withdrawable": campaign.terms.withdrawable,
+		"deadline": campaign.deadline,
+		"raised": campaign.raised.to_string(),
+		"backers": campaign.backers,
+		"unclaimed": campaign.unclaimed.to_string(),
+		"state": match campaign.state {
+			CampaignState::Open => "Open",
+			CampaignState::Succeeded => "Succeeded",
+			CampaignState::Failed => "Failed",
+		},
+		"full": campaign.full,
+		"metadata": text(&campaign.metadata),
+	})
+}
+
+fn backer_json(backer: &BackerView<Balance, Balance>) -> Value {
+	json!({
+		"contributed": backer.contributed.to_string(),
+		"shares": backer.shares.to_string(),
+		"refund": backer.refund.to_string(),
+	})
+}
+
+fn sale_json(id: u32, sale: &Sale<Balance, BlockNumber, TokenId>) -> Value {
+	json!({
+		"id": id,
+		"dao": sale.dao,
+		"token": sale.token,
+		"price": sale.price.to_string(),
+		"period": sale.period,
+		"capPerPeriod": sale.cap_per_period.to_string(),
+		"currentPeriod": sale.current_period,
+		"soldInPeriod": sale.sold_in_period.to_string(),
+		"sold": sale.sold.to_string(),
+	})
+}
+
+fn pool_json(pool: &PoolView<AccountId, Balance>) -> Value {
+	json!({
+		"account": pool.account.to_ss58check(),
+		"paid": pool.paid.to_string(),
+		"toTreasury": pool.to_treasury.to_string(),
+		"unclaimed": pool.unclaimed.to_string(),
+		"treasuryShare": percent(pool.treasury_share),
+	})
+}
+
 impl<C> DaoRpcServer for Dao<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
-		+ GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>,
+		+ GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>
+		+ CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
+		+ RoyaltiesApi<Block, AccountId, Balance>,
 {
 	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
 		let best = self.client.info().best_hash;
@@ -238,6 +328,48 @@ where
 		let power =
 			self.client.runtime_api().voting_power(best, dao, who).map_err(runtime_error)?;
 		Ok(power.to_string())
+	}
+
+	fn campaigns(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let campaigns = self
+			.client
+			.runtime_api()
+			.campaigns(best, dao, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(campaigns.iter().map(campaign_json).collect())
+	}
+
+	fn campaign(&self, campaign: u32) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let campaign = self.client.runtime_api().campaign(best, campaign).map_err(runtime_error)?;
+		Ok(campaign.as_ref().map(campaign_json))
+	}
+
+	fn backer(&self, campaign: u32, who: String) -> RpcResult<Option<Value>> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let backer = self.client.runtime_api().backer(best, campaign, who).map_err(runtime_error)?;
+		Ok(backer.as_ref().map(backer_json))
+	}
+
+	fn sale(&self, sale: u32) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let found = self.client.runtime_api().sale(best, sale).map_err(runtime_error)?;
+		Ok(found.as_ref().map(|found| sale_json(sale, found)))
+	}
+
+	fn royalties(&self, dao: u32) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let pool = self.client.runtime_api().pool(best, dao).map_err(runtime_error)?;
+		Ok(pool.as_ref().map(pool_json))
+	}
+
+	fn claimable_royalties(&self, dao: u32, who: String) -> RpcResult<String> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let owed = self.client.runtime_api().claimable(best, dao, who).map_err(runtime_error)?;
+		Ok(owed.to_string())
 	}
 }
 

@@ -41,7 +41,14 @@ where
 			Balance,
 			BlockNumber,
 			Balance,
-		>,
+		> + pallet_cofunding::runtime_api::CofundingApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			TokenId,
+			Balance,
+		> + pallet_royalties::runtime_api::RoyaltiesApi<Block, AccountId, Balance>,
 	P: TransactionPool + 'static,
 {
 	use crate::dao_rpc::{Dao, DaoRpcServer};

@@ -217,80 +217,179 @@ fn run_to(n: crate::BlockNumber) {
 	}
 }
 
+fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> frame_support::BoundedVec<u8, S> {
+	frame_support::BoundedVec::truncate_from(bytes.to_vec())
+}
+
+/// Alice creates the book DAO: the four authors (Alice, Bob, Charlie, Dave) with 250 shares
+/// each, votes weighed by shares, one-minute votes, enactment two blocks later; Dave puts
+/// 1,000 CMN in its treasury. Returns its id and the authors.
+fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
+	use crate::{Daos, UNIT};
+	use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
+	let authors = [Alice, Bob, Charlie, Dave].map(|name| name.to_account_id());
+	let book = pallet_daos::NextDaoId::<Runtime>::get();
+	assert_ok!(Daos::create_dao(
+		RuntimeOrigin::signed(authors[0].clone()),
+		bounded(b"The Book"),
+		DaoMetadata { uri: bounded(b"ipfs://book"), hash: Default::default() },
+		Some(ShareTokenSpec {
+			symbol: bounded(b"BOOK"),
+			decimals: 0,
+			min_balance: 1,
+			allocations: frame_support::BoundedVec::truncate_from(
+				authors.iter().map(|who| (who.clone(), 250)).collect(),
+			),
+		}),
+		frame_support::BoundedVec::truncate_from(
+			authors.iter().map(|who| (who.clone(), Default::default())).collect(),
+		),
+		GovernanceParams {
+			voting_mode: VotingMode::TokenWeighted,
+			voting_period: crate::MINUTES,
+			quorum: sp_runtime::Perbill::from_percent(50),
+			approval: sp_runtime::Perbill::from_percent(50),
+			proposal_deposit: UNIT,
+			enactment_delay: 2,
+			proposers: ProposerRule::Members,
+		},
+	));
+	assert_ok!(Balances::transfer_keep_alive(
+		RuntimeOrigin::signed(authors[3].clone()),
+		Daos::account_of(book).into(),
+		1_000 * UNIT
+	));
+	(book, authors)
+}
+
+/// Bob proposes `calls` in `dao`, the first three authors vote aye, anyone closes after the
+/// vote, and the chain runs until the calls executed. Returns the proposal's id.
+fn pass(
+	dao: pallet_daos::DaoId,
+	authors: &[AccountId; 4],
+	calls: Vec<crate::RuntimeCall>,
+) -> pallet_governance::ProposalId {
+	use crate::Governance;
+	let id = pallet_governance::NextProposalId::<Runtime>::get();
+	assert_ok!(Governance::propose(
+		RuntimeOrigin::signed(authors[1].clone()),
+		dao,
+		calls,
+		bounded(b"A proposal"),
+		Default::default(),
+	));
+	for author in &authors[..3] {
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(author.clone()),
+			id,
+			pallet_governance::Vote::Aye
+		));
+	}
+	let end = pallet_governance::Proposals::<Runtime>::get(id).map(|p| p.end).unwrap_or_default();
+	run_to(end + 1);
+	assert_ok!(Governance::close(RuntimeOrigin::signed(authors[3].clone()), id));
+	run_to(end + 1 + 2);
+	assert_eq!(
+		pallet_governance::Proposals::<Runtime>::get(id).map(|proposal| proposal.status),
+		Some(pallet_governance::ProposalStatus::Executed { ok: true })
+	);
+	id
+}
+
 #[test]
 fn a_book_dao_pays_from_its_treasury_by_vote() {
-	use crate::{Daos, Governance, UNIT};
-	use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
+	use crate::UNIT;
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
-		let authors = [Alice, Bob, Charlie, Dave].map(|name| name.to_account_id());
-		let editor = Sr25519Keyring::Eve.to_account_id();
 		// DAO 0 is the chain's own; the book DAO comes next.
-		let book = pallet_daos::NextDaoId::<Runtime>::get();
+		let (book, authors) = create_book_dao();
 		assert_eq!(book, 1);
-		fn bounded<S: frame_support::traits::Get<u32>>(
-			bytes: &[u8],
-		) -> frame_support::BoundedVec<u8, S> {
-			frame_support::BoundedVec::truncate_from(bytes.to_vec())
-		}
-		assert_ok!(Daos::create_dao(
-			RuntimeOrigin::signed(authors[0].clone()),
-			bounded(b"The Book"),
-			DaoMetadata { uri: bounded(b"ipfs://book"), hash: Default::default() },
-			Some(ShareTokenSpec {
-				symbol: bounded(b"BOOK"),
-				decimals: 0,
-				min_balance: 1,
-				allocations: frame_support::BoundedVec::truncate_from(
-					authors.iter().map(|who| (who.clone(), 250)).collect(),
-				),
-			}),
-			frame_support::BoundedVec::truncate_from(
-				authors.iter().map(|who| (who.clone(), Default::default())).collect(),
-			),
-			GovernanceParams {
-				voting_mode: VotingMode::TokenWeighted,
-				voting_period: crate::MINUTES,
-				quorum: sp_runtime::Perbill::from_percent(50),
-				approval: sp_runtime::Perbill::from_percent(50),
-				proposal_deposit: UNIT,
-				enactment_delay: 2,
-				proposers: ProposerRule::Members,
-			},
-		));
-		let treasury = Daos::account_of(book);
-		assert_ok!(Balances::transfer_keep_alive(
-			RuntimeOrigin::signed(authors[3].clone()),
-			treasury.clone().into(),
-			1_000 * UNIT
-		));
+		let editor = Sr25519Keyring::Eve.to_account_id();
+		let before = Balances::balance(&editor);
 		let payment = crate::RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 			dest: editor.clone().into(),
 			value: 300 * UNIT,
 		});
-		assert_ok!(Governance::propose(
-			RuntimeOrigin::signed(authors[1].clone()),
-			book,
-			vec![payment],
-			bounded(b"Pay the editor"),
-			Default::default(),
-		));
-		for author in &authors[..3] {
-			assert_ok!(Governance::vote(
-				RuntimeOrigin::signed(author.clone()),
-				0,
-				pallet_governance::Vote::Aye
+		pass(book, &authors, vec![payment]);
+		assert_eq!(Balances::balance(&editor), before + 300 * UNIT);
+	});
+}
+
+#[test]
+fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
+	use crate::{Cofunding, Royalties, UNIT};
+	use pallet_cofunding::{CampaignState, CampaignTerms};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let readers = [Sr25519Keyring::Eve, Sr25519Keyring::Ferdie, Sr25519Keyring::AliceStash]
+			.map(|name| name.to_account_id());
+		let publisher = Sr25519Keyring::FerdieStash.to_account_id();
+		// The DAO votes a campaign: 10 CMN a share, goal 10,000 CMN, cap 20,000, ten minutes.
+		let terms = CampaignTerms {
+			price: 10 * UNIT,
+			goal: 10_000 * UNIT,
+			cap: 20_000 * UNIT,
+			duration: 10 * crate::MINUTES,
+			min_contribution: 10 * UNIT,
+			withdrawable: false,
+		};
+		let open = crate::RuntimeCall::Cofunding(pallet_cofunding::Call::open_campaign {
+			dao: book,
+			terms,
+			metadata: bounded(b"ipfs://book/campaign"),
+		});
+		pass(book, &authors, vec![open]);
+		let campaign = 0;
+		for (reader, amount) in readers.iter().zip([5_000, 3_000, 2_000]) {
+			assert_ok!(Cofunding::contribute(
+				RuntimeOrigin::signed(reader.clone()),
+				campaign,
+				amount * UNIT
 			));
 		}
-		run_to(1 + crate::MINUTES + 1);
-		assert_ok!(Governance::close(RuntimeOrigin::signed(editor.clone()), 0));
-		let before = Balances::balance(&editor);
-		run_to(1 + crate::MINUTES + 1 + 2);
-		assert_eq!(Balances::balance(&editor), before + 300 * UNIT);
+		// Full at 10,000? No: the cap is 20,000, so it ends at its deadline.
+		let deadline = pallet_cofunding::Campaigns::<Runtime>::get(campaign).unwrap().deadline;
+		run_to(deadline + 1);
+		let treasury = Balances::balance(&crate::Daos::account_of(book));
+		assert_ok!(Cofunding::finalize(RuntimeOrigin::signed(publisher.clone()), campaign));
 		assert_eq!(
-			pallet_governance::Proposals::<Runtime>::get(0).map(|proposal| proposal.status),
-			Some(pallet_governance::ProposalStatus::Executed { ok: true })
+			pallet_cofunding::Campaigns::<Runtime>::get(campaign).unwrap().state,
+			CampaignState::Succeeded
 		);
+		assert_eq!(
+			Balances::balance(&crate::Daos::account_of(book)),
+			treasury + 10_000 * UNIT + crate::configs::CampaignDeposit::get()
+		);
+		for reader in &readers {
+			assert_ok!(Cofunding::claim(RuntimeOrigin::signed(reader.clone()), campaign));
+		}
+		let token = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		assert_eq!(Tokens::balance_of(token, readers[0].clone()), 500);
+		// The publisher pays 1,000 CMN of royalties over 2,000 shares: 0.5 CMN a share.
+		assert_ok!(Royalties::pay(RuntimeOrigin::signed(publisher.clone()), book, 1_000 * UNIT));
+		// The first reader sells half its shares; what they earned stays with it.
+		assert_ok!(Tokens::transfer(
+			RuntimeOrigin::signed(readers[0].clone()),
+			token,
+			readers[1].clone().into(),
+			250
+		));
+		let expected = [
+			(&authors[0], 125),
+			(&authors[1], 125),
+			(&authors[2], 125),
+			(&authors[3], 125),
+			(&readers[0], 250),
+			(&readers[1], 150),
+			(&readers[2], 100),
+		];
+		for (holder, owed) in expected {
+			assert_eq!(Royalties::claimable(book, holder), owed * UNIT);
+			let before = Balances::balance(holder);
+			assert_ok!(Royalties::claim(RuntimeOrigin::signed(holder.clone()), book));
+			assert_eq!(Balances::balance(holder), before + owed * UNIT);
+		}
 	});
 }
 

@@ -151,7 +151,9 @@ describe('a DAO created from a wallet, deciding by vote', () => {
   });
 
   test('every curl example of docs/rpc.md answers', () => {
-    const doc = readFileSync(join(root, 'docs', 'rpc.md'), 'utf8');
+    // The first part of the reference: the second, on campaigns and royalties, is run by
+    // cofunding.test.mjs after its own story.
+    const doc = readFileSync(join(root, 'docs', 'rpc.md'), 'utf8').split('\n# Campaigns')[0];
     const commands = [...doc.matchAll(/^curl [\s\S]*?http:\/\/127\.0\.0\.1:9944$/gm)].map((m) => m[0]);
     assert.ok(commands.length >= 6, `only ${commands.length} curl examples found`);
     for (const command of commands) {

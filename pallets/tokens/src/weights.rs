@@ -15,12 +15,12 @@
 // dev
 // --wasm-execution
 // compiled
+// --extrinsic
+// *
 // --steps
 // 50
 // --repeat
 // 20
-// --extrinsic
-// *
 // --pallet
 // pallet_tokens
 // --template
@@ -73,11 +73,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn create() -> Weight {
-		// Proof size: measured `109`, estimated `3763` bytes.
-		// Fastest run: 46_430_000 picoseconds.
-		Weight::from_parts(48_742_000, 0)
+		// Proof size: measured `164`, estimated `3763` bytes.
+		// Fastest run: 46_189_000 picoseconds.
+		Weight::from_parts(49_144_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -89,14 +89,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	/// The range of component `s` is `[0, 64]`.
-	fn set_metadata(_n: u32, _s: u32, ) -> Weight {
-		// Proof size: measured `385`, estimated `3763` bytes.
-		// Fastest run: 51_116_000 picoseconds.
-		Weight::from_parts(54_195_588, 0)
+	fn set_metadata(n: u32, s: u32, ) -> Weight {
+		// Proof size: measured `423`, estimated `3763` bytes.
+		// Fastest run: 51_456_000 picoseconds.
+		Weight::from_parts(54_625_406, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
+			// Standard error: 219
+			.saturating_add(Weight::from_parts(2_020, 0).saturating_mul(n.into()))
+			// Standard error: 219
+			.saturating_add(Weight::from_parts(442, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -107,11 +111,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn clear_metadata() -> Weight {
-		// Proof size: measured `578`, estimated `3763` bytes.
-		// Fastest run: 44_546_000 picoseconds.
-		Weight::from_parts(47_010_000, 0)
+		// Proof size: measured `616`, estimated `3763` bytes.
+		// Fastest run: 43_685_000 picoseconds.
+		Weight::from_parts(47_271_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -120,115 +124,139 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
-		// Proof size: measured `1244`, estimated `3952` bytes.
-		// Fastest run: 29_104_000 picoseconds.
-		Weight::from_parts(30_526_000, 0)
+		// Proof size: measured `1524`, estimated `3952` bytes.
+		// Fastest run: 38_207_000 picoseconds.
+		Weight::from_parts(40_881_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
-		// Proof size: measured `1244`, estimated `3952` bytes.
-		// Fastest run: 36_384_000 picoseconds.
-		Weight::from_parts(38_167_000, 0)
+		// Proof size: measured `1524`, estimated `3952` bytes.
+		// Fastest run: 45_058_000 picoseconds.
+		Weight::from_parts(47_802_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size: measured `962`, estimated `6914` bytes.
-		// Fastest run: 42_303_000 picoseconds.
-		Weight::from_parts(44_516_000, 0)
-			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	fn transfer_keep_alive() -> Weight {
-		// Proof size: measured `962`, estimated `6914` bytes.
-		// Fastest run: 43_445_000 picoseconds.
-		Weight::from_parts(46_009_000, 0)
-			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	fn transfer_all() -> Weight {
-		// Proof size: measured `962`, estimated `6914` bytes.
-		// Fastest run: 47_300_000 picoseconds.
-		Weight::from_parts(49_734_000, 0)
-			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Approvals` (r:1 w:1)
-	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	fn approve() -> Weight {
-		// Proof size: measured `589`, estimated `3763` bytes.
-		// Fastest run: 58_507_000 picoseconds.
-		Weight::from_parts(61_251_000, 0)
-			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `Tokens::Approvals` (r:1 w:1)
-	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	fn cancel_approval() -> Weight {
-		// Proof size: measured `797`, estimated `3763` bytes.
-		// Fastest run: 52_989_000 picoseconds.
-		Weight::from_parts(56_214_000, 0)
-			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `Tokens::Approvals` (r:1 w:1)
-	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
-	fn transfer_from() -> Weight {
-		// Proof size: measured `1236`, estimated `6914` bytes.
-		// Fastest run: 93_580_000 picoseconds.
-		Weight::from_parts(98_968_000, 0)
+		// Proof size: measured `1332`, estimated `6914` bytes.
+		// Fastest run: 57_145_000 picoseconds.
+		Weight::from_parts(61_392_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Accounts` (r:2 w:2)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn transfer_keep_alive() -> Weight {
+		// Proof size: measured `1332`, estimated `6914` bytes.
+		// Fastest run: 60_160_000 picoseconds.
+		Weight::from_parts(63_535_000, 0)
+			.saturating_add(Weight::from_parts(0, 6914))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Accounts` (r:2 w:2)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn transfer_all() -> Weight {
+		// Proof size: measured `1332`, estimated `6914` bytes.
+		// Fastest run: 61_893_000 picoseconds.
+		Weight::from_parts(65_988_000, 0)
+			.saturating_add(Weight::from_parts(0, 6914))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Approvals` (r:1 w:1)
+	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	fn approve() -> Weight {
+		// Proof size: measured `588`, estimated `3763` bytes.
+		// Fastest run: 55_954_000 picoseconds.
+		Weight::from_parts(58_818_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Tokens::Approvals` (r:1 w:1)
+	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	fn cancel_approval() -> Weight {
+		// Proof size: measured `831`, estimated `3763` bytes.
+		// Fastest run: 50_305_000 picoseconds.
+		Weight::from_parts(52_979_000, 0)
+			.saturating_add(Weight::from_parts(0, 3763))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Tokens::Approvals` (r:1 w:1)
+	/// Proof: `Tokens::Approvals` (`max_values`: None, `max_size`: Some(148), added: 2623, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Accounts` (r:2 w:2)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	fn transfer_from() -> Weight {
+		// Proof size: measured `1550`, estimated `6914` bytes.
+		// Fastest run: 106_910_000 picoseconds.
+		Weight::from_parts(113_769_000, 0)
+			.saturating_add(Weight::from_parts(0, 6914))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
@@ -236,8 +264,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `872`, estimated `3952` bytes.
-		// Fastest run: 14_692_000 picoseconds.
-		Weight::from_parts(15_824_000, 0)
+		// Fastest run: 13_961_000 picoseconds.
+		Weight::from_parts(15_843_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -248,8 +276,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
 		// Proof size: measured `872`, estimated `3952` bytes.
-		// Fastest run: 14_672_000 picoseconds.
-		Weight::from_parts(15_863_000, 0)
+		// Fastest run: 14_803_000 picoseconds.
+		Weight::from_parts(15_963_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -258,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn freeze_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_935_000 picoseconds.
-		Weight::from_parts(10_716_000, 0)
+		// Fastest run: 10_155_000 picoseconds.
+		Weight::from_parts(11_116_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -268,8 +296,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn thaw_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_914_000 picoseconds.
-		Weight::from_parts(10_916_000, 0)
+		// Fastest run: 10_245_000 picoseconds.
+		Weight::from_parts(11_287_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -279,14 +307,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Metadata` (r:1 w:0)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
-		// Proof size: measured `718`, estimated `6196` bytes.
-		// Fastest run: 56_173_000 picoseconds.
-		Weight::from_parts(59_448_000, 0)
-			.saturating_add(Weight::from_parts(0, 6196))
+		// Proof size: measured `756`, estimated `6290` bytes.
+		// Fastest run: 57_976_000 picoseconds.
+		Weight::from_parts(61_371_000, 0)
+			.saturating_add(Weight::from_parts(0, 6290))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -294,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn set_team() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_096_000 picoseconds.
-		Weight::from_parts(10_856_000, 0)
+		// Fastest run: 10_406_000 picoseconds.
+		Weight::from_parts(11_306_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -307,11 +335,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn touch() -> Weight {
-		// Proof size: measured `562`, estimated `3952` bytes.
-		// Fastest run: 52_198_000 picoseconds.
-		Weight::from_parts(54_441_000, 0)
+		// Proof size: measured `561`, estimated `3952` bytes.
+		// Fastest run: 51_116_000 picoseconds.
+		Weight::from_parts(54_772_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -323,11 +351,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size: measured `587`, estimated `3952` bytes.
-		// Fastest run: 46_739_000 picoseconds.
-		Weight::from_parts(49_845_000, 0)
+		// Proof size: measured `621`, estimated `3952` bytes.
+		// Fastest run: 46_279_000 picoseconds.
+		Weight::from_parts(49_153_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -336,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn start_destroy() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_984_000 picoseconds.
-		Weight::from_parts(10_676_000, 0)
+		// Fastest run: 10_206_000 picoseconds.
+		Weight::from_parts(11_017_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -349,15 +377,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:100 w:100)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:100 w:100)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_accounts(n: u32, ) -> Weight {
-		// Proof size: measured `317 + n * (242 ±0)`, estimated `3952 + n * (2962 ±0)` bytes.
-		// Fastest run: 11_838_000 picoseconds.
-		Weight::from_parts(9_323_974, 0)
+		// Proof size: measured `359 + n * (243 ±0)`, estimated `3952 + n * (2962 ±0)` bytes.
+		// Fastest run: 11_987_000 picoseconds.
+		Weight::from_parts(5_008_789, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 38_455
-			.saturating_add(Weight::from_parts(39_929_193, 0).saturating_mul(n.into()))
+			// Standard error: 40_993
+			.saturating_add(Weight::from_parts(40_578_727, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -370,15 +398,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_approvals(n: u32, ) -> Weight {
-		// Proof size: measured `506 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
-		// Fastest run: 13_630_000 picoseconds.
-		Weight::from_parts(17_762_453, 0)
+		// Proof size: measured `544 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
+		// Fastest run: 13_971_000 picoseconds.
+		Weight::from_parts(12_033_437, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 16_774
-			.saturating_add(Weight::from_parts(36_961_013, 0).saturating_mul(n.into()))
+			// Standard error: 69_622
+			.saturating_add(Weight::from_parts(37_133_544, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -394,13 +422,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:0 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn finish_destroy() -> Weight {
-		// Proof size: measured `578`, estimated `3952` bytes.
-		// Fastest run: 49_424_000 picoseconds.
-		Weight::from_parts(52_027_000, 0)
+		// Proof size: measured `616`, estimated `3952` bytes.
+		// Fastest run: 49_684_000 picoseconds.
+		Weight::from_parts(52_799_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -410,138 +438,140 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create() -> Weight {
-		Weight::from_parts(48_742_000, 0)
+		Weight::from_parts(49_144_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn set_metadata(_n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(54_195_588, 0)
+	fn set_metadata(n: u32, s: u32, ) -> Weight {
+		Weight::from_parts(54_625_406, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
+			.saturating_add(Weight::from_parts(2_020, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(442, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_metadata() -> Weight {
-		Weight::from_parts(47_010_000, 0)
+		Weight::from_parts(47_271_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(30_526_000, 0)
+		Weight::from_parts(40_881_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(38_167_000, 0)
+		Weight::from_parts(47_802_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(44_516_000, 0)
+		Weight::from_parts(61_392_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(46_009_000, 0)
+		Weight::from_parts(63_535_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(49_734_000, 0)
+		Weight::from_parts(65_988_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(61_251_000, 0)
+		Weight::from_parts(58_818_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(56_214_000, 0)
+		Weight::from_parts(52_979_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(98_968_000, 0)
+		Weight::from_parts(113_769_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(15_824_000, 0)
+		Weight::from_parts(15_843_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(15_863_000, 0)
+		Weight::from_parts(15_963_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze_token() -> Weight {
-		Weight::from_parts(10_716_000, 0)
+		Weight::from_parts(11_116_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw_token() -> Weight {
-		Weight::from_parts(10_916_000, 0)
+		Weight::from_parts(11_287_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(59_448_000, 0)
-			.saturating_add(Weight::from_parts(0, 6196))
+		Weight::from_parts(61_371_000, 0)
+			.saturating_add(Weight::from_parts(0, 6290))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_team() -> Weight {
-		Weight::from_parts(10_856_000, 0)
+		Weight::from_parts(11_306_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn touch() -> Weight {
-		Weight::from_parts(54_441_000, 0)
+		Weight::from_parts(54_772_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(49_845_000, 0)
+		Weight::from_parts(49_153_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_destroy() -> Weight {
-		Weight::from_parts(10_676_000, 0)
+		Weight::from_parts(11_017_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn destroy_accounts(n: u32, ) -> Weight {
-		Weight::from_parts(9_323_974, 0)
+		Weight::from_parts(5_008_789, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(39_929_193, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(40_578_727, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(n.into()))
 	}
 	fn destroy_approvals(n: u32, ) -> Weight {
-		Weight::from_parts(17_762_453, 0)
+		Weight::from_parts(12_033_437, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(36_961_013, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(37_133_544, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -549,7 +579,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	fn finish_destroy() -> Weight {
-		Weight::from_parts(52_027_000, 0)
+		Weight::from_parts(52_799_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
