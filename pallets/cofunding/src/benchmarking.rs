@@ -4,7 +4,7 @@
 //! starts a new period.
 
 use super::*;
-use communs_primitives::DaoBenchmarkHelper;
+use communs_primitives::{DaoBenchmarkHelper, ShareTokenBenchmarkHelper};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
@@ -24,10 +24,13 @@ fn plenty<T: Config>() -> BalanceOf<T> {
 	T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into())
 }
 
-/// A DAO with a share token and a funded treasury; returns it and its account.
+/// A DAO with a share token whose balance changes are as expensive as they get, and a funded
+/// treasury; returns it and its account.
 fn dao<T: Config>() -> Result<(DaoId, T::AccountId), BenchmarkError> {
 	let member = funded::<T>("member", 0);
 	let dao = T::BenchmarkHelper::create_dao(&[member]);
+	let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+	T::BenchmarkHelper::prepare_share_token(token);
 	let account = T::Daos::account(dao).ok_or(BenchmarkError::Weightless)?;
 	T::Currency::set_balance(&account, plenty::<T>());
 	Ok((dao, account))

@@ -118,6 +118,8 @@ impl pallet_daos::Config for Test {
 	type MaxVotingPeriod = ConstU64<1_000>;
 	type MaxEnactmentDelay = ConstU64<100>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// A campaign's deposit.
@@ -146,7 +148,10 @@ impl pallet_cofunding::Config for Test {
 pub struct DaoForBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::DaoBenchmarkHelper<AccountId> for DaoForBenchmarks {
+impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
 	fn create_dao(members: &[AccountId]) -> u32 {
 		use frame_support::traits::fungible::Mutate;
 		Balances::set_balance(&ALICE, ENDOWMENT);

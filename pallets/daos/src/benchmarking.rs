@@ -4,6 +4,7 @@
 use super::*;
 use alloc::{vec, vec::Vec};
 use communs_primitives::TokenCreation;
+use communs_primitives::ShareTokenBenchmarkHelper;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
@@ -163,6 +164,9 @@ mod benchmarks {
 	#[benchmark]
 	fn mint_shares() {
 		let (dao, dao_account) = create::<T>(1);
+		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
+			T::BenchmarkHelper::prepare_share_token(token);
+		}
 		let to: T::AccountId = account("holder", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&to), 1_000u32.into());

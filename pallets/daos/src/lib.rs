@@ -229,6 +229,10 @@ pub mod pallet {
 
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
+
+		/// Prepares share tokens for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: communs_primitives::ShareTokenBenchmarkHelper<TokenIdOf<Self>>;
 	}
 
 	/// Why this pallet holds native funds.

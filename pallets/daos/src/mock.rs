@@ -133,6 +133,8 @@ impl pallet_daos::Config for Test {
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 /// Accounts 1 to 6 hold 10,000 native units each; account 9 holds none.

@@ -181,7 +181,7 @@ pub mod pallet {
 
 		/// Creates DAOs for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: DaoBenchmarkHelper<Self::AccountId>;
+		type BenchmarkHelper: DaoBenchmarkHelper<Self::AccountId, TokenIdOf<Self>>;
 	}
 
 	/// Why this pallet holds native funds.

@@ -130,6 +130,8 @@ impl pallet_daos::Config for Test {
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
 }
 
 impl pallet_scheduler::Config for Test {
@@ -172,7 +174,10 @@ impl pallet_governance::Config for Test {
 pub struct DaoForBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::DaoBenchmarkHelper<AccountId> for DaoForBenchmarks {
+impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
 	fn create_dao(members: &[AccountId]) -> u32 {
 		use frame_support::traits::fungible::Mutate;
 		let creator: AccountId = 1_000;

@@ -196,10 +196,22 @@ pub trait DaoInspect<AccountId> {
 	fn member_count(dao: DaoId) -> u32;
 }
 
+/// Benchmarks only: how a runtime makes a share token's balance changes as expensive as they
+/// get, so that the calls minting or moving shares are weighed with its balance-change hook at
+/// its most expensive.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait ShareTokenBenchmarkHelper<TokenId> {
+	/// Prepares `token`; by default nothing needs preparing.
+	fn prepare_share_token(_token: TokenId) {}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<TokenId> ShareTokenBenchmarkHelper<TokenId> for () {}
+
 /// Benchmarks only: what the pallets built on DAOs need from the runtime to reach their calls'
 /// worst cases.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait DaoBenchmarkHelper<AccountId> {
+pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<TokenId> {
 	/// Creates a token-weighted DAO in which each of `members` is a member holding 1,000
 	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
 	fn create_dao(members: &[AccountId]) -> DaoId;

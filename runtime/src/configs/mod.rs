@@ -323,6 +323,8 @@ impl pallet_daos::Config for Runtime {
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
 	type WeightInfo = pallet_daos::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
 }
 
 impl pallet_governance::Config for Runtime {
@@ -387,13 +389,22 @@ impl pallet_cofunding::Config for Runtime {
 	type BenchmarkHelper = DaoForBenchmarks;
 }
 
-/// Creates the governance benchmarks' DAOs through the DAOs pallet: token-weighted, each
+/// Creates the benchmarks' DAOs through the DAOs pallet: token-weighted, each
 /// member holding a thousand shares, any member proposing.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct DaoForBenchmarks;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_governance::DaoBenchmarkHelper<AccountId> for DaoForBenchmarks {
+impl communs_primitives::ShareTokenBenchmarkHelper<TokenId> for DaoForBenchmarks {
+	/// Gives the token a royalty pool: every balance change then settles checkpoints.
+	fn prepare_share_token(token: TokenId) {
+		use pallet_tokens::OnTokenBalanceChange;
+		<Royalties as OnTokenBalanceChange<TokenId, AccountId, Balance>>::prepare_worst_case(token);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl communs_primitives::DaoBenchmarkHelper<AccountId, TokenId> for DaoForBenchmarks {
 	fn create_dao(members: &[AccountId]) -> pallet_daos::DaoId {
 		use frame_support::traits::fungible::Mutate;
 		let creator: AccountId = frame_benchmarking::account("dao creator", 0, 0);
