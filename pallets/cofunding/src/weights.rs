@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::Campaigns` (`max_values`: None, `max_size`: Some(276), added: 2751, mode: `MaxEncodedLen`)
 	fn open_campaign() -> Weight {
 		// Proof size: measured `893`, estimated `3852` bytes.
-		// Fastest run: 59_509_000 picoseconds.
-		Weight::from_parts(63_084_000, 0)
+		// Fastest run: 61_111_000 picoseconds.
+		Weight::from_parts(65_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -79,12 +79,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn contribute(b: u32, ) -> Weight {
-		// Proof size: measured `1942`, estimated `6196` bytes.
-		// Fastest run: 57_626_000 picoseconds.
-		Weight::from_parts(104_156_022, 0)
+		// Proof size: measured `2033`, estimated `6196` bytes.
+		// Fastest run: 157_425_000 picoseconds.
+		Weight::from_parts(186_004_758, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 77
-			.saturating_add(Weight::from_parts(750, 0).saturating_mul(b.into()))
+			// Standard error: 143
+			.saturating_add(Weight::from_parts(58, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `638`, estimated `6196` bytes.
-		// Fastest run: 58_217_000 picoseconds.
-		Weight::from_parts(61_792_000, 0)
+		// Fastest run: 59_770_000 picoseconds.
+		Weight::from_parts(62_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -112,12 +112,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn finalize(b: u32, ) -> Weight {
-		// Proof size: measured `1026`, estimated `6196` bytes.
-		// Fastest run: 97_245_000 picoseconds.
-		Weight::from_parts(147_202_024, 0)
+		// Proof size: measured `1064`, estimated `6196` bytes.
+		// Fastest run: 195_612_000 picoseconds.
+		Weight::from_parts(210_429_951, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 81
-			.saturating_add(Weight::from_parts(702, 0).saturating_mul(b.into()))
+			// Standard error: 117
+			.saturating_add(Weight::from_parts(240, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -131,18 +131,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn claim(b: u32, ) -> Weight {
-		// Proof size: measured `2314`, estimated `3952` bytes.
-		// Fastest run: 47_260_000 picoseconds.
-		Weight::from_parts(102_715_054, 0)
+		// Proof size: measured `2515`, estimated `3952` bytes.
+		// Fastest run: 164_596_000 picoseconds.
+		Weight::from_parts(180_644_351, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 88
-			.saturating_add(Weight::from_parts(780, 0).saturating_mul(b.into()))
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			// Standard error: 28
+			.saturating_add(Weight::from_parts(50, 0).saturating_mul(b.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
@@ -156,8 +158,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn open_sale() -> Weight {
 		// Proof size: measured `567`, estimated `3852` bytes.
-		// Fastest run: 52_618_000 picoseconds.
-		Weight::from_parts(57_145_000, 0)
+		// Fastest run: 55_923_000 picoseconds.
+		Weight::from_parts(59_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -174,15 +176,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
-		// Proof size: measured `1136`, estimated `6196` bytes.
-		// Fastest run: 78_758_000 picoseconds.
-		Weight::from_parts(85_808_000, 0)
+		// Proof size: measured `1265`, estimated `6196` bytes.
+		// Fastest run: 85_758_000 picoseconds.
+		Weight::from_parts(91_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Cofunding::Sales` (r:1 w:1)
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
@@ -194,8 +198,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn close_sale() -> Weight {
 		// Proof size: measured `743`, estimated `3852` bytes.
-		// Fastest run: 47_642_000 picoseconds.
-		Weight::from_parts(51_096_000, 0)
+		// Fastest run: 47_381_000 picoseconds.
+		Weight::from_parts(52_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -205,52 +209,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn open_campaign() -> Weight {
-		Weight::from_parts(63_084_000, 0)
+		Weight::from_parts(65_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn contribute(b: u32, ) -> Weight {
-		Weight::from_parts(104_156_022, 0)
+		Weight::from_parts(186_004_758, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(750, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(58, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(61_792_000, 0)
+		Weight::from_parts(62_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn finalize(b: u32, ) -> Weight {
-		Weight::from_parts(147_202_024, 0)
+		Weight::from_parts(210_429_951, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(702, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(240, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn claim(b: u32, ) -> Weight {
-		Weight::from_parts(102_715_054, 0)
+		Weight::from_parts(180_644_351, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(780, 0).saturating_mul(b.into()))
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(Weight::from_parts(50, 0).saturating_mul(b.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn open_sale() -> Weight {
-		Weight::from_parts(57_145_000, 0)
+		Weight::from_parts(59_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy() -> Weight {
-		Weight::from_parts(85_808_000, 0)
+		Weight::from_parts(91_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn close_sale() -> Weight {
-		Weight::from_parts(51_096_000, 0)
+		Weight::from_parts(52_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

@@ -15,12 +15,12 @@
 // dev
 // --wasm-execution
 // compiled
+// --extrinsic
+// *
 // --steps
 // 50
 // --repeat
 // 20
-// --extrinsic
-// *
 // --pallet
 // pallet_daos
 // --template
@@ -57,7 +57,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::NextTokenId` (r:1 w:1)
 	/// Proof: `Tokens::NextTokenId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
@@ -66,6 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:64 w:64)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:0 w:1)
@@ -75,15 +77,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `a` is `[0, 64]`.
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		// Proof size: measured `261`, estimated `6218 + a * (2962 ±0)` bytes.
-		// Fastest run: 1_074_502_000 picoseconds.
-		Weight::from_parts(49_978_203, 0)
-			.saturating_add(Weight::from_parts(0, 6218))
-			// Standard error: 96_267
-			.saturating_add(Weight::from_parts(4_312_500, 0).saturating_mul(m.into()))
-			// Standard error: 380_817
-			.saturating_add(Weight::from_parts(19_106_038, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `267`, estimated `6290 + a * (2962 ±0)` bytes.
+		// Fastest run: 1_065_990_000 picoseconds.
+		Weight::from_parts(245_569_657, 0)
+			.saturating_add(Weight::from_parts(0, 6290))
+			// Standard error: 20_362
+			.saturating_add(Weight::from_parts(3_464_942, 0).saturating_mul(m.into()))
+			// Standard error: 80_549
+			.saturating_add(Weight::from_parts(18_153_784, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
@@ -97,11 +99,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof size: measured `1498`, estimated `3852` bytes.
-		// Fastest run: 72_809_000 picoseconds.
-		Weight::from_parts(77_776_000, 0)
+		// Fastest run: 70_074_000 picoseconds.
+		Weight::from_parts(77_526_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -113,11 +115,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
 		// Proof size: measured `1587`, estimated `3852` bytes.
-		// Fastest run: 66_018_000 picoseconds.
-		Weight::from_parts(73_650_000, 0)
+		// Fastest run: 63_575_000 picoseconds.
+		Weight::from_parts(70_445_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -128,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
 		// Proof size: measured `622`, estimated `3852` bytes.
-		// Fastest run: 18_497_000 picoseconds.
-		Weight::from_parts(20_882_000, 0)
+		// Fastest run: 18_327_000 picoseconds.
+		Weight::from_parts(19_689_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -138,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn set_governance() -> Weight {
 		// Proof size: measured `496`, estimated `3852` bytes.
-		// Fastest run: 12_639_000 picoseconds.
-		Weight::from_parts(13_890_000, 0)
+		// Fastest run: 12_158_000 picoseconds.
+		Weight::from_parts(13_340_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -150,22 +152,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint_shares() -> Weight {
-		// Proof size: measured `756`, estimated `3952` bytes.
-		// Fastest run: 30_826_000 picoseconds.
-		Weight::from_parts(33_480_000, 0)
+		// Proof size: measured `891`, estimated `3952` bytes.
+		// Fastest run: 38_498_000 picoseconds.
+		Weight::from_parts(41_282_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn set_metadata() -> Weight {
 		// Proof size: measured `496`, estimated `3852` bytes.
-		// Fastest run: 12_468_000 picoseconds.
-		Weight::from_parts(14_642_000, 0)
+		// Fastest run: 12_789_000 picoseconds.
+		Weight::from_parts(13_971_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -175,17 +181,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:256 w:256)
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	fn dissolve(m: u32, ) -> Weight {
 		// Proof size: measured `1015 + m * (85 ±0)`, estimated `8799 + m * (2676 ±0)` bytes.
-		// Fastest run: 128_581_000 picoseconds.
-		Weight::from_parts(127_231_959, 0)
+		// Fastest run: 125_227_000 picoseconds.
+		Weight::from_parts(125_339_878, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			// Standard error: 1_414
-			.saturating_add(Weight::from_parts(1_229_937, 0).saturating_mul(m.into()))
+			// Standard error: 1_337
+			.saturating_add(Weight::from_parts(1_214_068, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -194,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn dispatch_as_root() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Fastest run: 5_738_000 picoseconds.
-		Weight::from_parts(6_489_000, 0)
+		// Fastest run: 5_589_000 picoseconds.
+		Weight::from_parts(6_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
@@ -203,11 +209,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		Weight::from_parts(49_978_203, 0)
-			.saturating_add(Weight::from_parts(0, 6218))
-			.saturating_add(Weight::from_parts(4_312_500, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(19_106_038, 0).saturating_mul(a.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(245_569_657, 0)
+			.saturating_add(Weight::from_parts(0, 6290))
+			.saturating_add(Weight::from_parts(3_464_942, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(18_153_784, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(m.into())))
@@ -215,45 +221,45 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(a.into()))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(77_776_000, 0)
+		Weight::from_parts(77_526_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(73_650_000, 0)
+		Weight::from_parts(70_445_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(20_882_000, 0)
+		Weight::from_parts(19_689_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_governance() -> Weight {
-		Weight::from_parts(13_890_000, 0)
+		Weight::from_parts(13_340_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_shares() -> Weight {
-		Weight::from_parts(33_480_000, 0)
+		Weight::from_parts(41_282_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_metadata() -> Weight {
-		Weight::from_parts(14_642_000, 0)
+		Weight::from_parts(13_971_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve(m: u32, ) -> Weight {
-		Weight::from_parts(127_231_959, 0)
+		Weight::from_parts(125_339_878, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(Weight::from_parts(1_229_937, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_214_068, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -261,7 +267,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(6_489_000, 0)
+		Weight::from_parts(6_269_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
