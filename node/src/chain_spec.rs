@@ -80,7 +80,7 @@ mod tests {
 
 	#[test]
 	fn unknown_chain_names_the_choices() {
-		let error = load("no-such-chain").err().expect("unknown chain is an error");
+		let Err(error) = load("no-such-chain") else { panic!("an unknown chain is an error") };
 		assert!(error.contains("unknown chain `no-such-chain`"), "{error}");
 		assert!(error.contains("`dev`, `local`"), "{error}");
 	}
@@ -91,7 +91,9 @@ mod tests {
 		std::fs::create_dir_all(&dir).expect("temp dir");
 		let file = dir.join("broken.json");
 		std::fs::write(&file, "{ \"name\": ").expect("write");
-		let error = load(file.to_str().expect("utf-8 path")).err().expect("malformed spec");
+		let Err(error) = load(file.to_str().expect("utf-8 path")) else {
+			panic!("a malformed spec is an error")
+		};
 		std::fs::remove_dir_all(&dir).expect("cleanup");
 		assert!(error.starts_with("invalid chain spec"), "{error}");
 	}

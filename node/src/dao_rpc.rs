@@ -349,7 +349,8 @@ where
 	fn backer(&self, campaign: u32, who: String) -> RpcResult<Option<Value>> {
 		let who = account(&who)?;
 		let best = self.client.info().best_hash;
-		let backer = self.client.runtime_api().backer(best, campaign, who).map_err(runtime_error)?;
+		let backer =
+			self.client.runtime_api().backer(best, campaign, who).map_err(runtime_error)?;
 		Ok(backer.as_ref().map(backer_json))
 	}
 

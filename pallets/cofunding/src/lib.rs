@@ -158,7 +158,10 @@ pub mod pallet {
 
 		/// Creates DAOs for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: communs_primitives::DaoBenchmarkHelper<Self::AccountId, TokenIdOf<Self>>;
+		type BenchmarkHelper: communs_primitives::DaoBenchmarkHelper<
+			Self::AccountId,
+			TokenIdOf<Self>,
+		>;
 	}
 
 	/// Why this pallet holds native funds.

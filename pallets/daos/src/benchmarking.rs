@@ -3,8 +3,8 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
-use communs_primitives::TokenCreation;
 use communs_primitives::ShareTokenBenchmarkHelper;
+use communs_primitives::TokenCreation;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},

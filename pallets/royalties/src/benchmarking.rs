@@ -21,7 +21,7 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 /// A DAO whose share token one member holds; returns it, its token and the member.
 fn dao<T: Config>() -> (DaoId, TokenIdOf<T>, T::AccountId) {
 	let member = funded::<T>("member", 0);
-	let dao = T::BenchmarkHelper::create_dao(&[member.clone()]);
+	let dao = T::BenchmarkHelper::create_dao(core::slice::from_ref(&member));
 	let token = T::Daos::share_token(dao).expect("the benchmark DAO has a share token");
 	(dao, token, member)
 }

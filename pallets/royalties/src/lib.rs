@@ -137,7 +137,10 @@ pub mod pallet {
 
 		/// Creates DAOs for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: communs_primitives::DaoBenchmarkHelper<Self::AccountId, TokenIdOf<Self>>;
+		type BenchmarkHelper: communs_primitives::DaoBenchmarkHelper<
+			Self::AccountId,
+			TokenIdOf<Self>,
+		>;
 	}
 
 	/// Every pool, by share token. Invariant: its account holds `unclaimed` plus the existence
