@@ -251,4 +251,12 @@ pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<Toke
 	/// Creates a token-weighted DAO in which each of `members` is a member holding 1,000
 	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
 	fn create_dao(members: &[AccountId]) -> DaoId;
+
+	/// Gives member `who` of `dao` the role `role`. By default nothing: only the benchmarks
+	/// of pallets that check roles need it, and they fail without it.
+	fn grant_role(_dao: DaoId, _who: &AccountId, _role: &[u8]) {}
+
+	/// Ends `proposal` as rejected, as if its vote had failed. By default nothing: only the
+	/// benchmarks of pallets that read proposals' outcomes need it, and they fail without it.
+	fn reject_proposal(_proposal: ProposalId) {}
 }

@@ -256,3 +256,37 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// The runtime API's reads.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most 100) open payments of `who`, as customer or provider, from id
+	/// `start` up. Off-chain reads only: it walks the open payments.
+	pub fn payments_of(
+		who: &T::AccountId,
+		start: PaymentId,
+		limit: u32,
+	) -> alloc::vec::Vec<PaymentViewOf<T>> {
+		let mut found: alloc::vec::Vec<_> = Payments::<T>::iter()
+			.filter(|(id, payment)| {
+				*id >= start && (payment.customer == *who || payment.provider == *who)
+			})
+			.map(|(id, payment)| runtime_api::PaymentView {
+				id,
+				dao: payment.dao,
+				fee: payment.fee.mul_floor(payment.amount),
+				customer: payment.customer,
+				provider: payment.provider,
+				amount: payment.amount,
+				dispute_until: payment.dispute_until,
+				reference: payment.reference,
+				dispute: match payment.state {
+					PaymentState::Open => None,
+					PaymentState::Disputed { proposal } => Some(proposal),
+				},
+			})
+			.collect();
+		found.sort_by_key(|view| view.id);
+		found.truncate(limit.min(100) as usize);
+		found
+	}
+}

@@ -38,9 +38,12 @@ extern crate alloc;
 
 pub use pallet::*;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod functions;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -75,6 +78,13 @@ pub type PaymentOf<T> = Payment<
 	BalanceOf<T>,
 	BlockNumberFor<T>,
 	TokenIdOf<T>,
+>;
+
+/// A payment as the runtime API shows it.
+pub type PaymentViewOf<T> = runtime_api::PaymentView<
+	<T as frame_system::Config>::AccountId,
+	CreditOf<T>,
+	BlockNumberFor<T>,
 >;
 
 #[frame_support::pallet]
@@ -130,6 +140,13 @@ pub mod pallet {
 
 		/// The calls' weights.
 		type WeightInfo: WeightInfo;
+
+		/// Creates cooperatives for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: communs_primitives::DaoBenchmarkHelper<
+			Self::AccountId,
+			TokenIdOf<Self>,
+		>;
 	}
 
 	/// Why this pallet holds native funds.
@@ -295,7 +312,7 @@ pub mod pallet {
 		/// Origin: signed, the payment's customer. Emits [`Event::Settled`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::settle())]
+		#[pallet::weight(T::WeightInfo::confirm())]
 		pub fn confirm(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm(who, payment)
@@ -307,7 +324,7 @@ pub mod pallet {
 		/// Origin: signed, the payment's provider. Emits [`Event::Settled`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotPayee`], [`Error::TooEarly`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::settle())]
+		#[pallet::weight(T::WeightInfo::release())]
 		pub fn release(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_release(who, payment)

@@ -173,7 +173,8 @@ impl pallet_governance::Config for Test {
 	type BenchmarkHelper = DaoForBenchmarks;
 }
 
-/// Governance benchmarks do not run here; their helper is never called.
+/// Creates the benchmarks' cooperatives (its members ride, with 1,000 credits each), grants
+/// roles and rejects proposals straight in storage.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct DaoForBenchmarks;
 
@@ -183,7 +184,23 @@ impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
 #[cfg(feature = "runtime-benchmarks")]
 impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
 	fn create_dao(members: &[AccountId]) -> u32 {
-		coop(members, &[], &[])
+		coop(&[], &[], members)
+	}
+
+	fn grant_role(dao: u32, who: &AccountId, role: &[u8]) {
+		pallet_daos::Members::<Test>::mutate(dao, who, |roles| {
+			if let Some(roles) = roles {
+				roles.try_push(role.to_vec().try_into().unwrap()).unwrap();
+			}
+		});
+	}
+
+	fn reject_proposal(proposal: u32) {
+		pallet_governance::Proposals::<Test>::mutate(proposal, |found| {
+			if let Some(found) = found {
+				found.status = pallet_governance::ProposalStatus::Rejected;
+			}
+		});
 	}
 }
 
@@ -206,6 +223,8 @@ impl pallet_service_payments::Config for Test {
 	type RoleLimit = ConstU32<8>;
 	type MaxWindow = ConstU64<100>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
 }
 
 pub const ALICE: AccountId = 1;

@@ -273,3 +273,32 @@ mod dispute {
 		});
 	}
 }
+
+mod reads {
+	use super::*;
+
+	#[test]
+	fn the_runtime_api_lists_a_members_open_payments() {
+		test(|| {
+			let dao = rides();
+			set_terms(dao, Perbill::from_percent(10));
+			let first = ride(dao, DAVE, BOB, 50, 1);
+			let second = ride(dao, EVE, BOB, 20, 2);
+			let third = ride(dao, DAVE, CHARLIE, 30, 3);
+			let ids = |who| {
+				ServicePayments::payments_of(&who, 0, 10)
+					.iter()
+					.map(|view| view.id)
+					.collect::<Vec<_>>()
+			};
+			assert_eq!(ids(BOB), vec![first, second]);
+			assert_eq!(ids(DAVE), vec![first, third]);
+			let view = &ServicePayments::payments_of(&EVE, 0, 10)[0];
+			assert_eq!((view.amount, view.fee, view.dispute), (20, 2, None));
+			assert_eq!(ServicePayments::payments_of(&BOB, second, 10).len(), 1);
+			assert_eq!(ServicePayments::payments_of(&BOB, 0, 1).len(), 1);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), first));
+			assert_eq!(ids(BOB), vec![second]);
+		});
+	}
+}
