@@ -15,10 +15,17 @@ use sp_runtime::{
 	Perbill,
 };
 
+/// The accounts a benchmark's cooperative is made of: the DAO's, a customer's, a provider's.
+type Accounts<T> = (
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::AccountId,
+	<T as frame_system::Config>::AccountId,
+);
+
 /// A cooperative with a fee and the longest window, its credit token's balance changes as
 /// expensive as they get; a customer and a provider (holding the providers' role) hold
 /// credits. Returns the DAO, its account, the customer and the provider.
-fn coop<T: Config>() -> Result<(DaoId, T::AccountId, T::AccountId, T::AccountId), BenchmarkError> {
+fn coop<T: Config>() -> Result<(DaoId, Accounts<T>), BenchmarkError> {
 	let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
 	let customer: T::AccountId = account("customer", 0, 0);
 	let provider: T::AccountId = account("provider", 0, 0);
@@ -37,7 +44,7 @@ fn coop<T: Config>() -> Result<(DaoId, T::AccountId, T::AccountId, T::AccountId)
 		Perbill::from_percent(10),
 		T::MaxWindow::get(),
 	)?;
-	Ok((dao, account, customer, provider))
+	Ok((dao, (account, customer, provider)))
 }
 
 /// The customer pays the provider 100 credits; returns the payment.
@@ -63,7 +70,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_terms() -> Result<(), BenchmarkError> {
-		let (dao, account, _, _) = coop::<T>()?;
+		let (dao, (account, _, _)) = coop::<T>()?;
 		let role = BoundedVec::truncate_from(alloc::vec![b'r'; T::RoleLimit::get() as usize]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(account), dao, role, Perbill::from_percent(5), T::MaxWindow::get());
@@ -73,7 +80,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn pay() -> Result<(), BenchmarkError> {
-		let (dao, _, customer, provider) = coop::<T>()?;
+		let (dao, (_, customer, provider)) = coop::<T>()?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), dao, provider, 100u32.into(), [1; 32]);
 		assert!(Payments::<T>::contains_key(0));
@@ -82,7 +89,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn confirm() -> Result<(), BenchmarkError> {
-		let (dao, _, customer, provider) = coop::<T>()?;
+		let (dao, (_, customer, provider)) = coop::<T>()?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), id);
@@ -92,7 +99,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn release() -> Result<(), BenchmarkError> {
-		let (dao, _, customer, provider) = coop::<T>()?;
+		let (dao, (_, customer, provider)) = coop::<T>()?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		Pallet::<T>::dispute(RawOrigin::Signed(customer).into(), id)?;
 		if let Some(Payment { state: PaymentState::Disputed { proposal }, .. }) =
@@ -108,7 +115,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn dispute() -> Result<(), BenchmarkError> {
-		let (dao, _, customer, provider) = coop::<T>()?;
+		let (dao, (_, customer, provider)) = coop::<T>()?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), id);
@@ -121,7 +128,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn refund() -> Result<(), BenchmarkError> {
-		let (dao, account, customer, provider) = coop::<T>()?;
+		let (dao, (account, customer, provider)) = coop::<T>()?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		Pallet::<T>::dispute(RawOrigin::Signed(customer).into(), id)?;
 		frame_system::Pallet::<T>::set_block_number(
