@@ -27,6 +27,7 @@ declare -A pallets=(
 	[pallet_governance]=pallets/governance
 	[pallet_royalties]=pallets/royalties
 	[pallet_cofunding]=pallets/cofunding
+	[pallet_service_payments]=pallets/service-payments
 )
 # Benchmarks whose setup fills storage with up to 100,000 holders take fewer samples (a setup
 # takes about a second); the others take 50 steps of 20 repeats.

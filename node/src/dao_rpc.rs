@@ -23,6 +23,10 @@ use pallet_governance::{
 	ProposalStatus, Tally, Vote,
 };
 use pallet_royalties::runtime_api::{PoolView, RoyaltiesApi};
+use pallet_service_payments::{
+	runtime_api::{PaymentView, ServicePaymentsApi},
+	ServiceTotals,
+};
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
@@ -86,6 +90,20 @@ pub trait DaoRpc {
 	/// The royalties an account can claim from a DAO now.
 	#[method(name = "claimableRoyalties")]
 	fn claimable_royalties(&self, dao: u32, who: String) -> RpcResult<String>;
+
+	/// Up to `limit` (default and at most 100) open service payments in which an account is
+	/// the customer or the provider, from payment id `start` up.
+	#[method(name = "payments")]
+	fn payments(
+		&self,
+		who: String,
+		start: Option<u64>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>>;
+
+	/// A cooperative's service-payment totals: paid, fees, disputed, refunded, open.
+	#[method(name = "serviceTotals")]
+	fn service_totals(&self, dao: u32) -> RpcResult<Value>;
 }
 
 /// Serves the `dao_*` methods from a client.
@@ -260,13 +278,38 @@ fn pool_json(pool: &PoolView<AccountId, Balance>) -> Value {
 	})
 }
 
+fn payment_json(payment: &PaymentView<AccountId, Balance, BlockNumber>) -> Value {
+	json!({
+		"id": payment.id,
+		"dao": payment.dao,
+		"customer": payment.customer.to_ss58check(),
+		"provider": payment.provider.to_ss58check(),
+		"amount": payment.amount.to_string(),
+		"fee": payment.fee.to_string(),
+		"disputeUntil": payment.dispute_until,
+		"reference": format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&payment.reference)),
+		"dispute": payment.dispute,
+	})
+}
+
+fn totals_json(totals: &ServiceTotals<Balance>) -> Value {
+	json!({
+		"paid": totals.paid.to_string(),
+		"fees": totals.fees.to_string(),
+		"disputed": totals.disputed.to_string(),
+		"refunded": totals.refunded.to_string(),
+		"open": totals.open.to_string(),
+	})
+}
+
 impl<C> DaoRpcServer for Dao<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
 		+ GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>
 		+ CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
-		+ RoyaltiesApi<Block, AccountId, Balance>,
+		+ RoyaltiesApi<Block, AccountId, Balance>
+		+ ServicePaymentsApi<Block, AccountId, Balance, BlockNumber>,
 {
 	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
 		let best = self.client.info().best_hash;
@@ -371,6 +414,28 @@ where
 		let best = self.client.info().best_hash;
 		let owed = self.client.runtime_api().claimable(best, dao, who).map_err(runtime_error)?;
 		Ok(owed.to_string())
+	}
+
+	fn payments(
+		&self,
+		who: String,
+		start: Option<u64>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let payments = self
+			.client
+			.runtime_api()
+			.payments_of(best, who, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(payments.iter().map(payment_json).collect())
+	}
+
+	fn service_totals(&self, dao: u32) -> RpcResult<Value> {
+		let best = self.client.info().best_hash;
+		let totals = self.client.runtime_api().totals(best, dao).map_err(runtime_error)?;
+		Ok(totals_json(&totals))
 	}
 }
 

@@ -48,7 +48,13 @@ where
 			BlockNumber,
 			TokenId,
 			Balance,
-		> + pallet_royalties::runtime_api::RoyaltiesApi<Block, AccountId, Balance>,
+		> + pallet_royalties::runtime_api::RoyaltiesApi<Block, AccountId, Balance>
+		+ pallet_service_payments::runtime_api::ServicePaymentsApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+		>,
 	P: TransactionPool + 'static,
 {
 	use crate::dao_rpc::{Dao, DaoRpcServer};

@@ -5,8 +5,8 @@
 use crate::opaque::SessionKeys;
 use crate::{
 	AccountId, Aura, Balance, Block, BlockNumber, Cofunding, Daos, Executive, Governance, Grandpa,
-	InherentDataExt, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TokenId,
-	Tokens, TransactionPayment, VERSION,
+	InherentDataExt, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig, ServicePayments,
+	System, TokenId, Tokens, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -292,6 +292,16 @@ impl_runtime_apis! {
 
 		fn sale(sale: pallet_cofunding::SaleId) -> Option<pallet_cofunding::SaleOf<Runtime>> {
 			pallet_cofunding::Sales::<Runtime>::get(sale)
+		}
+	}
+
+	impl pallet_service_payments::runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn payments_of(who: AccountId, start: pallet_service_payments::PaymentId, limit: u32) -> Vec<pallet_service_payments::PaymentViewOf<Runtime>> {
+			ServicePayments::payments_of(&who, start, limit)
+		}
+
+		fn totals(dao: pallet_daos::DaoId) -> pallet_service_payments::ServiceTotals<Balance> {
+			pallet_service_payments::Totals::<Runtime>::get(dao)
 		}
 	}
 

@@ -2,8 +2,8 @@
 //! `Benchmark` API. Built only with the `runtime-benchmarks` feature.
 
 use crate::{
-	AllPalletsWithSystem, Balances, Cofunding, Daos, Governance, Royalties, Runtime, Sudo,
-	Timestamp, Tokens, Utility, ValidatorSet,
+	AllPalletsWithSystem, Balances, Cofunding, Daos, Governance, Royalties, Runtime,
+	ServicePayments, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -30,6 +30,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_governance, Governance]
 	[pallet_royalties, Royalties]
 	[pallet_cofunding, Cofunding]
+	[pallet_service_payments, ServicePayments]
 );
 
 /// The benchmarks this runtime offers and the storage items they touch.

@@ -242,6 +242,9 @@ mod runtime {
 
 	#[runtime::pallet_index(15)]
 	pub type Cofunding = pallet_cofunding;
+
+	#[runtime::pallet_index(16)]
+	pub type ServicePayments = pallet_service_payments;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

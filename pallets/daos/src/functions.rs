@@ -267,6 +267,11 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 	fn member_count(dao: DaoId) -> u32 {
 		Daos::<T>::get(dao).map_or(0, |info| info.members)
 	}
+
+	fn has_role(dao: DaoId, who: &T::AccountId, role: &[u8]) -> bool {
+		Members::<T>::get(dao, who)
+			.is_some_and(|roles| roles.iter().any(|held| held.as_slice() == role))
+	}
 }
 
 /// The runtime API's reads.

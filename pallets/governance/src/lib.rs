@@ -42,6 +42,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+mod impl_dao_proposals;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;

@@ -13,8 +13,15 @@
 //!   token through `fungibles::Create` with the id and deposit it gives.
 //! - [`DaoInspect`]: the DAOs pallet implements it; the governance pallet reads a DAO's
 //!   account, members, share token and [`GovernanceParams`] through it.
+//! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
+//!   decision (the service-payments pallet, on a dispute) opens a proposal through it and reads
+//!   how the proposal ended.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -194,6 +201,35 @@ pub trait DaoInspect<AccountId> {
 
 	/// How many members the DAO has.
 	fn member_count(dao: DaoId) -> u32;
+
+	/// Whether `who` is a member of the DAO with the role `role` (a label such as `driver`).
+	fn has_role(dao: DaoId, who: &AccountId, role: &[u8]) -> bool;
+}
+
+/// How a proposal ended, as a pallet that opened it sees it.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub enum ProposalOutcome {
+	/// Still taking votes, or passed and waiting for its enactment.
+	Pending,
+	/// Passed, and its calls executed successfully.
+	Enacted,
+	/// Rejected, cancelled, voted spam, or passed with calls that failed: nothing of it applied.
+	NotEnacted,
+}
+
+/// Opening a DAO's proposals from another pallet, and reading how they ended.
+pub trait DaoProposals<AccountId, Call> {
+	/// Opens a proposal of `dao` by `proposer` executing `calls`, as if `proposer` had called
+	/// the governance pallet's `propose` (the same rules and deposit); returns its id.
+	fn submit(
+		proposer: AccountId,
+		dao: DaoId,
+		calls: Vec<Call>,
+		title: &[u8],
+	) -> Result<ProposalId, DispatchError>;
+
+	/// How `proposal` ended; `None` if there is no such proposal.
+	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome>;
 }
 
 /// Benchmarks only: how a runtime makes a share token's balance changes as expensive as they
@@ -215,4 +251,12 @@ pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<Toke
 	/// Creates a token-weighted DAO in which each of `members` is a member holding 1,000
 	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
 	fn create_dao(members: &[AccountId]) -> DaoId;
+
+	/// Gives member `who` of `dao` the role `role`. By default nothing: only the benchmarks
+	/// of pallets that check roles need it, and they fail without it.
+	fn grant_role(_dao: DaoId, _who: &AccountId, _role: &[u8]) {}
+
+	/// Ends `proposal` as rejected, as if its vote had failed. By default nothing: only the
+	/// benchmarks of pallets that read proposals' outcomes need it, and they fail without it.
+	fn reject_proposal(_proposal: ProposalId) {}
 }

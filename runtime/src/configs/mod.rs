@@ -389,6 +389,34 @@ impl pallet_cofunding::Config for Runtime {
 	type BenchmarkHelper = DaoForBenchmarks;
 }
 
+parameter_types! {
+	/// Service payments' escrow accounts derive from this id.
+	pub const ServicePaymentsPalletId: frame_support::PalletId =
+		frame_support::PalletId(*b"cmn/pays");
+	/// Held from a customer while its payment is open.
+	pub const PaymentDeposit: Balance = 10 * MILLI_UNIT;
+	/// A cooperative's dispute window is at most thirty days.
+	pub const MaxDisputeWindow: BlockNumber = 30 * DAYS;
+}
+
+impl pallet_service_payments::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type Daos = Daos;
+	/// Disputes are decided by a proposal of the cooperative.
+	type Proposals = crate::Governance;
+	type PalletId = ServicePaymentsPalletId;
+	type PaymentDeposit = PaymentDeposit;
+	/// As long as a DAO role.
+	type RoleLimit = ConstU32<32>;
+	type MaxWindow = MaxDisputeWindow;
+	type WeightInfo = pallet_service_payments::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
 /// Creates the benchmarks' DAOs through the DAOs pallet: token-weighted, each
 /// member holding a thousand shares, any member proposing.
 #[cfg(feature = "runtime-benchmarks")]
@@ -438,5 +466,21 @@ impl communs_primitives::DaoBenchmarkHelper<AccountId, TokenId> for DaoForBenchm
 		);
 		assert!(result.is_ok(), "the benchmark DAO is created");
 		dao
+	}
+
+	fn grant_role(dao: pallet_daos::DaoId, who: &AccountId, role: &[u8]) {
+		pallet_daos::Members::<Runtime>::mutate(dao, who, |roles| {
+			if let Some(roles) = roles {
+				let _ = roles.try_push(frame_support::BoundedVec::truncate_from(role.to_vec()));
+			}
+		});
+	}
+
+	fn reject_proposal(proposal: pallet_governance::ProposalId) {
+		pallet_governance::Proposals::<Runtime>::mutate(proposal, |found| {
+			if let Some(found) = found {
+				found.status = pallet_governance::ProposalStatus::Rejected;
+			}
+		});
 	}
 }

@@ -1,0 +1,292 @@
+//! The pallet's internals: each call once its origin is checked (every check first, writes
+//! last), settlement, and the invariants.
+
+use crate::*;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::MutateHold,
+		fungibles::{Inspect as TokensInspect, Mutate as TokensMutate},
+		tokens::{Precision, Preservation},
+		Get,
+	},
+};
+use sp_runtime::{
+	traits::{AccountIdConversion, Saturating, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The keyless account holding `dao`'s open payments.
+	pub fn escrow_account(dao: DaoId) -> T::AccountId {
+		T::PalletId::get().into_sub_account_truncating(dao)
+	}
+
+	/// `set_terms` once the origin is checked.
+	pub(crate) fn do_set_terms(
+		who: T::AccountId,
+		dao: DaoId,
+		provider_role: BoundedVec<u8, T::RoleLimit>,
+		fee: Perbill,
+		window: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(who == account, Error::<T>::NotDao);
+		ensure!(window <= T::MaxWindow::get(), Error::<T>::WindowTooLong);
+		Terms::<T>::insert(dao, ServiceTerms { provider_role: provider_role.clone(), fee, window });
+		Self::deposit_event(Event::TermsSet { dao, provider_role, fee, window });
+		Ok(())
+	}
+
+	/// `pay` once the origin is checked.
+	pub(crate) fn do_pay(
+		customer: T::AccountId,
+		dao: DaoId,
+		provider: T::AccountId,
+		amount: CreditOf<T>,
+		reference: [u8; 32],
+	) -> DispatchResult {
+		ensure!(T::Daos::account(dao).is_some(), Error::<T>::UnknownDao);
+		let terms = Terms::<T>::get(dao).ok_or(Error::<T>::NoTerms)?;
+		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
+		ensure!(T::Daos::has_role(dao, &provider, &terms.provider_role), Error::<T>::NotProvider);
+		ensure!(
+			!amount.is_zero() && amount >= T::Tokens::minimum_balance(token.clone()),
+			Error::<T>::AmountTooSmall
+		);
+		let id = NextPaymentId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let dispute_until = frame_system::Pallet::<T>::block_number().saturating_add(terms.window);
+		let deposit = T::PaymentDeposit::get();
+
+		T::Tokens::transfer(
+			token.clone(),
+			&customer,
+			&Self::escrow_account(dao),
+			amount,
+			Preservation::Expendable,
+		)?;
+		T::Currency::hold(&HoldReason::PaymentDeposit.into(), &customer, deposit)?;
+		Payments::<T>::insert(
+			id,
+			Payment {
+				dao,
+				token,
+				customer: customer.clone(),
+				provider: provider.clone(),
+				amount,
+				fee: terms.fee,
+				dispute_until,
+				reference,
+				deposit,
+				state: PaymentState::Open,
+			},
+		);
+		NextPaymentId::<T>::put(next);
+		Totals::<T>::mutate(dao, |totals| {
+			totals.paid = totals.paid.saturating_add(amount);
+			totals.open = totals.open.saturating_add(amount);
+		});
+		Self::deposit_event(Event::Paid {
+			payment: id,
+			dao,
+			customer,
+			provider,
+			amount,
+			reference,
+			dispute_until,
+		});
+		Ok(())
+	}
+
+	/// The open payment `id`.
+	fn payment(id: PaymentId) -> Result<PaymentOf<T>, DispatchError> {
+		Payments::<T>::get(id).ok_or_else(|| Error::<T>::UnknownPayment.into())
+	}
+
+	/// `confirm` once the origin is checked.
+	pub(crate) fn do_confirm(who: T::AccountId, id: PaymentId) -> DispatchResult {
+		let payment = Self::payment(id)?;
+		ensure!(who == payment.customer, Error::<T>::NotCustomer);
+		ensure!(payment.state == PaymentState::Open, Error::<T>::Disputed);
+		Self::settle(id, payment, who)
+	}
+
+	/// `release` once the origin is checked.
+	pub(crate) fn do_release(who: T::AccountId, id: PaymentId) -> DispatchResult {
+		let payment = Self::payment(id)?;
+		ensure!(who == payment.provider, Error::<T>::NotPayee);
+		let may_release = match payment.state {
+			PaymentState::Open => frame_system::Pallet::<T>::block_number() > payment.dispute_until,
+			PaymentState::Disputed { proposal } => {
+				T::Proposals::outcome(proposal) == Some(ProposalOutcome::NotEnacted)
+			},
+		};
+		ensure!(may_release, Error::<T>::TooEarly);
+		Self::settle(id, payment, who)
+	}
+
+	/// Pays `payment` out of escrow: the fee to the treasury, the rest to the provider; returns
+	/// the customer's deposit and forgets the payment.
+	fn settle(id: PaymentId, payment: PaymentOf<T>, by: T::AccountId) -> DispatchResult {
+		let fee = payment.fee.mul_floor(payment.amount);
+		let to_provider = payment.amount.saturating_sub(fee);
+		let escrow = Self::escrow_account(payment.dao);
+
+		if !fee.is_zero() {
+			let treasury = T::Daos::account(payment.dao).ok_or(Error::<T>::UnknownDao)?;
+			T::Tokens::transfer(
+				payment.token.clone(),
+				&escrow,
+				&treasury,
+				fee,
+				Preservation::Expendable,
+			)?;
+		}
+		T::Tokens::transfer(
+			payment.token.clone(),
+			&escrow,
+			&payment.provider,
+			to_provider,
+			Preservation::Expendable,
+		)?;
+		Self::forget(id, &payment)?;
+		Totals::<T>::mutate(payment.dao, |totals| {
+			totals.fees = totals.fees.saturating_add(fee);
+			totals.open = totals.open.saturating_sub(payment.amount);
+		});
+		Self::deposit_event(Event::Settled { payment: id, by, to_provider, fee });
+		Ok(())
+	}
+
+	/// Returns `payment`'s deposit and removes it.
+	fn forget(id: PaymentId, payment: &PaymentOf<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::PaymentDeposit.into(),
+			&payment.customer,
+			payment.deposit,
+			Precision::BestEffort,
+		)?;
+		Payments::<T>::remove(id);
+		Ok(())
+	}
+
+	/// `dispute` once the origin is checked.
+	pub(crate) fn do_dispute(who: T::AccountId, id: PaymentId) -> DispatchResult {
+		let mut payment = Self::payment(id)?;
+		ensure!(who == payment.customer, Error::<T>::NotCustomer);
+		ensure!(payment.state == PaymentState::Open, Error::<T>::Disputed);
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= payment.dispute_until,
+			Error::<T>::WindowClosed
+		);
+		let refund: <T as Config>::RuntimeCall = Call::<T>::refund { payment: id }.into();
+		let proposal = T::Proposals::submit(
+			who,
+			payment.dao,
+			alloc::vec![refund],
+			b"Refund a disputed payment",
+		)?;
+		payment.state = PaymentState::Disputed { proposal };
+		Totals::<T>::mutate(payment.dao, |totals| {
+			totals.disputed = totals.disputed.saturating_add(payment.amount);
+		});
+		Payments::<T>::insert(id, payment);
+		Self::deposit_event(Event::Disputed { payment: id, proposal });
+		Ok(())
+	}
+
+	/// `refund` once the origin is checked.
+	pub(crate) fn do_refund(who: T::AccountId, id: PaymentId) -> DispatchResult {
+		let payment = Self::payment(id)?;
+		let account = T::Daos::account(payment.dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(who == account, Error::<T>::NotDao);
+		ensure!(matches!(payment.state, PaymentState::Disputed { .. }), Error::<T>::NotDisputed);
+
+		T::Tokens::transfer(
+			payment.token.clone(),
+			&Self::escrow_account(payment.dao),
+			&payment.customer,
+			payment.amount,
+			Preservation::Expendable,
+		)?;
+		Self::forget(id, &payment)?;
+		Totals::<T>::mutate(payment.dao, |totals| {
+			totals.refunded = totals.refunded.saturating_add(payment.amount);
+			totals.open = totals.open.saturating_sub(payment.amount);
+		});
+		Self::deposit_event(Event::Refunded { payment: id, amount: payment.amount });
+		Ok(())
+	}
+
+	/// Checks the pallet's invariants:
+	/// - each DAO's open payments sum to its `open` total, and its escrow holds at least that
+	///   (anyone may send it more);
+	/// - each customer's held deposits equal its open payments' deposits;
+	/// - every payment id is below the next one.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		let mut open = BTreeMap::<DaoId, (TokenIdOf<T>, CreditOf<T>)>::new();
+		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (id, payment) in Payments::<T>::iter() {
+			ensure!(id < NextPaymentId::<T>::get(), "a payment id is not below the next one");
+			let entry = open.entry(payment.dao).or_insert((payment.token.clone(), Zero::zero()));
+			entry.1 = entry.1.saturating_add(payment.amount);
+			let held = deposits.entry(payment.customer.clone()).or_default();
+			*held = held.saturating_add(payment.deposit);
+		}
+		for (dao, totals) in Totals::<T>::iter() {
+			let sum = open.get(&dao).map_or_else(Zero::zero, |(_, sum)| *sum);
+			ensure!(totals.open == sum, "a DAO's open total differs from its open payments");
+		}
+		for (dao, (token, sum)) in open {
+			ensure!(
+				T::Tokens::balance(token, &Self::escrow_account(dao)) >= sum,
+				"an escrow holds less than its DAO's open payments"
+			);
+		}
+		for (customer, held) in deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::PaymentDeposit.into(), &customer) == held,
+				"a customer's held deposits differ from its open payments'"
+			);
+		}
+		Ok(())
+	}
+}
+
+/// The runtime API's reads.
+impl<T: Config> Pallet<T> {
+	/// Up to `limit` (at most 100) open payments of `who`, as customer or provider, from id
+	/// `start` up. Off-chain reads only: it walks the open payments.
+	pub fn payments_of(
+		who: &T::AccountId,
+		start: PaymentId,
+		limit: u32,
+	) -> alloc::vec::Vec<PaymentViewOf<T>> {
+		let mut found: alloc::vec::Vec<_> = Payments::<T>::iter()
+			.filter(|(id, payment)| {
+				*id >= start && (payment.customer == *who || payment.provider == *who)
+			})
+			.map(|(id, payment)| runtime_api::PaymentView {
+				id,
+				dao: payment.dao,
+				fee: payment.fee.mul_floor(payment.amount),
+				customer: payment.customer,
+				provider: payment.provider,
+				amount: payment.amount,
+				dispute_until: payment.dispute_until,
+				reference: payment.reference,
+				dispute: match payment.state {
+					PaymentState::Open => None,
+					PaymentState::Disputed { proposal } => Some(proposal),
+				},
+			})
+			.collect();
+		found.sort_by_key(|view| view.id);
+		found.truncate(limit.min(100) as usize);
+		found
+	}
+}

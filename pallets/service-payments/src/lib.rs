@@ -1,0 +1,366 @@
+//! # Service payments pallet
+//!
+//! A cooperative's members pay each other for a service in the cooperative's credits, with no
+//! platform taking a cut unless the members vote one. The riders of a ride cooperative pay
+//! each ride to its driver this way.
+//!
+//! ## Terms
+//!
+//! - **Service terms** of a DAO ([`ServiceTerms`]): the role its providers hold (`driver`), the
+//!   fee its treasury keeps from each payment (zero by default) and the window in which a
+//!   customer may dispute. The DAO sets them by vote ([`set_terms`](Pallet::set_terms)); a
+//!   payment keeps the terms it was made under.
+//! - **Escrow**: the DAO's keyless escrow account for payments, which holds every open
+//!   payment's credits.
+//!
+//! ## Lifecycle of a payment
+//!
+//! 1. [`pay`](Pallet::pay): a customer pays a provider of the DAO an amount of the DAO's credit
+//!    token (its share token) with a reference (a ride's id); the credits wait in escrow.
+//! 2. Either the customer [`confirm`](Pallet::confirm)s, or, once the dispute window is over,
+//!    the provider [`release`](Pallet::release)s it alone: the provider receives the amount
+//!    minus the fee, the treasury the fee.
+//! 3. Or, inside the window, the customer [`dispute`](Pallet::dispute)s it: a proposal of the
+//!    DAO to refund the customer opens in the governance pallet. If it passes, its call
+//!    ([`refund`](Pallet::refund)) returns the credits to the customer; if it ends any other
+//!    way, the provider releases the payment.
+//!
+//! Each step reads and writes one payment: the cost never depends on how many payments or
+//! members there are.
+//!
+//! ## Deposits
+//!
+//! A payment holds [`Config::PaymentDeposit`] in CMN from its customer until it is settled.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod functions;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use communs_primitives::{DaoId, DaoInspect, DaoProposals, ProposalId, ProposalOutcome};
+pub use types::*;
+pub use weights::WeightInfo;
+
+use frame_support::{
+	traits::{fungible, fungibles},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+/// A native (CMN) balance, for deposits.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A credit token's id.
+pub type TokenIdOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
+/// A credit token's balance.
+pub type CreditOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A DAO's service terms in this runtime.
+pub type ServiceTermsOf<T> =
+	ServiceTerms<BoundedVec<u8, <T as Config>::RoleLimit>, BlockNumberFor<T>>;
+/// A payment as this runtime stores it.
+pub type PaymentOf<T> = Payment<
+	<T as frame_system::Config>::AccountId,
+	CreditOf<T>,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenIdOf<T>,
+>;
+
+/// A payment as the runtime API shows it.
+pub type PaymentViewOf<T> = runtime_api::PaymentView<
+	<T as frame_system::Config>::AccountId,
+	CreditOf<T>,
+	BlockNumberFor<T>,
+>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Mutate, MutateHold},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The runtime's calls: a dispute's proposal calls [`Pallet::refund`].
+		type RuntimeCall: From<Call<Self>>;
+
+		/// The native currency deposits are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reason, which includes this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The credit tokens payments are made in.
+		type Tokens: fungibles::Mutate<Self::AccountId>;
+
+		/// The DAOs: their accounts, credit (share) tokens and members' roles.
+		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
+
+		/// The governance pallet, which decides disputes.
+		type Proposals: DaoProposals<Self::AccountId, <Self as Config>::RuntimeCall>;
+
+		/// Escrow accounts derive from this id and the DAO's id.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Held from a customer while its payment is open.
+		#[pallet::constant]
+		type PaymentDeposit: Get<BalanceOf<Self>>;
+
+		/// The longest provider role label, in bytes.
+		#[pallet::constant]
+		type RoleLimit: Get<u32>;
+
+		/// The longest dispute window a DAO may set, in blocks.
+		#[pallet::constant]
+		type MaxWindow: Get<BlockNumberFor<Self>>;
+
+		/// The calls' weights.
+		type WeightInfo: WeightInfo;
+
+		/// Creates cooperatives for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: communs_primitives::DaoBenchmarkHelper<
+			Self::AccountId,
+			TokenIdOf<Self>,
+		>;
+	}
+
+	/// Why this pallet holds native funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A customer's deposit for an open payment.
+		#[codec(index = 0)]
+		PaymentDeposit,
+	}
+
+	/// Each DAO's service terms; a DAO without terms takes no payments.
+	#[pallet::storage]
+	pub type Terms<T: Config> = StorageMap<_, Twox64Concat, DaoId, ServiceTermsOf<T>>;
+
+	/// The id the next payment gets.
+	#[pallet::storage]
+	pub type NextPaymentId<T: Config> = StorageValue<_, PaymentId, ValueQuery>;
+
+	/// Every open or disputed payment. Invariant: a DAO's escrow holds the sum of its
+	/// payments' amounts, and each payment's deposit is held from its customer.
+	#[pallet::storage]
+	pub type Payments<T: Config> = StorageMap<_, Twox64Concat, PaymentId, PaymentOf<T>>;
+
+	/// Each DAO's running totals, in credits.
+	#[pallet::storage]
+	pub type Totals<T: Config> =
+		StorageMap<_, Twox64Concat, DaoId, ServiceTotals<CreditOf<T>>, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A DAO set its service terms.
+		TermsSet {
+			/// The DAO.
+			dao: DaoId,
+			/// The role its providers hold.
+			provider_role: BoundedVec<u8, T::RoleLimit>,
+			/// The part of each later payment its treasury keeps.
+			fee: Perbill,
+			/// How long after a later payment its customer may dispute it, in blocks.
+			window: BlockNumberFor<T>,
+		},
+		/// A customer paid a provider; the credits wait in escrow.
+		Paid {
+			/// The payment.
+			payment: PaymentId,
+			/// The DAO.
+			dao: DaoId,
+			/// The customer.
+			customer: T::AccountId,
+			/// The provider.
+			provider: T::AccountId,
+			/// The credits paid.
+			amount: CreditOf<T>,
+			/// What the payment is for (a ride's id).
+			reference: [u8; 32],
+			/// The last block the customer may dispute it in.
+			dispute_until: BlockNumberFor<T>,
+		},
+		/// A payment went to its provider.
+		Settled {
+			/// The payment.
+			payment: PaymentId,
+			/// Who settled it: the customer confirming, or the provider releasing.
+			by: T::AccountId,
+			/// What the provider received.
+			to_provider: CreditOf<T>,
+			/// What the DAO's treasury kept.
+			fee: CreditOf<T>,
+		},
+		/// A customer disputed a payment; the DAO decides by the proposal.
+		Disputed {
+			/// The payment.
+			payment: PaymentId,
+			/// The DAO's proposal to refund the customer.
+			proposal: ProposalId,
+		},
+		/// The DAO refunded a disputed payment to its customer.
+		Refunded {
+			/// The payment.
+			payment: PaymentId,
+			/// What the customer got back.
+			amount: CreditOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// There is no DAO with this id.
+		UnknownDao,
+		/// Only the DAO may do this: submit it as a proposal of that DAO.
+		NotDao,
+		/// The DAO has no credit token.
+		NoCreditToken,
+		/// The DAO has not set its service terms: it takes no payments yet.
+		NoTerms,
+		/// The dispute window is longer than the runtime allows.
+		WindowTooLong,
+		/// The payee is not a member of the DAO with its providers' role.
+		NotProvider,
+		/// The amount is zero or below the credit token's minimum balance.
+		AmountTooSmall,
+		/// There is no open payment with this id.
+		UnknownPayment,
+		/// Only the payment's customer may do this.
+		NotCustomer,
+		/// Only the payment's provider may do this.
+		NotPayee,
+		/// The payment is disputed: the DAO's proposal decides it.
+		Disputed,
+		/// The dispute window is over.
+		WindowClosed,
+		/// The provider may release the payment alone only after the dispute window, or once
+		/// the dispute's proposal ended without a refund.
+		TooEarly,
+		/// Only a disputed payment can be refunded.
+		NotDisputed,
+		/// Payment ids are exhausted.
+		Overflow,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Sets `dao`'s service terms, for payments made afterwards.
+		///
+		/// Origin: the DAO's account (a passed proposal). Emits [`Event::TermsSet`]. Errors:
+		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::WindowTooLong`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_terms())]
+		pub fn set_terms(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			provider_role: BoundedVec<u8, T::RoleLimit>,
+			fee: Perbill,
+			window: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_terms(who, dao, provider_role, fee, window)
+		}
+
+		/// Pays `amount` of `dao`'s credits to `provider` for `reference`, into escrow, and
+		/// holds the payment deposit.
+		///
+		/// Origin: signed, the customer. Emits [`Event::Paid`]. Errors: [`Error::UnknownDao`],
+		/// [`Error::NoTerms`], [`Error::NoCreditToken`], [`Error::NotProvider`],
+		/// [`Error::AmountTooSmall`], [`Error::Overflow`], and the token's or currency's if the
+		/// customer has too few credits or cannot pay the deposit.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::pay())]
+		pub fn pay(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			provider: T::AccountId,
+			amount: CreditOf<T>,
+			reference: [u8; 32],
+		) -> DispatchResult {
+			let customer = ensure_signed(origin)?;
+			Self::do_pay(customer, dao, provider, amount, reference)
+		}
+
+		/// Confirms `payment`: the provider receives it, less the fee.
+		///
+		/// Origin: signed, the payment's customer. Emits [`Event::Settled`]. Errors:
+		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::confirm())]
+		pub fn confirm(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_confirm(who, payment)
+		}
+
+		/// Releases `payment` to its provider, less the fee: after the dispute window, or once
+		/// a dispute's proposal ended without a refund.
+		///
+		/// Origin: signed, the payment's provider. Emits [`Event::Settled`]. Errors:
+		/// [`Error::UnknownPayment`], [`Error::NotPayee`], [`Error::TooEarly`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::release())]
+		pub fn release(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_release(who, payment)
+		}
+
+		/// Disputes `payment` inside its window: opens a proposal of the DAO, by the customer
+		/// and with its deposit, to refund it.
+		///
+		/// Origin: signed, the payment's customer. Emits [`Event::Disputed`]. Errors:
+		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`],
+		/// [`Error::WindowClosed`], and the governance pallet's if the customer may not propose.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::dispute())]
+		pub fn dispute(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dispute(who, payment)
+		}
+
+		/// Refunds disputed `payment` to its customer.
+		///
+		/// Origin: the payment's DAO's account (the dispute's proposal, passed). Emits
+		/// [`Event::Refunded`]. Errors: [`Error::UnknownPayment`], [`Error::NotDao`],
+		/// [`Error::NotDisputed`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::refund())]
+		pub fn refund(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_refund(who, payment)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+}

@@ -1,0 +1,323 @@
+//! A small runtime for the service-payments pallet's tests: System, Balances, the tokens pallet
+//! (credits), the DAOs pallet, pallet-scheduler and Governance (disputes are decided by vote),
+//! and ServicePayments.
+
+use crate as pallet_service_payments;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, EqualPrivilegeOnly, Hooks},
+	weights::Weight,
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use pallet_daos::{DaoMetadata, GovernanceOf, ProposerRule, ShareTokenSpec, VotingMode};
+use sp_core::H256;
+use sp_runtime::{BuildStorage, Perbill};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Test accounts are plain numbers, wide enough to hold a DAO's derived account.
+pub type AccountId = u128;
+/// Native and token balances.
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(2)]
+	pub type Tokens = pallet_tokens;
+
+	#[runtime::pallet_index(3)]
+	pub type Daos = pallet_daos;
+
+	#[runtime::pallet_index(4)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(5)]
+	pub type Governance = pallet_governance;
+
+	#[runtime::pallet_index(6)]
+	pub type ServicePayments = pallet_service_payments;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU64<1>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	pub const TokenDeposit: Balance = 100;
+	pub const MetadataDepositBase: Balance = 10;
+	pub const MetadataDepositPerByte: Balance = 1;
+	pub const AccountDeposit: Balance = 2;
+	pub const ApprovalDeposit: Balance = 2;
+	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
+	pub const DaoDeposit: Balance = 50;
+	pub const MemberDeposit: Balance = 5;
+	pub const MinVotingPeriod: u64 = 5;
+	pub const MaxVotingPeriod: u64 = 1_000;
+	pub const MaxEnactmentDelay: u64 = 100;
+	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
+	pub MaxCallsWeight: Weight = Weight::from_parts(500_000_000_000, u64::MAX);
+}
+
+impl pallet_tokens::Config for Test {
+	type Balance = Balance;
+	type TokenId = u32;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type TokenDeposit = TokenDeposit;
+	type MetadataDepositBase = MetadataDepositBase;
+	type MetadataDepositPerByte = MetadataDepositPerByte;
+	type AccountDeposit = AccountDeposit;
+	type ApprovalDeposit = ApprovalDeposit;
+	type StringLimit = ConstU32<16>;
+	type MaxOpenSnapshots = ConstU32<4>;
+	type RemoveItemsLimit = ConstU32<10>;
+	type OnBalanceChange = ();
+	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// The chain's own DAO of the tests.
+	pub const ChainDao: u32 = 0;
+}
+
+impl pallet_daos::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type RootOrigin = pallet_daos::EnsureDao<Test, ChainDao>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type TokenCreation = Tokens;
+	type TokenMetadataDeposit = Tokens;
+	type PalletId = DaosPalletId;
+	type DaoDeposit = DaoDeposit;
+	type MemberDeposit = MemberDeposit;
+	type NameLimit = ConstU32<16>;
+	type UriLimit = ConstU32<32>;
+	type RoleLimit = ConstU32<8>;
+	type MaxRoles = ConstU32<2>;
+	type MaxMembers = ConstU32<8>;
+	type MaxAllocations = ConstU32<8>;
+	type MinVotingPeriod = MinVotingPeriod;
+	type MaxVotingPeriod = MaxVotingPeriod;
+	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+impl pallet_scheduler::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaxSchedulerWeight;
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<10>;
+	type WeightInfo = ();
+	type Preimages = ();
+	type BlockNumberProvider = System;
+}
+
+/// The most calls one proposal executes in the tests.
+pub const MAX_CALLS: u32 = 3;
+
+impl pallet_governance::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type PalletsOrigin = OriginCaller;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Daos = Daos;
+	type Tokens = Tokens;
+	type Snapshots = Tokens;
+	type Scheduler = Scheduler;
+	type MaxCalls = ConstU32<MAX_CALLS>;
+	type MaxCallsLength = ConstU32<256>;
+	type MaxCallsWeight = MaxCallsWeight;
+	type TitleLimit = ConstU32<32>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
+/// Creates the benchmarks' cooperatives (its members ride, with 1,000 credits each), grants
+/// roles and rejects proposals straight in storage.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct DaoForBenchmarks;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
+	fn create_dao(members: &[AccountId]) -> u32 {
+		coop(&[], &[], members)
+	}
+
+	fn grant_role(dao: u32, who: &AccountId, role: &[u8]) {
+		pallet_daos::Members::<Test>::mutate(dao, who, |roles| {
+			if let Some(roles) = roles {
+				roles.try_push(role.to_vec().try_into().unwrap()).unwrap();
+			}
+		});
+	}
+
+	fn reject_proposal(proposal: u32) {
+		pallet_governance::Proposals::<Test>::mutate(proposal, |found| {
+			if let Some(found) = found {
+				found.status = pallet_governance::ProposalStatus::Rejected;
+			}
+		});
+	}
+}
+
+parameter_types! {
+	pub const ServicePaymentsPalletId: PalletId = PalletId(*b"cmn/pays");
+}
+
+/// A payment's deposit.
+pub const PAYMENT_DEPOSIT: Balance = 3;
+
+impl pallet_service_payments::Config for Test {
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Tokens = Tokens;
+	type Daos = Daos;
+	type Proposals = Governance;
+	type PalletId = ServicePaymentsPalletId;
+	type PaymentDeposit = ConstU64<PAYMENT_DEPOSIT>;
+	type RoleLimit = ConstU32<8>;
+	type MaxWindow = ConstU64<100>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DaoForBenchmarks;
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const EVE: AccountId = 5;
+pub const FERDIE: AccountId = 6;
+/// Accounts 1 to 6 hold 10,000 native units each.
+pub const FUNDED: [AccountId; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
+pub const ENDOWMENT: Balance = 10_000;
+/// The proposal deposit of the tests' DAOs.
+pub const PROPOSAL_DEPOSIT: Balance = 10;
+/// The voting period and enactment delay of the tests' DAOs.
+pub const PERIOD: u64 = 10;
+pub const DELAY: u64 = 3;
+
+/// Test externalities with the funded accounts, at block 1 so events are kept.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: FUNDED.iter().map(|who| (*who, ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext: sp_io::TestExternalities = storage.into();
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants.
+pub fn test<R>(body: impl FnOnce() -> R) -> R {
+	new_test_ext().execute_with(|| {
+		let result = body();
+		ServicePayments::do_try_state()
+			.expect("the service-payments pallet's invariants hold after the test");
+		result
+	})
+}
+
+/// Moves to block `n`, running the scheduler in each block on the way.
+pub fn run_to(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Scheduler::on_initialize(next);
+	}
+}
+
+/// Governance parameters: 30% quorum, majority, the tests' deposit, period and delay.
+pub fn params(voting_mode: VotingMode) -> GovernanceOf<Test> {
+	pallet_daos::GovernanceParams {
+		voting_mode,
+		voting_period: PERIOD,
+		quorum: Perbill::from_percent(30),
+		approval: Perbill::from_percent(50),
+		proposal_deposit: PROPOSAL_DEPOSIT,
+		enactment_delay: DELAY,
+		proposers: ProposerRule::Members,
+	}
+}
+
+/// A cooperative: `drivers` and `riders` are members with those roles, one member one vote;
+/// each rider holds 1,000 credits. Returns its id.
+pub fn coop(founders: &[AccountId], drivers: &[AccountId], riders: &[AccountId]) -> u32 {
+	let dao = pallet_daos::NextDaoId::<Test>::get();
+	let role = |name: &[u8]| -> pallet_daos::RolesOf<Test> {
+		vec![name.to_vec().try_into().unwrap()].try_into().unwrap()
+	};
+	let members: Vec<_> = founders
+		.iter()
+		.map(|who| (*who, Default::default()))
+		.chain(drivers.iter().map(|who| (*who, role(b"driver"))))
+		.chain(riders.iter().map(|who| (*who, role(b"rider"))))
+		.collect();
+	frame_support::assert_ok!(Daos::create_dao(
+		RuntimeOrigin::signed(ALICE),
+		b"Rides".to_vec().try_into().unwrap(),
+		DaoMetadata { uri: Default::default(), hash: H256::zero() },
+		Some(ShareTokenSpec {
+			symbol: b"RIDE".to_vec().try_into().unwrap(),
+			decimals: 0,
+			min_balance: 1,
+			allocations: riders
+				.iter()
+				.map(|who| (*who, 1_000))
+				.collect::<Vec<_>>()
+				.try_into()
+				.unwrap(),
+		}),
+		members.try_into().unwrap(),
+		params(VotingMode::OneMemberOneVote),
+	));
+	dao
+}

@@ -1,0 +1,304 @@
+//! Unit tests of every call and error, disputes decided by real proposals.
+
+use crate::{mock::*, Error, Event, HoldReason, PaymentState, Payments, Totals};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, fungibles::Inspect},
+};
+use pallet_governance::Vote;
+use sp_runtime::{Perbill, TokenError};
+
+const DRIVERS: [AccountId; 2] = [BOB, CHARLIE];
+const RIDERS: [AccountId; 3] = [DAVE, EVE, FERDIE];
+/// The dispute window of the tests' cooperative.
+const WINDOW: u64 = 20;
+
+fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn dao_account(dao: u32) -> AccountId {
+	Daos::account_of(dao)
+}
+
+fn credits(dao: u32, who: AccountId) -> Balance {
+	let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+	Tokens::balance(token, &who)
+}
+
+fn set_terms(dao: u32, fee: Perbill) {
+	assert_ok!(ServicePayments::set_terms(
+		signed(dao_account(dao)),
+		dao,
+		b"driver".to_vec().try_into().unwrap(),
+		fee,
+		WINDOW
+	));
+}
+
+/// The cooperative: Alice founded it, Bob and Charlie drive, Dave, Eve and Ferdie ride with
+/// 1,000 credits each; no fee, a 20-block dispute window.
+fn rides() -> u32 {
+	let dao = coop(&[ALICE], &DRIVERS, &RIDERS);
+	set_terms(dao, Perbill::zero());
+	dao
+}
+
+/// `customer` pays `provider` `amount` for ride `reference`; returns the payment's id.
+fn ride(dao: u32, customer: AccountId, provider: AccountId, amount: Balance, reference: u8) -> u64 {
+	let id = crate::NextPaymentId::<Test>::get();
+	assert_ok!(ServicePayments::pay(signed(customer), dao, provider, amount, [reference; 32]));
+	id
+}
+
+fn deposit_of(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::PaymentDeposit.into(), &who)
+}
+
+mod set_terms {
+	use super::*;
+
+	#[test]
+	fn only_the_dao_sets_them_within_the_bounds() {
+		test(|| {
+			let dao = coop(&[ALICE], &DRIVERS, &RIDERS);
+			let role = || b"driver".to_vec().try_into().unwrap();
+			assert_noop!(
+				ServicePayments::set_terms(signed(ALICE), dao, role(), Perbill::zero(), 5),
+				Error::<Test>::NotDao
+			);
+			assert_noop!(
+				ServicePayments::set_terms(signed(ALICE), 9, role(), Perbill::zero(), 5),
+				Error::<Test>::UnknownDao
+			);
+			assert_noop!(
+				ServicePayments::set_terms(
+					signed(dao_account(dao)),
+					dao,
+					role(),
+					Perbill::zero(),
+					101
+				),
+				Error::<Test>::WindowTooLong
+			);
+			set_terms(dao, Perbill::from_percent(5));
+			System::assert_last_event(
+				Event::TermsSet {
+					dao,
+					provider_role: role(),
+					fee: Perbill::from_percent(5),
+					window: WINDOW,
+				}
+				.into(),
+			);
+		});
+	}
+}
+
+mod pay {
+	use super::*;
+
+	#[test]
+	fn holds_the_credits_in_escrow_and_the_deposit() {
+		test(|| {
+			let dao = rides();
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			System::assert_last_event(
+				Event::Paid {
+					payment: id,
+					dao,
+					customer: DAVE,
+					provider: BOB,
+					amount: 30,
+					reference: [1; 32],
+					dispute_until: 1 + WINDOW,
+				}
+				.into(),
+			);
+			assert_eq!(credits(dao, DAVE), 970);
+			assert_eq!(credits(dao, ServicePayments::escrow_account(dao)), 30);
+			assert_eq!(deposit_of(DAVE), PAYMENT_DEPOSIT);
+			let totals = Totals::<Test>::get(dao);
+			assert_eq!((totals.paid, totals.open), (30, 30));
+		});
+	}
+
+	#[test]
+	fn errors_move_nothing() {
+		test(|| {
+			let dao = rides();
+			let pay = |customer, dao, provider, amount| {
+				ServicePayments::pay(signed(customer), dao, provider, amount, [0; 32])
+			};
+			assert_noop!(pay(DAVE, dao, EVE, 30), Error::<Test>::NotProvider);
+			assert_noop!(pay(DAVE, dao, ALICE, 30), Error::<Test>::NotProvider);
+			assert_noop!(pay(DAVE, dao, BOB, 0), Error::<Test>::AmountTooSmall);
+			assert_noop!(pay(DAVE, dao, BOB, 1_001), TokenError::FundsUnavailable);
+			assert_noop!(pay(DAVE, 9, BOB, 30), Error::<Test>::UnknownDao);
+			let no_terms = coop(&[ALICE], &DRIVERS, &RIDERS);
+			assert_noop!(pay(DAVE, no_terms, BOB, 30), Error::<Test>::NoTerms);
+		});
+	}
+}
+
+mod confirm {
+	use super::*;
+
+	#[test]
+	fn pays_the_provider_everything_without_a_fee() {
+		test(|| {
+			let dao = rides();
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			assert_noop!(ServicePayments::confirm(signed(BOB), id), Error::<Test>::NotCustomer);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), id));
+			System::assert_last_event(
+				Event::Settled { payment: id, by: DAVE, to_provider: 30, fee: 0 }.into(),
+			);
+			assert_eq!((credits(dao, BOB), credits(dao, DAVE)), (30, 970));
+			assert_eq!(deposit_of(DAVE), 0);
+			assert!(!Payments::<Test>::contains_key(id));
+			assert_noop!(ServicePayments::confirm(signed(DAVE), id), Error::<Test>::UnknownPayment);
+		});
+	}
+
+	#[test]
+	fn a_fee_voted_later_applies_to_later_payments_only() {
+		test(|| {
+			let dao = rides();
+			let before = ride(dao, DAVE, BOB, 100, 1);
+			set_terms(dao, Perbill::from_percent(10));
+			let after = ride(dao, EVE, CHARLIE, 100, 2);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), before));
+			assert_ok!(ServicePayments::confirm(signed(EVE), after));
+			System::assert_last_event(
+				Event::Settled { payment: after, by: EVE, to_provider: 90, fee: 10 }.into(),
+			);
+			assert_eq!((credits(dao, BOB), credits(dao, CHARLIE)), (100, 90));
+			assert_eq!(credits(dao, dao_account(dao)), 10);
+			let totals = Totals::<Test>::get(dao);
+			assert_eq!((totals.paid, totals.fees, totals.open), (200, 10, 0));
+		});
+	}
+}
+
+mod release {
+	use super::*;
+
+	#[test]
+	fn the_provider_releases_alone_after_the_window() {
+		test(|| {
+			let dao = rides();
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			assert_noop!(ServicePayments::release(signed(BOB), id), Error::<Test>::TooEarly);
+			run_to(1 + WINDOW + 1);
+			assert_noop!(ServicePayments::release(signed(CHARLIE), id), Error::<Test>::NotPayee);
+			assert_noop!(ServicePayments::release(signed(DAVE), id), Error::<Test>::NotPayee);
+			assert_ok!(ServicePayments::release(signed(BOB), id));
+			System::assert_last_event(
+				Event::Settled { payment: id, by: BOB, to_provider: 30, fee: 0 }.into(),
+			);
+			assert_eq!(credits(dao, BOB), 30);
+		});
+	}
+}
+
+mod dispute {
+	use super::*;
+
+	/// Dave disputes his ride with Bob; returns the payment and the dispute's proposal.
+	fn disputed(dao: u32) -> (u64, u32) {
+		let id = ride(dao, DAVE, BOB, 30, 1);
+		assert_ok!(ServicePayments::dispute(signed(DAVE), id));
+		let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state else {
+			panic!("the payment is disputed")
+		};
+		System::assert_last_event(Event::Disputed { payment: id, proposal }.into());
+		(id, proposal)
+	}
+
+	/// The cooperative's members vote `vote` on `proposal`; it closes and, if it passed,
+	/// executes.
+	fn decide(proposal: u32, vote: Vote) {
+		for member in [ALICE, CHARLIE, EVE, FERDIE] {
+			assert_ok!(Governance::vote(signed(member), proposal, vote));
+		}
+		run_to(1 + PERIOD + 1);
+		assert_ok!(Governance::close(signed(ALICE), proposal));
+		run_to(1 + PERIOD + 1 + DELAY);
+	}
+
+	#[test]
+	fn a_passed_dispute_refunds_the_customer() {
+		test(|| {
+			let dao = rides();
+			let (id, proposal) = disputed(dao);
+			assert_noop!(ServicePayments::confirm(signed(DAVE), id), Error::<Test>::Disputed);
+			assert_noop!(ServicePayments::dispute(signed(DAVE), id), Error::<Test>::Disputed);
+			assert_noop!(ServicePayments::release(signed(BOB), id), Error::<Test>::TooEarly);
+			decide(proposal, Vote::Aye);
+			System::assert_has_event(Event::Refunded { payment: id, amount: 30 }.into());
+			assert_eq!((credits(dao, DAVE), credits(dao, BOB)), (1_000, 0));
+			assert!(!Payments::<Test>::contains_key(id));
+			assert_eq!(deposit_of(DAVE), 0);
+			let totals = Totals::<Test>::get(dao);
+			assert_eq!((totals.disputed, totals.refunded, totals.open), (30, 30, 0));
+		});
+	}
+
+	#[test]
+	fn a_rejected_dispute_lets_the_provider_release() {
+		test(|| {
+			let dao = rides();
+			let (id, proposal) = disputed(dao);
+			decide(proposal, Vote::Nay);
+			assert_ok!(ServicePayments::release(signed(BOB), id));
+			assert_eq!((credits(dao, DAVE), credits(dao, BOB)), (970, 30));
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let dao = rides();
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			assert_noop!(ServicePayments::dispute(signed(EVE), id), Error::<Test>::NotCustomer);
+			assert_noop!(ServicePayments::dispute(signed(DAVE), 9), Error::<Test>::UnknownPayment);
+			assert_noop!(
+				ServicePayments::refund(signed(dao_account(dao)), id),
+				Error::<Test>::NotDisputed
+			);
+			assert_noop!(ServicePayments::refund(signed(DAVE), id), Error::<Test>::NotDao);
+			run_to(1 + WINDOW + 1);
+			assert_noop!(ServicePayments::dispute(signed(DAVE), id), Error::<Test>::WindowClosed);
+		});
+	}
+}
+
+mod reads {
+	use super::*;
+
+	#[test]
+	fn the_runtime_api_lists_a_members_open_payments() {
+		test(|| {
+			let dao = rides();
+			set_terms(dao, Perbill::from_percent(10));
+			let first = ride(dao, DAVE, BOB, 50, 1);
+			let second = ride(dao, EVE, BOB, 20, 2);
+			let third = ride(dao, DAVE, CHARLIE, 30, 3);
+			let ids = |who| {
+				ServicePayments::payments_of(&who, 0, 10)
+					.iter()
+					.map(|view| view.id)
+					.collect::<Vec<_>>()
+			};
+			assert_eq!(ids(BOB), vec![first, second]);
+			assert_eq!(ids(DAVE), vec![first, third]);
+			let view = &ServicePayments::payments_of(&EVE, 0, 10)[0];
+			assert_eq!((view.amount, view.fee, view.dispute), (20, 2, None));
+			assert_eq!(ServicePayments::payments_of(&BOB, second, 10).len(), 1);
+			assert_eq!(ServicePayments::payments_of(&BOB, 0, 1).len(), 1);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), first));
+			assert_eq!(ids(BOB), vec![second]);
+		});
+	}
+}

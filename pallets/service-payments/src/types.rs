@@ -1,0 +1,74 @@
+//! The records the service-payments pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use communs_primitives::{DaoId, ProposalId};
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// Identifies a payment.
+pub type PaymentId = u64;
+
+/// How a DAO takes service payments. `Role` is a bounded byte string.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub struct ServiceTerms<Role, BlockNumber> {
+	/// The role a member must hold to be paid (`driver`).
+	pub provider_role: Role,
+	/// The part of each payment the DAO's treasury keeps.
+	pub fee: Perbill,
+	/// How long after a payment its customer may dispute it, in blocks.
+	pub window: BlockNumber,
+}
+
+/// Where a payment is.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub enum PaymentState {
+	/// Waiting for the customer's confirmation or the end of the dispute window.
+	Open,
+	/// Disputed: the DAO's proposal decides it.
+	Disputed {
+		/// The proposal to refund the customer.
+		proposal: ProposalId,
+	},
+}
+
+/// A payment in escrow.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Payment<AccountId, Credit, Balance, BlockNumber, TokenId> {
+	/// The cooperative.
+	pub dao: DaoId,
+	/// Its credit token.
+	pub token: TokenId,
+	/// Who pays.
+	pub customer: AccountId,
+	/// Who is paid.
+	pub provider: AccountId,
+	/// The credits in escrow.
+	pub amount: Credit,
+	/// The fee the DAO's terms set when it was made.
+	pub fee: Perbill,
+	/// The last block the customer may dispute it in.
+	pub dispute_until: BlockNumber,
+	/// What it is for (a ride's id).
+	pub reference: [u8; 32],
+	/// Held from the customer until it is settled.
+	pub deposit: Balance,
+	/// Where it is.
+	pub state: PaymentState,
+}
+
+/// A DAO's running totals of service payments, in credits.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct ServiceTotals<Credit> {
+	/// Paid into escrow, ever.
+	pub paid: Credit,
+	/// Kept by the treasury as fees.
+	pub fees: Credit,
+	/// Of the payments, those disputed.
+	pub disputed: Credit,
+	/// Refunded to customers by the DAO.
+	pub refunded: Credit,
+	/// In escrow now.
+	pub open: Credit,
+}
