@@ -59,6 +59,15 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
+/// The most open payments the `pay`, `confirm` and `release` benchmarks keep in storage. Their
+/// cost does not depend on how many payments are open (each call reads and writes one), and
+/// they are charged in a state holding this many.
+pub const MEASURED_PAYMENTS: u32 = 100_000;
+
+/// The most members of the measured cooperative in the `pay`, `confirm` and `release`
+/// benchmarks. Their cost does not depend on it (a provider's role is one keyed read).
+pub const MEASURED_MEMBERS: u32 = 1_000;
+
 /// A native (CMN) balance, for deposits.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
