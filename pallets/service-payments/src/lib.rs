@@ -304,7 +304,7 @@ pub mod pallet {
 		/// [`Error::AmountTooSmall`], [`Error::Overflow`], and the token's or currency's if the
 		/// customer has too few credits or cannot pay the deposit.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::pay())]
+		#[pallet::weight(T::WeightInfo::pay(MEASURED_PAYMENTS, MEASURED_MEMBERS))]
 		pub fn pay(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -321,7 +321,7 @@ pub mod pallet {
 		/// Origin: signed, the payment's customer. Emits [`Event::Settled`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::confirm())]
+		#[pallet::weight(T::WeightInfo::confirm(MEASURED_PAYMENTS, MEASURED_MEMBERS))]
 		pub fn confirm(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm(who, payment)
@@ -333,7 +333,7 @@ pub mod pallet {
 		/// Origin: signed, the payment's provider. Emits [`Event::Settled`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotPayee`], [`Error::TooEarly`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::release())]
+		#[pallet::weight(T::WeightInfo::release(MEASURED_PAYMENTS, MEASURED_MEMBERS))]
 		pub fn release(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_release(who, payment)
