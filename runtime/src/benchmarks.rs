@@ -33,6 +33,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_service_payments, ServicePayments]
 );
 
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
 /// The benchmarks this runtime offers and the storage items they touch.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
 	let mut list = Vec::<BenchmarkList>::new();
@@ -42,9 +45,6 @@ pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
 
 /// Runs the benchmarks `config` selects.
 pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
-	impl frame_system_benchmarking::Config for Runtime {}
-	impl frame_benchmarking::baseline::Config for Runtime {}
-
 	let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
 	let mut batches = Vec::<BenchmarkBatch>::new();
 	let params = (&config, &whitelist);

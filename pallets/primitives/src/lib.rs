@@ -252,8 +252,9 @@ pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<Toke
 	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
 	fn create_dao(members: &[AccountId]) -> DaoId;
 
-	/// Gives member `who` of `dao` the role `role`. By default nothing: only the benchmarks
-	/// of pallets that check roles need it, and they fail without it.
+	/// Gives `who` the role `role` in `dao`, making it a member first if it is not one. By
+	/// default nothing: only the benchmarks of pallets that check roles need it, and they fail
+	/// without it.
 	fn grant_role(_dao: DaoId, _who: &AccountId, _role: &[u8]) {}
 
 	/// Ends `proposal` as rejected, as if its vote had failed. By default nothing: only the

@@ -1,6 +1,8 @@
 //! Benchmarks of every call at its worst case: a payment into a new escrow, settlements that
 //! pay a fee to a treasury holding no credits yet, a release after a rejected dispute (the
 //! proposal's outcome is read), a dispute that opens a token-weighted proposal (a snapshot).
+//! `pay`, `confirm` and `release` are measured with `p` of [`MEASURED_PAYMENTS`] open payments
+//! in the measured cooperative (the rest in another) and `m` members in it.
 
 use super::*;
 use communs_primitives::{DaoBenchmarkHelper, ShareTokenBenchmarkHelper};
@@ -47,6 +49,68 @@ fn coop<T: Config>() -> Result<(DaoId, Accounts<T>), BenchmarkError> {
 	Ok((dao, (account, customer, provider)))
 }
 
+/// Records `count` open payments of `dao` to `provider`, as if that many customers had paid,
+/// and the rest of [`MEASURED_PAYMENTS`] to cooperative `other`, so that the state holds as
+/// many payments whatever `count`: the figures then show what a cooperative's payments cost,
+/// apart from the storage trie's depth, which grows with the whole state for every read of
+/// every call and which the database weights price. Their escrows are not funded: no call
+/// measured settles them.
+fn add_payments<T: Config>(
+	dao: DaoId,
+	other: DaoId,
+	provider: &T::AccountId,
+	count: u32,
+) -> Result<(), BenchmarkError> {
+	let count = count.min(MEASURED_PAYMENTS);
+	let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+	let amount: CreditOf<T> = 100u32.into();
+	for index in 0..MEASURED_PAYMENTS {
+		let owner = if index < count { dao } else { other };
+		Payments::<T>::insert(
+			PaymentId::from(index),
+			Payment {
+				dao: owner,
+				token: token.clone(),
+				customer: account("customer", index, 1),
+				provider: provider.clone(),
+				amount,
+				fee: Perbill::from_percent(10),
+				dispute_until: T::MaxWindow::get(),
+				reference: [0; 32],
+				deposit: T::PaymentDeposit::get(),
+				state: PaymentState::Open,
+			},
+		);
+	}
+	NextPaymentId::<T>::put(PaymentId::from(MEASURED_PAYMENTS));
+	for (owner, payments) in [(dao, count), (other, MEASURED_PAYMENTS - count)] {
+		Totals::<T>::mutate(owner, |totals| {
+			totals.open = totals.open.saturating_add(amount.saturating_mul(payments.into()));
+		});
+	}
+	Ok(())
+}
+
+/// Makes `count` more accounts members of `dao`, as riders.
+fn add_members<T: Config>(dao: DaoId, count: u32) {
+	for index in 0..count {
+		T::BenchmarkHelper::grant_role(dao, &account("member", index, 1), b"rider");
+	}
+}
+
+/// A cooperative as [`coop`] makes it, with `payments` open payments and `members` more
+/// members (see [`add_payments`]).
+fn busy_coop<T: Config>(
+	payments: u32,
+	members: u32,
+) -> Result<(DaoId, Accounts<T>), BenchmarkError> {
+	let (dao, accounts) = coop::<T>()?;
+	let other = T::BenchmarkHelper::create_dao(core::slice::from_ref(&accounts.1));
+	add_payments::<T>(dao, other, &accounts.2, payments)?;
+	add_members::<T>(dao, members);
+	Ok((dao, accounts))
+}
+
 /// The customer pays the provider 100 credits; returns the payment.
 fn paid<T: Config>(
 	dao: DaoId,
@@ -79,17 +143,24 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn pay() -> Result<(), BenchmarkError> {
-		let (dao, (_, customer, provider)) = coop::<T>()?;
+	fn pay(
+		p: Linear<10, MEASURED_PAYMENTS>,
+		m: Linear<2, MEASURED_MEMBERS>,
+	) -> Result<(), BenchmarkError> {
+		let (dao, (_, customer, provider)) = busy_coop::<T>(p, m)?;
+		let id = NextPaymentId::<T>::get();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), dao, provider, 100u32.into(), [1; 32]);
-		assert!(Payments::<T>::contains_key(0));
+		assert!(Payments::<T>::contains_key(id));
 		Ok(())
 	}
 
 	#[benchmark]
-	fn confirm() -> Result<(), BenchmarkError> {
-		let (dao, (_, customer, provider)) = coop::<T>()?;
+	fn confirm(
+		p: Linear<10, MEASURED_PAYMENTS>,
+		m: Linear<2, MEASURED_MEMBERS>,
+	) -> Result<(), BenchmarkError> {
+		let (dao, (_, customer, provider)) = busy_coop::<T>(p, m)?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), id);
@@ -98,8 +169,11 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn release() -> Result<(), BenchmarkError> {
-		let (dao, (_, customer, provider)) = coop::<T>()?;
+	fn release(
+		p: Linear<10, MEASURED_PAYMENTS>,
+		m: Linear<2, MEASURED_MEMBERS>,
+	) -> Result<(), BenchmarkError> {
+		let (dao, (_, customer, provider)) = busy_coop::<T>(p, m)?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		Pallet::<T>::dispute(RawOrigin::Signed(customer).into(), id)?;
 		if let Some(Payment { state: PaymentState::Disputed { proposal }, .. }) =

@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{
 		fungible::MutateHold,
 		fungibles::{Inspect as TokensInspect, Mutate as TokensMutate},
-		tokens::{Precision, Preservation},
+		tokens::{DepositConsequence, Precision, Preservation, Provenance},
 		Get,
 	},
 };
@@ -129,12 +129,11 @@ impl<T: Config> Pallet<T> {
 	/// Pays `payment` out of escrow: the fee to the treasury, the rest to the provider; returns
 	/// the customer's deposit and forgets the payment.
 	fn settle(id: PaymentId, payment: PaymentOf<T>, by: T::AccountId) -> DispatchResult {
-		let fee = payment.fee.mul_floor(payment.amount);
-		let to_provider = payment.amount.saturating_sub(fee);
+		let treasury = T::Daos::account(payment.dao).ok_or(Error::<T>::UnknownDao)?;
+		let (to_provider, fee) = Self::split(&payment, &treasury);
 		let escrow = Self::escrow_account(payment.dao);
 
 		if !fee.is_zero() {
-			let treasury = T::Daos::account(payment.dao).ok_or(Error::<T>::UnknownDao)?;
 			T::Tokens::transfer(
 				payment.token.clone(),
 				&escrow,
@@ -157,6 +156,24 @@ impl<T: Config> Pallet<T> {
 		});
 		Self::deposit_event(Event::Settled { payment: id, by, to_provider, fee });
 		Ok(())
+	}
+
+	/// `payment`'s provider part and fee. No fee is taken when the treasury or the provider
+	/// could not receive its part (below the credit token's minimum balance for an account
+	/// holding none): the provider then receives the whole amount, which `pay` made at least
+	/// that minimum, so that every payment can settle.
+	fn split(payment: &PaymentOf<T>, treasury: &T::AccountId) -> (CreditOf<T>, CreditOf<T>) {
+		let fee = payment.fee.mul_floor(payment.amount);
+		let to_provider = payment.amount.saturating_sub(fee);
+		let receives = |who: &T::AccountId, amount: CreditOf<T>| {
+			T::Tokens::can_deposit(payment.token.clone(), who, amount, Provenance::Extant)
+				== DepositConsequence::Success
+		};
+		if fee.is_zero() || (receives(treasury, fee) && receives(&payment.provider, to_provider)) {
+			(to_provider, fee)
+		} else {
+			(payment.amount, Zero::zero())
+		}
 	}
 
 	/// Returns `payment`'s deposit and removes it.

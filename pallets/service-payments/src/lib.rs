@@ -59,6 +59,15 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
+/// The most open payments the `pay`, `confirm` and `release` benchmarks keep in storage. Their
+/// cost does not depend on how many payments are open (each call reads and writes one), and
+/// they are charged in a state holding this many.
+pub const MEASURED_PAYMENTS: u32 = 100_000;
+
+/// The most members of the measured cooperative in the `pay`, `confirm` and `release`
+/// benchmarks. Their cost does not depend on it (a provider's role is one keyed read).
+pub const MEASURED_MEMBERS: u32 = 1_000;
+
 /// A native (CMN) balance, for deposits.
 pub type BalanceOf<T> =
 	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -295,7 +304,7 @@ pub mod pallet {
 		/// [`Error::AmountTooSmall`], [`Error::Overflow`], and the token's or currency's if the
 		/// customer has too few credits or cannot pay the deposit.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::pay())]
+		#[pallet::weight(T::WeightInfo::pay(MEASURED_PAYMENTS, MEASURED_MEMBERS))]
 		pub fn pay(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -312,7 +321,7 @@ pub mod pallet {
 		/// Origin: signed, the payment's customer. Emits [`Event::Settled`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::confirm())]
+		#[pallet::weight(T::WeightInfo::confirm(MEASURED_PAYMENTS, MEASURED_MEMBERS))]
 		pub fn confirm(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm(who, payment)
@@ -324,7 +333,7 @@ pub mod pallet {
 		/// Origin: signed, the payment's provider. Emits [`Event::Settled`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotPayee`], [`Error::TooEarly`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::release())]
+		#[pallet::weight(T::WeightInfo::release(MEASURED_PAYMENTS, MEASURED_MEMBERS))]
 		pub fn release(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_release(who, payment)

@@ -188,11 +188,14 @@ impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks
 	}
 
 	fn grant_role(dao: u32, who: &AccountId, role: &[u8]) {
-		pallet_daos::Members::<Test>::mutate(dao, who, |roles| {
-			if let Some(roles) = roles {
-				roles.try_push(role.to_vec().try_into().unwrap()).unwrap();
-			}
-		});
+		let role = role.to_vec().try_into().unwrap();
+		let roles = pallet_daos::Members::<Test>::get(dao, who);
+		if roles.is_none() {
+			pallet_daos::Daos::<Test>::mutate(dao, |info| info.as_mut().unwrap().members += 1);
+		}
+		let mut roles = roles.unwrap_or_default();
+		roles.try_push(role).unwrap();
+		pallet_daos::Members::<Test>::insert(dao, who, roles);
 	}
 
 	fn reject_proposal(proposal: u32) {
@@ -289,8 +292,18 @@ pub fn params(voting_mode: VotingMode) -> GovernanceOf<Test> {
 }
 
 /// A cooperative: `drivers` and `riders` are members with those roles, one member one vote;
-/// each rider holds 1,000 credits. Returns its id.
+/// each rider holds 1,000 credits, whose minimum balance is 1. Returns its id.
 pub fn coop(founders: &[AccountId], drivers: &[AccountId], riders: &[AccountId]) -> u32 {
+	coop_with_min_balance(founders, drivers, riders, 1)
+}
+
+/// [`coop`] with credits whose minimum balance is `min_balance`.
+pub fn coop_with_min_balance(
+	founders: &[AccountId],
+	drivers: &[AccountId],
+	riders: &[AccountId],
+	min_balance: Balance,
+) -> u32 {
 	let dao = pallet_daos::NextDaoId::<Test>::get();
 	let role = |name: &[u8]| -> pallet_daos::RolesOf<Test> {
 		vec![name.to_vec().try_into().unwrap()].try_into().unwrap()
@@ -308,7 +321,7 @@ pub fn coop(founders: &[AccountId], drivers: &[AccountId], riders: &[AccountId])
 		Some(ShareTokenSpec {
 			symbol: b"RIDE".to_vec().try_into().unwrap(),
 			decimals: 0,
-			min_balance: 1,
+			min_balance,
 			allocations: riders
 				.iter()
 				.map(|who| (*who, 1_000))

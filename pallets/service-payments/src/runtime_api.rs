@@ -19,7 +19,8 @@ pub struct PaymentView<AccountId, Credit, BlockNumber> {
 	pub provider: AccountId,
 	/// The credits in escrow.
 	pub amount: Credit,
-	/// The fee it will pay, in credits.
+	/// The fee its terms set, in credits: the treasury keeps it at settlement unless the
+	/// treasury or the provider could not receive its part (below the credits' minimum balance).
 	pub fee: Credit,
 	/// The last block its customer may dispute it in.
 	pub dispute_until: BlockNumber,

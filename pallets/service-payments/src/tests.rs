@@ -179,6 +179,39 @@ mod confirm {
 			assert_eq!((totals.paid, totals.fees, totals.open), (200, 10, 0));
 		});
 	}
+
+	#[test]
+	fn no_fee_is_taken_when_a_part_would_be_below_the_credits_minimum_balance() {
+		test(|| {
+			// Credits held in tens at least: the treasury and the drivers hold none yet.
+			let dao = coop_with_min_balance(&[ALICE], &DRIVERS, &RIDERS, 10);
+			let settled = |payment, by, to_provider, fee| {
+				System::assert_last_event(Event::Settled { payment, by, to_provider, fee }.into())
+			};
+			// A provider's part of 5 could not open Charlie's account: no fee.
+			set_terms(dao, Perbill::from_percent(95));
+			let steep = ride(dao, FERDIE, CHARLIE, 100, 1);
+			assert_ok!(ServicePayments::confirm(signed(FERDIE), steep));
+			settled(steep, FERDIE, 100, 0);
+			// A fee of 5 could not open the treasury's account: Bob gets all 50.
+			set_terms(dao, Perbill::from_percent(10));
+			let small = ride(dao, DAVE, BOB, 50, 2);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), small));
+			settled(small, DAVE, 50, 0);
+			// A fee of 10 can: the treasury now holds credits...
+			let larger = ride(dao, DAVE, BOB, 100, 3);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), larger));
+			settled(larger, DAVE, 90, 10);
+			// ... so it takes a fee of 5 from then on.
+			let after = ride(dao, EVE, BOB, 50, 4);
+			assert_ok!(ServicePayments::confirm(signed(EVE), after));
+			settled(after, EVE, 45, 5);
+			assert_eq!((credits(dao, BOB), credits(dao, CHARLIE)), (185, 100));
+			assert_eq!(credits(dao, dao_account(dao)), 15);
+			let totals = Totals::<Test>::get(dao);
+			assert_eq!((totals.paid, totals.fees, totals.open), (300, 15, 0));
+		});
+	}
 }
 
 mod release {

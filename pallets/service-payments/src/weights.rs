@@ -3,7 +3,7 @@
 //! run `scripts/benchmark-pallets.sh` again.
 //!
 //! Generated 2026-11-21 with benchmark CLI 64.0.0 on `vm` (`AMD EPYC`).
-//! Steps `50`, repeat `20`, wasm execution `Compiled`,
+//! Steps `10`, repeat `10`, wasm execution `Compiled`,
 //! chain `Some("dev")`, low range `[]`, high range
 //! `[]`.
 
@@ -18,9 +18,9 @@
 // --extrinsic
 // *
 // --steps
-// 50
+// 10
 // --repeat
-// 20
+// 10
 // --pallet
 // pallet_service_payments
 // --template
@@ -39,9 +39,9 @@ use core::marker::PhantomData;
 /// The weight of each call of `pallet_service_payments`.
 pub trait WeightInfo {
 	fn set_terms() -> Weight;
-	fn pay() -> Weight;
-	fn confirm() -> Weight;
-	fn release() -> Weight;
+	fn pay(p: u32, m: u32, ) -> Weight;
+	fn confirm(p: u32, m: u32, ) -> Weight;
+	fn release(p: u32, m: u32, ) -> Weight;
 	fn dispute() -> Weight;
 	fn refund() -> Weight;
 }
@@ -55,8 +55,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn set_terms() -> Weight {
 		// Proof size: measured `312`, estimated `3852` bytes.
-		// Fastest run: 11_777_000 picoseconds.
-		Weight::from_parts(12_960_000, 0)
+		// Fastest run: 11_697_000 picoseconds.
+		Weight::from_parts(12_829_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -85,11 +85,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Payments` (r:0 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
-	fn pay() -> Weight {
-		// Proof size: measured `1330`, estimated `6914` bytes.
-		// Fastest run: 118_687_000 picoseconds.
-		Weight::from_parts(125_517_000, 0)
+	/// The range of component `p` is `[10, 100000]`.
+	/// The range of component `m` is `[2, 1000]`.
+	fn pay(p: u32, m: u32, ) -> Weight {
+		// Proof size: measured `2142`, estimated `6914` bytes.
+		// Fastest run: 279_817_000 picoseconds.
+		Weight::from_parts(303_936_224, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
+			// Standard error: 28
+			.saturating_add(Weight::from_parts(22, 0).saturating_mul(p.into()))
+			// Standard error: 2_820
+			.saturating_add(Weight::from_parts(1_011, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -111,11 +117,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	fn confirm() -> Weight {
-		// Proof size: measured `1779`, estimated `9876` bytes.
-		// Fastest run: 146_448_000 picoseconds.
-		Weight::from_parts(154_080_000, 0)
+	/// The range of component `p` is `[10, 100000]`.
+	/// The range of component `m` is `[2, 1000]`.
+	fn confirm(p: u32, m: u32, ) -> Weight {
+		// Proof size: measured `3865`, estimated `9876` bytes.
+		// Fastest run: 322_571_000 picoseconds.
+		Weight::from_parts(341_293_396, 0)
 			.saturating_add(Weight::from_parts(0, 9876))
+			// Standard error: 37
+			.saturating_add(Weight::from_parts(63, 0).saturating_mul(p.into()))
+			// Standard error: 3_710
+			.saturating_add(Weight::from_parts(2_932, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -139,11 +151,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	fn release() -> Weight {
-		// Proof size: measured `2143`, estimated `9876` bytes.
-		// Fastest run: 152_087_000 picoseconds.
-		Weight::from_parts(160_049_000, 0)
+	/// The range of component `p` is `[10, 100000]`.
+	/// The range of component `m` is `[2, 1000]`.
+	fn release(p: u32, _m: u32, ) -> Weight {
+		// Proof size: measured `4234`, estimated `9876` bytes.
+		// Fastest run: 349_311_000 picoseconds.
+		Weight::from_parts(370_825_464, 0)
 			.saturating_add(Weight::from_parts(0, 9876))
+			// Standard error: 88
+			.saturating_add(Weight::from_parts(267, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -175,8 +191,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
 		// Proof size: measured `1419`, estimated `3870` bytes.
-		// Fastest run: 91_787_000 picoseconds.
-		Weight::from_parts(97_105_000, 0)
+		// Fastest run: 100_530_000 picoseconds.
+		Weight::from_parts(159_058_000, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -201,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
 		// Proof size: measured `1891`, estimated `6914` bytes.
-		// Fastest run: 107_500_000 picoseconds.
-		Weight::from_parts(113_489_000, 0)
+		// Fastest run: 117_486_000 picoseconds.
+		Weight::from_parts(125_067_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -212,37 +228,42 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn set_terms() -> Weight {
-		Weight::from_parts(12_960_000, 0)
+		Weight::from_parts(12_829_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn pay() -> Weight {
-		Weight::from_parts(125_517_000, 0)
+	fn pay(p: u32, m: u32, ) -> Weight {
+		Weight::from_parts(303_936_224, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
+			.saturating_add(Weight::from_parts(22, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(1_011, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
-	fn confirm() -> Weight {
-		Weight::from_parts(154_080_000, 0)
+	fn confirm(p: u32, m: u32, ) -> Weight {
+		Weight::from_parts(341_293_396, 0)
 			.saturating_add(Weight::from_parts(0, 9876))
+			.saturating_add(Weight::from_parts(63, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(2_932, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
-	fn release() -> Weight {
-		Weight::from_parts(160_049_000, 0)
+	fn release(p: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(370_825_464, 0)
 			.saturating_add(Weight::from_parts(0, 9876))
+			.saturating_add(Weight::from_parts(267, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(97_105_000, 0)
+		Weight::from_parts(159_058_000, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(113_489_000, 0)
+		Weight::from_parts(125_067_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))

@@ -469,11 +469,24 @@ impl communs_primitives::DaoBenchmarkHelper<AccountId, TokenId> for DaoForBenchm
 	}
 
 	fn grant_role(dao: pallet_daos::DaoId, who: &AccountId, role: &[u8]) {
-		pallet_daos::Members::<Runtime>::mutate(dao, who, |roles| {
-			if let Some(roles) = roles {
-				let _ = roles.try_push(frame_support::BoundedVec::truncate_from(role.to_vec()));
-			}
+		let role = frame_support::BoundedVec::truncate_from(role.to_vec());
+		let joined = pallet_daos::Members::<Runtime>::mutate(dao, who, |roles| match roles {
+			Some(roles) => {
+				let _ = roles.try_push(role);
+				false
+			},
+			None => {
+				*roles = Some(frame_support::BoundedVec::truncate_from(alloc::vec![role]));
+				true
+			},
 		});
+		if joined {
+			pallet_daos::Daos::<Runtime>::mutate(dao, |info| {
+				if let Some(info) = info {
+					info.members = info.members.saturating_add(1);
+				}
+			});
+		}
 	}
 
 	fn reject_proposal(proposal: pallet_governance::ProposalId) {
