@@ -1,6 +1,7 @@
 //! One `Config` implementation per pallet. `derive_impl` supplies the defaults; only what
 //! Communs chooses differently is written here.
 
+use crate::weights::{BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight};
 use crate::{
 	opaque::SessionKeys, AccountId, Aura, Balance, Balances, Block, BlockNumber, Daos, Hash, Nonce,
 	OriginCaller, PalletInfo, Royalties, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
@@ -14,10 +15,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
-	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		ConstantMultiplier, IdentityFee, Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, IdentityFee, Weight},
 };
 use frame_system::EnsureRoot;
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
@@ -32,18 +30,35 @@ use sp_version::RuntimeVersion;
 /// The share of a block's weight and length that ordinary transactions may fill; the rest is
 /// kept for operational ones (such as a runtime upgrade).
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+/// The compute a block may take.
+const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+/// The share of a block's weight `on_initialize` hooks are expected to take.
+const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
 
 parameter_types! {
 	/// Blocks whose hashes the runtime keeps (for mortal transactions).
 	pub const BlockHashCount: BlockNumber = 2400;
 	/// This runtime's version, checked by signed transactions.
 	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute per 6-second block.
+	/// Two seconds of compute per 6-second block, of which ordinary transactions may fill 75%;
+	/// a block's and an extrinsic's base costs as measured on this machine.
 	pub RuntimeBlockWeights: frame_system::limits::BlockWeights =
-		frame_system::limits::BlockWeights::with_sensible_defaults(
-			Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-			NORMAL_DISPATCH_RATIO,
-		);
+		frame_system::limits::BlockWeights::builder()
+			.base_block(BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |weights| {
+				weights.base_extrinsic = ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |weights| {
+				weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			})
+			.for_class(DispatchClass::Operational, |weights| {
+				weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+				weights.reserved =
+					Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			})
+			.avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
+			.build_or_panic();
 	/// At most 5 MiB per block, of which ordinary transactions may fill 75%.
 	pub RuntimeBlockLength: frame_system::limits::BlockLength =
 		frame_system::limits::BlockLength::builder()

@@ -182,14 +182,14 @@ export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 export const testsDir = resolve(here, '..');
 
 /**
- * Signs and submits `tx`, resolving once it is in a block with that block's hash and events.
+ * Signs and submits `tx` (signing `options` such as a nonce), resolving once it is in a block with that block's hash and events.
  * A failed dispatch rejects with an Error named `pallet.Error` (e.g. `tokens.WouldLeaveDust`);
  * a dropped or invalid transaction rejects too.
  */
-export function submit(api, tx, signer) {
+export function submit(api, tx, signer, options = {}) {
   return new Promise((ok, fail) => {
     let unsubscribe = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
       if (status.isDropped || status.isInvalid || status.isUsurped) {
         unsubscribe();
         fail(new Error(`transaction ${status.type}`));

@@ -1,0 +1,54 @@
+// The load generator on a small scale: every kind it sends is set up, signed, submitted,
+// included and finalized, and its figures add up (the measured runs are in docs/performance.md).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { submit, useDevNode } from './lib/node.mjs';
+import { KINDS, formatSummary, loadAccounts, preSign, run, setUp } from './lib/load.mjs';
+
+describe('load generator', () => {
+  const context = useDevNode();
+
+  for (const kind of Object.keys(KINDS)) {
+    test(`${KINDS[kind]}: every accepted transaction is included and finalized`, async () => {
+      const { api, keyring, node } = context;
+      const accounts = loadAccounts(keyring, kind, 40);
+      const callFor = await setUp(api, keyring.addFromUri('//Alice'), kind, accounts);
+      const signed = await preSign(api, accounts, callFor, 2);
+      assert.equal(new Set(signed.map((tx) => tx.hash)).size, 80, 'each transaction is unique');
+
+      const summary = await run(api, node.rpcUrl, signed, {
+        seconds: 1, inFlight: 50, pid: node.child.pid,
+      });
+      assert.equal(summary.sent, 80);
+      assert.equal(summary.unsent, 0);
+      assert.deepEqual(summary.rejected, {});
+      assert.equal(summary.accepted, 80);
+      assert.equal(summary.included, 80);
+      assert.equal(summary.lost, 0);
+      assert.ok(summary.blocks >= 2, `at most 50 in flight: ${summary.blocks} blocks`);
+      assert.ok(summary.maxPerBlock <= 50 && summary.maxPerBlock > 0);
+      assert.ok(summary.perSecond > 0);
+      assert.ok(summary.finalityP50 > 0 && summary.finalityP90 >= summary.finalityP50);
+      assert.ok(summary.memoryMiB.peak > 0);
+      assert.match(formatSummary(kind, summary), new RegExp(`^${KINDS[kind]}: [0-9.]+ tx/s`));
+    });
+  }
+
+  test('a transaction the pool refuses is reported with its error, not counted', async () => {
+    const { api, keyring, node } = context;
+    // Signed for a nonce Alice has already used: the pool answers "Transaction is outdated".
+    const alice = keyring.addFromUri('//Alice');
+    await submit(api, api.tx.system.remark('used'), alice);
+    const stale = [];
+    for (const amount of [1, 2, 3]) {
+      const tx = await api.tx.balances.transferKeepAlive(keyring.addFromUri('//Bob').address, amount)
+        .signAsync(alice, { nonce: 0, era: 0 });
+      stale.push({ hex: tx.toHex(), hash: tx.hash.toHex() });
+    }
+    const summary = await run(api, node.rpcUrl, stale, { seconds: 1, inFlight: 10, settleSeconds: 3 });
+    assert.equal(summary.accepted, 0);
+    assert.equal(summary.included, 0);
+    assert.equal(Object.values(summary.rejected).reduce((a, b) => a + b, 0), 3);
+    assert.match(Object.keys(summary.rejected)[0], /outdated/i);
+  });
+});
