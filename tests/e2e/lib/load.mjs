@@ -155,6 +155,10 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
   const memoryTimer = setInterval(sampleMemory, 1000);
 
   let wake = () => {};
+  const retry = []; // refused as "pool full", to send again
+  let sent = 0; // how many of `signed` were submitted at least once
+  let poolFull = 0; // "pool full" refusals
+  let blockSeen = 0; // best blocks seen so far
   const unsubscribeHeads = await api.rpc.chain.subscribeNewHeads(async (header) => {
     const number = header.number.toNumber();
     const seenAt = Date.now();
@@ -198,10 +202,6 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
   // Submit while the window lasts, with at most `inFlight` waiting in the pool. A transaction
   // the pool refuses for being full (1016) is sent again after the next block, before any
   // later one; any other refusal is final and counted by its message.
-  const retry = [];
-  let sent = 0;
-  let poolFull = 0;
-  let blockSeen = 0;
   const sending = (async () => {
     while ((retry.length || sent < signed.length) && !windowOver()) {
       const outstanding = accepted - includedCount;
