@@ -9,8 +9,12 @@
 # 2. unless --no-testnet, the same load against Alice's node of a 4-validator `local` network
 #    on this machine (scripts/testnet.sh), for finality with four GRANDPA voters.
 #
-#   scripts/performance.sh [--seconds 60] [--kinds transfer,tokens,vote] [--accounts 5000]
-#                          [--per-account 30] [--no-testnet] BINARY...
+#   scripts/performance.sh [--seconds 60] [--kinds transfer,tokens,vote] [--accounts 3000]
+#                          [--per-account 30] [--testnet-accounts N] [--no-testnet] BINARY...
+#
+# --accounts × --per-account transactions are pre-signed per kind: enough for --seconds at the
+# node's rate (pre-signing takes about 1.3 ms each). The network is slower than a development
+# node, so --testnet-accounts (default --accounts) may be smaller.
 #
 # Prints, per binary, the load generator's summary lines, then "build" and "import" lines, then
 # the testnet's summary lines.
@@ -22,7 +26,8 @@ cd "$COMMUNS_ROOT"
 
 seconds=60
 kinds=transfer,tokens,vote
-accounts=5000
+accounts=3000
+testnet_accounts=
 per_account=30
 testnet=true
 binaries=()
@@ -32,6 +37,7 @@ while [ $# -gt 0 ]; do
 	--kinds) kinds="$2"; shift 2 ;;
 	--accounts) accounts="$2"; shift 2 ;;
 	--per-account) per_account="$2"; shift 2 ;;
+	--testnet-accounts) testnet_accounts="$2"; shift 2 ;;
 	--no-testnet) testnet=false; shift ;;
 	*) binaries+=("$1"); shift ;;
 	esac
@@ -44,8 +50,12 @@ bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
 work="$(mktemp -d)"
 export COMMUNS_TESTNET_DIR="$work/testnet"
 trap '"$here/testnet.sh" stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# Runs the load generator's kinds with $1 accounts against a running node (the rest of the
+# arguments).
 load() {
-	(cd tests/e2e && node load.mjs --kinds "$kinds" --accounts "$accounts" \
+	local count="$1"
+	shift
+	(cd tests/e2e && node load.mjs --kinds "$kinds" --accounts "$count" \
 		--per-account "$per_account" --seconds "$seconds" "$@")
 }
 
@@ -53,8 +63,10 @@ for binary in "${binaries[@]}"; do
 	echo "== $binary ($("$binary" --version))"
 	rm -rf "$work/db"
 	"$binary" build-spec --chain dev --raw >"$work/spec.json" 2>/dev/null
+	[ -s "$work/node-key" ] || "$binary" key generate-node-key --file "$work/node-key" 2>/dev/null
 	"$binary" --chain "$work/spec.json" --alice --validator --force-authoring \
-		--base-path "$work/db" --state-pruning archive --rpc-port 9944 --no-prometheus \
+		--node-key-file "$work/node-key" --base-path "$work/db" --state-pruning archive \
+		--rpc-port 9944 --no-prometheus \
 		--no-telemetry --no-mdns --listen-addr /ip4/127.0.0.1/tcp/30333 >"$work/node.log" 2>&1 &
 	node_pid=$!
 	until curl -sf -H 'Content-Type: application/json' \
@@ -62,7 +74,7 @@ for binary in "${binaries[@]}"; do
 		kill -0 "$node_pid" || { cat "$work/node.log" >&2; exit 1; }
 		sleep 1
 	done
-	load --url ws://127.0.0.1:9944 --pid "$node_pid" 2>"$work/load.log"
+	load "$accounts" --url ws://127.0.0.1:9944 --pid "$node_pid" 2>"$work/load.log"
 	kill -INT "$node_pid"
 	wait "$node_pid" || true
 
@@ -94,7 +106,8 @@ for binary in "${binaries[@]}"; do
 		echo "== $binary: 4-validator local network"
 		rm -rf "$COMMUNS_TESTNET_DIR"
 		COMMUNS_NODE="$binary" "$here/testnet.sh" start 4 >/dev/null
-		load --url ws://127.0.0.1:9944 --pid "$(cat "$COMMUNS_TESTNET_DIR/alice.pid")" \
+		load "${testnet_accounts:-$accounts}" --url ws://127.0.0.1:9944 \
+			--pid "$(cat "$COMMUNS_TESTNET_DIR/alice.pid")" \
 			2>"$work/testnet-load.log"
 		"$here/testnet.sh" stop >/dev/null
 	fi
