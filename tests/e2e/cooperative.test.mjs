@@ -106,7 +106,7 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
 
     await pass([await propose([
       api.tx.servicePayments.setTerms(story.dao, 'driver', 0, WINDOW),
-      api.tx.cofunding.openSale(story.dao, CMN, 10, 10_000n * CMN),
+      api.tx.cofunding.openSale(story.dao, CMN, 30, 10_000n * CMN),
     ], 'Terms and credits')]);
   });
 
