@@ -10,11 +10,13 @@
 #    on this machine (scripts/testnet.sh), for finality with four GRANDPA voters.
 #
 #   scripts/performance.sh [--seconds 60] [--kinds transfer,tokens,vote] [--accounts 3000]
-#                          [--per-account 30] [--testnet-accounts N] [--no-testnet] BINARY...
+#                          [--per-account 30] [--testnet-accounts N] [--testnet-kinds K]
+#                          [--no-testnet] BINARY...
 #
 # --accounts × --per-account transactions are pre-signed per kind: enough for --seconds at the
 # node's rate (pre-signing takes about 1.3 ms each). The network is slower than a development
-# node, so --testnet-accounts (default --accounts) may be smaller.
+# node, so --testnet-accounts (default --accounts) may be smaller; --testnet-kinds (default
+# --kinds) chooses the kinds run there.
 #
 # Prints, per binary, the load generator's summary lines, then "build" and "import" lines, then
 # the testnet's summary lines.
@@ -28,6 +30,7 @@ seconds=60
 kinds=transfer,tokens,vote
 accounts=3000
 testnet_accounts=
+testnet_kinds=
 per_account=30
 testnet=true
 binaries=()
@@ -38,6 +41,7 @@ while [ $# -gt 0 ]; do
 	--accounts) accounts="$2"; shift 2 ;;
 	--per-account) per_account="$2"; shift 2 ;;
 	--testnet-accounts) testnet_accounts="$2"; shift 2 ;;
+	--testnet-kinds) testnet_kinds="$2"; shift 2 ;;
 	--no-testnet) testnet=false; shift ;;
 	*) binaries+=("$1"); shift ;;
 	esac
@@ -49,13 +53,16 @@ bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
 
 work="$(mktemp -d)"
 export COMMUNS_TESTNET_DIR="$work/testnet"
-trap '"$here/testnet.sh" stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-# Runs the load generator's kinds with $1 accounts against a running node (the rest of the
+node_pid=
+trap '[ -z "$node_pid" ] || kill -INT "$node_pid" 2>/dev/null || true
+	"$here/testnet.sh" stop >/dev/null 2>&1 || true
+	rm -rf "$work"' EXIT
+# Runs the load generator's kinds $1 with $2 accounts against a running node (the rest of the
 # arguments).
 load() {
-	local count="$1"
-	shift
-	(cd tests/e2e && node load.mjs --kinds "$kinds" --accounts "$count" \
+	local which="$1" count="$2"
+	shift 2
+	(cd tests/e2e && node load.mjs --kinds "$which" --accounts "$count" \
 		--per-account "$per_account" --seconds "$seconds" "$@")
 }
 
@@ -74,9 +81,10 @@ for binary in "${binaries[@]}"; do
 		kill -0 "$node_pid" || { cat "$work/node.log" >&2; exit 1; }
 		sleep 1
 	done
-	load "$accounts" --url ws://127.0.0.1:9944 --pid "$node_pid" 2>"$work/load.log"
+	load "$kinds" "$accounts" --url ws://127.0.0.1:9944 --pid "$node_pid" 2>"$work/load.log"
 	kill -INT "$node_pid"
 	wait "$node_pid" || true
+	node_pid=
 
 	for kind in ${kinds//,/ }; do
 		# The blocks that carried this kind's load: the first and last with any included.
@@ -106,7 +114,7 @@ for binary in "${binaries[@]}"; do
 		echo "== $binary: 4-validator local network"
 		rm -rf "$COMMUNS_TESTNET_DIR"
 		COMMUNS_NODE="$binary" "$here/testnet.sh" start 4 >/dev/null
-		load "${testnet_accounts:-$accounts}" --url ws://127.0.0.1:9944 \
+		load "${testnet_kinds:-$kinds}" "${testnet_accounts:-$accounts}" --url ws://127.0.0.1:9944 \
 			--pid "$(cat "$COMMUNS_TESTNET_DIR/alice.pid")" \
 			2>"$work/testnet-load.log"
 		"$here/testnet.sh" stop >/dev/null

@@ -280,7 +280,9 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
   let lastState = '';
   for (;;) {
     const unfinalized = [...blocks.values()].some((b) => b.count > 0 && b.finalizedAt === undefined);
-    const state = `${includedCount}/${[...blocks.values()].filter((b) => b.finalizedAt).length}`;
+    // Progress is ours landing or their blocks finalizing: empty blocks finalizing are not, or
+    // an accepted transaction the pool later dropped would keep the run waiting for ever.
+    const state = `${includedCount}/${[...blocks.values()].filter((b) => b.count > 0 && b.finalizedAt).length}`;
     if (state !== lastState) { lastState = state; lastProgress = Date.now(); }
     if ((includedCount >= accepted && !unfinalized) || Date.now() - lastProgress > settleSeconds * 1000) break;
     await new Promise((ok) => { wake = ok; setTimeout(ok, 500); });
