@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates the weights of Communs' pallets on this machine with `benchmark pallet`, and
-# measures pallet-balances' transfer_keep_alive on the same machine for comparison
-# (docs/performance.md). Builds the node with `--features runtime-benchmarks` and keeps that
-# binary as communs-node-benchmarks, so the ordinary build is not confused with it.
+# Regenerates the weights of every benchmarked pallet of the runtime on this machine with
+# `benchmark pallet`: Communs' own pallets into pallets/*/src/weights.rs (with
+# scripts/weight-template.hbs), the FRAME pallets and frame-system's transaction extensions into
+# runtime/src/weights/ (with the CLI's own template). Builds the node with
+# `--features runtime-benchmarks` and keeps that binary as communs-node-benchmarks, so the
+# ordinary build is not confused with it. Run it on a quiet machine: every figure is a time.
 #
-#   scripts/benchmark-pallets.sh              every Communs pallet
-#   scripts/benchmark-pallets.sh pallet_tokens
+#   scripts/benchmark-pallets.sh              every pallet
+#   scripts/benchmark-pallets.sh pallet_tokens frame_system_extensions
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=scripts/env.sh
@@ -36,6 +38,12 @@ declare -A samples=(
 	[pallet_cofunding]="--steps 10 --repeat 10"
 	[pallet_service_payments]="--steps 10 --repeat 10"
 )
+# The FRAME pallets whose weights the runtime takes from runtime/src/weights/<name>.rs.
+frame=(
+	frame_system frame_system_extensions pallet_balances pallet_transaction_payment
+	pallet_timestamp pallet_sudo pallet_utility
+)
+for pallet in "${frame[@]}"; do pallets[$pallet]=runtime; done
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${!pallets[@]}")
 
@@ -45,14 +53,13 @@ run() {
 
 for pallet in "${selected[@]}"; do
 	dir="${pallets[$pallet]:?unknown pallet $pallet}"
-	echo "== $pallet → $dir/src/weights.rs" >&2
-	# shellcheck disable=SC2086 # the samples are two options and their values
-	run ${samples[$pallet]:---steps 50 --repeat 20} --pallet "$pallet" --template scripts/weight-template.hbs --output "$dir/src/weights.rs"
+	if [ "$dir" = runtime ]; then
+		echo "== $pallet → runtime/src/weights/$pallet.rs" >&2
+		run --steps 50 --repeat 20 --pallet "$pallet" --output "runtime/src/weights/$pallet.rs"
+	else
+		echo "== $pallet → $dir/src/weights.rs" >&2
+		# shellcheck disable=SC2086 # the samples are two options and their values
+		run ${samples[$pallet]:---steps 50 --repeat 20} --pallet "$pallet" \
+			--template scripts/weight-template.hbs --output "$dir/src/weights.rs"
+	fi
 done
-
-# The reference point of docs/performance.md: pallet-balances measured here, not its shipped
-# weights. Written outside the tree; nothing uses it but the comparison.
-echo "== pallet_balances (comparison only) → $CARGO_TARGET_DIR/balances-weights.rs" >&2
-"$bench" benchmark pallet --chain dev --wasm-execution compiled --steps 50 --repeat 20 \
-	--pallet pallet_balances --extrinsic transfer_keep_alive,transfer_allow_death \
-	--output "$CARGO_TARGET_DIR/balances-weights.rs"

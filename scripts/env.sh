@@ -20,4 +20,4 @@ if command -v rustup >/dev/null 2>&1 \
 fi
 
 # Where `communs-node` lands after `cargo build --release`.
-export COMMUNS_NODE="$CARGO_TARGET_DIR/release/communs-node"
+export COMMUNS_NODE="${COMMUNS_NODE:-$CARGO_TARGET_DIR/release/communs-node}"

@@ -3,7 +3,7 @@
 
 use crate::{
 	AllPalletsWithSystem, Balances, Cofunding, Daos, Governance, Royalties, Runtime,
-	ServicePayments, Sudo, Timestamp, Tokens, Utility, ValidatorSet,
+	ServicePayments, Sudo, Timestamp, Tokens, TransactionPayment, Utility, ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -21,6 +21,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench]
 	[frame_system_extensions, SystemExtensionsBench]
 	[pallet_balances, Balances]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
@@ -35,6 +36,7 @@ frame_benchmarking::define_benchmarks!(
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 /// The benchmarks this runtime offers and the storage items they touch.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {

@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -106,12 +106,12 @@ pub const CHAIN_DAO: pallet_daos::DaoId = 0;
 
 /// The most validators: the bound of the validator set, Aura's and GRANDPA's authorities.
 pub const MAX_VALIDATORS: u32 = 32;
-/// How long a session lasts: one minute (ten blocks). The validator set changes at session
+/// How long a session lasts: one minute (thirty blocks). The validator set changes at session
 /// boundaries, so a short session admits or removes a validator within minutes.
 pub const SESSION_PERIOD: BlockNumber = MINUTES;
 
 /// The target block time. Aura produces at most one block per slot of this length.
-pub const MILLI_SECS_PER_BLOCK: u64 = 6000;
+pub const MILLI_SECS_PER_BLOCK: u64 = 2000;
 /// Aura's slot length. It cannot change once a chain has started.
 pub const SLOT_DURATION: u64 = MILLI_SECS_PER_BLOCK;
 

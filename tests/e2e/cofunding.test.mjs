@@ -67,7 +67,7 @@ describe('readers fund a book and share its royalties', () => {
       { symbol: 'BOOK', decimals: 0, minBalance: 1, allocations: authors.map((a) => [a.address, 250]) },
       authors.map((a) => [a.address, ['author']]),
       {
-        votingMode: 'TokenWeighted', votingPeriod: 10, quorum: 500_000_000, approval: 500_000_000,
+        votingMode: 'TokenWeighted', votingPeriod: 30, quorum: 500_000_000, approval: 500_000_000,
         proposalDeposit: CMN, enactmentDelay: 2, proposers: 'Members',
       },
     ), Alice);
@@ -77,7 +77,7 @@ describe('readers fund a book and share its royalties', () => {
 
     // 10 CMN a share. The first campaign needs 10,000 CMN, the second 50,000: it will fail.
     const terms = (goal) => ({
-      price: 10n * CMN, goal: goal * CMN, cap: 60_000n * CMN, duration: 20,
+      price: 10n * CMN, goal: goal * CMN, cap: 60_000n * CMN, duration: 30,
       minContribution: 10n * CMN, withdrawable: false,
     });
     const calls = [

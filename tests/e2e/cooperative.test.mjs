@@ -10,7 +10,7 @@ const CMN = 10n ** 12n;
 /** 10% in parts per billion. */
 const TEN_PERCENT = 100_000_000;
 /** The dispute window, in blocks. */
-const WINDOW = 10;
+const WINDOW = 20;
 
 async function failure(promise) {
   try {
@@ -94,7 +94,7 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
       { symbol: 'RIDE', decimals: 0, minBalance: 1, allocations: [] },
       [...drivers.map((d) => [d.address, ['driver']]), ...riders.map((r) => [r.address, ['rider']])],
       {
-        votingMode: 'OneMemberOneVote', votingPeriod: 10, quorum: 500_000_000, approval: 500_000_000,
+        votingMode: 'OneMemberOneVote', votingPeriod: 30, quorum: 500_000_000, approval: 500_000_000,
         proposalDeposit: CMN, enactmentDelay: 2, proposers: 'Members',
       },
     ), Alice);
@@ -106,7 +106,7 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
 
     await pass([await propose([
       api.tx.servicePayments.setTerms(story.dao, 'driver', 0, WINDOW),
-      api.tx.cofunding.openSale(story.dao, CMN, 10, 10_000n * CMN),
+      api.tx.cofunding.openSale(story.dao, CMN, 30, 10_000n * CMN),
     ], 'Terms and credits')]);
   });
 

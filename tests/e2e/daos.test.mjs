@@ -39,7 +39,7 @@ describe('a DAO created from a wallet, deciding by vote', () => {
       authors.map((a) => [a.address, ['author']]),
       {
         votingMode: 'TokenWeighted',
-        votingPeriod: 10,
+        votingPeriod: 30,
         quorum: 500_000_000,
         approval: 500_000_000,
         proposalDeposit: CMN,
@@ -126,7 +126,7 @@ describe('a DAO created from a wallet, deciding by vote', () => {
     assert.equal(info.creator, Alice.address);
     assert.equal(info.treasury, (700n * CMN).toString());
     assert.deepEqual(info.governance, {
-      votingMode: 'TokenWeighted', votingPeriod: 10, quorum: '50%', approval: '50%',
+      votingMode: 'TokenWeighted', votingPeriod: 30, quorum: '50%', approval: '50%',
       proposalDeposit: CMN.toString(), enactmentDelay: 2, proposers: 'Members',
     });
     const members = await rpc(node, 'dao_members', [story.dao]);

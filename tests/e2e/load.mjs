@@ -3,11 +3,12 @@
 //
 //   node load.mjs [--kinds transfer,tokens,vote] [--accounts 1000] [--per-account 30]
 //                 [--seconds 60] [--in-flight 8000] [--url ws://127.0.0.1:9944]
-//                 [--node-args "--dev ..."]
+//                 [--node-args "--dev ..."] [--pid <node's process id>]
 //
 // Without --url it starts a development node of its own (the release build, or $COMMUNS_NODE)
 // with --node-args, and also reports that node's memory. With --url it drives a running node,
-// such as one of scripts/testnet.sh's validators, and Alice must hold funds on its chain.
+// such as one of scripts/testnet.sh's validators, and Alice must hold funds on its chain; --pid
+// names that node's process when it runs on this machine, to report its memory too.
 
 import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
@@ -25,6 +26,7 @@ const { values: options } = parseArgs({
     'in-flight': { type: 'string', default: '8000' },
     url: { type: 'string' },
     'node-args': { type: 'string', default: '--dev' },
+    pid: { type: 'string' },
   },
 });
 
@@ -59,7 +61,7 @@ try {
     const summary = await run(api, url, signed, {
       seconds: Number(options.seconds),
       inFlight: Number(options['in-flight']),
-      pid: node?.child.pid,
+      pid: node?.child.pid ?? (options.pid ? Number(options.pid) : undefined),
     });
     for (const { number, count, timestamp } of summary.perBlock) {
       log(`${kind}: block #${number} at ${new Date(timestamp).toISOString()}: ${count} included`);

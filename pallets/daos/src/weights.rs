@@ -57,7 +57,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::NextTokenId` (r:1 w:1)
 	/// Proof: `Tokens::NextTokenId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
@@ -77,14 +77,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `a` is `[0, 64]`.
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		// Proof size: measured `267`, estimated `6290 + a * (2962 ±0)` bytes.
-		// Fastest run: 1_065_990_000 picoseconds.
-		Weight::from_parts(245_569_657, 0)
-			.saturating_add(Weight::from_parts(0, 6290))
-			// Standard error: 20_362
-			.saturating_add(Weight::from_parts(3_464_942, 0).saturating_mul(m.into()))
-			// Standard error: 80_549
-			.saturating_add(Weight::from_parts(18_153_784, 0).saturating_mul(a.into()))
+		// Proof size: measured `267`, estimated `6326 + a * (2962 ±0)` bytes.
+		// Fastest run: 1_101_132_000 picoseconds.
+		Weight::from_parts(154_398_183, 0)
+			.saturating_add(Weight::from_parts(0, 6326))
+			// Standard error: 8_298
+			.saturating_add(Weight::from_parts(3_843_542, 0).saturating_mul(m.into()))
+			// Standard error: 32_826
+			.saturating_add(Weight::from_parts(19_052_230, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -99,11 +99,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn add_member() -> Weight {
 		// Proof size: measured `1498`, estimated `3852` bytes.
-		// Fastest run: 70_074_000 picoseconds.
-		Weight::from_parts(77_526_000, 0)
+		// Fastest run: 75_042_000 picoseconds.
+		Weight::from_parts(85_627_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -115,11 +115,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn remove_member() -> Weight {
 		// Proof size: measured `1587`, estimated `3852` bytes.
-		// Fastest run: 63_575_000 picoseconds.
-		Weight::from_parts(70_445_000, 0)
+		// Fastest run: 67_320_000 picoseconds.
+		Weight::from_parts(75_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -130,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
 		// Proof size: measured `622`, estimated `3852` bytes.
-		// Fastest run: 18_327_000 picoseconds.
-		Weight::from_parts(19_689_000, 0)
+		// Fastest run: 18_878_000 picoseconds.
+		Weight::from_parts(20_871_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn set_governance() -> Weight {
 		// Proof size: measured `496`, estimated `3852` bytes.
-		// Fastest run: 12_158_000 picoseconds.
-		Weight::from_parts(13_340_000, 0)
+		// Fastest run: 12_869_000 picoseconds.
+		Weight::from_parts(13_821_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint_shares() -> Weight {
 		// Proof size: measured `891`, estimated `3952` bytes.
-		// Fastest run: 38_498_000 picoseconds.
-		Weight::from_parts(41_282_000, 0)
+		// Fastest run: 37_636_000 picoseconds.
+		Weight::from_parts(43_165_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn set_metadata() -> Weight {
 		// Proof size: measured `496`, estimated `3852` bytes.
-		// Fastest run: 12_789_000 picoseconds.
-		Weight::from_parts(13_971_000, 0)
+		// Fastest run: 13_811_000 picoseconds.
+		Weight::from_parts(15_213_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -181,17 +181,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:256 w:256)
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	fn dissolve(m: u32, ) -> Weight {
 		// Proof size: measured `1015 + m * (85 ±0)`, estimated `8799 + m * (2676 ±0)` bytes.
-		// Fastest run: 125_227_000 picoseconds.
-		Weight::from_parts(125_339_878, 0)
+		// Fastest run: 134_170_000 picoseconds.
+		Weight::from_parts(132_491_600, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			// Standard error: 1_337
-			.saturating_add(Weight::from_parts(1_214_068, 0).saturating_mul(m.into()))
+			// Standard error: 1_838
+			.saturating_add(Weight::from_parts(1_263_143, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -200,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn dispatch_as_root() -> Weight {
 		// Proof size: measured `0`, estimated `0` bytes.
-		// Fastest run: 5_589_000 picoseconds.
-		Weight::from_parts(6_269_000, 0)
+		// Fastest run: 5_839_000 picoseconds.
+		Weight::from_parts(6_520_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
@@ -209,10 +209,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		Weight::from_parts(245_569_657, 0)
-			.saturating_add(Weight::from_parts(0, 6290))
-			.saturating_add(Weight::from_parts(3_464_942, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(18_153_784, 0).saturating_mul(a.into()))
+		Weight::from_parts(154_398_183, 0)
+			.saturating_add(Weight::from_parts(0, 6326))
+			.saturating_add(Weight::from_parts(3_843_542, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(19_052_230, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
@@ -221,45 +221,45 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(a.into()))
 	}
 	fn add_member() -> Weight {
-		Weight::from_parts(77_526_000, 0)
+		Weight::from_parts(85_627_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(70_445_000, 0)
+		Weight::from_parts(75_092_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(19_689_000, 0)
+		Weight::from_parts(20_871_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_governance() -> Weight {
-		Weight::from_parts(13_340_000, 0)
+		Weight::from_parts(13_821_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_shares() -> Weight {
-		Weight::from_parts(41_282_000, 0)
+		Weight::from_parts(43_165_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_metadata() -> Weight {
-		Weight::from_parts(13_971_000, 0)
+		Weight::from_parts(15_213_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve(m: u32, ) -> Weight {
-		Weight::from_parts(125_339_878, 0)
+		Weight::from_parts(132_491_600, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(Weight::from_parts(1_214_068, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_263_143, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
@@ -267,7 +267,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(6_269_000, 0)
+		Weight::from_parts(6_520_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

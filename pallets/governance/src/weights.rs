@@ -15,12 +15,12 @@
 // dev
 // --wasm-execution
 // compiled
+// --extrinsic
+// *
 // --steps
 // 50
 // --repeat
 // 20
-// --extrinsic
-// *
 // --pallet
 // pallet_governance
 // --template
@@ -58,7 +58,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::NextSnapshotId` (r:1 w:1)
@@ -74,11 +74,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn propose(c: u32, ) -> Weight {
 		// Proof size: measured `1050`, estimated `3870` bytes.
-		// Fastest run: 78_947_000 picoseconds.
-		Weight::from_parts(83_005_369, 0)
+		// Fastest run: 82_443_000 picoseconds.
+		Weight::from_parts(88_094_473, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			// Standard error: 2_629
-			.saturating_add(Weight::from_parts(375_360, 0).saturating_mul(c.into()))
+			// Standard error: 3_922
+			.saturating_add(Weight::from_parts(430_926, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -89,13 +89,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::Votes` (r:1 w:1)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
-	fn vote(v: u32, ) -> Weight {
+	fn vote(_v: u32, ) -> Weight {
 		// Proof size: measured `1826`, estimated `3952` bytes.
-		// Fastest run: 76_284_000 picoseconds.
-		Weight::from_parts(87_754_913, 0)
+		// Fastest run: 78_027_000 picoseconds.
+		Weight::from_parts(102_026_066, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 110
-			.saturating_add(Weight::from_parts(389, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -104,7 +102,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Lookup` (r:1 w:1)
 	/// Proof: `Scheduler::Lookup` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
@@ -112,11 +110,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
-	fn close(_v: u32, ) -> Weight {
+	fn close(v: u32, ) -> Weight {
 		// Proof size: measured `1089`, estimated `13928` bytes.
-		// Fastest run: 143_885_000 picoseconds.
-		Weight::from_parts(168_085_207, 0)
+		// Fastest run: 149_564_000 picoseconds.
+		Weight::from_parts(173_987_581, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
+			// Standard error: 283
+			.saturating_add(Weight::from_parts(442, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -125,15 +125,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4118), added: 6593, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
 		// Proof size: measured `1008`, estimated `3763` bytes.
-		// Fastest run: 53_940_000 picoseconds.
-		Weight::from_parts(58_137_000, 0)
+		// Fastest run: 55_212_000 picoseconds.
+		Weight::from_parts(58_407_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -143,7 +143,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Daos` (r:1 w:0)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4118), added: 6593, mode: `MaxEncodedLen`)
 	fn mark_spam() -> Weight {
 		// Proof size: measured `1423`, estimated `6196` bytes.
-		// Fastest run: 68_682_000 picoseconds.
-		Weight::from_parts(72_528_000, 0)
+		// Fastest run: 70_455_000 picoseconds.
+		Weight::from_parts(74_982_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -166,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
 		// Proof size: measured `4591`, estimated `7583` bytes.
-		// Fastest run: 47_560_000 picoseconds.
-		Weight::from_parts(50_846_000, 0)
+		// Fastest run: 50_425_000 picoseconds.
+		Weight::from_parts(53_320_000, 0)
 			.saturating_add(Weight::from_parts(0, 7583))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -177,39 +177,39 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn propose(c: u32, ) -> Weight {
-		Weight::from_parts(83_005_369, 0)
+		Weight::from_parts(88_094_473, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(Weight::from_parts(375_360, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(430_926, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	fn vote(v: u32, ) -> Weight {
-		Weight::from_parts(87_754_913, 0)
+	fn vote(_v: u32, ) -> Weight {
+		Weight::from_parts(102_026_066, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(389, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close(_v: u32, ) -> Weight {
-		Weight::from_parts(168_085_207, 0)
+	fn close(v: u32, ) -> Weight {
+		Weight::from_parts(173_987_581, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
+			.saturating_add(Weight::from_parts(442, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(58_137_000, 0)
+		Weight::from_parts(58_407_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(72_528_000, 0)
+		Weight::from_parts(74_982_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(50_846_000, 0)
+		Weight::from_parts(53_320_000, 0)
 			.saturating_add(Weight::from_parts(0, 7583))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

@@ -57,11 +57,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `h` is `[10, 100000]`.
-	fn pay(_h: u32, ) -> Weight {
+	fn pay(h: u32, ) -> Weight {
 		// Proof size: measured `994`, estimated `8799` bytes.
-		// Fastest run: 253_328_000 picoseconds.
-		Weight::from_parts(294_373_022, 0)
+		// Fastest run: 245_466_000 picoseconds.
+		Weight::from_parts(273_995_681, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
+			// Standard error: 56
+			.saturating_add(Weight::from_parts(179, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -78,11 +80,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `h` is `[10, 100000]`.
 	fn claim(h: u32, ) -> Weight {
 		// Proof size: measured `2764`, estimated `6196` bytes.
-		// Fastest run: 198_887_000 picoseconds.
-		Weight::from_parts(219_861_400, 0)
+		// Fastest run: 203_263_000 picoseconds.
+		Weight::from_parts(222_351_702, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 32
-			.saturating_add(Weight::from_parts(78, 0).saturating_mul(h.into()))
+			// Standard error: 47
+			.saturating_add(Weight::from_parts(175, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -92,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::TreasuryShares` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_treasury_share() -> Weight {
 		// Proof size: measured `312`, estimated `3852` bytes.
-		// Fastest run: 11_216_000 picoseconds.
-		Weight::from_parts(12_358_000, 0)
+		// Fastest run: 11_457_000 picoseconds.
+		Weight::from_parts(12_618_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -102,21 +104,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
-	fn pay(_h: u32, ) -> Weight {
-		Weight::from_parts(294_373_022, 0)
+	fn pay(h: u32, ) -> Weight {
+		Weight::from_parts(273_995_681, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
+			.saturating_add(Weight::from_parts(179, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn claim(h: u32, ) -> Weight {
-		Weight::from_parts(219_861_400, 0)
+		Weight::from_parts(222_351_702, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(78, 0).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(175, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_treasury_share() -> Weight {
-		Weight::from_parts(12_358_000, 0)
+		Weight::from_parts(12_618_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))

@@ -73,11 +73,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn create() -> Weight {
 		// Proof size: measured `164`, estimated `3763` bytes.
-		// Fastest run: 46_189_000 picoseconds.
-		Weight::from_parts(49_144_000, 0)
+		// Fastest run: 50_886_000 picoseconds.
+		Weight::from_parts(53_980_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -89,18 +89,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	/// The range of component `s` is `[0, 64]`.
-	fn set_metadata(n: u32, s: u32, ) -> Weight {
+	fn set_metadata(_n: u32, _s: u32, ) -> Weight {
 		// Proof size: measured `423`, estimated `3763` bytes.
-		// Fastest run: 51_456_000 picoseconds.
-		Weight::from_parts(54_625_406, 0)
+		// Fastest run: 54_762_000 picoseconds.
+		Weight::from_parts(59_056_153, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 219
-			.saturating_add(Weight::from_parts(2_020, 0).saturating_mul(n.into()))
-			// Standard error: 219
-			.saturating_add(Weight::from_parts(442, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -111,11 +107,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn clear_metadata() -> Weight {
 		// Proof size: measured `616`, estimated `3763` bytes.
-		// Fastest run: 43_685_000 picoseconds.
-		Weight::from_parts(47_271_000, 0)
+		// Fastest run: 48_723_000 picoseconds.
+		Weight::from_parts(51_667_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -132,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof size: measured `1524`, estimated `3952` bytes.
-		// Fastest run: 38_207_000 picoseconds.
-		Weight::from_parts(40_881_000, 0)
+		// Fastest run: 41_752_000 picoseconds.
+		Weight::from_parts(44_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -150,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof size: measured `1524`, estimated `3952` bytes.
-		// Fastest run: 45_058_000 picoseconds.
-		Weight::from_parts(47_802_000, 0)
+		// Fastest run: 43_895_000 picoseconds.
+		Weight::from_parts(52_268_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -166,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
 		// Proof size: measured `1332`, estimated `6914` bytes.
-		// Fastest run: 57_145_000 picoseconds.
-		Weight::from_parts(61_392_000, 0)
+		// Fastest run: 64_546_000 picoseconds.
+		Weight::from_parts(70_695_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -182,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `1332`, estimated `6914` bytes.
-		// Fastest run: 60_160_000 picoseconds.
-		Weight::from_parts(63_535_000, 0)
+		// Fastest run: 65_908_000 picoseconds.
+		Weight::from_parts(70_365_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -198,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof size: measured `1332`, estimated `6914` bytes.
-		// Fastest run: 61_893_000 picoseconds.
-		Weight::from_parts(65_988_000, 0)
+		// Fastest run: 67_610_000 picoseconds.
+		Weight::from_parts(74_731_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -211,11 +207,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof size: measured `588`, estimated `3763` bytes.
-		// Fastest run: 55_954_000 picoseconds.
-		Weight::from_parts(58_818_000, 0)
+		// Fastest run: 60_591_000 picoseconds.
+		Weight::from_parts(63_605_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -227,11 +223,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_approval() -> Weight {
 		// Proof size: measured `831`, estimated `3763` bytes.
-		// Fastest run: 50_305_000 picoseconds.
-		Weight::from_parts(52_979_000, 0)
+		// Fastest run: 53_040_000 picoseconds.
+		Weight::from_parts(58_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -249,11 +245,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn transfer_from() -> Weight {
 		// Proof size: measured `1550`, estimated `6914` bytes.
-		// Fastest run: 106_910_000 picoseconds.
-		Weight::from_parts(113_769_000, 0)
+		// Fastest run: 116_754_000 picoseconds.
+		Weight::from_parts(122_994_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -264,8 +260,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `872`, estimated `3952` bytes.
-		// Fastest run: 13_961_000 picoseconds.
-		Weight::from_parts(15_843_000, 0)
+		// Fastest run: 15_373_000 picoseconds.
+		Weight::from_parts(17_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -276,8 +272,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(487), added: 2962, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
 		// Proof size: measured `872`, estimated `3952` bytes.
-		// Fastest run: 14_803_000 picoseconds.
-		Weight::from_parts(15_963_000, 0)
+		// Fastest run: 16_214_000 picoseconds.
+		Weight::from_parts(17_276_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -286,8 +282,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn freeze_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_155_000 picoseconds.
-		Weight::from_parts(11_116_000, 0)
+		// Fastest run: 10_886_000 picoseconds.
+		Weight::from_parts(11_698_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -296,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn thaw_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_245_000 picoseconds.
-		Weight::from_parts(11_287_000, 0)
+		// Fastest run: 10_726_000 picoseconds.
+		Weight::from_parts(11_648_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -307,14 +303,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Metadata` (r:1 w:0)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
-		// Proof size: measured `756`, estimated `6290` bytes.
-		// Fastest run: 57_976_000 picoseconds.
-		Weight::from_parts(61_371_000, 0)
-			.saturating_add(Weight::from_parts(0, 6290))
+		// Proof size: measured `756`, estimated `6326` bytes.
+		// Fastest run: 60_621_000 picoseconds.
+		Weight::from_parts(64_506_000, 0)
+			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -322,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn set_team() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_406_000 picoseconds.
-		Weight::from_parts(11_306_000, 0)
+		// Fastest run: 10_506_000 picoseconds.
+		Weight::from_parts(11_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -335,11 +331,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn touch() -> Weight {
 		// Proof size: measured `561`, estimated `3952` bytes.
-		// Fastest run: 51_116_000 picoseconds.
-		Weight::from_parts(54_772_000, 0)
+		// Fastest run: 54_781_000 picoseconds.
+		Weight::from_parts(58_438_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -351,11 +347,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
 		// Proof size: measured `621`, estimated `3952` bytes.
-		// Fastest run: 46_279_000 picoseconds.
-		Weight::from_parts(49_153_000, 0)
+		// Fastest run: 49_213_000 picoseconds.
+		Weight::from_parts(52_428_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -364,8 +360,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn start_destroy() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_206_000 picoseconds.
-		Weight::from_parts(11_017_000, 0)
+		// Fastest run: 10_666_000 picoseconds.
+		Weight::from_parts(11_787_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -377,15 +373,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:100 w:100)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:100 w:100)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_accounts(n: u32, ) -> Weight {
 		// Proof size: measured `359 + n * (243 ±0)`, estimated `3952 + n * (2962 ±0)` bytes.
-		// Fastest run: 11_987_000 picoseconds.
-		Weight::from_parts(5_008_789, 0)
+		// Fastest run: 12_769_000 picoseconds.
+		Weight::from_parts(13_209_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 40_993
-			.saturating_add(Weight::from_parts(40_578_727, 0).saturating_mul(n.into()))
+			// Standard error: 176_765
+			.saturating_add(Weight::from_parts(47_095_407, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -398,15 +394,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_approvals(n: u32, ) -> Weight {
 		// Proof size: measured `544 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
-		// Fastest run: 13_971_000 picoseconds.
-		Weight::from_parts(12_033_437, 0)
+		// Fastest run: 15_383_000 picoseconds.
+		Weight::from_parts(9_939_046, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 69_622
-			.saturating_add(Weight::from_parts(37_133_544, 0).saturating_mul(n.into()))
+			// Standard error: 30_085
+			.saturating_add(Weight::from_parts(39_861_144, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -422,13 +418,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:0 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn finish_destroy() -> Weight {
 		// Proof size: measured `616`, estimated `3952` bytes.
-		// Fastest run: 49_684_000 picoseconds.
-		Weight::from_parts(52_799_000, 0)
+		// Fastest run: 53_650_000 picoseconds.
+		Weight::from_parts(57_165_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -438,140 +434,138 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create() -> Weight {
-		Weight::from_parts(49_144_000, 0)
+		Weight::from_parts(53_980_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn set_metadata(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(54_625_406, 0)
+	fn set_metadata(_n: u32, _s: u32, ) -> Weight {
+		Weight::from_parts(59_056_153, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(2_020, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(442, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_metadata() -> Weight {
-		Weight::from_parts(47_271_000, 0)
+		Weight::from_parts(51_667_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(40_881_000, 0)
+		Weight::from_parts(44_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(47_802_000, 0)
+		Weight::from_parts(52_268_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(61_392_000, 0)
+		Weight::from_parts(70_695_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(63_535_000, 0)
+		Weight::from_parts(70_365_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(65_988_000, 0)
+		Weight::from_parts(74_731_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(58_818_000, 0)
+		Weight::from_parts(63_605_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(52_979_000, 0)
+		Weight::from_parts(58_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(113_769_000, 0)
+		Weight::from_parts(122_994_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(15_843_000, 0)
+		Weight::from_parts(17_046_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(15_963_000, 0)
+		Weight::from_parts(17_276_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze_token() -> Weight {
-		Weight::from_parts(11_116_000, 0)
+		Weight::from_parts(11_698_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw_token() -> Weight {
-		Weight::from_parts(11_287_000, 0)
+		Weight::from_parts(11_648_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(61_371_000, 0)
-			.saturating_add(Weight::from_parts(0, 6290))
+		Weight::from_parts(64_506_000, 0)
+			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_team() -> Weight {
-		Weight::from_parts(11_306_000, 0)
+		Weight::from_parts(11_757_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn touch() -> Weight {
-		Weight::from_parts(54_772_000, 0)
+		Weight::from_parts(58_438_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(49_153_000, 0)
+		Weight::from_parts(52_428_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_destroy() -> Weight {
-		Weight::from_parts(11_017_000, 0)
+		Weight::from_parts(11_787_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn destroy_accounts(n: u32, ) -> Weight {
-		Weight::from_parts(5_008_789, 0)
+		Weight::from_parts(13_209_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(40_578_727, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(47_095_407, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2962).saturating_mul(n.into()))
 	}
 	fn destroy_approvals(n: u32, ) -> Weight {
-		Weight::from_parts(12_033_437, 0)
+		Weight::from_parts(9_939_046, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(37_133_544, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(39_861_144, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -579,7 +573,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	fn finish_destroy() -> Weight {
-		Weight::from_parts(52_799_000, 0)
+		Weight::from_parts(57_165_000, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))

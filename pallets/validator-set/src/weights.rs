@@ -15,12 +15,12 @@
 // dev
 // --wasm-execution
 // compiled
+// --extrinsic
+// *
 // --steps
 // 50
 // --repeat
 // 20
-// --extrinsic
-// *
 // --pallet
 // pallet_validator_set
 // --template
@@ -53,8 +53,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn add_validator() -> Weight {
 		// Proof size: measured `1699`, estimated `5164` bytes.
-		// Fastest run: 14_211_000 picoseconds.
-		Weight::from_parts(15_594_000, 0)
+		// Fastest run: 14_712_000 picoseconds.
+		Weight::from_parts(24_136_000, 0)
 			.saturating_add(Weight::from_parts(0, 5164))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -65,8 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::SetChanged` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
 	fn remove_validator() -> Weight {
 		// Proof size: measured `1057`, estimated `2510` bytes.
-		// Fastest run: 8_452_000 picoseconds.
-		Weight::from_parts(9_274_000, 0)
+		// Fastest run: 8_692_000 picoseconds.
+		Weight::from_parts(10_555_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -76,13 +76,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(15_594_000, 0)
+		Weight::from_parts(24_136_000, 0)
 			.saturating_add(Weight::from_parts(0, 5164))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator() -> Weight {
-		Weight::from_parts(9_274_000, 0)
+		Weight::from_parts(10_555_000, 0)
 			.saturating_add(Weight::from_parts(0, 2510))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

@@ -105,6 +105,9 @@ export async function preSign(api, accounts, callFor, perAccount) {
       const tx = await callFor(i, round).signAsync(accounts[i], { nonce: nonces[i] + round, era: 0 });
       const hex = tx.toHex();
       signed.push({ hex, hash: blake2AsHex(tx.toU8a(), 256) });
+      // Signing holds the event loop; let the connection answer the node's pings meanwhile,
+      // or the node drops it after a minute or so of silence.
+      if (signed.length % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
   return signed;
@@ -119,6 +122,34 @@ function residentMiB(pid) {
   } catch {
     return undefined;
   }
+}
+
+/** The CPU time process `pid` has used so far in seconds, or undefined if it cannot be read. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name: state, ppid, ..., utime (14th field) and stime (15th), in ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU time of the node (if local) and of this generator from now, as shares of one core. */
+function cpuMeter(pid) {
+  const wall = Date.now();
+  const node = pid ? cpuSeconds(pid) : undefined;
+  const generator = process.cpuUsage();
+  return () => {
+    const seconds = (Date.now() - wall) / 1000;
+    const nodeNow = pid ? cpuSeconds(pid) : undefined;
+    const { user, system } = process.cpuUsage(generator);
+    return {
+      node: node !== undefined && nodeNow !== undefined ? (nodeNow - node) / seconds : undefined,
+      generator: (user + system) / 1e6 / seconds,
+    };
+  };
 }
 
 /** The `q` quantile (0..1) of sorted numbers. */
@@ -202,6 +233,7 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
   // Submit while the window lasts, with at most `inFlight` waiting in the pool. A transaction
   // the pool refuses for being full (1016) is sent again after the next block, before any
   // later one; any other refusal is final and counted by its message.
+  const cpu = cpuMeter(pid);
   const sending = (async () => {
     while ((retry.length || sent < signed.length) && !windowOver()) {
       const outstanding = accepted - includedCount;
@@ -241,13 +273,16 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
     }
   })();
   await sending;
+  const cpuShares = cpu();
 
   // Let the accepted ones land, and their blocks finalize.
   let lastProgress = Date.now();
   let lastState = '';
   for (;;) {
     const unfinalized = [...blocks.values()].some((b) => b.count > 0 && b.finalizedAt === undefined);
-    const state = `${includedCount}/${[...blocks.values()].filter((b) => b.finalizedAt).length}`;
+    // Progress is ours landing or their blocks finalizing: empty blocks finalizing are not, or
+    // an accepted transaction the pool later dropped would keep the run waiting for ever.
+    const state = `${includedCount}/${[...blocks.values()].filter((b) => b.count > 0 && b.finalizedAt).length}`;
     if (state !== lastState) { lastState = state; lastProgress = Date.now(); }
     if ((includedCount >= accepted && !unfinalized) || Date.now() - lastProgress > settleSeconds * 1000) break;
     await new Promise((ok) => { wake = ok; setTimeout(ok, 500); });
@@ -259,13 +294,14 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
 
   return summarize({
     blocks, includedIn, submittedAt, accepted, rejected, poolFull, unsent: retry.length + signed.length - sent,
-    sent: sent - retry.length, memory, started,
+    sent: sent - retry.length, memory, started, cpuShares,
   });
 }
 
 /** The figures of a run: see `formatSummary`. */
 function summarize({
   blocks, includedIn, submittedAt, accepted, rejected, poolFull, unsent, sent, memory, started,
+  cpuShares,
 }) {
   const withOurs = [...blocks.entries()].filter(([, b]) => b.count > 0).sort(([a], [b]) => a - b);
   const included = withOurs.reduce((sum, [, b]) => sum + b.count, 0);
@@ -306,6 +342,7 @@ function summarize({
     finalityP90: quantile(finality, 0.9),
     blockFinalityP50: quantile(lag, 0.5),
     blockFinalityP90: quantile(lag, 0.9),
+    cpu: cpuShares,
     memoryMiB: memory.length ? { start: memory[0], peak: Math.max(...memory), end: memory[memory.length - 1] } : undefined,
     seconds: (Date.now() - started) / 1000,
   };
@@ -317,10 +354,13 @@ export function formatSummary(kind, s) {
   const memory = s.memoryMiB
     ? `; node RSS ${s.memoryMiB.start.toFixed(0)}→${s.memoryMiB.peak.toFixed(0)} (peak)→${s.memoryMiB.end.toFixed(0)} MiB`
     : '';
+  const percent = (share) => `${(share * 100).toFixed(0)}%`;
+  const cpu = `; CPU while sending: ${s.cpu.node === undefined ? '' : `node ${percent(s.cpu.node)}, `}` +
+    `generator ${percent(s.cpu.generator)} of a core`;
   return `${KINDS[kind]}: ${s.perSecond.toFixed(1)} tx/s over ${s.spanSeconds.toFixed(1)} s ` +
     `(${s.included} included in ${s.blocks} blocks, max ${s.maxPerBlock} per block); ` +
     `sent ${s.sent} (${s.poolFull} resent after "pool full", ${s.unsent} left unsent), ` +
     `accepted ${s.accepted}, lost ${s.lost}, rejected: ${rejected}; ` +
     `submit→finalized p50 ${s.finalityP50.toFixed(1)} s, p90 ${s.finalityP90.toFixed(1)} s; ` +
-    `block→finalized p50 ${s.blockFinalityP50.toFixed(1)} s, p90 ${s.blockFinalityP90.toFixed(1)} s${memory}`;
+    `block→finalized p50 ${s.blockFinalityP50.toFixed(1)} s, p90 ${s.blockFinalityP90.toFixed(1)} s${memory}${cpu}`;
 }
