@@ -60,13 +60,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::Campaigns` (r:0 w:1)
 	/// Proof: `Cofunding::Campaigns` (`max_values`: None, `max_size`: Some(276), added: 2751, mode: `MaxEncodedLen`)
 	fn open_campaign() -> Weight {
 		// Proof size: measured `893`, estimated `3852` bytes.
-		// Fastest run: 59_398_000 picoseconds.
-		Weight::from_parts(87_020_000, 0)
+		// Fastest run: 61_111_000 picoseconds.
+		Weight::from_parts(65_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -80,11 +80,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[10, 100000]`.
 	fn contribute(b: u32, ) -> Weight {
 		// Proof size: measured `2033`, estimated `6196` bytes.
-		// Fastest run: 154_441_000 picoseconds.
-		Weight::from_parts(167_228_488, 0)
+		// Fastest run: 157_425_000 picoseconds.
+		Weight::from_parts(186_004_758, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 89
-			.saturating_add(Weight::from_parts(365, 0).saturating_mul(b.into()))
+			// Standard error: 143
+			.saturating_add(Weight::from_parts(58, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `638`, estimated `6196` bytes.
-		// Fastest run: 61_913_000 picoseconds.
-		Weight::from_parts(67_110_000, 0)
+		// Fastest run: 59_770_000 picoseconds.
+		Weight::from_parts(62_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -109,15 +109,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn finalize(b: u32, ) -> Weight {
 		// Proof size: measured `1064`, estimated `6196` bytes.
-		// Fastest run: 205_727_000 picoseconds.
-		Weight::from_parts(241_480_232, 0)
+		// Fastest run: 195_612_000 picoseconds.
+		Weight::from_parts(210_429_951, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 151
-			.saturating_add(Weight::from_parts(131, 0).saturating_mul(b.into()))
+			// Standard error: 117
+			.saturating_add(Weight::from_parts(240, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -138,11 +138,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[10, 100000]`.
 	fn claim(b: u32, ) -> Weight {
 		// Proof size: measured `2515`, estimated `3952` bytes.
-		// Fastest run: 167_890_000 picoseconds.
-		Weight::from_parts(184_854_292, 0)
+		// Fastest run: 164_596_000 picoseconds.
+		Weight::from_parts(180_644_351, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			// Standard error: 57
-			.saturating_add(Weight::from_parts(156, 0).saturating_mul(b.into()))
+			// Standard error: 28
+			.saturating_add(Weight::from_parts(50, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -153,13 +153,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::Sales` (r:0 w:1)
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn open_sale() -> Weight {
 		// Proof size: measured `567`, estimated `3852` bytes.
-		// Fastest run: 56_675_000 picoseconds.
-		Weight::from_parts(87_470_000, 0)
+		// Fastest run: 55_923_000 picoseconds.
+		Weight::from_parts(59_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
 		// Proof size: measured `1265`, estimated `6196` bytes.
-		// Fastest run: 89_243_000 picoseconds.
-		Weight::from_parts(99_289_000, 0)
+		// Fastest run: 85_758_000 picoseconds.
+		Weight::from_parts(91_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -195,11 +195,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn close_sale() -> Weight {
 		// Proof size: measured `743`, estimated `3852` bytes.
-		// Fastest run: 51_016_000 picoseconds.
-		Weight::from_parts(55_012_000, 0)
+		// Fastest run: 47_381_000 picoseconds.
+		Weight::from_parts(52_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -209,52 +209,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn open_campaign() -> Weight {
-		Weight::from_parts(87_020_000, 0)
+		Weight::from_parts(65_307_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn contribute(b: u32, ) -> Weight {
-		Weight::from_parts(167_228_488, 0)
+		Weight::from_parts(186_004_758, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(365, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(58, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(67_110_000, 0)
+		Weight::from_parts(62_633_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn finalize(b: u32, ) -> Weight {
-		Weight::from_parts(241_480_232, 0)
+		Weight::from_parts(210_429_951, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(131, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(240, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn claim(b: u32, ) -> Weight {
-		Weight::from_parts(184_854_292, 0)
+		Weight::from_parts(180_644_351, 0)
 			.saturating_add(Weight::from_parts(0, 3952))
-			.saturating_add(Weight::from_parts(156, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(50, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn open_sale() -> Weight {
-		Weight::from_parts(87_470_000, 0)
+		Weight::from_parts(59_389_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn buy() -> Weight {
-		Weight::from_parts(99_289_000, 0)
+		Weight::from_parts(91_126_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn close_sale() -> Weight {
-		Weight::from_parts(55_012_000, 0)
+		Weight::from_parts(52_258_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
