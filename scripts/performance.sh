@@ -11,12 +11,15 @@
 #
 #   scripts/performance.sh [--seconds 60] [--kinds transfer,tokens,vote] [--accounts 3000]
 #                          [--per-account 30] [--testnet-accounts N] [--testnet-kinds K]
-#                          [--no-testnet] BINARY...
+#                          [--no-testnet] [--keep DIR] BINARY...
 #
 # --accounts × --per-account transactions are pre-signed per kind: enough for --seconds at the
 # node's rate (pre-signing takes about 1.3 ms each). The network is slower than a development
 # node, so --testnet-accounts (default --accounts) may be smaller; --testnet-kinds (default
 # --kinds) chooses the kinds run there.
+#
+# --keep DIR keeps each binary's development chain (spec.json, db/, node.log, load.log) in
+# DIR/<n>-<binary's file name>, for scripts/profile-blocks.sh or `benchmark block` afterwards.
 #
 # Prints, per binary, the load generator's summary lines, then "build" and "import" lines, then
 # the testnet's summary lines.
@@ -33,6 +36,7 @@ testnet_accounts=
 testnet_kinds=
 per_account=30
 testnet=true
+keep=
 binaries=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -43,6 +47,7 @@ while [ $# -gt 0 ]; do
 	--testnet-accounts) testnet_accounts="$2"; shift 2 ;;
 	--testnet-kinds) testnet_kinds="$2"; shift 2 ;;
 	--no-testnet) testnet=false; shift ;;
+	--keep) keep="$2"; shift 2 ;;
 	*) binaries+=("$1"); shift ;;
 	esac
 done
@@ -66,7 +71,9 @@ load() {
 		--per-account "$per_account" --seconds "$seconds" "$@")
 }
 
+run=0
 for binary in "${binaries[@]}"; do
+	run=$((run + 1))
 	echo "== $binary ($("$binary" --version))"
 	rm -rf "$work/db"
 	"$binary" build-spec --chain dev --raw >"$work/spec.json" 2>/dev/null
@@ -109,6 +116,12 @@ for binary in "${binaries[@]}"; do
 				"weight); blocks of over 100 extrinsics took %.1f-%.1f%% of their weight\n",
 				kind, n, max, at, count, share, lo, hi }'
 	done
+	if [ -n "$keep" ]; then
+		kept="$keep/$run-$(basename "$binary")"
+		rm -rf "$kept" && mkdir -p "$kept"
+		cp -r "$work/spec.json" "$work/db" "$work/node.log" "$work/load.log" "$kept/"
+		echo "chain kept in $kept"
+	fi
 
 	if $testnet; then
 		echo "== $binary: 4-validator local network"

@@ -315,6 +315,42 @@ fn a_book_dao_pays_from_its_treasury_by_vote() {
 	});
 }
 
+/// A token transfer is charged with the royalty hook at its most expensive and refunds what the
+/// hook did not use: a settlement per holder for a token without a royalty pool, nothing once
+/// the book's shares have one.
+#[test]
+fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
+	use crate::{Royalties, UNIT};
+	use pallet_royalties::WeightInfo as _;
+	use pallet_tokens::WeightInfo as _;
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, [alice, bob, _, dave]) = create_book_dao();
+		let shares = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		let credits = pallet_tokens::NextTokenId::<Runtime>::get();
+		assert_ok!(Tokens::create(RuntimeOrigin::signed(alice.clone()), 1));
+		assert_ok!(Tokens::mint(
+			RuntimeOrigin::signed(alice.clone()),
+			credits,
+			alice.clone().into(),
+			100
+		));
+		let charged = <Runtime as pallet_tokens::Config>::WeightInfo::transfer();
+		let settle = <Runtime as pallet_royalties::Config>::WeightInfo::settle_balance_change();
+		let skip = <Runtime as pallet_royalties::Config>::WeightInfo::skip_balance_change();
+		let unused = (settle - skip) * 2;
+		let transfer = |token| {
+			Tokens::transfer(RuntimeOrigin::signed(alice.clone()), token, bob.clone().into(), 10)
+				.expect("Alice holds the token")
+				.actual_weight
+		};
+		assert_eq!(transfer(credits), Some(charged - unused));
+		assert_eq!(transfer(shares), Some(charged - unused));
+		assert_ok!(Royalties::pay(RuntimeOrigin::signed(dave), book, 100 * UNIT));
+		assert_eq!(transfer(shares), Some(charged));
+	});
+}
+
 #[test]
 fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 	use crate::{Cofunding, Royalties, UNIT};

@@ -26,7 +26,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
-use sp_runtime::{DispatchError, DispatchResult, Perbill};
+use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 
 /// Identifies a DAO. Ids only increase.
 pub type DaoId = u32;
@@ -42,10 +42,19 @@ pub type SnapshotId = u64;
 ///
 /// It is called inside the balance change: it must be O(1) and must not fail. The calls that
 /// change balances are benchmarked with the hook at its most expensive
-/// ([`OnTokenBalanceChange::prepare_worst_case`]), so their weights include it.
+/// ([`OnTokenBalanceChange::prepare_worst_case`]), so their weights include
+/// [`OnTokenBalanceChange::max_weight`] per balance changed; after the change they refund what
+/// [`OnTokenBalanceChange::weight`] says the hook did not use.
 pub trait OnTokenBalanceChange<TokenId, AccountId, Balance> {
 	/// `who`'s balance of `token` is about to change from `before` to `after`.
 	fn on_balance_change(token: TokenId, who: &AccountId, before: Balance, after: Balance);
+
+	/// The most one balance change of any token can cost the hook.
+	fn max_weight() -> Weight;
+
+	/// What one balance change of `token` costs the hook in the current state: at most
+	/// [`OnTokenBalanceChange::max_weight`].
+	fn weight(token: &TokenId) -> Weight;
 
 	/// Benchmarks only: makes the hook take its most expensive path for `token`.
 	#[cfg(feature = "runtime-benchmarks")]
@@ -54,6 +63,14 @@ pub trait OnTokenBalanceChange<TokenId, AccountId, Balance> {
 
 impl<TokenId, AccountId, Balance> OnTokenBalanceChange<TokenId, AccountId, Balance> for () {
 	fn on_balance_change(_: TokenId, _: &AccountId, _: Balance, _: Balance) {}
+
+	fn max_weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn weight(_: &TokenId) -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Frozen views of a token's balances at chosen moments.

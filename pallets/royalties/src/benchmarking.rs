@@ -1,7 +1,8 @@
 //! Benchmarks of every call at its worst case, with `h` of `MEASURED_HOLDERS` holders'
 //! checkpoints in storage for the DAO's token: a DAO's
 //! first payment (the pool's deposit, a treasury share and the holders' part all move), and a
-//! claim by a holder whose checkpoint is behind the pool.
+//! claim by a holder whose checkpoint is behind the pool. The tokens pallet's balance-change hook
+//! is measured on its two paths, a token with a pool and one without.
 
 use super::*;
 use communs_primitives::DaoBenchmarkHelper;
@@ -95,6 +96,34 @@ mod benchmarks {
 		_(RawOrigin::Signed(treasury), dao, Perbill::from_percent(10));
 		assert_eq!(TreasuryShares::<T>::get(dao), Perbill::from_percent(10));
 		Ok(())
+	}
+
+	/// The balance-change hook on a token with a pool: the holder's checkpoint is read, settled
+	/// and written.
+	#[benchmark]
+	fn settle_balance_change() {
+		let (_, token, member) = dao::<T>();
+		<Pallet<T> as OnTokenBalanceChange<_, _, _>>::prepare_worst_case(token.clone());
+		Checkpoints::<T>::insert(&token, &member, Checkpoint::default());
+		let (before, after) = (100u32.into(), 50u32.into());
+		#[block]
+		{
+			Pallet::<T>::on_balance_change(token.clone(), &member, before, after);
+		}
+		let pool = Pools::<T>::get(&token).map(|pool| pool.per_share);
+		assert_eq!(Checkpoints::<T>::get(&token, &member).map(|c| c.per_share), pool);
+	}
+
+	/// The balance-change hook on a token without a pool: one read, nothing written.
+	#[benchmark]
+	fn skip_balance_change() {
+		let (_, token, member) = dao::<T>();
+		let (before, after) = (100u32.into(), 50u32.into());
+		#[block]
+		{
+			Pallet::<T>::on_balance_change(token.clone(), &member, before, after);
+		}
+		assert!(!Checkpoints::<T>::contains_key(&token, &member));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

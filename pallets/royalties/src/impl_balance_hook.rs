@@ -1,6 +1,7 @@
 //! The tokens pallet's balance-change hook: settles a holder before its shares move.
 
 use crate::*;
+use frame_support::weights::Weight;
 
 impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<T>> for Pallet<T> {
 	fn on_balance_change(
@@ -10,6 +11,19 @@ impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<
 		after: TokenBalanceOf<T>,
 	) {
 		Self::settle(token, who, before, after)
+	}
+
+	fn max_weight() -> Weight {
+		T::WeightInfo::settle_balance_change().max(T::WeightInfo::skip_balance_change())
+	}
+
+	/// A token with a pool settles a checkpoint; any other token costs one read.
+	fn weight(token: &TokenIdOf<T>) -> Weight {
+		if Pools::<T>::contains_key(token) {
+			T::WeightInfo::settle_balance_change()
+		} else {
+			T::WeightInfo::skip_balance_change()
+		}
 	}
 
 	/// Gives `token` a pool, so that its balance changes settle checkpoints.

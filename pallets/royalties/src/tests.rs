@@ -218,6 +218,30 @@ mod treasury_share {
 	}
 }
 
+mod balance_hook {
+	use super::*;
+	use crate::{OnTokenBalanceChange, WeightInfo};
+
+	#[test]
+	fn costs_a_settlement_only_for_a_token_with_a_pool() {
+		test(|| {
+			let dao = book_dao();
+			let token = share_token(dao);
+			let weight = |token| <Royalties as OnTokenBalanceChange<_, _, _>>::weight(&token);
+			let settle = <() as WeightInfo>::settle_balance_change();
+			let skip = <() as WeightInfo>::skip_balance_change();
+			assert!(settle.all_gt(skip), "settling costs more than finding no pool");
+			assert_eq!(weight(token), skip);
+			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
+			assert_eq!(weight(token), settle);
+			assert_eq!(
+				<Royalties as OnTokenBalanceChange<_, AccountId, Balance>>::max_weight(),
+				settle
+			);
+		});
+	}
+}
+
 mod model {
 	//! Random payments, share moves and claims against exact pro-rata sums: every holder
 	//! receives what it is owed to within one planck per settlement, never more.

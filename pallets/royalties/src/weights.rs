@@ -41,6 +41,8 @@ pub trait WeightInfo {
 	fn pay(h: u32, ) -> Weight;
 	fn claim(h: u32, ) -> Weight;
 	fn set_treasury_share() -> Weight;
+	fn settle_balance_change() -> Weight;
+	fn skip_balance_change() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -59,11 +61,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `h` is `[10, 100000]`.
 	fn pay(h: u32, ) -> Weight {
 		// Proof size: measured `994`, estimated `8799` bytes.
-		// Fastest run: 245_466_000 picoseconds.
-		Weight::from_parts(273_995_681, 0)
+		// Fastest run: 251_365_000 picoseconds.
+		Weight::from_parts(269_969_685, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			// Standard error: 56
-			.saturating_add(Weight::from_parts(179, 0).saturating_mul(h.into()))
+			// Standard error: 44
+			.saturating_add(Weight::from_parts(131, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -80,11 +82,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `h` is `[10, 100000]`.
 	fn claim(h: u32, ) -> Weight {
 		// Proof size: measured `2764`, estimated `6196` bytes.
-		// Fastest run: 203_263_000 picoseconds.
-		Weight::from_parts(222_351_702, 0)
+		// Fastest run: 192_177_000 picoseconds.
+		Weight::from_parts(207_923_679, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 47
-			.saturating_add(Weight::from_parts(175, 0).saturating_mul(h.into()))
+			// Standard error: 28
+			.saturating_add(Weight::from_parts(214, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -94,34 +96,66 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::TreasuryShares` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn set_treasury_share() -> Weight {
 		// Proof size: measured `312`, estimated `3852` bytes.
-		// Fastest run: 11_457_000 picoseconds.
-		Weight::from_parts(12_618_000, 0)
+		// Fastest run: 11_357_000 picoseconds.
+		Weight::from_parts(12_429_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn settle_balance_change() -> Weight {
+		// Proof size: measured `280`, estimated `3581` bytes.
+		// Fastest run: 11_156_000 picoseconds.
+		Weight::from_parts(12_238_000, 0)
+			.saturating_add(Weight::from_parts(0, 3581))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	fn skip_balance_change() -> Weight {
+		// Proof size: measured `6`, estimated `3569` bytes.
+		// Fastest run: 3_375_000 picoseconds.
+		Weight::from_parts(3_795_000, 0)
+			.saturating_add(Weight::from_parts(0, 3569))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn pay(h: u32, ) -> Weight {
-		Weight::from_parts(273_995_681, 0)
+		Weight::from_parts(269_969_685, 0)
 			.saturating_add(Weight::from_parts(0, 8799))
-			.saturating_add(Weight::from_parts(179, 0).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(131, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn claim(h: u32, ) -> Weight {
-		Weight::from_parts(222_351_702, 0)
+		Weight::from_parts(207_923_679, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(175, 0).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(214, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_treasury_share() -> Weight {
-		Weight::from_parts(12_618_000, 0)
+		Weight::from_parts(12_429_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn settle_balance_change() -> Weight {
+		Weight::from_parts(12_238_000, 0)
+			.saturating_add(Weight::from_parts(0, 3581))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn skip_balance_change() -> Weight {
+		Weight::from_parts(3_795_000, 0)
+			.saturating_add(Weight::from_parts(0, 3569))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 }

@@ -5,6 +5,7 @@ use crate::*;
 use alloc::vec::Vec;
 use frame_support::{
 	defensive,
+	dispatch::PostDispatchInfo,
 	pallet_prelude::*,
 	traits::{
 		fungible::MutateHold,
@@ -70,6 +71,20 @@ pub(crate) fn value_at<Balance: Copy, Bound: Get<u32>>(
 }
 
 impl<T: Config> Pallet<T> {
+	/// The weight a call charged `weight` really used, `changes` balances of `token` having
+	/// moved: the call was benchmarked with the balance-change hook at its most expensive, so
+	/// what the hook does not use for `token` is refunded.
+	pub(crate) fn used_weight(
+		weight: Weight,
+		token: &T::TokenId,
+		changes: u64,
+	) -> PostDispatchInfo {
+		let unused = T::OnBalanceChange::max_weight()
+			.saturating_sub(T::OnBalanceChange::weight(token))
+			.saturating_mul(changes);
+		Some(weight.saturating_sub(unused)).into()
+	}
+
 	/// Holds `amount` of `who`'s native currency as a deposit of this pallet.
 	pub(crate) fn hold_deposit(who: &T::AccountId, amount: DepositBalanceOf<T>) -> DispatchResult {
 		T::Currency::hold(&HoldReason::Deposit.into(), who, amount)

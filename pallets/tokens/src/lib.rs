@@ -188,7 +188,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type RemoveItemsLimit: Get<u32>;
 
-		/// Told before any holder's balance changes.
+		/// Told before any holder's balance changes. The calls that move balances are charged
+		/// with it at its most expensive and refund what it says it did not use.
 		type OnBalanceChange: OnTokenBalanceChange<Self::TokenId, Self::AccountId, Self::Balance>;
 
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
@@ -551,14 +552,14 @@ pub mod pallet {
 			token: T::TokenId,
 			beneficiary: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
 			let details = Self::token(token)?;
 			ensure!(details.issuer == who, Error::<T>::NotIssuer);
 			ensure!(details.status == TokenStatus::Live, Error::<T>::TokenNotLive);
 			Self::mint_into(token, &beneficiary, amount)?;
-			Ok(())
+			Ok(Self::used_weight(T::WeightInfo::mint(), &token, 1))
 		}
 
 		/// Burns exactly `amount` tokens from `holder`'s account.
@@ -573,7 +574,7 @@ pub mod pallet {
 			token: T::TokenId,
 			holder: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let holder = T::Lookup::lookup(holder)?;
 			let details = Self::token(token)?;
@@ -587,7 +588,7 @@ pub mod pallet {
 				Precision::Exact,
 				Fortitude::Force,
 			)?;
-			Ok(())
+			Ok(Self::used_weight(T::WeightInfo::burn(), &token, 1))
 		}
 
 		/// Moves `amount` tokens from the caller to `dest`; the caller's record may be removed
@@ -602,7 +603,7 @@ pub mod pallet {
 			token: T::TokenId,
 			dest: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let source = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
 			Self::ensure_can_send(token, &source, amount, false)?;
@@ -613,7 +614,7 @@ pub mod pallet {
 				amount,
 				Preservation::Expendable,
 			)?;
-			Ok(())
+			Ok(Self::used_weight(T::WeightInfo::transfer(), &token, 2))
 		}
 
 		/// Like [`transfer`](Pallet::transfer), but fails rather than leave the caller below
@@ -624,7 +625,7 @@ pub mod pallet {
 			token: T::TokenId,
 			dest: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let source = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
 			Self::ensure_can_send(token, &source, amount, true)?;
@@ -635,7 +636,7 @@ pub mod pallet {
 				amount,
 				Preservation::Preserve,
 			)?;
-			Ok(())
+			Ok(Self::used_weight(T::WeightInfo::transfer_keep_alive(), &token, 2))
 		}
 
 		/// Moves everything the caller can send to `dest`; with `keep_alive`, keeps the
@@ -649,10 +650,11 @@ pub mod pallet {
 			token: T::TokenId,
 			dest: AccountIdLookupOf<T>,
 			keep_alive: bool,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let source = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
-			Self::do_transfer_all(token, &source, &dest, keep_alive)
+			Self::do_transfer_all(token, &source, &dest, keep_alive)?;
+			Ok(Self::used_weight(T::WeightInfo::transfer_all(), &token, 2))
 		}
 
 		/// Lets `delegate` move up to `amount` of the caller's tokens, replacing any earlier
@@ -701,11 +703,12 @@ pub mod pallet {
 			owner: AccountIdLookupOf<T>,
 			dest: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: T::Balance,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let delegate = ensure_signed(origin)?;
 			let owner = T::Lookup::lookup(owner)?;
 			let dest = T::Lookup::lookup(dest)?;
-			Self::do_transfer_approved(token, &owner, &delegate, &dest, amount)
+			Self::do_transfer_approved(token, &owner, &delegate, &dest, amount)?;
+			Ok(Self::used_weight(T::WeightInfo::transfer_from(), &token, 2))
 		}
 
 		/// Freezes `who`'s account: it cannot send this token until thawed.

@@ -3,7 +3,7 @@
 
 use crate as pallet_tokens;
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::Weight};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -74,11 +74,30 @@ thread_local! {
 	pub static BALANCE_CHANGES: RefCell<Vec<(u32, AccountId, Balance, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The most a balance change costs the mock hook.
+pub const HOOK_MAX_WEIGHT: Weight = Weight::from_parts(1_000, 10);
+/// What a balance change of a token the hook does not settle costs it.
+pub const HOOK_SKIP_WEIGHT: Weight = Weight::from_parts(100, 1);
+/// The token the mock hook settles, at its most expensive; others cost it little.
+pub const SETTLED_TOKEN: u32 = 0;
+
 /// Records what the tokens pallet tells its balance-change hook.
 pub struct RecordBalanceChanges;
 impl pallet_tokens::OnTokenBalanceChange<u32, AccountId, Balance> for RecordBalanceChanges {
 	fn on_balance_change(token: u32, who: &AccountId, before: Balance, after: Balance) {
 		BALANCE_CHANGES.with(|changes| changes.borrow_mut().push((token, *who, before, after)));
+	}
+
+	fn max_weight() -> Weight {
+		HOOK_MAX_WEIGHT
+	}
+
+	fn weight(token: &u32) -> Weight {
+		if *token == SETTLED_TOKEN {
+			HOOK_MAX_WEIGHT
+		} else {
+			HOOK_SKIP_WEIGHT
+		}
 	}
 }
 

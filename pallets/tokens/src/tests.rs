@@ -4,11 +4,13 @@
 use crate::{mock::*, *};
 use frame_support::{
 	assert_noop, assert_ok,
+	dispatch::DispatchResultWithPostInfo,
 	traits::{
 		fungible::InspectHold,
 		fungibles::{self, Inspect as _, Mutate as _},
 		tokens::Preservation,
 	},
+	weights::Weight,
 };
 use sp_runtime::{ArithmeticError, TokenError};
 
@@ -284,6 +286,79 @@ mod mint_and_burn {
 			assert_noop!(Tokens::burn(signed(ALICE), token, BOB, 95), TokenError::BelowMinimum);
 			assert_ok!(Tokens::freeze_token(signed(ALICE), token));
 			assert_noop!(Tokens::burn(signed(ALICE), token, BOB, 10), Error::<Test>::TokenNotLive);
+		});
+	}
+}
+
+mod hook_weight {
+	use super::*;
+
+	/// Two tokens in which Alice and Bob hold 100 each: the hook settles the first at its most
+	/// expensive and costs little for the second.
+	fn settled_and_skipped() -> (u32, u32) {
+		let settled = token_with(&[(ALICE, 100), (BOB, 100)]);
+		let skipped = token_with(&[(ALICE, 100), (BOB, 100)]);
+		assert_eq!((settled, skipped), (SETTLED_TOKEN, SETTLED_TOKEN + 1));
+		(settled, skipped)
+	}
+
+	/// The weight a successful call says it used.
+	fn used(result: DispatchResultWithPostInfo) -> Option<Weight> {
+		result.expect("the call succeeds").actual_weight
+	}
+
+	#[test]
+	fn balance_moves_refund_what_the_hook_did_not_use() {
+		test(|| {
+			let (settled, skipped) = settled_and_skipped();
+			let unused = HOOK_MAX_WEIGHT - HOOK_SKIP_WEIGHT;
+			let calls: [(&str, fn(u32) -> DispatchResultWithPostInfo, Weight, u64); 6] = [
+				(
+					"mint",
+					|token| Tokens::mint(signed(ALICE), token, CHARLIE, 20),
+					<() as WeightInfo>::mint(),
+					1,
+				),
+				(
+					"burn",
+					|token| Tokens::burn(signed(ALICE), token, CHARLIE, 10),
+					<() as WeightInfo>::burn(),
+					1,
+				),
+				(
+					"transfer",
+					|token| Tokens::transfer(signed(ALICE), token, BOB, 10),
+					<() as WeightInfo>::transfer(),
+					2,
+				),
+				(
+					"transfer_keep_alive",
+					|token| Tokens::transfer_keep_alive(signed(BOB), token, ALICE, 10),
+					<() as WeightInfo>::transfer_keep_alive(),
+					2,
+				),
+				(
+					"transfer_from",
+					|token| {
+						assert_ok!(Tokens::approve(signed(ALICE), token, DAVE, 10));
+						Tokens::transfer_from(signed(DAVE), token, ALICE, BOB, 10)
+					},
+					<() as WeightInfo>::transfer_from(),
+					2,
+				),
+				(
+					"transfer_all",
+					|token| Tokens::transfer_all(signed(CHARLIE), token, BOB, false),
+					<() as WeightInfo>::transfer_all(),
+					2,
+				),
+			];
+			for (name, call, weight, changes) in calls {
+				assert_eq!(used(call(settled)), Some(weight), "{name} of the settled token");
+				let refunded = weight - unused * changes;
+				assert_eq!(used(call(skipped)), Some(refunded), "{name} of the other token");
+			}
+			assert_eq!(take_balance_changes().len(), 2 * (1 + 1 + 2 + 2 + 2 + 2));
 		});
 	}
 }

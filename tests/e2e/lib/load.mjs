@@ -104,7 +104,7 @@ export async function preSign(api, accounts, callFor, perAccount) {
     for (let i = 0; i < accounts.length; i++) {
       const tx = await callFor(i, round).signAsync(accounts[i], { nonce: nonces[i] + round, era: 0 });
       const hex = tx.toHex();
-      signed.push({ hex, hash: blake2AsHex(tx.toU8a(), 256) });
+      signed.push({ hex, hash: blake2AsHex(tx.toU8a(), 256), signer: accounts[i].address, nonce: nonces[i] + round });
       // Signing holds the event loop; let the connection answer the node's pings meanwhile,
       // or the node drops it after a minute or so of silence.
       if (signed.length % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -176,6 +176,7 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
   const includedIn = new Map(); // tx index → block number
   const rejected = new Map(); // error message → count
   let accepted = 0;
+  const acceptedIndexes = new Set();
   let includedCount = 0;
   const memory = [];
   const sampleMemory = () => {
@@ -232,23 +233,28 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
 
   // Submit while the window lasts, with at most `inFlight` waiting in the pool. A transaction
   // the pool refuses for being full (1016) is sent again after the next block, before any
-  // later one; any other refusal is final and counted by its message.
+  // later one, even once the window is over: a later transaction of the same account may
+  // already be accepted, and it waits in the pool's future queue until its predecessor comes.
+  // Any other refusal is final and counted by its message.
   const cpu = cpuMeter(pid);
+  const more = () => retry.length || (sent < signed.length && !windowOver());
   const sending = (async () => {
-    while ((retry.length || sent < signed.length) && !windowOver()) {
+    while (more()) {
       const outstanding = accepted - includedCount;
-      if (outstanding >= inFlight) {
+      // Once the window is over, only refused ones are left to send: at once, whatever waits.
+      const room = windowOver() ? retry.length : inFlight - outstanding;
+      if (room <= 0) {
         await new Promise((ok) => { wake = ok; setTimeout(ok, 200); });
         continue;
       }
-      const burst = Math.min(inFlight - outstanding, 500);
+      const burst = Math.min(room, 500);
       const batch = [];
       let full = false;
-      for (let k = 0; k < burst && (retry.length || sent < signed.length); k++) {
+      for (let k = 0; k < burst && more(); k++) {
         const index = retry.length ? retry.shift() : sent++;
         submittedAt[index] = Date.now();
         batch.push(provider.send('author_submitExtrinsic', [signed[index].hex]).then(
-          () => { accepted++; },
+          () => { accepted++; acceptedIndexes.add(index); },
           (error) => {
             submittedAt[index] = undefined;
             const message = error.message ?? String(error);
@@ -266,9 +272,11 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
       if (full) {
         retry.sort((x, y) => x - y);
         const seen = blockSeen;
-        while (blockSeen === seen && !windowOver()) {
+        const since = Date.now();
+        while (blockSeen === seen && Date.now() - since < settleSeconds * 1000) {
           await new Promise((ok) => { wake = ok; setTimeout(ok, 200); });
         }
+        if (blockSeen === seen) break; // no block for settleSeconds: stop sending
       }
     }
   })();
@@ -287,6 +295,13 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
     if ((includedCount >= accepted && !unfinalized) || Date.now() - lastProgress > settleSeconds * 1000) break;
     await new Promise((ok) => { wake = ok; setTimeout(ok, 500); });
   }
+  // An accepted transaction the run did not see included: its account's nonce on chain tells
+  // whether it landed in a block this client missed, or never did.
+  const missing = [...acceptedIndexes].filter((index) => !includedIn.has(index));
+  const signers = [...new Set(missing.map((index) => signed[index].signer))];
+  const nonceOf = new Map(await Promise.all(signers.map(async (who) =>
+    [who, (await api.query.system.account(who)).nonce.toNumber()])));
+  const landedUnseen = missing.filter((index) => nonceOf.get(signed[index].signer) > signed[index].nonce).length;
   clearInterval(memoryTimer);
   await provider.disconnect();
   await unsubscribeHeads();
@@ -294,14 +309,14 @@ export async function run(api, url, signed, { seconds, inFlight, settleSeconds =
 
   return summarize({
     blocks, includedIn, submittedAt, accepted, rejected, poolFull, unsent: retry.length + signed.length - sent,
-    sent: sent - retry.length, memory, started, cpuShares,
+    sent: sent - retry.length, memory, started, cpuShares, landedUnseen,
   });
 }
 
 /** The figures of a run: see `formatSummary`. */
 function summarize({
   blocks, includedIn, submittedAt, accepted, rejected, poolFull, unsent, sent, memory, started,
-  cpuShares,
+  cpuShares, landedUnseen,
 }) {
   const withOurs = [...blocks.entries()].filter(([, b]) => b.count > 0).sort(([a], [b]) => a - b);
   const included = withOurs.reduce((sum, [, b]) => sum + b.count, 0);
@@ -334,6 +349,7 @@ function summarize({
     rejected: Object.fromEntries(rejected),
     included,
     lost: accepted - included,
+    landedUnseen,
     blocks: withOurs.length,
     maxPerBlock: Math.max(0, ...withOurs.map(([, b]) => b.count)),
     spanSeconds,
@@ -360,7 +376,9 @@ export function formatSummary(kind, s) {
   return `${KINDS[kind]}: ${s.perSecond.toFixed(1)} tx/s over ${s.spanSeconds.toFixed(1)} s ` +
     `(${s.included} included in ${s.blocks} blocks, max ${s.maxPerBlock} per block); ` +
     `sent ${s.sent} (${s.poolFull} resent after "pool full", ${s.unsent} left unsent), ` +
-    `accepted ${s.accepted}, lost ${s.lost}, rejected: ${rejected}; ` +
+    `accepted ${s.accepted}, lost ${s.lost}` +
+    (s.lost ? ` (${s.landedUnseen} of them on chain in blocks this client missed)` : '') +
+    `, rejected: ${rejected}; ` +
     `submit→finalized p50 ${s.finalityP50.toFixed(1)} s, p90 ${s.finalityP90.toFixed(1)} s; ` +
     `block→finalized p50 ${s.blockFinalityP50.toFixed(1)} s, p90 ${s.blockFinalityP90.toFixed(1)} s${memory}${cpu}`;
 }
