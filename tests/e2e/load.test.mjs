@@ -2,7 +2,7 @@
 // included and finalized, and its figures add up (the measured runs are in docs/performance.md).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { submit, useDevNode } from './lib/node.mjs';
+import { sleep, submit, useDevNode } from './lib/node.mjs';
 import { KINDS, formatSummary, loadAccounts, preSign, run, setUp } from './lib/load.mjs';
 
 describe('load generator', () => {
@@ -50,5 +50,38 @@ describe('load generator', () => {
     assert.equal(summary.included, 0);
     assert.equal(Object.values(summary.rejected).reduce((a, b) => a + b, 0), 3);
     assert.match(Object.keys(summary.rejected)[0], /outdated/i);
+  });
+
+  test('of two accepted transactions for one nonce, one is included, the other reported', async (t) => {
+    const { api, keyring } = context;
+    const eve = keyring.addFromUri('//Eve');
+    const bob = keyring.addFromUri('//Bob').address;
+    const nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
+    const first = await api.tx.balances.transferKeepAlive(bob, 1).signAsync(eve, { nonce, era: 0 });
+    // The same nonce with a tip: a higher priority, so the pool replaces the first with it.
+    const second = await api.tx.balances.transferKeepAlive(bob, 2)
+      .signAsync(eve, { nonce, era: 0, tip: 1_000_000_000 });
+    // Sent right after a block, both reach the pool well before the next one.
+    const start = (await api.rpc.chain.getHeader()).number.toNumber();
+    while ((await api.rpc.chain.getHeader()).number.toNumber() === start) await sleep(50);
+    // Each is watched (author_submitAndWatchExtrinsic) until it is in a block or the pool
+    // says it is gone.
+    const outcome = (tx) => new Promise((ok, fail) => {
+      let unsubscribe;
+      let done;
+      tx.send(({ status }) => {
+        if (status.isInBlock || status.isUsurped || status.isDropped || status.isInvalid) {
+          done = status.type;
+          unsubscribe?.();
+          ok(done);
+        }
+      }).then((u) => { unsubscribe = u; if (done) u(); }, fail);
+    });
+    const outcomes = await Promise.all([outcome(first), outcome(second)]);
+    t.diagnostic(`first: ${outcomes[0]}, second (tipped): ${outcomes[1]}`);
+    assert.equal(outcomes.filter((type) => type === 'InBlock').length, 1, `outcomes: ${outcomes}`);
+    assert.ok(outcomes.some((type) => ['Usurped', 'Dropped', 'Invalid'].includes(type)),
+      `the other one is reported: ${outcomes}`);
+    assert.equal((await api.query.system.account(eve.address)).nonce.toNumber(), nonce + 1);
   });
 });
