@@ -65,19 +65,25 @@ describe('load generator', () => {
     const start = (await api.rpc.chain.getHeader()).number.toNumber();
     while ((await api.rpc.chain.getHeader()).number.toNumber() === start) await sleep(50);
     // Each is watched (author_submitAndWatchExtrinsic) until it is in a block or the pool
-    // says it is gone.
-    const outcome = (tx) => new Promise((ok, fail) => {
+    // says it is gone; the second is sent once the pool has accepted the first.
+    const watch = async (tx) => {
+      let ended;
+      const end = new Promise((ok) => { ended = ok; });
       let unsubscribe;
-      let done;
-      tx.send(({ status }) => {
+      let done = false;
+      unsubscribe = await tx.send(({ status }) => {
+        if (done) return;
         if (status.isInBlock || status.isUsurped || status.isDropped || status.isInvalid) {
-          done = status.type;
+          done = true;
           unsubscribe?.();
-          ok(done);
+          ended(status.type);
         }
-      }).then((u) => { unsubscribe = u; if (done) u(); }, fail);
-    });
-    const outcomes = await Promise.all([outcome(first), outcome(second)]);
+      });
+      if (done) unsubscribe();
+      return { end };
+    };
+    const watched = [await watch(first), await watch(second)];
+    const outcomes = await Promise.all(watched.map(({ end }) => end));
     t.diagnostic(`first: ${outcomes[0]}, second (tipped): ${outcomes[1]}`);
     assert.equal(outcomes.filter((type) => type === 'InBlock').length, 1, `outcomes: ${outcomes}`);
     assert.ok(outcomes.some((type) => ['Usurped', 'Dropped', 'Invalid'].includes(type)),
