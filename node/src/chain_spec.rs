@@ -1,6 +1,8 @@
 //! The chain specs the node knows by name, built from the runtime's genesis presets.
 
-use communs_runtime::genesis_config_presets::{DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET};
+use communs_runtime::genesis_config_presets::{
+	DEVELOPMENT_PRESET, LIVE_TEMPLATE_PRESET, LOCAL_TESTNET_PRESET,
+};
 use sc_service::ChainType;
 
 /// A Communs chain spec (no client extensions).
@@ -35,12 +37,27 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// The chain spec `--chain <id>` names: `dev`, `local` (the default), or a path to a chain-spec
-/// JSON file. An unknown id that is not a readable file is an error naming the choices.
+/// What `chain-specs/testnet-template.json` is derived from: the local network's validators
+/// (the template replaces them by placeholders) with a live network's rules for the chain's DAO
+/// and no sudo key. Not a chain to run: its validators' keys are public.
+pub fn live_template_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Communs Testnet")
+		.with_id("communs_testnet")
+		.with_chain_type(ChainType::Live)
+		.with_genesis_config_preset_name(LIVE_TEMPLATE_PRESET)
+		.with_properties(communs_runtime::chain_properties())
+		.build())
+}
+
+/// The chain spec `--chain <id>` names: `dev`, `local` (the default), `live-template` (the
+/// source of the live network's template), or a path to a chain-spec JSON file. An unknown id
+/// that is not a readable file is an error naming the choices.
 pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" => Box::new(development_chain_spec()?),
 		"" | "local" => Box::new(local_chain_spec()?),
+		"live-template" => Box::new(live_template_chain_spec()?),
 		path => {
 			let file = std::path::PathBuf::from(path);
 			if !file.is_file() {

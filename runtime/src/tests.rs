@@ -5,7 +5,7 @@ use crate::{
 	configs::TokenDeposit,
 	genesis_config_presets::{
 		get_preset, preset_names, CHAIN_DAO_ENDOWMENT, DEVELOPMENT_PRESET, ENDOWMENT,
-		LOCAL_TESTNET_PRESET,
+		LIVE_TEMPLATE_PRESET, LOCAL_TESTNET_PRESET,
 	},
 	opaque::SessionKeys,
 	AccountId, Balances, Grandpa, Runtime, RuntimeGenesisConfig, RuntimeHoldReason, RuntimeOrigin,
@@ -40,21 +40,31 @@ fn merge(base: &mut Value, patch: Value) {
 	}
 }
 
-/// The state a preset's genesis block holds.
-fn genesis_of(preset: &str) -> sp_io::TestExternalities {
+/// The genesis config a preset gives, as JSON.
+fn preset_json(preset: &str) -> Value {
 	let patch = get_preset(&PresetId::from(preset)).expect("the preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializable");
 	merge(&mut config, serde_json::from_slice(&patch).expect("the preset is JSON"));
+	config
+}
+
+/// The state a genesis config in JSON builds.
+fn genesis_from(config: Value) -> sp_io::TestExternalities {
 	let config: RuntimeGenesisConfig =
 		serde_json::from_value(config).expect("the patched preset is a valid genesis config");
 	config.build_storage().expect("the genesis state builds").into()
 }
 
+/// The state a preset's genesis block holds.
+fn genesis_of(preset: &str) -> sp_io::TestExternalities {
+	genesis_from(preset_json(preset))
+}
+
 #[test]
-fn presets_are_development_and_local_testnet() {
+fn presets_are_development_local_testnet_and_live_template() {
 	let names: Vec<String> =
 		preset_names().iter().map(|id| String::from_utf8_lossy(id.as_ref()).into()).collect();
-	assert_eq!(names, vec![DEVELOPMENT_PRESET.to_string(), LOCAL_TESTNET_PRESET.to_string()]);
+	assert_eq!(names, [DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET, LIVE_TEMPLATE_PRESET]);
 	assert!(get_preset(&PresetId::from("no-such-preset")).is_none());
 }
 
@@ -173,7 +183,7 @@ fn validator_set_errors_leave_the_set_unchanged() {
 
 #[test]
 fn development_accounts_are_endowed_and_issuance_matches() {
-	for preset in [DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET] {
+	for preset in [DEVELOPMENT_PRESET, LOCAL_TESTNET_PRESET, LIVE_TEMPLATE_PRESET] {
 		genesis_of(preset).execute_with(|| {
 			let accounts: Vec<_> = Sr25519Keyring::well_known().collect();
 			for account in &accounts {
@@ -465,7 +475,10 @@ fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 		));
 		run_to(1 + crate::MINUTES + 1);
 		assert_ok!(Governance::close(RuntimeOrigin::signed(alice), 0));
-		run_to(1 + crate::MINUTES + 2);
+		// The chain's DAO waits at least its rules' enactment delay: a minute here.
+		run_to(1 + crate::MINUTES + crate::MINUTES);
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice]));
+		run_to(1 + crate::MINUTES + 1 + crate::MINUTES);
 		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice, Bob]));
 		assert_eq!(Balances::balance(&eve), 42 * crate::UNIT);
 		// Any other DAO is not the chain's.
@@ -477,4 +490,91 @@ fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 			DispatchError::BadOrigin
 		);
 	});
+}
+
+/// A proposal of the chain's DAO to set Eve's balance as Root, opened by Alice; the given
+/// validators vote aye. Returns its id.
+fn seize_as(voters: &[Sr25519Keyring]) -> pallet_governance::ProposalId {
+	use crate::{Governance, CHAIN_DAO};
+	let eve = Sr25519Keyring::Eve.to_account_id();
+	let id = pallet_governance::NextProposalId::<Runtime>::get();
+	let seize = crate::RuntimeCall::Daos(pallet_daos::Call::dispatch_as_root {
+		call: Box::new(crate::RuntimeCall::Balances(pallet_balances::Call::force_set_balance {
+			who: eve.into(),
+			new_free: 1_000_000_000 * crate::UNIT,
+		})),
+	});
+	assert_ok!(Governance::propose(
+		RuntimeOrigin::signed(Alice.to_account_id()),
+		CHAIN_DAO,
+		vec![seize],
+		frame_support::BoundedVec::truncate_from(b"Seize".to_vec()),
+		Default::default(),
+	));
+	for voter in voters {
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(voter.to_account_id()),
+			id,
+			pallet_governance::Vote::Aye
+		));
+	}
+	id
+}
+
+#[test]
+fn two_of_four_validators_cannot_seize_the_local_chain() {
+	use crate::Governance;
+	use pallet_governance::{Proposals, ProposalStatus};
+	genesis_of(LOCAL_TESTNET_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		// Two colluding validators: all the votes cast, half of the members, yet not more than
+		// two thirds of all of them.
+		let colluders = seize_as(&[Alice, Bob]);
+		let honest = seize_as(&[Alice, Bob, Charlie]);
+		run_to(1 + crate::MINUTES + 1);
+		for id in [colluders, honest] {
+			assert_ok!(Governance::close(RuntimeOrigin::signed(Dave.to_account_id()), id));
+		}
+		assert_eq!(Proposals::<Runtime>::get(colluders).unwrap().status, ProposalStatus::Rejected);
+		// Three of four pass, and still wait the rules' enactment delay.
+		run_to(1 + crate::MINUTES + crate::MINUTES);
+		assert_eq!(Balances::balance(&eve), ENDOWMENT);
+		run_to(1 + crate::MINUTES + 1 + crate::MINUTES);
+		assert_eq!(
+			Proposals::<Runtime>::get(honest).unwrap().status,
+			ProposalStatus::Executed { ok: true }
+		);
+		assert_eq!(Balances::balance(&eve), 1_000_000_000 * crate::UNIT);
+	});
+}
+
+#[test]
+fn a_live_chain_dao_votes_and_waits_a_day_and_no_vote_lowers_it() {
+	use crate::{Daos, CHAIN_DAO, DAYS};
+	genesis_of(LIVE_TEMPLATE_PRESET).execute_with(|| {
+		let (dao, rules) = pallet_daos::ChainDao::<Runtime>::get().expect("a chain's DAO");
+		assert_eq!(dao, CHAIN_DAO);
+		assert_eq!((rules.min_voting_period, rules.min_enactment_delay), (DAYS, DAYS));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		let governance = pallet_daos::Daos::<Runtime>::get(CHAIN_DAO).unwrap().governance;
+		let as_dao = RuntimeOrigin::signed(Daos::account_of(CHAIN_DAO));
+		let quicker = pallet_daos::GovernanceParams { voting_period: crate::MINUTES, ..governance };
+		assert_noop!(
+			Daos::set_governance(as_dao.clone(), CHAIN_DAO, quicker),
+			pallet_daos::Error::<Runtime>::BelowChainDaoRules
+		);
+		assert_noop!(
+			Daos::dissolve(as_dao, CHAIN_DAO, Alice.to_account_id().into(), 4),
+			pallet_daos::Error::<Runtime>::ChainDaoCannotDissolve
+		);
+	});
+}
+
+#[test]
+fn a_genesis_without_a_chain_dao_is_refused() {
+	let mut config = preset_json(DEVELOPMENT_PRESET);
+	config["daos"]["chainDao"] = Value::Null;
+	let refused = std::panic::catch_unwind(|| genesis_from(config));
+	assert!(refused.is_err(), "this runtime refuses a chain without a chain's DAO");
 }

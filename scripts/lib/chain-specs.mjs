@@ -24,24 +24,28 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The `local` chain spec the node builds from the `local_testnet` preset. */
-function exportLocal() {
+/** The chain spec the node builds for `--chain <chain>`. */
+function exportSpec(chain) {
   if (!node) fail('COMMUNS_NODE is not set; run scripts/chain-specs.sh');
-  const out = execFileSync(node, ['export-chain-spec', '--chain', 'local'], {
+  const out = execFileSync(node, ['export-chain-spec', '--chain', chain], {
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return JSON.parse(out.toString());
 }
 
+/** The `local` chain spec the node builds from the `local_testnet` preset. */
+const exportLocal = () => exportSpec('local');
+
 /**
- * The template of a real network, derived from the local spec: the same runtime and genesis
- * layout, with each of the four validators' account, session keys, host and peer id as
- * placeholders. The validators are the members of the chain's DAO, which governs the chain;
- * unlike the development chains, it has no sudo key.
+ * The template of a real network, derived from the spec of the runtime's `live_template`
+ * preset (the local network's validators, a live network's rules for the chain's DAO): the
+ * same runtime and genesis layout, with each of the four validators' account, session keys,
+ * host and peer id as placeholders. The validators are the members of the chain's DAO, which
+ * governs the chain; unlike the development chains, it has no sudo key.
  */
-function templateFrom(local) {
-  const patch = local.genesis.runtimeGenesis.patch;
+function templateFrom(live) {
+  const patch = live.genesis.runtimeGenesis.patch;
   const validators = patch.validatorSet.validators;
   const placeholder = new Map(validators.map((account, i) => [account, `VALIDATOR_${i + 1}`]));
   const endowment = patch.balances.balances[0][1];
@@ -56,7 +60,7 @@ function templateFrom(local) {
     return [`${name}_ACCOUNT`, `${name}_ACCOUNT`, named];
   });
   return {
-    ...local,
+    ...live,
     name: 'Communs Testnet',
     id: 'communs_testnet',
     chainType: 'Live',
@@ -75,6 +79,7 @@ function templateFrom(local) {
           daos: {
             // Each genesis DAO is [name, members, governance].
             daos: patch.daos.daos.map(([name, members, governance]) => [name, members.map(named), governance]),
+            chainDao: patch.daos.chainDao,
           },
         },
       },
@@ -122,11 +127,11 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'write') {
   const local = exportLocal();
   writeFileSync(files.local, show(local));
-  writeFileSync(files.template, show(templateFrom(local)));
+  writeFileSync(files.template, show(templateFrom(exportSpec('live-template'))));
   console.error('chain-specs: wrote chain-specs/local.json and chain-specs/testnet-template.json');
 } else if (command === 'check') {
   const local = exportLocal();
-  const expected = { local: withoutCode(local), template: templateFrom(local) };
+  const expected = { local: withoutCode(local), template: templateFrom(exportSpec('live-template')) };
   const stale = [];
   for (const [which, file] of Object.entries(files)) {
     const committed = JSON.parse(readFileSync(file, 'utf8'));

@@ -183,8 +183,8 @@ describe('the command line', () => {
     assert.match(key.ss58Address, /^5/);
   });
 
-  test('export-chain-spec writes a spec with CMN properties for dev and local', () => {
-    for (const chain of ['dev', 'local']) {
+  test('export-chain-spec writes a spec with CMN properties for dev, local and live-template', () => {
+    for (const chain of ['dev', 'local', 'live-template']) {
       const result = runCli(['export-chain-spec', '--chain', chain]);
       assert.equal(result.status, 0, result.stderr);
       const spec = JSON.parse(result.stdout);

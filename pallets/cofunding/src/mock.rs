@@ -77,7 +77,6 @@ parameter_types! {
 	pub const ApprovalDeposit: Balance = 2;
 	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
 	pub const CofundingPalletId: PalletId = PalletId(*b"cmn/fund");
-	pub const ChainDao: u32 = 0;
 }
 
 impl pallet_tokens::Config for Test {
@@ -99,7 +98,7 @@ impl pallet_tokens::Config for Test {
 
 impl pallet_daos::Config for Test {
 	type RuntimeCall = RuntimeCall;
-	type RootOrigin = pallet_daos::EnsureDao<Test, ChainDao>;
+	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
@@ -117,6 +116,8 @@ impl pallet_daos::Config for Test {
 	type MinVotingPeriod = ConstU64<1>;
 	type MaxVotingPeriod = ConstU64<1_000>;
 	type MaxEnactmentDelay = ConstU64<100>;
+	type MinProposalDeposit = ConstU64<1>;
+	type RequireChainDao = frame_support::traits::ConstBool<false>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

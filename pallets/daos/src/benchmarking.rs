@@ -44,7 +44,7 @@ fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
 		voting_period: T::MinVotingPeriod::get(),
 		quorum: Perbill::from_percent(30),
 		approval: Perbill::from_percent(50),
-		proposal_deposit: T::Currency::minimum_balance(),
+		proposal_deposit: T::MinProposalDeposit::get(),
 		enactment_delay: One::one(),
 		proposers: ProposerRule::Members,
 	}

@@ -36,6 +36,10 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::EnactmentDelayTooLong
 		);
 		ensure!(governance.approval >= Perbill::from_percent(50), Error::<T>::ApprovalTooLow);
+		ensure!(
+			governance.proposal_deposit >= T::MinProposalDeposit::get(),
+			Error::<T>::ProposalDepositTooLow
+		);
 		let needs_token = governance.voting_mode == VotingMode::TokenWeighted
 			|| matches!(governance.proposers, ProposerRule::Holders(_));
 		ensure!(has_share_token || !needs_token, Error::<T>::NeedsShareToken);
@@ -43,6 +47,38 @@ impl<T: Config> Pallet<T> {
 			members > 0 || governance.voting_mode != VotingMode::OneMemberOneVote,
 			Error::<T>::NeedsMembers
 		);
+		Ok(())
+	}
+
+	/// Whether `dao` is the chain's DAO.
+	pub(crate) fn is_chain_dao(dao: DaoId) -> bool {
+		ChainDao::<T>::get().is_some_and(|(chain_dao, _)| chain_dao == dao)
+	}
+
+	/// Checks that `governance` meets the chain's DAO's rules if `dao` is the chain's DAO.
+	pub(crate) fn ensure_chain_dao_rules(dao: DaoId, governance: &GovernanceOf<T>) -> DispatchResult {
+		match ChainDao::<T>::get() {
+			Some((chain_dao, rules)) if chain_dao == dao => Self::ensure_meets(&rules, governance),
+			_ => Ok(()),
+		}
+	}
+
+	/// Checks that `governance` votes and waits at least as long as `rules` require.
+	fn ensure_meets(rules: &ChainDaoRulesOf<T>, governance: &GovernanceOf<T>) -> DispatchResult {
+		ensure!(
+			governance.voting_period >= rules.min_voting_period
+				&& governance.enactment_delay >= rules.min_enactment_delay,
+			Error::<T>::BelowChainDaoRules
+		);
+		Ok(())
+	}
+
+	/// Makes the first genesis DAO the chain's DAO, held to `rules`.
+	pub(crate) fn make_chain_dao(rules: ChainDaoRulesOf<T>) -> DispatchResult {
+		let dao: DaoId = 0;
+		let info = Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?;
+		Self::ensure_meets(&rules, &info.governance)?;
+		ChainDao::<T>::put((dao, rules));
 		Ok(())
 	}
 
@@ -210,11 +246,19 @@ impl<T: Config> Pallet<T> {
 	/// - no member record belongs to a missing DAO;
 	/// - each DAO's account holds `MemberDeposit` per member, and each creator holds the
 	///   deposits of the DAOs it created;
-	/// - every DAO id is below `NextDaoId`.
+	/// - every DAO id is below `NextDaoId`;
+	/// - the chain's DAO, if any, exists and its governance meets its rules.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
+		if let Some((chain_dao, _)) = ChainDao::<T>::get() {
+			let info = Daos::<T>::get(chain_dao).ok_or("the chain's DAO is missing")?;
+			ensure!(
+				Self::ensure_chain_dao_rules(chain_dao, &info.governance).is_ok(),
+				"the chain's DAO's governance is below its rules"
+			);
+		}
 		let mut creator_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		for (dao, info) in Daos::<T>::iter() {
 			ensure!(dao < NextDaoId::<T>::get(), "a DAO id is not below NextDaoId");
@@ -271,6 +315,13 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 	fn has_role(dao: DaoId, who: &T::AccountId, role: &[u8]) -> bool {
 		Members::<T>::get(dao, who)
 			.is_some_and(|roles| roles.iter().any(|held| held.as_slice() == role))
+	}
+
+	fn required_support(dao: DaoId) -> Perbill {
+		match ChainDao::<T>::get() {
+			Some((chain_dao, rules)) if chain_dao == dao => rules.support,
+			_ => Perbill::zero(),
+		}
 	}
 }
 
@@ -368,16 +419,16 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Admits only the account of DAO `Dao::get()`: a passed proposal of that DAO.
-pub struct EnsureDao<T, Dao>(core::marker::PhantomData<(T, Dao)>);
+/// Admits only the account of the chain's DAO ([`ChainDao`], made at genesis): a passed
+/// proposal of that DAO. On a chain whose genesis made none, it admits nobody.
+pub struct EnsureChainDao<T>(core::marker::PhantomData<T>);
 
-impl<T: Config, Dao: Get<DaoId>> frame_support::traits::EnsureOrigin<T::RuntimeOrigin>
-	for EnsureDao<T, Dao>
-{
+impl<T: Config> frame_support::traits::EnsureOrigin<T::RuntimeOrigin> for EnsureChainDao<T> {
 	type Success = T::AccountId;
 
 	fn try_origin(origin: T::RuntimeOrigin) -> Result<T::AccountId, T::RuntimeOrigin> {
-		let account = Pallet::<T>::account_of(Dao::get());
+		let Some((chain_dao, _)) = ChainDao::<T>::get() else { return Err(origin) };
+		let account = Pallet::<T>::account_of(chain_dao);
 		match origin.clone().into() {
 			Ok(frame_system::RawOrigin::Signed(who)) if who == account => Ok(who),
 			_ => Err(origin),
@@ -386,6 +437,7 @@ impl<T: Config, Dao: Get<DaoId>> frame_support::traits::EnsureOrigin<T::RuntimeO
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin() -> Result<T::RuntimeOrigin, ()> {
-		Ok(frame_system::RawOrigin::Signed(Pallet::<T>::account_of(Dao::get())).into())
+		let (chain_dao, _) = ChainDao::<T>::get().ok_or(())?;
+		Ok(frame_system::RawOrigin::Signed(Pallet::<T>::account_of(chain_dao)).into())
 	}
 }

@@ -32,10 +32,15 @@
 //! ## The chain's own DAO
 //!
 //! DAOs can also be created at genesis ([`GenesisConfig`]); their account pays its own
-//! deposits. The runtime gives one of them, the chain's DAO, the chain's privileged origin:
-//! [`EnsureDao`] admits its account where Root used to be needed (the validator set), and
-//! [`dispatch_as_root`](Pallet::dispatch_as_root) lets it dispatch any call as Root (a runtime
-//! upgrade, a chain parameter).
+//! deposits. The first of them becomes the chain's DAO when the genesis gives its
+//! [`ChainDaoRules`]: [`EnsureChainDao`] admits its account where Root used to be needed (the
+//! validator set), and [`dispatch_as_root`](Pallet::dispatch_as_root) lets it dispatch any call
+//! as Root (a runtime upgrade, a chain parameter). Only genesis makes a chain's DAO: a DAO
+//! created later, whatever its id, never holds that power. Because it holds the chain, the
+//! runtime holds it to its rules, which no vote can lower: a voting period and an enactment
+//! delay of at least the rules' minimums, and ayes from the rules' share of *all* its members
+//! (more than two thirds) for any proposal to pass, whatever its quorum and approval. It
+//! cannot dissolve.
 //!
 //! ## Interface
 //!
@@ -56,7 +61,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
-pub use functions::EnsureDao;
+pub use functions::EnsureChainDao;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -65,7 +70,9 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposerRule, VotingMode};
+pub use communs_primitives::{
+	ChainDaoRules, DaoId, DaoInspect, GovernanceParams, ProposerRule, VotingMode,
+};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -90,6 +97,8 @@ pub type RoleOf<T> = BoundedVec<u8, <T as Config>::RoleLimit>;
 pub type RolesOf<T> = BoundedVec<RoleOf<T>, <T as Config>::MaxRoles>;
 /// A DAO's governance parameters.
 pub type GovernanceOf<T> = GovernanceParams<BlockNumberFor<T>, BalanceOf<T>, TokenBalanceOf<T>>;
+/// The rules the runtime holds the chain's DAO to.
+pub type ChainDaoRulesOf<T> = ChainDaoRules<BlockNumberFor<T>>;
 /// A DAO's name.
 pub type NameOf<T> = BoundedVec<u8, <T as Config>::NameLimit>;
 /// A DAO's metadata.
@@ -227,6 +236,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxEnactmentDelay: Get<BlockNumberFor<Self>>;
 
+		/// The least proposal deposit a DAO may choose: what opening a proposal, whose record
+		/// and text stay on chain, costs at least.
+		#[pallet::constant]
+		type MinProposalDeposit: Get<BalanceOf<Self>>;
+
+		/// Whether a genesis must make a chain's DAO: a runtime whose privileged origin is
+		/// [`EnsureChainDao`] refuses a chain spec without one.
+		#[pallet::constant]
+		type RequireChainDao: Get<bool>;
+
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
 
@@ -254,6 +273,12 @@ pub mod pallet {
 	/// account holds [`Config::MemberDeposit`] for each.
 	#[pallet::storage]
 	pub type Daos<T: Config> = StorageMap<_, Blake2_128Concat, DaoId, DaoInfoOf<T>>;
+
+	/// The chain's DAO and the rules the runtime holds it to: set at genesis only, by
+	/// [`GenesisConfig::chain_dao`]; no call changes it. Invariant: the DAO exists and its
+	/// governance meets the rules.
+	#[pallet::storage]
+	pub type ChainDao<T: Config> = StorageValue<_, (DaoId, ChainDaoRulesOf<T>)>;
 
 	/// Every DAO's members and their roles.
 	#[pallet::storage]
@@ -374,6 +399,13 @@ pub mod pallet {
 		IdsExhausted,
 		/// A genesis DAO's name is longer than allowed.
 		NameTooLong,
+		/// The proposal deposit is below this chain's minimum.
+		ProposalDepositTooLow,
+		/// The chain's DAO may not vote, or wait before enacting, for less than its rules'
+		/// minimums.
+		BelowChainDaoRules,
+		/// The chain's DAO holds the chain's privileged origin: it cannot dissolve.
+		ChainDaoCannotDissolve,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -460,7 +492,8 @@ pub mod pallet {
 		/// Changes how the DAO decides, for proposals opened from now on.
 		///
 		/// Origin: the DAO's account. Emits [`Event::GovernanceChanged`]. Errors:
-		/// [`Error::NotDao`] and those of invalid parameters, as in `create_dao`.
+		/// [`Error::NotDao`], those of invalid parameters, as in `create_dao`, and
+		/// [`Error::BelowChainDaoRules`] (the chain's DAO).
 		#[pallet::call_index(4)]
 		pub fn set_governance(
 			origin: OriginFor<T>,
@@ -469,6 +502,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let mut info = Self::ensure_dao(origin, dao)?;
 			Self::ensure_valid_governance(&governance, info.share_token.is_some(), info.members)?;
+			Self::ensure_chain_dao_rules(dao, &governance)?;
 			info.governance = governance;
 			Daos::<T>::insert(dao, info);
 			Self::deposit_event(Event::GovernanceChanged { dao, governance });
@@ -519,7 +553,7 @@ pub mod pallet {
 		///
 		/// Origin: the DAO's account. `members` is the DAO's member count (it bounds the
 		/// weight). Emits [`Event::Dissolved`]. Errors: [`Error::NotDao`],
-		/// [`Error::WrongMemberCount`].
+		/// [`Error::WrongMemberCount`], [`Error::ChainDaoCannotDissolve`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::dissolve(*members))]
 		pub fn dissolve(
@@ -531,6 +565,7 @@ pub mod pallet {
 			let info = Self::ensure_dao(origin, dao)?;
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
 			ensure!(members >= info.members, Error::<T>::WrongMemberCount);
+			ensure!(!Self::is_chain_dao(dao), Error::<T>::ChainDaoCannotDissolve);
 			Self::do_dissolve(dao, info, beneficiary)
 		}
 
@@ -569,6 +604,8 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The DAOs.
 		pub daos: Vec<GenesisDaoOf<T>>,
+		/// With rules, the first of `daos` is the chain's DAO, held to them.
+		pub chain_dao: Option<ChainDaoRulesOf<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -577,6 +614,14 @@ pub mod pallet {
 			for (name, members, governance) in &self.daos {
 				Pallet::<T>::create_genesis_dao(name, members, *governance)
 					.expect("a genesis DAO is valid and its account endowed");
+			}
+			match self.chain_dao {
+				Some(rules) => Pallet::<T>::make_chain_dao(rules)
+					.expect("the chain's DAO is the first genesis DAO and meets its rules"),
+				None => assert!(
+					!T::RequireChainDao::get(),
+					"this runtime needs a chain's DAO: the genesis must give `chainDao` rules"
+				),
 			}
 		}
 	}

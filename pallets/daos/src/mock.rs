@@ -6,7 +6,11 @@ use crate::{
 	DaoMetadata, GovernanceOf, InitialMembersOf, MetadataOf, NameOf, ProposerRule, RolesOf,
 	ShareTokenSpecOf, VotingMode,
 };
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+	PalletId,
+};
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
 
@@ -61,7 +65,7 @@ pub const ED: Balance = 1;
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type Balance = Balance;
-	type ExistentialDeposit = frame_support::traits::ConstU64<ED>;
+	type ExistentialDeposit = ConstU64<ED>;
 	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
@@ -88,6 +92,8 @@ parameter_types! {
 	pub const MinVotingPeriod: u64 = MIN_PERIOD;
 	pub const MaxVotingPeriod: u64 = MAX_PERIOD;
 	pub const MaxEnactmentDelay: u64 = MAX_DELAY;
+	/// Off, as for a pallet used without a chain's DAO; a test turns it on.
+	pub static RequireChainDao: bool = false;
 }
 
 impl pallet_tokens::Config for Test {
@@ -107,14 +113,9 @@ impl pallet_tokens::Config for Test {
 	type WeightInfo = ();
 }
 
-parameter_types! {
-	/// The chain's own DAO of the tests.
-	pub const ChainDao: u32 = 0;
-}
-
 impl pallet_daos::Config for Test {
 	type RuntimeCall = RuntimeCall;
-	type RootOrigin = pallet_daos::EnsureDao<Test, ChainDao>;
+	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
@@ -132,6 +133,8 @@ impl pallet_daos::Config for Test {
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type MinProposalDeposit = ConstU64<1>;
+	type RequireChainDao = RequireChainDao;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

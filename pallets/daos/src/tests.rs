@@ -152,6 +152,10 @@ mod create_dao {
 				Error::<Test>::ApprovalTooLow
 			);
 			assert_noop!(
+				create(book(), authors(&[BOB]), with(|g| g.proposal_deposit = 0)),
+				Error::<Test>::ProposalDepositTooLow
+			);
+			assert_noop!(
 				create(None, authors(&[BOB]), token_governance()),
 				Error::<Test>::NeedsShareToken
 			);
@@ -411,6 +415,7 @@ mod reads {
 
 mod chain_dao {
 	use super::*;
+	use crate::{ChainDaoRules, ChainDaoRulesOf};
 
 	fn force_balance(who: AccountId, free: Balance) -> Box<RuntimeCall> {
 		Box::new(RuntimeCall::Balances(pallet_balances::Call::force_set_balance {
@@ -419,12 +424,54 @@ mod chain_dao {
 		}))
 	}
 
+	/// Rules above the tests' governance on purpose: `member_governance()` votes for 20 blocks
+	/// and waits 5.
+	fn rules() -> ChainDaoRulesOf<Test> {
+		ChainDaoRules {
+			min_voting_period: 20,
+			min_enactment_delay: 5,
+			support: Perbill::from_parts(666_666_667),
+		}
+	}
+
+	/// A chain whose genesis makes DAO 0 of `members` with `governance`, the chain's DAO with
+	/// `rules` if given; the funded accounts as in every test.
+	fn genesis(
+		members: &[AccountId],
+		governance: crate::GovernanceOf<Test>,
+		rules: Option<ChainDaoRulesOf<Test>>,
+	) -> Result<sp_io::TestExternalities, String> {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage()?;
+		let account = Daos::account_of(0);
+		pallet_balances::GenesisConfig::<Test> {
+			balances: FUNDED.iter().map(|who| (*who, ENDOWMENT)).chain([(account, 100)]).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)?;
+		crate::GenesisConfig::<Test> {
+			daos: vec![(b"Communs".to_vec(), members.to_vec(), governance)],
+			chain_dao: rules,
+		}
+		.assimilate_storage(&mut storage)?;
+		let mut ext = sp_io::TestExternalities::from(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		Ok(ext)
+	}
+
+	/// Runs `body` on a chain whose genesis made the chain's DAO (DAO 0) of Bob, Charlie, Dave
+	/// and Eve with [`rules`], then checks the invariants.
+	fn on_chain(body: impl FnOnce()) {
+		let members = [BOB, CHARLIE, DAVE, EVE];
+		genesis(&members, member_governance(), Some(rules())).unwrap().execute_with(|| {
+			body();
+			Daos::do_try_state().unwrap();
+		});
+	}
+
 	#[test]
 	fn the_chain_dao_dispatches_calls_as_root() {
-		test(|| {
-			let chain = member_dao(&[BOB, CHARLIE]);
-			assert_eq!(chain, 0);
-			assert_ok!(Daos::dispatch_as_root(as_dao(chain), force_balance(EVE, 77)));
+		on_chain(|| {
+			assert_ok!(Daos::dispatch_as_root(as_dao(0), force_balance(EVE, 77)));
 			System::assert_last_event(Event::DispatchedAsRoot { result: Ok(()) }.into());
 			assert_eq!(Balances::balance(&EVE), 77);
 			// A failing call is reported; the dispatch itself succeeds.
@@ -433,7 +480,7 @@ mod chain_dao {
 					who: EVE,
 					amount: 1,
 				}));
-			assert_ok!(Daos::dispatch_as_root(as_dao(chain), remove_own_deposit));
+			assert_ok!(Daos::dispatch_as_root(as_dao(0), remove_own_deposit));
 			assert!(matches!(
 				System::events().last().map(|record| record.event.clone()),
 				Some(RuntimeEvent::Daos(Event::DispatchedAsRoot { .. }))
@@ -443,8 +490,7 @@ mod chain_dao {
 
 	#[test]
 	fn no_one_else_dispatches_as_root() {
-		test(|| {
-			let chain = member_dao(&[BOB]);
+		on_chain(|| {
 			let other = member_dao(&[BOB]);
 			for origin in [signed(BOB), as_dao(other), RuntimeOrigin::root()] {
 				assert_noop!(
@@ -452,30 +498,81 @@ mod chain_dao {
 					DispatchError::BadOrigin
 				);
 			}
-			assert_eq!(chain, 0);
+		});
+	}
+
+	#[test]
+	fn a_dao_that_takes_id_zero_after_genesis_has_no_root_power() {
+		// The attack: on a chain whose genesis made no chain's DAO, anyone creates DAO 0.
+		test(|| {
+			let dao = member_dao(&[BOB]);
+			assert_eq!(dao, 0);
+			assert_noop!(
+				Daos::dispatch_as_root(as_dao(dao), force_balance(BOB, 1_000_000)),
+				DispatchError::BadOrigin
+			);
+			assert_eq!(Daos::required_support(dao), Perbill::zero());
+		});
+	}
+
+	#[test]
+	fn the_chain_dao_cannot_lower_its_rules() {
+		on_chain(|| {
+			let with = |change: fn(&mut crate::GovernanceOf<Test>)| {
+				let mut governance = member_governance();
+				change(&mut governance);
+				governance
+			};
+			for lowered in [with(|g| g.voting_period = 19), with(|g| g.enactment_delay = 4)] {
+				assert_noop!(
+					Daos::set_governance(as_dao(0), 0, lowered),
+					Error::<Test>::BelowChainDaoRules
+				);
+			}
+			// Anything at or above the rules is the DAO's own choice.
+			let longer = with(|g| {
+				g.voting_period = 30;
+				g.quorum = Perbill::from_percent(80);
+			});
+			assert_ok!(Daos::set_governance(as_dao(0), 0, longer));
+			// Another DAO is not held to them.
+			let other = member_dao(&[BOB]);
+			assert_ok!(Daos::set_governance(
+				as_dao(other),
+				other,
+				with(|g| g.voting_period = MIN_PERIOD)
+			));
+		});
+	}
+
+	#[test]
+	fn the_chain_dao_cannot_dissolve() {
+		on_chain(|| {
+			assert_noop!(
+				Daos::dissolve(as_dao(0), 0, BOB, 4),
+				Error::<Test>::ChainDaoCannotDissolve
+			);
+		});
+	}
+
+	#[test]
+	fn its_proposals_need_the_support_of_its_rules_and_no_other_daos() {
+		on_chain(|| {
+			let other = member_dao(&[BOB]);
+			assert_eq!(Daos::required_support(0), rules().support);
+			assert_eq!(Daos::required_support(other), Perbill::zero());
 		});
 	}
 
 	#[test]
 	fn genesis_creates_daos_that_pay_their_own_deposits() {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		let account = Daos::account_of(0);
-		pallet_balances::GenesisConfig::<Test> {
-			balances: vec![(account, 100)],
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		crate::GenesisConfig::<Test> {
-			daos: vec![(b"Communs".to_vec(), vec![BOB, CHARLIE], member_governance())],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		sp_io::TestExternalities::from(storage).execute_with(|| {
+		genesis(&[BOB, CHARLIE], member_governance(), None).unwrap().execute_with(|| {
+			let account = Daos::account_of(0);
 			let info = DaoRecords::<Test>::get(0).unwrap();
 			assert_eq!((info.account, info.creator, info.members), (account, account, 2));
 			assert_eq!(held(HoldReason::MemberDeposit, account), 2 * MEMBER_DEPOSIT);
 			assert!(Daos::is_member(0, &BOB));
+			assert_eq!(crate::ChainDao::<Test>::get(), None);
 			Daos::do_try_state().unwrap();
 		});
 	}
@@ -485,7 +582,24 @@ mod chain_dao {
 	fn a_genesis_dao_without_endowment_is_refused() {
 		let _ = crate::GenesisConfig::<Test> {
 			daos: vec![(b"Communs".to_vec(), vec![BOB], member_governance())],
+			chain_dao: None,
 		}
 		.build_storage();
+	}
+
+	#[test]
+	fn a_genesis_chain_dao_below_its_rules_is_refused() {
+		let quick = crate::GovernanceParams { voting_period: 19, ..member_governance() };
+		let refused = std::panic::catch_unwind(|| genesis(&[BOB], quick, Some(rules())));
+		assert!(refused.is_err());
+	}
+
+	#[test]
+	fn a_runtime_that_requires_a_chain_dao_refuses_a_genesis_without_one() {
+		RequireChainDao::set(true);
+		let refused = std::panic::catch_unwind(|| genesis(&[BOB], member_governance(), None));
+		assert!(refused.is_err());
+		assert!(genesis(&[BOB], member_governance(), Some(rules())).is_ok());
+		RequireChainDao::set(false);
 	}
 }

@@ -20,7 +20,7 @@ use frame_support::{
 use sp_core::H256;
 use sp_runtime::{
 	traits::{Dispatchable, One, Saturating, Zero},
-	DispatchError, DispatchResult,
+	DispatchError, DispatchResult, Perbill,
 };
 
 /// How deep calls may nest inside a proposal's calls when they are decoded.
@@ -59,6 +59,15 @@ impl<T: Config> Pallet<T> {
 		let call_count = calls.len() as u32;
 		let encoded: BoundedVec<u8, T::MaxCallsLength> =
 			calls.encode().try_into().map_err(|_| Error::<T>::CallsTooLong)?;
+		// Enactment decodes them with this limit: refuse now what could never execute.
+		ensure!(
+			Vec::<<T as Config>::RuntimeCall>::decode_with_depth_limit(
+				MAX_CALL_DEPTH,
+				&mut &encoded[..]
+			)
+			.is_ok(),
+			Error::<T>::CallsTooDeep
+		);
 		let id = NextProposalId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
@@ -66,7 +75,7 @@ impl<T: Config> Pallet<T> {
 		let (snapshot, electorate) = match params.voting_mode {
 			VotingMode::TokenWeighted => {
 				let token = share_token.ok_or(Error::<T>::NoShareToken)?;
-				let snapshot = T::Snapshots::snapshot(token.clone())?;
+				let snapshot = Self::acquire_snapshot(&token)?;
 				let supply = T::Snapshots::total_supply_at(token.clone(), snapshot)
 					.unwrap_or_else(Zero::zero);
 				(Some((token, snapshot)), supply)
@@ -155,18 +164,72 @@ impl<T: Config> Pallet<T> {
 		*side = if add { side.saturating_add(weight) } else { side.saturating_sub(weight) };
 	}
 
-	/// Whether a tally passes: turnout at least the quorum of the electorate, and ayes at
-	/// least the approval share of ayes and nays.
+	/// A snapshot of `token` for a proposal opening now, counted as used by it: the one taken
+	/// earlier in this block if any, else a new one, else (the token can open no more) the
+	/// newest one still open.
+	fn acquire_snapshot(token: &TokenIdOf<T>) -> Result<SnapshotId, DispatchError> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let latest = LatestSnapshot::<T>::get(token);
+		let snapshot = match latest {
+			Some((snapshot, taken)) if taken == now => snapshot,
+			_ => match T::Snapshots::snapshot(token.clone()) {
+				Ok(snapshot) => {
+					LatestSnapshot::<T>::insert(token, (snapshot, now));
+					snapshot
+				},
+				Err(error) => latest.map(|(snapshot, _)| snapshot).ok_or(error)?,
+			},
+		};
+		SnapshotUsers::<T>::mutate(token, snapshot, |users| *users = users.saturating_add(1));
+		Ok(snapshot)
+	}
+
+	/// A proposal weighing votes at `snapshot` of `token` ended: the snapshot is released
+	/// once no ongoing proposal uses it.
+	fn release_snapshot(token: TokenIdOf<T>, snapshot: SnapshotId) {
+		let users = SnapshotUsers::<T>::get(&token, snapshot).saturating_sub(1);
+		if users > 0 {
+			SnapshotUsers::<T>::insert(&token, snapshot, users);
+			return;
+		}
+		SnapshotUsers::<T>::remove(&token, snapshot);
+		if LatestSnapshot::<T>::get(&token).is_some_and(|(latest, _)| latest == snapshot) {
+			LatestSnapshot::<T>::remove(&token);
+		}
+		// Releasing an open snapshot of an existing token cannot fail; if the token was
+		// destroyed meanwhile, there is nothing left to release.
+		let _ = T::Snapshots::release(token, snapshot);
+	}
+
+	/// Whether a tally passes: turnout at least the quorum of the electorate, ayes at least the
+	/// approval share of ayes and nays and more than the nays, and ayes at least `support` of
+	/// the electorate.
 	pub(crate) fn passes(
+		tally: &Tally<TokenBalanceOf<T>>,
+		electorate: TokenBalanceOf<T>,
+		params: &GovernanceOf<T>,
+		support: Perbill,
+	) -> bool {
+		let decisive = tally.ayes.saturating_add(tally.nays);
+		let turnout = decisive.saturating_add(tally.abstains);
+		tally.ayes > tally.nays
+			&& turnout >= params.quorum.mul_ceil(electorate)
+			&& tally.ayes >= params.approval.mul_ceil(decisive)
+			&& tally.ayes >= support.mul_ceil(electorate)
+	}
+
+	/// Whether a rejected tally forfeits its proposal's deposit: turnout at least the quorum,
+	/// and nays at least [`Config::ForfeitNays`] of ayes and nays.
+	fn forfeits(
 		tally: &Tally<TokenBalanceOf<T>>,
 		electorate: TokenBalanceOf<T>,
 		params: &GovernanceOf<T>,
 	) -> bool {
 		let decisive = tally.ayes.saturating_add(tally.nays);
 		let turnout = decisive.saturating_add(tally.abstains);
-		!decisive.is_zero()
+		!tally.nays.is_zero()
 			&& turnout >= params.quorum.mul_ceil(electorate)
-			&& tally.ayes >= params.approval.mul_ceil(decisive)
+			&& tally.nays >= T::ForfeitNays::get().mul_ceil(decisive)
 	}
 
 	/// Ends an ongoing proposal: its snapshot is released and its status set. Unless it passed,
@@ -180,9 +243,7 @@ impl<T: Config> Pallet<T> {
 			ProposalCalls::<T>::remove(id);
 		}
 		if let Some((token, snapshot)) = proposal.snapshot.clone() {
-			// Releasing an open snapshot of an existing token cannot fail; if the token was
-			// destroyed meanwhile, there is nothing left to release.
-			let _ = T::Snapshots::release(token, snapshot);
+			Self::release_snapshot(token, snapshot);
 		}
 		proposal.status = status;
 	}
@@ -192,13 +253,30 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Self::ongoing(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now > proposal.end, Error::<T>::VotingNotOver);
-		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params);
-		T::Currency::release(
-			&HoldReason::ProposalDeposit.into(),
-			&proposal.proposer,
-			proposal.deposit,
-			Precision::BestEffort,
-		)?;
+		let support = T::Daos::required_support(proposal.dao);
+		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
+		let forfeited = !passed
+			&& Self::forfeits(&proposal.tally, proposal.electorate, &proposal.params);
+		let forfeited = match (forfeited, T::Daos::account(proposal.dao)) {
+			(true, Some(treasury)) => Some(T::Currency::transfer_on_hold(
+				&HoldReason::ProposalDeposit.into(),
+				&proposal.proposer,
+				&treasury,
+				proposal.deposit,
+				Precision::BestEffort,
+				Restriction::Free,
+				Fortitude::Force,
+			)?),
+			_ => {
+				T::Currency::release(
+					&HoldReason::ProposalDeposit.into(),
+					&proposal.proposer,
+					proposal.deposit,
+					Precision::BestEffort,
+				)?;
+				None
+			},
+		};
 		let status = if passed {
 			let at = now.saturating_add(proposal.params.enactment_delay.max(One::one()));
 			T::Scheduler::schedule_named(
@@ -224,6 +302,9 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Closed { proposal: id, passed, tally, electorate });
 		if let ProposalStatus::Passed { enact_at } = status {
 			Self::deposit_event(Event::Scheduled { proposal: id, at: enact_at });
+		}
+		if let Some(amount) = forfeited {
+			Self::deposit_event(Event::DepositForfeited { proposal: id, amount });
 		}
 		Ok(())
 	}
@@ -323,12 +404,15 @@ impl<T: Config> Pallet<T> {
 	///   their number;
 	/// - the deposits held for proposals equal those of the ongoing ones, per proposer;
 	/// - exactly the ongoing and passed proposals keep their calls;
-	/// - every proposal id is below `NextProposalId`, and every proposal has its text.
+	/// - every proposal id is below `NextProposalId`, and every proposal has its text;
+	/// - `SnapshotUsers` counts exactly the ongoing proposals at each snapshot, and the latest
+	///   snapshot of a token is one of them.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut snapshot_users = BTreeMap::<(Vec<u8>, SnapshotId), u32>::new();
 		for (id, proposal) in Proposals::<T>::iter() {
 			ensure!(id < NextProposalId::<T>::get(), "a proposal id is not below NextProposalId");
 			ensure!(ProposalTexts::<T>::contains_key(id), "a proposal has lost its text");
@@ -343,12 +427,29 @@ impl<T: Config> Pallet<T> {
 			}
 			let entry = deposits.entry(proposal.proposer.clone()).or_default();
 			*entry = entry.saturating_add(proposal.deposit);
+			if let Some((token, snapshot)) = &proposal.snapshot {
+				let users = snapshot_users.entry((token.encode(), *snapshot)).or_default();
+				*users = users.saturating_add(1);
+			}
 			let mut tally = Tally::<TokenBalanceOf<T>>::default();
 			for (_, (vote, weight)) in Votes::<T>::iter_prefix(id) {
 				tally.voters = tally.voters.saturating_add(1);
 				Self::count(&mut tally, vote, weight, true);
 			}
 			ensure!(tally == proposal.tally, "a tally differs from its recorded votes");
+		}
+		ensure!(
+			SnapshotUsers::<T>::iter().count() == snapshot_users.len()
+				&& SnapshotUsers::<T>::iter().all(|(token, snapshot, users)| {
+					snapshot_users.get(&(token.encode(), snapshot)) == Some(&users)
+				}),
+			"snapshot users differ from the ongoing proposals at each snapshot"
+		);
+		for (token, (snapshot, _)) in LatestSnapshot::<T>::iter() {
+			ensure!(
+				SnapshotUsers::<T>::contains_key(token, snapshot),
+				"a token's latest snapshot is used by no ongoing proposal"
+			);
 		}
 		for (proposer, deposit) in deposits {
 			ensure!(
@@ -367,7 +468,9 @@ impl<T: Config> Pallet<T> {
 	pub fn proposal_view(id: ProposalId) -> Option<ProposalViewOf<T>> {
 		let proposal = Proposals::<T>::get(id)?;
 		let text = ProposalTexts::<T>::get(id);
-		let passing = Self::passes(&proposal.tally, proposal.electorate, &proposal.params);
+		let support = T::Daos::required_support(proposal.dao);
+		let passing =
+			Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
 		Some(runtime_api::ProposalView {
 			id,
 			dao: proposal.dao,

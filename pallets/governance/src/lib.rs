@@ -8,15 +8,19 @@
 //! ## A proposal's life
 //!
 //! 1. **Proposed** ([`propose`](Pallet::propose)): allowed per the DAO's rule (members, or
-//!    holders of enough shares); the DAO's proposal deposit is held; in token-weighted mode a
-//!    snapshot of the share token is opened, so shares moved afterwards cannot vote twice. The
-//!    proposal keeps the DAO's parameters of that moment.
+//!    holders of enough shares); the DAO's proposal deposit is held; in token-weighted mode the
+//!    proposal weighs votes at a snapshot of the share token, so shares moved afterwards cannot
+//!    vote twice. The proposal keeps the DAO's parameters of that moment.
 //! 2. **Voting** ([`vote`](Pallet::vote)): aye, nay or abstain, one vote per account,
 //!    changeable until the end. A vote weighs the voter's shares at the snapshot, or 1 per
 //!    member. Nothing is locked, so nobody has to unlock anything afterwards.
 //! 3. **Closed** ([`close`](Pallet::close)), by anyone once the voting period is over: it passes
-//!    iff the turnout (abstentions included) reaches the quorum of the electorate and the ayes
-//!    reach the approval threshold of ayes and nays. The deposit comes back either way.
+//!    iff the turnout (abstentions included) reaches the quorum of the electorate, the ayes
+//!    reach the approval threshold of ayes and nays and outnumber the nays (a tie fails), and
+//!    the ayes reach the support the DAO requires of its whole electorate (more than two thirds
+//!    for the chain's DAO, [`DaoInspect::required_support`]). The deposit comes back, unless
+//!    the proposal reached its quorum and at least [`Config::ForfeitNays`] of the ayes and nays
+//!    were nays: then it goes to the DAO's treasury, as if the DAO had voted it spam.
 //! 4. **Executed**: a passed proposal is scheduled (pallet-scheduler) to run after the DAO's
 //!    enactment delay; its calls apply all together or not at all, and the result, a dispatch
 //!    error included, is recorded in [`Event::Executed`]. No hook ever loops over proposals.
@@ -24,6 +28,15 @@
 //! Before the first vote the proposer may [`cancel`](Pallet::cancel). The DAO may vote a
 //! proposal spam ([`mark_spam`](Pallet::mark_spam), as the DAO), which slashes its deposit to
 //! the treasury.
+//!
+//! ## Snapshots are shared, never scarce
+//!
+//! A share token keeps a bounded number of snapshots open at once. Proposals of one token
+//! opened in the same block share one snapshot, and when the token can open no more, a new
+//! proposal shares the newest one still open (taken before it opened, so its votes are still
+//! weighed at a moment nobody could choose after the fact). Opening proposals therefore never
+//! locks a DAO out of proposing: a member who opens many cannot stop the others from voting
+//! him out. A snapshot is released when the last proposal weighing votes at it ends.
 //!
 //! ## Interface
 //!
@@ -51,7 +64,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposalId};
+pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposalId, SnapshotId};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -110,7 +123,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::traits::Dispatchable;
+	use sp_runtime::{traits::Dispatchable, Perbill};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -177,6 +190,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type TitleLimit: Get<u32>;
 
+		/// The share of nays among ayes and nays at or above which a proposal that reached its
+		/// quorum and was rejected forfeits its deposit to the DAO's treasury.
+		#[pallet::constant]
+		type ForfeitNays: Get<Perbill>;
+
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
 
@@ -212,6 +230,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ProposalCalls<T: Config> =
 		StorageMap<_, Blake2_128Concat, ProposalId, BoundedVec<u8, T::MaxCallsLength>>;
+
+	/// How many ongoing proposals weigh votes at each open snapshot of a share token.
+	/// Invariant: every entry is above zero, and it counts exactly the ongoing proposals whose
+	/// `snapshot` it is; the snapshot is released when its count would drop to zero.
+	#[pallet::storage]
+	pub type SnapshotUsers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		TokenIdOf<T>,
+		Twox64Concat,
+		SnapshotId,
+		u32,
+		ValueQuery,
+	>;
+
+	/// The newest snapshot this pallet took of each share token, and the block it took it in.
+	/// Invariant: it is in [`SnapshotUsers`].
+	#[pallet::storage]
+	pub type LatestSnapshot<T: Config> =
+		StorageMap<_, Blake2_128Concat, TokenIdOf<T>, (SnapshotId, BlockNumberFor<T>)>;
 
 	/// Every vote: its choice and weight.
 	#[pallet::storage]
@@ -290,6 +328,14 @@ pub mod pallet {
 			/// The deposit slashed.
 			slashed: BalanceOf<T>,
 		},
+		/// A proposal was rejected by [`Config::ForfeitNays`] of its ayes and nays: its deposit
+		/// went to the DAO's treasury.
+		DepositForfeited {
+			/// The proposal.
+			proposal: ProposalId,
+			/// The deposit forfeited.
+			amount: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -332,6 +378,8 @@ pub mod pallet {
 		WeightTooLow,
 		/// No more proposal ids can be assigned.
 		IdsExhausted,
+		/// The proposal's calls nest deeper than they could be executed: flatten them.
+		CallsTooDeep,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -342,8 +390,8 @@ pub mod pallet {
 		/// share snapshot in token-weighted mode. Emits [`Event::Proposed`]. Errors:
 		/// [`Error::UnknownDao`], [`Error::NotMember`], [`Error::TooFewShares`],
 		/// [`Error::NoCalls`], [`Error::TooManyCalls`], [`Error::CallsTooLong`],
-		/// [`Error::CallsTooHeavy`], [`Error::NoShareToken`], [`Error::IdsExhausted`], and the
-		/// currency's and snapshots' errors.
+		/// [`Error::CallsTooDeep`], [`Error::CallsTooHeavy`], [`Error::NoShareToken`],
+		/// [`Error::IdsExhausted`], and the currency's and snapshots' errors.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::propose(calls.len() as u32))]
 		pub fn propose(
@@ -369,11 +417,11 @@ pub mod pallet {
 			Self::do_vote(who, proposal, vote)
 		}
 
-		/// Closes `proposal` after its voting period: passes or rejects it, returns the deposit,
-		/// and schedules a passed one.
+		/// Closes `proposal` after its voting period: passes or rejects it, returns the deposit
+		/// (or forfeits it, see [`Config::ForfeitNays`]), and schedules a passed one.
 		///
-		/// Origin: signed, anyone. Emits [`Event::Closed`], and [`Event::Scheduled`] if it
-		/// passed. Errors: [`Error::UnknownProposal`], [`Error::NotOngoing`],
+		/// Origin: signed, anyone. Emits [`Event::Closed`], then [`Event::Scheduled`] if it
+		/// passed or [`Event::DepositForfeited`] if its deposit was forfeited. Errors: [`Error::UnknownProposal`], [`Error::NotOngoing`],
 		/// [`Error::VotingNotOver`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::close(MEASURED_VOTERS))]

@@ -240,7 +240,8 @@ mod close_and_execute {
 			// 250 of 1,000 voted: below the 30% quorum.
 			let low_turnout = propose(BOB, dao, vec![remark()]);
 			assert_ok!(Governance::vote(signed(ALICE), low_turnout, Vote::Aye));
-			// 500 of 1,000 voted, half of them against: ayes reach exactly the threshold.
+			// 500 of 1,000 voted, half of them against: ayes reach exactly the 50% threshold,
+			// but a tie does not pass.
 			let tied = propose(BOB, dao, vec![remark()]);
 			assert_ok!(Governance::vote(signed(ALICE), tied, Vote::Aye));
 			assert_ok!(Governance::vote(signed(BOB), tied, Vote::Nay));
@@ -259,7 +260,7 @@ mod close_and_execute {
 				assert_ok!(Governance::close(signed(EVE), id));
 			}
 			assert_eq!(status(low_turnout), ProposalStatus::Rejected);
-			assert_eq!(status(tied), ProposalStatus::Passed { enact_at: 2 + PERIOD + DELAY });
+			assert_eq!(status(tied), ProposalStatus::Rejected);
 			assert_eq!(status(abstained), ProposalStatus::Rejected);
 			assert_eq!(status(against), ProposalStatus::Rejected);
 			assert_eq!((held(BOB), held(CHARLIE)), (0, 0));
@@ -409,6 +410,171 @@ mod reads {
 			assert_eq!(ids(book, 0, 1), vec![first]);
 			assert_eq!(ids(coop, 0, 10), vec![other]);
 			assert!(Governance::proposal_view(9).is_none());
+		});
+	}
+}
+
+/// Attacks on a DAO by its own members or by anyone, each played against the pallet.
+mod attacks {
+	use super::*;
+	use crate::{LatestSnapshot, SnapshotUsers};
+
+	/// How many snapshots of `token` are open.
+	fn open_snapshots(token: u32) -> usize {
+		pallet_tokens::Details::<Test>::get(token).unwrap().open_snapshots.len()
+	}
+
+	#[test]
+	fn a_member_opening_many_proposals_cannot_lock_the_others_out() {
+		test(|| {
+			let dao = book_dao();
+			// Bob opens as many proposals as the share token has snapshots, one a block.
+			let spam: Vec<u32> = (0..4)
+				.map(|block| {
+					run_to(1 + block);
+					propose(BOB, dao, vec![remark()])
+				})
+				.collect();
+			assert_eq!(open_snapshots(0), 4);
+			// The others can still propose to remove him, and vote on it.
+			run_to(5);
+			let remove = RuntimeCall::Daos(pallet_daos::Call::remove_member { dao, who: BOB });
+			let id = propose(CHARLIE, dao, vec![remove]);
+			assert_eq!(open_snapshots(0), 4);
+			let shared = Proposals::<Test>::get(spam[3]).unwrap().snapshot;
+			assert_eq!(Proposals::<Test>::get(id).unwrap().snapshot, shared);
+			for voter in [ALICE, CHARLIE, DAVE] {
+				assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
+			}
+			run_to(6 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			run_to(6 + PERIOD + DELAY);
+			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
+			assert!(!Daos::is_member(dao, &BOB));
+			// Once every proposal is over, no snapshot stays open.
+			for spam in spam {
+				assert_ok!(Governance::close(signed(EVE), spam));
+			}
+			assert_eq!(open_snapshots(0), 0);
+			assert_eq!(SnapshotUsers::<Test>::iter().count(), 0);
+			assert_eq!(LatestSnapshot::<Test>::iter().count(), 0);
+		});
+	}
+
+	#[test]
+	fn proposals_opened_in_one_block_share_a_snapshot_until_the_last_ends() {
+		test(|| {
+			let dao = book_dao();
+			let first = propose(BOB, dao, vec![remark()]);
+			let second = propose(CHARLIE, dao, vec![remark()]);
+			let snapshot = Proposals::<Test>::get(first).unwrap().snapshot;
+			assert_eq!(Proposals::<Test>::get(second).unwrap().snapshot, snapshot);
+			assert_eq!(open_snapshots(0), 1);
+			assert_ok!(Governance::cancel(signed(BOB), first));
+			// Still open for the second proposal, whose votes it weighs.
+			assert_eq!(open_snapshots(0), 1);
+			assert_ok!(Governance::vote(signed(ALICE), second, Vote::Aye));
+			assert_eq!(Votes::<Test>::get(second, ALICE), Some((Vote::Aye, 250)));
+			assert_noop!(Governance::cancel(signed(CHARLIE), second), Error::<Test>::HasVotes);
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), second));
+			assert_eq!(open_snapshots(0), 0);
+		});
+	}
+
+	#[test]
+	fn a_proposal_rejected_by_a_large_nay_majority_forfeits_its_deposit() {
+		test(|| {
+			let dao = book_dao();
+			let treasury = Daos::account_of(dao);
+			// Three quarters of the ayes and nays against: the deposit goes to the treasury.
+			let spam = propose(DAVE, dao, vec![pay(DAVE, 1_000)]);
+			// Two thirds against: rejected, the deposit comes back.
+			let disputed = propose(CHARLIE, dao, vec![remark()]);
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), spam, Vote::Nay));
+			}
+			assert_ok!(Governance::vote(signed(ALICE), disputed, Vote::Nay));
+			assert_ok!(Governance::vote(signed(BOB), disputed, Vote::Nay));
+			assert_ok!(Governance::vote(signed(CHARLIE), disputed, Vote::Aye));
+			run_to(2 + PERIOD);
+			let before = Balances::balance(&treasury);
+			assert_ok!(Governance::close(signed(EVE), spam));
+			System::assert_last_event(
+				Event::DepositForfeited { proposal: spam, amount: PROPOSAL_DEPOSIT }.into(),
+			);
+			assert_ok!(Governance::close(signed(EVE), disputed));
+			assert_eq!((status(spam), status(disputed)), (ProposalStatus::Rejected, ProposalStatus::Rejected));
+			assert_eq!(Balances::balance(&treasury), before + PROPOSAL_DEPOSIT);
+			assert_eq!(Balances::balance(&DAVE), ENDOWMENT - PROPOSAL_DEPOSIT);
+			assert_eq!(Balances::balance(&CHARLIE), ENDOWMENT);
+			assert_eq!((held(DAVE), held(CHARLIE)), (0, 0));
+		});
+	}
+
+	#[test]
+	fn calls_nested_deeper_than_enactment_decodes_are_refused_at_propose() {
+		test(|| {
+			let dao = book_dao();
+			let nest = |depth: usize| {
+				(0..depth).fold(remark(), |call, _| {
+					RuntimeCall::Daos(pallet_daos::Call::dispatch_as_root { call: Box::new(call) })
+				})
+			};
+			propose(BOB, dao, vec![nest(1)]);
+			assert_noop!(
+				Governance::propose(signed(BOB), dao, vec![nest(8)], title(), H256::zero()),
+				Error::<Test>::CallsTooDeep
+			);
+		});
+	}
+
+	/// A chain whose genesis made the chain's DAO of Alice, Bob, Charlie and Dave, voting and
+	/// waiting as the tests' DAOs do, with ayes from more than two thirds of them required.
+	fn chain_ext() -> sp_io::TestExternalities {
+		use sp_runtime::BuildStorage;
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: FUNDED.iter().map(|who| (*who, ENDOWMENT)).chain([(Daos::account_of(0), 100)]).collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_daos::GenesisConfig::<Test> {
+			daos: vec![(b"Communs".to_vec(), vec![ALICE, BOB, CHARLIE, DAVE], params(VotingMode::OneMemberOneVote))],
+			chain_dao: Some(pallet_daos::ChainDaoRules {
+				min_voting_period: PERIOD,
+				min_enactment_delay: DELAY,
+				support: sp_runtime::Perbill::from_parts(666_666_667),
+			}),
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::from(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	#[test]
+	fn half_of_the_chain_dao_cannot_pass_anything() {
+		chain_ext().execute_with(|| {
+			// All the votes cast and half of the members: enough for its own 30% quorum and
+			// majority, not for the support its rules require.
+			let seize = propose(ALICE, 0, vec![pay(ALICE, 50)]);
+			let agreed = propose(ALICE, 0, vec![pay(EVE, 50)]);
+			for voter in [ALICE, BOB] {
+				assert_ok!(Governance::vote(signed(voter), seize, Vote::Aye));
+			}
+			assert!(!Governance::proposal_view(seize).unwrap().passing);
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), agreed, Vote::Aye));
+			}
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), seize));
+			assert_ok!(Governance::close(signed(EVE), agreed));
+			assert_eq!(status(seize), ProposalStatus::Rejected);
+			assert_eq!(status(agreed), ProposalStatus::Passed { enact_at: 2 + PERIOD + DELAY });
+			Governance::do_try_state().unwrap();
 		});
 	}
 }

@@ -12,7 +12,8 @@
 //! - [`TokenCreation`]: the tokens pallet implements it; the DAOs pallet creates a DAO's share
 //!   token through `fungibles::Create` with the id and deposit it gives.
 //! - [`DaoInspect`]: the DAOs pallet implements it; the governance pallet reads a DAO's
-//!   account, members, share token and [`GovernanceParams`] through it.
+//!   account, members, share token, [`GovernanceParams`] and, for the chain's DAO, the support
+//!   its [`ChainDaoRules`] require through it.
 //! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
 //!   decision (the service-payments pallet, on a dispute) opens a proposal through it and reads
 //!   how the proposal ended.
@@ -190,6 +191,33 @@ pub struct GovernanceParams<BlockNumber, Balance, TokenBalance> {
 	pub proposers: ProposerRule<TokenBalance>,
 }
 
+/// What the runtime holds the chain's DAO to, whatever its own [`GovernanceParams`] say: set at
+/// genesis, changed by no call, so no vote can lower them.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub struct ChainDaoRules<BlockNumber> {
+	/// The shortest voting period it may choose, in blocks.
+	pub min_voting_period: BlockNumber,
+	/// The shortest enactment delay it may choose, in blocks: the time every validator and
+	/// holder has to see a passed proposal before it executes.
+	pub min_enactment_delay: BlockNumber,
+	/// The share of all its members whose ayes any of its proposals needs to pass, on top of
+	/// its quorum and approval (which count only the votes cast).
+	pub support: Perbill,
+}
+
 /// What the governance pallet reads of a DAO.
 pub trait DaoInspect<AccountId> {
 	/// The block number type of governance periods.
@@ -221,6 +249,11 @@ pub trait DaoInspect<AccountId> {
 
 	/// Whether `who` is a member of the DAO with the role `role` (a label such as `driver`).
 	fn has_role(dao: DaoId, who: &AccountId, role: &[u8]) -> bool;
+
+	/// The share of the DAO's whole electorate whose ayes any of its proposals needs, on top of
+	/// its own quorum and approval: more than two thirds for the chain's DAO, which holds the
+	/// chain's privileged origin; zero for every other DAO.
+	fn required_support(dao: DaoId) -> Perbill;
 }
 
 /// How a proposal ended, as a pallet that opened it sees it.

@@ -108,14 +108,9 @@ impl pallet_tokens::Config for Test {
 	type WeightInfo = ();
 }
 
-parameter_types! {
-	/// The chain's own DAO of the tests.
-	pub const ChainDao: u32 = 0;
-}
-
 impl pallet_daos::Config for Test {
 	type RuntimeCall = RuntimeCall;
-	type RootOrigin = pallet_daos::EnsureDao<Test, ChainDao>;
+	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
@@ -133,6 +128,8 @@ impl pallet_daos::Config for Test {
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type MinProposalDeposit = ConstU64<1>;
+	type RequireChainDao = frame_support::traits::ConstBool<false>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
@@ -155,6 +152,11 @@ impl pallet_scheduler::Config for Test {
 /// The most calls one proposal executes in the tests.
 pub const MAX_CALLS: u32 = 3;
 
+parameter_types! {
+	/// Three quarters of the ayes and nays against forfeit a rejected proposal's deposit.
+	pub const ForfeitNays: Perbill = Perbill::from_percent(75);
+}
+
 impl pallet_governance::Config for Test {
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
@@ -168,6 +170,7 @@ impl pallet_governance::Config for Test {
 	type MaxCallsLength = ConstU32<256>;
 	type MaxCallsWeight = MaxCallsWeight;
 	type TitleLimit = ConstU32<32>;
+	type ForfeitNays = ForfeitNays;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DaoForBenchmarks;

@@ -245,10 +245,8 @@ impl pallet_session::SessionManager<AccountId> for ValidatorSetSessions {
 
 /// The chain's own governance: a passed proposal of the chain's DAO, or Root (sudo, on
 /// development chains only).
-pub type ChainGovernance = frame_support::traits::EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	pallet_daos::EnsureDao<Runtime, ChainDao>,
->;
+pub type ChainGovernance =
+	frame_support::traits::EitherOfDiverse<EnsureRoot<AccountId>, pallet_daos::EnsureChainDao<Runtime>>;
 
 impl pallet_validator_set::Config for Runtime {
 	type GovernanceOrigin = ChainGovernance;
@@ -303,8 +301,6 @@ impl pallet_scheduler::Config for Runtime {
 }
 
 parameter_types! {
-	/// The chain's own DAO, created at genesis: it holds the chain's privileged origin.
-	pub const ChainDao: pallet_daos::DaoId = crate::CHAIN_DAO;
 	/// DAO accounts derive from this id.
 	pub const DaosPalletId: frame_support::PalletId = frame_support::PalletId(*b"cmn/daos");
 	/// Held from a DAO's creator while the DAO exists.
@@ -316,6 +312,8 @@ parameter_types! {
 	pub const MinVotingPeriod: BlockNumber = MINUTES;
 	pub const MaxVotingPeriod: BlockNumber = 30 * DAYS;
 	pub const MaxEnactmentDelay: BlockNumber = 30 * DAYS;
+	/// Opening a proposal, whose record stays on chain, holds at least one CMN.
+	pub const MinProposalDeposit: Balance = UNIT;
 	/// A proposal's calls may take at most half a block.
 	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
 }
@@ -323,7 +321,7 @@ parameter_types! {
 impl pallet_daos::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	/// The chain's DAO dispatches as Root: runtime upgrades and chain parameters.
-	type RootOrigin = pallet_daos::EnsureDao<Runtime, ChainDao>;
+	type RootOrigin = pallet_daos::EnsureChainDao<Runtime>;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
@@ -342,9 +340,18 @@ impl pallet_daos::Config for Runtime {
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
+	type MinProposalDeposit = MinProposalDeposit;
+	/// The chain's privileged origin is its DAO's: a genesis without one is refused.
+	type RequireChainDao = ConstBool<true>;
 	type WeightInfo = pallet_daos::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DaoForBenchmarks;
+}
+
+parameter_types! {
+	/// A rejected proposal that reached its quorum with three quarters of its ayes and nays
+	/// against forfeits its deposit to the DAO's treasury.
+	pub const ForfeitNays: Perbill = Perbill::from_percent(75);
 }
 
 impl pallet_governance::Config for Runtime {
@@ -360,6 +367,7 @@ impl pallet_governance::Config for Runtime {
 	type MaxCallsLength = ConstU32<4096>;
 	type MaxCallsWeight = MaxProposalWeight;
 	type TitleLimit = ConstU32<128>;
+	type ForfeitNays = ForfeitNays;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DaoForBenchmarks;

@@ -12,7 +12,8 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 const here = new URL('.', import.meta.url).pathname;
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/communs/target');
+/** The cargo target dir the node and the runtime's wasm were built into. */
+export const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/communs/target');
 
 /** The node binary under test: $COMMUNS_NODE, or the release build in the shared target dir. */
 export const NODE_BINARY = resolve(process.env.COMMUNS_NODE ?? join(targetDir, 'release/communs-node'));
