@@ -241,8 +241,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinProposalDeposit: Get<BalanceOf<Self>>;
 
-		/// Whether a genesis must make a chain's DAO: a runtime whose privileged origin is
-		/// [`EnsureChainDao`] refuses a chain spec without one.
+		/// Whether a genesis that creates DAOs must make the first one the chain's DAO: a
+		/// runtime whose privileged origin is [`EnsureChainDao`] refuses a chain spec whose
+		/// DAOs come without [`GenesisConfig::chain_dao`] rules (a spec written for an older
+		/// runtime, say), rather than start a chain nobody can govern.
 		#[pallet::constant]
 		type RequireChainDao: Get<bool>;
 
@@ -619,8 +621,8 @@ pub mod pallet {
 				Some(rules) => Pallet::<T>::make_chain_dao(rules)
 					.expect("the chain's DAO is the first genesis DAO and meets its rules"),
 				None => assert!(
-					!T::RequireChainDao::get(),
-					"this runtime needs a chain's DAO: the genesis must give `chainDao` rules"
+					self.daos.is_empty() || !T::RequireChainDao::get(),
+					"this runtime needs a chain's DAO: a genesis with DAOs must give `chainDao` rules"
 				),
 			}
 		}

@@ -450,7 +450,7 @@ mod attacks {
 			assert_ok!(Governance::close(signed(EVE), id));
 			run_to(6 + PERIOD + DELAY);
 			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
-			assert!(!Daos::is_member(dao, &BOB));
+			assert!(!pallet_daos::Members::<Test>::contains_key(dao, BOB));
 			// Once every proposal is over, no snapshot stays open.
 			for spam in spam {
 				assert_ok!(Governance::close(signed(EVE), spam));
