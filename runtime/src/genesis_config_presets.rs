@@ -23,15 +23,16 @@
 //! chain spec.
 
 use crate::{
-	opaque::SessionKeys, AccountId, BalancesConfig, DaosConfig, Runtime, RuntimeGenesisConfig,
-	SessionConfig, SudoConfig, ValidatorSetConfig, BlockNumber, CHAIN_DAO, DAYS, MINUTES, UNIT,
+	opaque::SessionKeys, AccountId, BalancesConfig, BlockNumber, DaosConfig, Runtime,
+	RuntimeGenesisConfig, SessionConfig, SudoConfig, ValidatorSetConfig, CHAIN_DAO, DAYS, MINUTES,
+	UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
-use sp_runtime::Perbill;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_runtime::Perbill;
 
 /// What each development account holds at genesis: one million CMN.
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;

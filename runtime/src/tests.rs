@@ -524,7 +524,7 @@ fn seize_as(voters: &[Sr25519Keyring]) -> pallet_governance::ProposalId {
 #[test]
 fn two_of_four_validators_cannot_seize_the_local_chain() {
 	use crate::Governance;
-	use pallet_governance::{Proposals, ProposalStatus};
+	use pallet_governance::{ProposalStatus, Proposals};
 	genesis_of(LOCAL_TESTNET_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
 		let eve = Sr25519Keyring::Eve.to_account_id();

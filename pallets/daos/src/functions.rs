@@ -56,7 +56,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks that `governance` meets the chain's DAO's rules if `dao` is the chain's DAO.
-	pub(crate) fn ensure_chain_dao_rules(dao: DaoId, governance: &GovernanceOf<T>) -> DispatchResult {
+	pub(crate) fn ensure_chain_dao_rules(
+		dao: DaoId,
+		governance: &GovernanceOf<T>,
+	) -> DispatchResult {
 		match ChainDao::<T>::get() {
 			Some((chain_dao, rules)) if chain_dao == dao => Self::ensure_meets(&rules, governance),
 			_ => Ok(()),

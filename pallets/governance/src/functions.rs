@@ -255,8 +255,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(now > proposal.end, Error::<T>::VotingNotOver);
 		let support = T::Daos::required_support(proposal.dao);
 		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
-		let forfeited = !passed
-			&& Self::forfeits(&proposal.tally, proposal.electorate, &proposal.params);
+		let forfeited =
+			!passed && Self::forfeits(&proposal.tally, proposal.electorate, &proposal.params);
 		let forfeited = match (forfeited, T::Daos::account(proposal.dao)) {
 			(true, Some(treasury)) => Some(T::Currency::transfer_on_hold(
 				&HoldReason::ProposalDeposit.into(),
@@ -469,8 +469,7 @@ impl<T: Config> Pallet<T> {
 		let proposal = Proposals::<T>::get(id)?;
 		let text = ProposalTexts::<T>::get(id);
 		let support = T::Daos::required_support(proposal.dao);
-		let passing =
-			Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
+		let passing = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
 		Some(runtime_api::ProposalView {
 			id,
 			dao: proposal.dao,

@@ -504,7 +504,10 @@ mod attacks {
 				Event::DepositForfeited { proposal: spam, amount: PROPOSAL_DEPOSIT }.into(),
 			);
 			assert_ok!(Governance::close(signed(EVE), disputed));
-			assert_eq!((status(spam), status(disputed)), (ProposalStatus::Rejected, ProposalStatus::Rejected));
+			assert_eq!(
+				(status(spam), status(disputed)),
+				(ProposalStatus::Rejected, ProposalStatus::Rejected)
+			);
 			assert_eq!(Balances::balance(&treasury), before + PROPOSAL_DEPOSIT);
 			assert_eq!(Balances::balance(&DAVE), ENDOWMENT - PROPOSAL_DEPOSIT);
 			assert_eq!(Balances::balance(&CHARLIE), ENDOWMENT);
@@ -535,13 +538,21 @@ mod attacks {
 		use sp_runtime::BuildStorage;
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
-			balances: FUNDED.iter().map(|who| (*who, ENDOWMENT)).chain([(Daos::account_of(0), 100)]).collect(),
+			balances: FUNDED
+				.iter()
+				.map(|who| (*who, ENDOWMENT))
+				.chain([(Daos::account_of(0), 100)])
+				.collect(),
 			..Default::default()
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		pallet_daos::GenesisConfig::<Test> {
-			daos: vec![(b"Communs".to_vec(), vec![ALICE, BOB, CHARLIE, DAVE], params(VotingMode::OneMemberOneVote))],
+			daos: vec![(
+				b"Communs".to_vec(),
+				vec![ALICE, BOB, CHARLIE, DAVE],
+				params(VotingMode::OneMemberOneVote),
+			)],
 			chain_dao: Some(pallet_daos::ChainDaoRules {
 				min_voting_period: PERIOD,
 				min_enactment_delay: DELAY,

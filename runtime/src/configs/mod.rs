@@ -245,8 +245,10 @@ impl pallet_session::SessionManager<AccountId> for ValidatorSetSessions {
 
 /// The chain's own governance: a passed proposal of the chain's DAO, or Root (sudo, on
 /// development chains only).
-pub type ChainGovernance =
-	frame_support::traits::EitherOfDiverse<EnsureRoot<AccountId>, pallet_daos::EnsureChainDao<Runtime>>;
+pub type ChainGovernance = frame_support::traits::EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_daos::EnsureChainDao<Runtime>,
+>;
 
 impl pallet_validator_set::Config for Runtime {
 	type GovernanceOrigin = ChainGovernance;
