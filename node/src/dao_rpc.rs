@@ -3,6 +3,10 @@
 //! the runtime's APIs (`DaosApi`, `GovernanceApi`, `CofundingApi`, `RoyaltiesApi`) at the best
 //! block; accounts are SS58 addresses, balances decimal strings (in the smallest unit) so no
 //! client rounds them, ratios percentages.
+//!
+//! Every method is `blocking`: it runs on the RPC server's blocking thread pool, not on the
+//! async workers that serve every connection, so a slow runtime call (one that walks many
+//! entries) delays its own caller only.
 
 use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, TokenId};
 use jsonrpsee::{
@@ -38,62 +42,62 @@ use std::sync::Arc;
 #[rpc(server, namespace = "dao")]
 pub trait DaoRpc {
 	/// Up to `limit` (default and at most 100) DAOs, from id `start` (default 0) up.
-	#[method(name = "list")]
+	#[method(name = "list", blocking)]
 	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 
 	/// A DAO, or `null`.
-	#[method(name = "info")]
+	#[method(name = "info", blocking)]
 	fn info(&self, dao: u32) -> RpcResult<Option<Value>>;
 
 	/// A DAO's members and their roles.
-	#[method(name = "members")]
+	#[method(name = "members", blocking)]
 	fn members(&self, dao: u32) -> RpcResult<Vec<Value>>;
 
 	/// Up to `limit` (default and at most 100) proposals of a DAO, from id `start` up.
-	#[method(name = "proposals")]
+	#[method(name = "proposals", blocking)]
 	fn proposals(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 
 	/// A proposal with its state and tally, or `null`.
-	#[method(name = "proposal")]
+	#[method(name = "proposal", blocking)]
 	fn proposal(&self, proposal: u32) -> RpcResult<Option<Value>>;
 
 	/// An account's vote on a proposal and its weight, or `null`.
-	#[method(name = "voteOf")]
+	#[method(name = "voteOf", blocking)]
 	fn vote_of(&self, proposal: u32, who: String) -> RpcResult<Option<Value>>;
 
 	/// The weight an account's vote would have in a proposal of the DAO opened now.
-	#[method(name = "votingPower")]
+	#[method(name = "votingPower", blocking)]
 	fn voting_power(&self, dao: u32, who: String) -> RpcResult<String>;
 
 	/// Up to `limit` (default and at most 100) campaigns of a DAO, from id `start` up.
-	#[method(name = "campaigns")]
+	#[method(name = "campaigns", blocking)]
 	fn campaigns(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 
 	/// A campaign with what it raised, its backers, state and deadline, or `null`.
-	#[method(name = "campaign")]
+	#[method(name = "campaign", blocking)]
 	fn campaign(&self, campaign: u32) -> RpcResult<Option<Value>>;
 
 	/// An account's unclaimed contribution to a campaign and the shares or refund it can claim
 	/// now, or `null`.
-	#[method(name = "backer")]
+	#[method(name = "backer", blocking)]
 	fn backer(&self, campaign: u32, who: String) -> RpcResult<Option<Value>>;
 
 	/// An open sale, or `null`.
-	#[method(name = "sale")]
+	#[method(name = "sale", blocking)]
 	fn sale(&self, sale: u32) -> RpcResult<Option<Value>>;
 
 	/// A DAO's royalty pool: paid, kept by the treasury, unclaimed; or `null` before the first
 	/// payment.
-	#[method(name = "royalties")]
+	#[method(name = "royalties", blocking)]
 	fn royalties(&self, dao: u32) -> RpcResult<Option<Value>>;
 
 	/// The royalties an account can claim from a DAO now.
-	#[method(name = "claimableRoyalties")]
+	#[method(name = "claimableRoyalties", blocking)]
 	fn claimable_royalties(&self, dao: u32, who: String) -> RpcResult<String>;
 
 	/// Up to `limit` (default and at most 100) open service payments in which an account is
 	/// the customer or the provider, from payment id `start` up.
-	#[method(name = "payments")]
+	#[method(name = "payments", blocking)]
 	fn payments(
 		&self,
 		who: String,
@@ -102,7 +106,7 @@ pub trait DaoRpc {
 	) -> RpcResult<Vec<Value>>;
 
 	/// A cooperative's service-payment totals: paid, fees, disputed, refunded, open.
-	#[method(name = "serviceTotals")]
+	#[method(name = "serviceTotals", blocking)]
 	fn service_totals(&self, dao: u32) -> RpcResult<Value>;
 }
 

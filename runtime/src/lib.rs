@@ -164,7 +164,9 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run at the next runtime upgrade, besides the pallets' own.
+/// Storage migrations run at the next runtime upgrade, besides the pallets' own: none yet.
+/// Every Communs pallet declares its storage version (all at 0); a change of a stored type
+/// bumps its pallet's version and adds a `VersionedMigration` here.
 #[allow(unused_parens)]
 type Migrations = ();
 
