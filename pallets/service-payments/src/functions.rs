@@ -142,13 +142,15 @@ impl<T: Config> Pallet<T> {
 				Preservation::Expendable,
 			)?;
 		}
-		T::Tokens::transfer(
-			payment.token.clone(),
-			&escrow,
-			&payment.provider,
-			to_provider,
-			Preservation::Expendable,
-		)?;
+		if !to_provider.is_zero() {
+			T::Tokens::transfer(
+				payment.token.clone(),
+				&escrow,
+				&payment.provider,
+				to_provider,
+				Preservation::Expendable,
+			)?;
+		}
 		Self::forget(id, &payment)?;
 		Totals::<T>::mutate(payment.dao, |totals| {
 			totals.fees = totals.fees.saturating_add(fee);
@@ -158,12 +160,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `payment`'s provider part and fee. No fee is taken when the treasury or the provider
+	/// `payment`'s provider part and fee, the fee rounded up (splitting a fare into small
+	/// payments does not avoid it). No fee is taken when the treasury or the provider
 	/// could not receive its part (below the credit token's minimum balance for an account
 	/// holding none): the provider then receives the whole amount, which `pay` made at least
 	/// that minimum, so that every payment can settle.
 	fn split(payment: &PaymentOf<T>, treasury: &T::AccountId) -> (CreditOf<T>, CreditOf<T>) {
-		let fee = payment.fee.mul_floor(payment.amount);
+		let fee = payment.fee.mul_ceil(payment.amount);
 		let to_provider = payment.amount.saturating_sub(fee);
 		let receives = |who: &T::AccountId, amount: CreditOf<T>| {
 			T::Tokens::can_deposit(payment.token.clone(), who, amount, Provenance::Extant)
@@ -290,7 +293,7 @@ impl<T: Config> Pallet<T> {
 			.map(|(id, payment)| runtime_api::PaymentView {
 				id,
 				dao: payment.dao,
-				fee: payment.fee.mul_floor(payment.amount),
+				fee: payment.fee.mul_ceil(payment.amount),
 				customer: payment.customer,
 				provider: payment.provider,
 				amount: payment.amount,

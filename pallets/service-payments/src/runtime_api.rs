@@ -19,7 +19,7 @@ pub struct PaymentView<AccountId, Credit, BlockNumber> {
 	pub provider: AccountId,
 	/// The credits in escrow.
 	pub amount: Credit,
-	/// The fee its terms set, in credits: the treasury keeps it at settlement unless the
+	/// The fee its terms set, in credits, rounded up: the treasury keeps it at settlement unless the
 	/// treasury or the provider could not receive its part (below the credits' minimum balance).
 	pub fee: Credit,
 	/// The last block its customer may dispute it in.

@@ -181,6 +181,25 @@ mod confirm {
 	}
 
 	#[test]
+	fn a_fare_split_into_small_payments_still_pays_its_fee() {
+		test(|| {
+			// The attack: at a 10% fee, nine payments of 9 credits instead of one of 81, each
+			// fee rounding down to nothing.
+			let dao = rides();
+			set_terms(dao, Perbill::from_percent(10));
+			let ids: Vec<u64> = (0..9).map(|reference| ride(dao, DAVE, BOB, 9, reference)).collect();
+			for id in ids {
+				assert_ok!(ServicePayments::confirm(signed(DAVE), id));
+				System::assert_last_event(
+					Event::Settled { payment: id, by: DAVE, to_provider: 8, fee: 1 }.into(),
+				);
+			}
+			assert_eq!((credits(dao, BOB), credits(dao, dao_account(dao))), (72, 9));
+			assert_eq!(Totals::<Test>::get(dao).fees, 9);
+		});
+	}
+
+	#[test]
 	fn no_fee_is_taken_when_a_part_would_be_below_the_credits_minimum_balance() {
 		test(|| {
 			// Credits held in tens at least: the treasury and the drivers hold none yet.
