@@ -26,6 +26,18 @@ use sp_runtime::{
 /// How deep calls may nest inside a proposal's calls when they are decoded.
 const MAX_CALL_DEPTH: u32 = 8;
 
+/// Which of a DAO's rules a new proposal is opened under.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Opening {
+	/// By an account through `propose`: the DAO's proposer rule and proposal deposit apply.
+	ByRule,
+	/// By another pallet that guards against spam itself ([`DaoProposals::submit`]): neither
+	/// applies, and the proposal holds no deposit.
+	///
+	/// [`DaoProposals::submit`]: communs_primitives::DaoProposals::submit
+	ByPallet,
+}
+
 impl<T: Config> Pallet<T> {
 	/// `propose` once the origin is checked: every check first, then the deposit, the
 	/// snapshot and the proposal.
@@ -35,14 +47,16 @@ impl<T: Config> Pallet<T> {
 		calls: Vec<<T as Config>::RuntimeCall>,
 		title: BoundedVec<u8, T::TitleLimit>,
 		description: H256,
+		opening: Opening,
 	) -> DispatchResult {
 		let params = T::Daos::governance(dao).ok_or(Error::<T>::UnknownDao)?;
 		let share_token = T::Daos::share_token(dao);
-		match params.proposers {
-			ProposerRule::Members => {
+		match (opening, params.proposers) {
+			(Opening::ByPallet, _) => {},
+			(Opening::ByRule, ProposerRule::Members) => {
 				ensure!(T::Daos::is_member(dao, &proposer), Error::<T>::NotMember)
 			},
-			ProposerRule::Holders(least) => {
+			(Opening::ByRule, ProposerRule::Holders(least)) => {
 				let token = share_token.clone().ok_or(Error::<T>::NoShareToken)?;
 				ensure!(
 					<T::Tokens as fungibles::Inspect<_>>::balance(token, &proposer) >= least,
@@ -50,6 +64,10 @@ impl<T: Config> Pallet<T> {
 				);
 			},
 		}
+		let deposit = match opening {
+			Opening::ByRule => params.proposal_deposit,
+			Opening::ByPallet => Zero::zero(),
+		};
 		ensure!(!calls.is_empty(), Error::<T>::NoCalls);
 		ensure!(calls.len() <= T::MaxCalls::get() as usize, Error::<T>::TooManyCalls);
 		let call_weight = calls.iter().fold(Weight::zero(), |total, call| {
@@ -71,7 +89,9 @@ impl<T: Config> Pallet<T> {
 		let id = NextProposalId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
-		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, params.proposal_deposit)?;
+		if !deposit.is_zero() {
+			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit)?;
+		}
 		let (snapshot, electorate) = match params.voting_mode {
 			VotingMode::TokenWeighted => {
 				let token = share_token.ok_or(Error::<T>::NoShareToken)?;
@@ -90,7 +110,7 @@ impl<T: Config> Pallet<T> {
 				proposer: proposer.clone(),
 				call_count,
 				call_weight,
-				deposit: params.proposal_deposit,
+				deposit,
 				params,
 				snapshot,
 				electorate,
@@ -255,25 +275,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(now > proposal.end, Error::<T>::VotingNotOver);
 		let support = T::Daos::required_support(proposal.dao);
 		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
-		let forfeited =
-			!passed && Self::forfeits(&proposal.tally, proposal.electorate, &proposal.params);
+		let forfeited = !passed
+			&& !proposal.deposit.is_zero()
+			&& Self::forfeits(&proposal.tally, proposal.electorate, &proposal.params);
 		let forfeited = match (forfeited, T::Daos::account(proposal.dao)) {
-			(true, Some(treasury)) => Some(T::Currency::transfer_on_hold(
-				&HoldReason::ProposalDeposit.into(),
-				&proposal.proposer,
-				&treasury,
-				proposal.deposit,
-				Precision::BestEffort,
-				Restriction::Free,
-				Fortitude::Force,
-			)?),
+			(true, Some(treasury)) => Some(Self::slash_deposit(&proposal, &treasury)?),
 			_ => {
-				T::Currency::release(
-					&HoldReason::ProposalDeposit.into(),
-					&proposal.proposer,
-					proposal.deposit,
-					Precision::BestEffort,
-				)?;
+				Self::return_deposit(&proposal)?;
 				None
 			},
 		};
@@ -309,6 +317,38 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Releases `proposal`'s deposit, if it holds one, to its proposer.
+	fn return_deposit(proposal: &ProposalOf<T>) -> DispatchResult {
+		if !proposal.deposit.is_zero() {
+			T::Currency::release(
+				&HoldReason::ProposalDeposit.into(),
+				&proposal.proposer,
+				proposal.deposit,
+				Precision::BestEffort,
+			)?;
+		}
+		Ok(())
+	}
+
+	/// Moves `proposal`'s deposit, if it holds one, to `treasury`; returns what moved.
+	fn slash_deposit(
+		proposal: &ProposalOf<T>,
+		treasury: &T::AccountId,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		if proposal.deposit.is_zero() {
+			return Ok(Zero::zero());
+		}
+		T::Currency::transfer_on_hold(
+			&HoldReason::ProposalDeposit.into(),
+			&proposal.proposer,
+			treasury,
+			proposal.deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+	}
+
 	/// The scheduler's name of the task that executes proposal `id`.
 	fn task_name(id: ProposalId) -> [u8; 32] {
 		(b"communs/governance", id).using_encoded(sp_io::hashing::blake2_256)
@@ -320,12 +360,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.proposer == who, Error::<T>::NotProposer);
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		ensure!(proposal.tally.voters == 0, Error::<T>::HasVotes);
-		T::Currency::release(
-			&HoldReason::ProposalDeposit.into(),
-			&who,
-			proposal.deposit,
-			Precision::BestEffort,
-		)?;
+		Self::return_deposit(&proposal)?;
 		Self::finish(id, &mut proposal, ProposalStatus::Cancelled);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Cancelled { proposal: id });
@@ -338,15 +373,7 @@ impl<T: Config> Pallet<T> {
 		let account = T::Daos::account(proposal.dao).ok_or(Error::<T>::UnknownDao)?;
 		ensure!(who == account, Error::<T>::NotDao);
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
-		let slashed = T::Currency::transfer_on_hold(
-			&HoldReason::ProposalDeposit.into(),
-			&proposal.proposer,
-			&account,
-			proposal.deposit,
-			Precision::BestEffort,
-			Restriction::Free,
-			Fortitude::Force,
-		)?;
+		let slashed = Self::slash_deposit(&proposal, &account)?;
 		Self::finish(id, &mut proposal, ProposalStatus::Spam);
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::MarkedSpam { proposal: id, slashed });

@@ -16,7 +16,7 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 	) -> Result<ProposalId, DispatchError> {
 		let title = BoundedVec::truncate_from(title.to_vec());
 		let id = NextProposalId::<T>::get();
-		Self::do_propose(proposer, dao, calls, title, H256::zero())?;
+		Self::do_propose(proposer, dao, calls, title, H256::zero(), crate::Opening::ByPallet)?;
 		Ok(id)
 	}
 

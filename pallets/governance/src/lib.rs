@@ -55,6 +55,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+use functions::Opening;
 mod impl_dao_proposals;
 #[cfg(test)]
 mod mock;
@@ -402,7 +403,7 @@ pub mod pallet {
 			description: H256,
 		) -> DispatchResult {
 			let proposer = ensure_signed(origin)?;
-			Self::do_propose(proposer, dao, calls, title, description)
+			Self::do_propose(proposer, dao, calls, title, description, Opening::ByRule)
 		}
 
 		/// Votes on `proposal`, or changes the caller's vote.

@@ -269,8 +269,10 @@ pub enum ProposalOutcome {
 
 /// Opening a DAO's proposals from another pallet, and reading how they ended.
 pub trait DaoProposals<AccountId, Call> {
-	/// Opens a proposal of `dao` by `proposer` executing `calls`, as if `proposer` had called
-	/// the governance pallet's `propose` (the same rules and deposit); returns its id.
+	/// Opens a proposal of `dao` by `proposer` executing `calls`; returns its id. The calling
+	/// pallet guards against spam itself (the service-payments pallet opens one dispute per
+	/// payment, whose deposit it holds): the DAO's rule of who may propose does not apply, and
+	/// the proposal holds no deposit of its own.
 	fn submit(
 		proposer: AccountId,
 		dao: DaoId,

@@ -21,7 +21,8 @@
 //!    the provider [`release`](Pallet::release)s it alone: the provider receives the amount
 //!    minus the fee, the treasury the fee.
 //! 3. Or, inside the window, the customer [`dispute`](Pallet::dispute)s it: a proposal of the
-//!    DAO to refund the customer opens in the governance pallet. If it passes, its call
+//!    DAO to refund the customer opens in the governance pallet, whatever the DAO's rule of who
+//!    may propose and without a proposal deposit (the payment's stands for it). If it passes, its call
 //!    ([`refund`](Pallet::refund)) returns the credits to the customer; if it ends any other
 //!    way, the provider releases the payment.
 //!
@@ -343,12 +344,13 @@ pub mod pallet {
 			Self::do_release(who, payment)
 		}
 
-		/// Disputes `payment` inside its window: opens a proposal of the DAO, by the customer
-		/// and with its deposit, to refund it.
+		/// Disputes `payment` inside its window: opens a proposal of the DAO, by the customer,
+		/// to refund it. Any customer may, member of the DAO or not; the payment's deposit,
+		/// held until it is settled, stands for the proposal's.
 		///
 		/// Origin: signed, the payment's customer. Emits [`Event::Disputed`]. Errors:
 		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`],
-		/// [`Error::WindowClosed`], and the governance pallet's if the customer may not propose.
+		/// [`Error::WindowClosed`], and the governance pallet's if the proposal cannot open.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::dispute())]
 		pub fn dispute(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {

@@ -298,6 +298,30 @@ mod dispute {
 	}
 
 	#[test]
+	fn a_customer_who_is_no_member_and_has_no_proposal_deposit_still_disputes() {
+		test(|| {
+			// A visitor bought credits from a rider and holds just what a payment's deposit and
+			// its account need: not a member, and far below a proposal deposit.
+			let visitor: AccountId = 7;
+			let dao = rides();
+			assert_ok!(Balances::transfer_keep_alive(signed(FERDIE), visitor, PAYMENT_DEPOSIT + 2));
+			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			assert_ok!(Tokens::transfer(signed(DAVE), token, visitor, 100));
+			let id = ride(dao, visitor, BOB, 30, 1);
+			assert_ok!(ServicePayments::dispute(signed(visitor), id));
+			let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state else {
+				panic!("the payment is disputed")
+			};
+			let opened = pallet_governance::Proposals::<Test>::get(proposal).unwrap();
+			assert_eq!((opened.proposer, opened.deposit), (visitor, 0));
+			assert_eq!(deposit_of(visitor), PAYMENT_DEPOSIT);
+			decide(proposal, Vote::Aye);
+			assert_eq!(credits(dao, visitor), 100);
+			assert_eq!(deposit_of(visitor), 0);
+		});
+	}
+
+	#[test]
 	fn a_rejected_dispute_lets_the_provider_release() {
 		test(|| {
 			let dao = rides();
