@@ -96,6 +96,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextCampaignId::<T>::put(next);
+		Self::count_open(dao, true);
 		Self::deposit_event(Event::CampaignOpened { campaign: id, dao, terms, deadline });
 		Ok(())
 	}
@@ -159,6 +160,15 @@ impl<T: Config> Pallet<T> {
 		campaign.terms.cap.saturating_sub(campaign.raised) < campaign.terms.min_contribution
 	}
 
+	/// Counts a campaign or sale of `dao` opening (`opened`) or ending.
+	fn count_open(dao: DaoId, opened: bool) {
+		OpenByDao::<T>::mutate_exists(dao, |open| {
+			let count = open.unwrap_or_default();
+			let count = if opened { count.saturating_add(1) } else { count.saturating_sub(1) };
+			*open = (count > 0).then_some(count);
+		});
+	}
+
 	/// `finalize` once the origin is checked.
 	pub(crate) fn do_finalize(id: CampaignId) -> DispatchResult {
 		let mut campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
@@ -190,6 +200,7 @@ impl<T: Config> Pallet<T> {
 			)?;
 		}
 		let raised = campaign.raised;
+		Self::count_open(campaign.dao, false);
 		Campaigns::<T>::insert(id, campaign);
 		Self::deposit_event(Event::Finalized { campaign: id, succeeded, raised });
 		Ok(())
@@ -249,6 +260,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextSaleId::<T>::put(next);
+		Self::count_open(dao, true);
 		Self::deposit_event(Event::SaleOpened { sale: id, dao, price, period, cap_per_period });
 		Ok(())
 	}
@@ -290,6 +302,7 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)?;
 		Sales::<T>::remove(id);
+		Self::count_open(sale.dao, false);
 		Self::deposit_event(Event::SaleClosed { sale: id });
 		Ok(())
 	}
@@ -300,12 +313,15 @@ impl<T: Config> Pallet<T> {
 	/// - the escrow of an open or failed campaign holds at least its `unclaimed` (anyone may
 	///   send it more);
 	/// - what each DAO has on hold for campaigns and sales is the deposits of its open ones;
-	/// - every campaign and sale id is below the next one.
+	/// - every campaign and sale id is below the next one;
+	/// - `OpenByDao` counts each DAO's open campaigns and sales, and no open one belongs to a
+	///   DAO that no longer exists.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		let mut held = BTreeMap::<(DaoId, bool), BalanceOf<T>>::new();
+		let mut open = BTreeMap::<DaoId, u32>::new();
 		for (id, campaign) in Campaigns::<T>::iter() {
 			ensure!(id < NextCampaignId::<T>::get(), "a campaign id is not below the next one");
 			let (mut count, mut sum) = (0u32, BalanceOf::<T>::zero());
@@ -322,6 +338,8 @@ impl<T: Config> Pallet<T> {
 				);
 				let entry = held.entry((campaign.dao, true)).or_default();
 				*entry = entry.saturating_add(campaign.deposit);
+				let count = open.entry(campaign.dao).or_default();
+				*count = count.saturating_add(1);
 			}
 			if campaign.state != CampaignState::Succeeded {
 				ensure!(
@@ -334,9 +352,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < NextSaleId::<T>::get(), "a sale id is not below the next one");
 			let entry = held.entry((sale.dao, false)).or_default();
 			*entry = entry.saturating_add(sale.deposit);
+			let count = open.entry(sale.dao).or_default();
+			*count = count.saturating_add(1);
 		}
+		ensure!(
+			OpenByDao::<T>::iter().collect::<BTreeMap<_, _>>() == open,
+			"the open campaigns and sales counted per DAO differ from the records"
+		);
 		for ((dao, campaign), deposits) in held {
-			let Some(account) = T::Daos::account(dao) else { continue };
+			let account =
+				T::Daos::account(dao).ok_or("an open campaign or sale belongs to no DAO")?;
 			let reason: T::RuntimeHoldReason = if campaign {
 				HoldReason::CampaignDeposit.into()
 			} else {
@@ -397,5 +422,13 @@ impl<T: Config> Pallet<T> {
 			CampaignState::Failed => (Zero::zero(), contributed),
 		};
 		Some(runtime_api::BackerView { contributed, shares, refund })
+	}
+}
+
+impl<T: Config> communs_primitives::DaoObligations for Pallet<T> {
+	/// A DAO with a campaign taking contributions or an open sale: its escrow or its sale
+	/// still needs the DAO.
+	fn has_open(dao: DaoId) -> bool {
+		OpenByDao::<T>::contains_key(dao)
 	}
 }

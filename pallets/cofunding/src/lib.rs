@@ -203,6 +203,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Sales<T: Config> = StorageMap<_, Twox64Concat, SaleId, SaleOf<T>>;
 
+	/// How many campaigns taking contributions and open sales each DAO has: while it has
+	/// any, it may not dissolve. Invariant: the number of its campaigns in state `Open` plus
+	/// its sales; no entry is zero.
+	#[pallet::storage]
+	pub type OpenByDao<T: Config> = StorageMap<_, Twox64Concat, DaoId, u32, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

@@ -102,6 +102,7 @@ impl pallet_daos::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
+	type Obligations = Cofunding;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
 	type PalletId = DaosPalletId;

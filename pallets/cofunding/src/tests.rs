@@ -455,3 +455,33 @@ mod sale {
 		});
 	}
 }
+
+/// A DAO cannot dissolve and leave its campaigns and sales with nobody to act for it.
+mod dissolve {
+	use super::*;
+
+	fn dissolve(dao: u32) -> sp_runtime::DispatchResult {
+		let members = pallet_daos::Daos::<Test>::get(dao).unwrap().members;
+		Daos::dissolve(signed(dao_account(dao)), dao, ALICE, members)
+	}
+
+	#[test]
+	fn not_while_a_campaign_takes_contributions_or_a_sale_is_open() {
+		test(|| {
+			let dao = funded_book();
+			let campaign = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), campaign, 500));
+			assert_noop!(dissolve(dao), pallet_daos::Error::<Test>::OpenObligations);
+			run_to(1 + 10 + 1);
+			assert_ok!(Cofunding::finalize(signed(EVE), campaign));
+			let sale = crate::NextSaleId::<Test>::get();
+			assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, 2, 10, 1_000));
+			assert_noop!(dissolve(dao), pallet_daos::Error::<Test>::OpenObligations);
+			assert_ok!(Cofunding::close_sale(signed(dao_account(dao)), sale));
+			assert!(crate::OpenByDao::<Test>::get(dao) == 0);
+			// Once both ended, it may; the failed campaign's backer still gets its refund.
+			assert_ok!(dissolve(dao));
+			assert_ok!(Cofunding::claim(signed(EVE), campaign));
+		});
+	}
+}

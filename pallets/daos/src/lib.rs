@@ -182,6 +182,9 @@ pub mod pallet {
 			+ fungibles::Mutate<Self::AccountId>
 			+ fungibles::metadata::Mutate<Self::AccountId>;
 
+		/// What other pallets still run for a DAO: it may not dissolve while they do.
+		type Obligations: communs_primitives::DaoObligations;
+
 		/// The id and deposit of a new token.
 		type TokenCreation: TokenCreation<TokenIdOf<Self>, BalanceOf<Self>>;
 
@@ -408,6 +411,9 @@ pub mod pallet {
 		BelowChainDaoRules,
 		/// The chain's DAO holds the chain's privileged origin: it cannot dissolve.
 		ChainDaoCannotDissolve,
+		/// The DAO still has an open campaign, sale or payment: finish or close it first, or
+		/// its money would be left with nobody to act for the DAO.
+		OpenObligations,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -551,11 +557,14 @@ pub mod pallet {
 
 		/// Dissolves the DAO: removes its members, returns the creator's and the members'
 		/// deposits, and hands everything its account can send to `beneficiary`. Its share
-		/// token stays with its holders; nobody can mint it any more.
+		/// token stays with its holders; nobody can mint it any more, and the royalties already
+		/// paid to them stay claimable. Refused while another pallet still runs something for
+		/// the DAO (an open campaign or sale, a payment in escrow).
 		///
 		/// Origin: the DAO's account. `members` is the DAO's member count (it bounds the
 		/// weight). Emits [`Event::Dissolved`]. Errors: [`Error::NotDao`],
-		/// [`Error::WrongMemberCount`], [`Error::ChainDaoCannotDissolve`].
+		/// [`Error::WrongMemberCount`], [`Error::ChainDaoCannotDissolve`],
+		/// [`Error::OpenObligations`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::dissolve(*members))]
 		pub fn dissolve(
@@ -568,6 +577,10 @@ pub mod pallet {
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
 			ensure!(members >= info.members, Error::<T>::WrongMemberCount);
 			ensure!(!Self::is_chain_dao(dao), Error::<T>::ChainDaoCannotDissolve);
+			ensure!(
+				!<T::Obligations as communs_primitives::DaoObligations>::has_open(dao),
+				Error::<T>::OpenObligations
+			);
 			Self::do_dissolve(dao, info, beneficiary)
 		}
 

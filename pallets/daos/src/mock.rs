@@ -94,6 +94,17 @@ parameter_types! {
 	pub const MaxEnactmentDelay: u64 = MAX_DELAY;
 	/// Off, as for a pallet used without a chain's DAO; a test turns it on.
 	pub static RequireChainDao: bool = false;
+	/// The DAO another pallet still runs something for, as a test sets it.
+	pub static ObligedDao: Option<u32> = None;
+}
+
+/// Another pallet's open campaigns, sales or payments, played by [`ObligedDao`].
+pub struct MockObligations;
+
+impl communs_primitives::DaoObligations for MockObligations {
+	fn has_open(dao: u32) -> bool {
+		ObligedDao::get() == Some(dao)
+	}
 }
 
 impl pallet_tokens::Config for Test {
@@ -119,6 +130,7 @@ impl pallet_daos::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
+	type Obligations = MockObligations;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
 	type PalletId = DaosPalletId;

@@ -546,6 +546,20 @@ mod chain_dao {
 	}
 
 	#[test]
+	fn no_dao_dissolves_while_another_pallet_runs_something_for_it() {
+		test(|| {
+			let dao = member_dao(&[BOB, CHARLIE]);
+			ObligedDao::set(Some(dao));
+			assert_noop!(
+				Daos::dissolve(as_dao(dao), dao, BOB, 2),
+				Error::<Test>::OpenObligations
+			);
+			ObligedDao::set(None);
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, BOB, 2));
+		});
+	}
+
+	#[test]
 	fn the_chain_dao_cannot_dissolve() {
 		on_chain(|| {
 			assert_noop!(

@@ -14,6 +14,8 @@
 //! - [`DaoInspect`]: the DAOs pallet implements it; the governance pallet reads a DAO's
 //!   account, members, share token, [`GovernanceParams`] and, for the chain's DAO, the support
 //!   its [`ChainDaoRules`] require through it.
+//! - [`DaoObligations`]: the cofunding and service-payments pallets implement it; the DAOs
+//!   pallet refuses to dissolve a DAO that still has an open campaign, sale or payment.
 //! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
 //!   decision (the service-payments pallet, on a dispute) opens a proposal through it and reads
 //!   how the proposal ended.
@@ -254,6 +256,26 @@ pub trait DaoInspect<AccountId> {
 	/// its own quorum and approval: more than two thirds for the chain's DAO, which holds the
 	/// chain's privileged origin; zero for every other DAO.
 	fn required_support(dao: DaoId) -> Perbill;
+}
+
+/// What other pallets still hold or run for a DAO. While any does, the DAO may not dissolve:
+/// once it is gone nobody could act for it, and the money would be stranded.
+pub trait DaoObligations {
+	/// Whether some pallet still has something open for `dao`: a campaign taking
+	/// contributions, a sale, a payment in escrow.
+	fn has_open(dao: DaoId) -> bool;
+}
+
+impl DaoObligations for () {
+	fn has_open(_: DaoId) -> bool {
+		false
+	}
+}
+
+impl<A: DaoObligations, B: DaoObligations> DaoObligations for (A, B) {
+	fn has_open(dao: DaoId) -> bool {
+		A::has_open(dao) || B::has_open(dao)
+	}
 }
 
 /// How a proposal ended, as a pallet that opened it sees it.

@@ -81,6 +81,9 @@ impl<T: Config> Pallet<T> {
 		if !to_holders.is_zero() {
 			T::Currency::transfer(&payer, &pool_account, to_holders, Preservation::Preserve)?;
 		}
+		if is_new {
+			PoolTokens::<T>::insert(dao, token.clone());
+		}
 		Pools::<T>::insert(&token, pool);
 		Self::deposit_event(Event::Paid { dao, payer, to_treasury, to_holders });
 		Ok(())
@@ -88,7 +91,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `claim` once the origin is checked.
 	pub(crate) fn do_claim(who: T::AccountId, dao: DaoId) -> DispatchResult {
-		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoShareToken)?;
+		let token = PoolTokens::<T>::get(dao).ok_or(Error::<T>::NothingToClaim)?;
 		let mut pool = Pools::<T>::get(&token).ok_or(Error::<T>::NothingToClaim)?;
 		let balance = T::Tokens::balance(token.clone(), &who);
 		let checkpoint = Checkpoints::<T>::get(&token, &who).unwrap_or_default();
@@ -128,7 +131,7 @@ impl<T: Config> Pallet<T> {
 
 	/// What `who` can claim from `dao`'s royalties now.
 	pub fn claimable(dao: DaoId, who: &T::AccountId) -> BalanceOf<T> {
-		let Some(token) = T::Daos::share_token(dao) else { return Zero::zero() };
+		let Some(token) = PoolTokens::<T>::get(dao) else { return Zero::zero() };
 		let Some(pool) = Pools::<T>::get(&token) else { return Zero::zero() };
 		let checkpoint = Checkpoints::<T>::get(&token, who).unwrap_or_default();
 		Self::owed(&checkpoint, T::Tokens::balance(token, who), pool.per_share)
@@ -136,7 +139,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `dao`'s royalty pool as the runtime API shows it.
 	pub fn pool_view(dao: DaoId) -> Option<PoolViewOf<T>> {
-		let token = T::Daos::share_token(dao)?;
+		let token = PoolTokens::<T>::get(dao)?;
 		let pool = Pools::<T>::get(&token)?;
 		Some(runtime_api::PoolView {
 			account: Self::pool_account(dao),
@@ -151,7 +154,8 @@ impl<T: Config> Pallet<T> {
 	/// - every pool's account holds at least its unclaimed royalties plus the existence
 	///   deposit (anyone may send it more);
 	/// - what a pool's checkpoints record as owed is at most its unclaimed royalties;
-	/// - no checkpoint is ahead of its pool, and none exists without a pool.
+	/// - no checkpoint is ahead of its pool, and none exists without a pool;
+	/// - `PoolTokens` names exactly each pool's DAO and token.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (token, pool) in Pools::<T>::iter() {
@@ -168,6 +172,12 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(recorded <= pool.unclaimed, "checkpoints owe more than the pool holds");
 		}
+		ensure!(
+			PoolTokens::<T>::iter().count() == Pools::<T>::iter().count()
+				&& Pools::<T>::iter()
+					.all(|(token, pool)| PoolTokens::<T>::get(pool.dao) == Some(token)),
+			"the pools' tokens differ from the pools"
+		);
 		for (token, _, _) in Checkpoints::<T>::iter() {
 			ensure!(Pools::<T>::contains_key(&token), "a checkpoint has no pool");
 		}

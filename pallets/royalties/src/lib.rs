@@ -165,6 +165,12 @@ pub mod pallet {
 		Checkpoint<BalanceOf<T>>,
 	>;
 
+	/// The share token of each DAO's pool, kept with the pool: holders claim from it even
+	/// after their DAO dissolved. Invariant: exactly the DAOs of [`Pools`], each with its
+	/// pool's token.
+	#[pallet::storage]
+	pub type PoolTokens<T: Config> = StorageMap<_, Twox64Concat, DaoId, TokenIdOf<T>>;
+
 	/// The part of each payment a DAO keeps in its treasury; zero unless the DAO set one.
 	#[pallet::storage]
 	pub type TreasuryShares<T: Config> = StorageMap<_, Twox64Concat, DaoId, Perbill, ValueQuery>;
@@ -237,9 +243,9 @@ pub mod pallet {
 
 		/// Pays the caller everything it has earned from `dao`'s royalties.
 		///
-		/// Origin: signed, a present or past holder of the DAO's shares. Emits
-		/// [`Event::Claimed`]. Errors: [`Error::UnknownDao`], [`Error::NoShareToken`],
-		/// [`Error::NothingToClaim`], and the currency's if the amount cannot create the
+		/// Origin: signed, a present or past holder of the DAO's shares, whether the DAO still
+		/// exists or dissolved. Emits [`Event::Claimed`]. Errors: [`Error::NothingToClaim`],
+		/// and the currency's if the amount cannot create the
 		/// caller's account (below the existential deposit; it stays claimable).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::claim(MEASURED_HOLDERS))]

@@ -164,6 +164,23 @@ mod claim {
 	}
 
 	#[test]
+	fn holders_still_claim_after_their_dao_dissolved() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
+			assert_ok!(Royalties::claim(signed(ALICE), dao));
+			assert_ok!(Daos::dissolve(signed(dao_account(dao)), dao, ALICE, 4));
+			assert!(pallet_daos::Daos::<Test>::get(dao).is_none());
+			assert_eq!(Royalties::claimable(dao, &BOB), 250);
+			let before = free(BOB);
+			assert_ok!(Royalties::claim(signed(BOB), dao));
+			assert_eq!(free(BOB), before + 250);
+			// The pool no longer takes payments: there is no DAO to pay.
+			assert_noop!(Royalties::pay(signed(PUBLISHER), dao, 10), Error::<Test>::UnknownDao);
+		});
+	}
+
+	#[test]
 	fn errors_move_nothing() {
 		test(|| {
 			let book = book_dao();
@@ -172,8 +189,8 @@ mod claim {
 			assert_noop!(Royalties::claim(signed(ALICE), book), Error::<Test>::NothingToClaim);
 			assert_ok!(Royalties::pay(signed(PUBLISHER), book, 1_000));
 			assert_noop!(Royalties::claim(signed(EVE), book), Error::<Test>::NothingToClaim);
-			assert_noop!(Royalties::claim(signed(ALICE), no_token), Error::<Test>::NoShareToken);
-			assert_noop!(Royalties::claim(signed(ALICE), 99), Error::<Test>::NoShareToken);
+			assert_noop!(Royalties::claim(signed(ALICE), no_token), Error::<Test>::NothingToClaim);
+			assert_noop!(Royalties::claim(signed(ALICE), 99), Error::<Test>::NothingToClaim);
 		});
 	}
 

@@ -241,7 +241,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Checks the pallet's invariants:
 	/// - each DAO's open payments sum to its `open` total, and its escrow holds at least that
-	///   (anyone may send it more);
+	///   (anyone may send it more); no open payment belongs to a DAO that no longer exists;
 	/// - each customer's held deposits equal its open payments' deposits;
 	/// - every payment id is below the next one.
 	#[cfg(any(feature = "try-runtime", test))]
@@ -262,6 +262,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(totals.open == sum, "a DAO's open total differs from its open payments");
 		}
 		for (dao, (token, sum)) in open {
+			ensure!(T::Daos::account(dao).is_some(), "an open payment belongs to no DAO");
 			ensure!(
 				T::Tokens::balance(token, &Self::escrow_account(dao)) >= sum,
 				"an escrow holds less than its DAO's open payments"
@@ -308,5 +309,13 @@ impl<T: Config> Pallet<T> {
 		found.sort_by_key(|view| view.id);
 		found.truncate(limit.min(100) as usize);
 		found
+	}
+}
+
+impl<T: Config> communs_primitives::DaoObligations for Pallet<T> {
+	/// A DAO with payments in escrow: they settle to its members and treasury, or are refunded
+	/// by its vote.
+	fn has_open(dao: DaoId) -> bool {
+		!Totals::<T>::get(dao).open.is_zero()
 	}
 }

@@ -378,3 +378,21 @@ mod reads {
 		});
 	}
 }
+
+/// A cooperative cannot dissolve and leave payments in escrow with nobody to settle them.
+mod dissolve {
+	use super::*;
+
+	#[test]
+	fn not_while_a_payment_is_in_escrow() {
+		test(|| {
+			let dao = rides();
+			let members = pallet_daos::Daos::<Test>::get(dao).unwrap().members;
+			let dissolve = || Daos::dissolve(signed(dao_account(dao)), dao, ALICE, members);
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			assert_noop!(dissolve(), pallet_daos::Error::<Test>::OpenObligations);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), id));
+			assert_ok!(dissolve());
+		});
+	}
+}

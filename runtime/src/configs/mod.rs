@@ -327,6 +327,8 @@ impl pallet_daos::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
+	/// A DAO with an open campaign, sale or payment may not dissolve.
+	type Obligations = (crate::Cofunding, crate::ServicePayments);
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
 	type PalletId = DaosPalletId;
