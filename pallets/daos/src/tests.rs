@@ -550,10 +550,7 @@ mod chain_dao {
 		test(|| {
 			let dao = member_dao(&[BOB, CHARLIE]);
 			ObligedDao::set(Some(dao));
-			assert_noop!(
-				Daos::dissolve(as_dao(dao), dao, BOB, 2),
-				Error::<Test>::OpenObligations
-			);
+			assert_noop!(Daos::dissolve(as_dao(dao), dao, BOB, 2), Error::<Test>::OpenObligations);
 			ObligedDao::set(None);
 			assert_ok!(Daos::dissolve(as_dao(dao), dao, BOB, 2));
 		});

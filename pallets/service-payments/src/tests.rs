@@ -187,7 +187,8 @@ mod confirm {
 			// fee rounding down to nothing.
 			let dao = rides();
 			set_terms(dao, Perbill::from_percent(10));
-			let ids: Vec<u64> = (0..9).map(|reference| ride(dao, DAVE, BOB, 9, reference)).collect();
+			let ids: Vec<u64> =
+				(0..9).map(|reference| ride(dao, DAVE, BOB, 9, reference)).collect();
 			for id in ids {
 				assert_ok!(ServicePayments::confirm(signed(DAVE), id));
 				System::assert_last_event(
@@ -309,7 +310,8 @@ mod dispute {
 			assert_ok!(Tokens::transfer(signed(DAVE), token, visitor, 100));
 			let id = ride(dao, visitor, BOB, 30, 1);
 			assert_ok!(ServicePayments::dispute(signed(visitor), id));
-			let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state else {
+			let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state
+			else {
 				panic!("the payment is disputed")
 			};
 			let opened = pallet_governance::Proposals::<Test>::get(proposal).unwrap();
