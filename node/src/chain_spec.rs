@@ -15,39 +15,42 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 	})
 }
 
-/// A single-validator development chain: Alice authors and finalizes every block.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A spec named `name` (id `id`) of the runtime's genesis preset `preset`.
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Communs Development")
-		.with_id("communs_dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(DEVELOPMENT_PRESET)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(communs_runtime::chain_properties())
 		.build())
 }
 
+/// A single-validator development chain: Alice authors and finalizes every block.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset("Communs Development", "communs_dev", ChainType::Development, DEVELOPMENT_PRESET)
+}
+
 /// A local network of four validators, Alice, Bob, Charlie and Dave, on one machine.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Communs Local Testnet")
-		.with_id("communs_local_testnet")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(LOCAL_TESTNET_PRESET)
-		.with_properties(communs_runtime::chain_properties())
-		.build())
+	from_preset(
+		"Communs Local Testnet",
+		"communs_local_testnet",
+		ChainType::Local,
+		LOCAL_TESTNET_PRESET,
+	)
 }
 
 /// What `chain-specs/testnet-template.json` is derived from: the local network's validators
 /// (the template replaces them by placeholders) with a live network's rules for the chain's DAO
 /// and no sudo key. Not a chain to run: its validators' keys are public.
 pub fn live_template_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Communs Testnet")
-		.with_id("communs_testnet")
-		.with_chain_type(ChainType::Live)
-		.with_genesis_config_preset_name(LIVE_TEMPLATE_PRESET)
-		.with_properties(communs_runtime::chain_properties())
-		.build())
+	from_preset("Communs Testnet", "communs_testnet", ChainType::Live, LIVE_TEMPLATE_PRESET)
 }
 
 /// The chain spec `--chain <id>` names: `dev`, `local` (the default), `live-template` (the

@@ -137,7 +137,9 @@ impl<T: Config> Pallet<T> {
 			None => None,
 		};
 
+		let now = frame_system::Pallet::<T>::block_number();
 		for (who, roles) in members {
+			MemberSince::<T>::insert(dao, &who, now);
 			Members::<T>::insert(dao, who, roles);
 		}
 		Daos::<T>::insert(
@@ -180,6 +182,7 @@ impl<T: Config> Pallet<T> {
 			T::MemberDeposit::get(),
 		)?;
 		Members::<T>::insert(dao, &who, roles.clone());
+		MemberSince::<T>::insert(dao, &who, frame_system::Pallet::<T>::block_number());
 		Daos::<T>::insert(dao, info);
 		Self::deposit_event(Event::MemberAdded { dao, who, roles });
 		Ok(())
@@ -204,6 +207,7 @@ impl<T: Config> Pallet<T> {
 			Precision::Exact,
 		)?;
 		Members::<T>::remove(dao, &who);
+		MemberSince::<T>::remove(dao, &who);
 		Daos::<T>::insert(dao, info);
 		Self::deposit_event(Event::MemberRemoved { dao, who });
 		Ok(())
@@ -239,6 +243,7 @@ impl<T: Config> Pallet<T> {
 		}
 		// Bounded: a DAO never has more than `MaxMembers` members.
 		let _ = Members::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
+		let _ = MemberSince::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
 		Daos::<T>::remove(dao);
 		Self::deposit_event(Event::Dissolved { dao, beneficiary, amount });
 		Ok(())
@@ -250,7 +255,8 @@ impl<T: Config> Pallet<T> {
 	/// - each DAO's account holds `MemberDeposit` per member, and each creator holds the
 	///   deposits of the DAOs it created;
 	/// - every DAO id is below `NextDaoId`;
-	/// - the chain's DAO, if any, exists and its governance meets its rules.
+	/// - the chain's DAO, if any, exists and its governance meets its rules;
+	/// - exactly the members have a joining block.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -282,9 +288,14 @@ impl<T: Config> Pallet<T> {
 				"a creator's held DAO deposits differ from its DAOs'"
 			);
 		}
-		for (dao, _) in Members::<T>::iter_keys() {
+		for (dao, who) in Members::<T>::iter_keys() {
 			ensure!(Daos::<T>::contains_key(dao), "a member record of a missing DAO");
+			ensure!(MemberSince::<T>::contains_key(dao, who), "a member without its joining block");
 		}
+		ensure!(
+			MemberSince::<T>::iter_keys().count() == Members::<T>::iter_keys().count(),
+			"a joining block of an account that is no member"
+		);
 		Ok(())
 	}
 }
@@ -313,6 +324,10 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 
 	fn member_count(dao: DaoId) -> u32 {
 		Daos::<T>::get(dao).map_or(0, |info| info.members)
+	}
+
+	fn is_member_since(dao: DaoId, who: &T::AccountId, at: BlockNumberFor<T>) -> bool {
+		MemberSince::<T>::get(dao, who).is_some_and(|since| since <= at)
 	}
 
 	fn has_role(dao: DaoId, who: &T::AccountId, role: &[u8]) -> bool {
@@ -402,6 +417,7 @@ impl<T: Config> Pallet<T> {
 		let member_deposits = T::MemberDeposit::get().saturating_mul(member_count.into());
 		T::Currency::hold(&HoldReason::MemberDeposit.into(), &account, member_deposits)?;
 		for (who, roles) in members {
+			MemberSince::<T>::insert(id, &who, BlockNumberFor::<T>::zero());
 			Members::<T>::insert(id, who, roles);
 		}
 		Daos::<T>::insert(

@@ -285,6 +285,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ChainDao<T: Config> = StorageValue<_, (DaoId, ChainDaoRulesOf<T>)>;
 
+	/// The block each member joined its DAO in (0 for genesis members), so that a proposal
+	/// counts only the members it opened with. Invariant: exactly the [`Members`] have one.
+	#[pallet::storage]
+	pub type MemberSince<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		DaoId,
+		Blake2_128Concat,
+		T::AccountId,
+		BlockNumberFor<T>,
+	>;
+
 	/// Every DAO's members and their roles.
 	#[pallet::storage]
 	pub type Members<T: Config> =

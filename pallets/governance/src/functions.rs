@@ -150,7 +150,15 @@ impl<T: Config> Pallet<T> {
 			Some((token, snapshot)) => {
 				T::Snapshots::balance_at_held(token.clone(), &who, *snapshot)
 			},
-			None if T::Daos::is_member(proposal.dao, &who) => One::one(),
+			// Only the members the proposal opened with, whom its electorate counts.
+			None if T::Daos::is_member_since(
+				proposal.dao,
+				&who,
+				proposal.end.saturating_sub(proposal.params.voting_period),
+			) =>
+			{
+				One::one()
+			},
 			None => Zero::zero(),
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);

@@ -13,7 +13,7 @@
 //!    vote twice. The proposal keeps the DAO's parameters of that moment.
 //! 2. **Voting** ([`vote`](Pallet::vote)): aye, nay or abstain, one vote per account,
 //!    changeable until the end. A vote weighs the voter's shares at the snapshot, or 1 per
-//!    member. Nothing is locked, so nobody has to unlock anything afterwards.
+//!    member who was a member when the proposal opened (the electorate it counts). Nothing is locked, so nobody has to unlock anything afterwards.
 //! 3. **Closed** ([`close`](Pallet::close)), by anyone once the voting period is over: it passes
 //!    iff the turnout (abstentions included) reaches the quorum of the electorate, the ayes
 //!    reach the approval threshold of ayes and nays and outnumber the nays (a tie fails), and

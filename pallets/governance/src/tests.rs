@@ -516,6 +516,33 @@ mod attacks {
 	}
 
 	#[test]
+	fn members_admitted_after_a_proposal_opened_do_not_vote_on_it() {
+		test(|| {
+			// Two members; a proposal opens, then the DAO admits three friends of Bob's.
+			let dao = member_dao(&[BOB, CHARLIE]);
+			assert_ok!(Balances::transfer_keep_alive(signed(FERDIE), Daos::account_of(dao), 100));
+			let id = propose(BOB, dao, vec![remark()]);
+			run_to(2);
+			for friend in [DAVE, EVE, FERDIE] {
+				assert_ok!(Daos::add_member(
+					signed(Daos::account_of(dao)),
+					dao,
+					friend,
+					Default::default()
+				));
+			}
+			assert_noop!(
+				Governance::vote(signed(DAVE), id, Vote::Aye),
+				Error::<Test>::NoVotingPower
+			);
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
+			// A proposal opened now counts them.
+			let later = propose(CHARLIE, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(DAVE), later, Vote::Aye));
+		});
+	}
+
+	#[test]
 	fn calls_nested_deeper_than_enactment_decodes_are_refused_at_propose() {
 		test(|| {
 			let dao = book_dao();

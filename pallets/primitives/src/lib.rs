@@ -249,6 +249,10 @@ pub trait DaoInspect<AccountId> {
 	/// How many members the DAO has.
 	fn member_count(dao: DaoId) -> u32;
 
+	/// Whether `who` is a member of the DAO, and has been since block `at` or earlier: a
+	/// one-member-one-vote proposal that opened at `at` counts exactly these members.
+	fn is_member_since(dao: DaoId, who: &AccountId, at: Self::BlockNumber) -> bool;
+
 	/// Whether `who` is a member of the DAO with the role `role` (a label such as `driver`).
 	fn has_role(dao: DaoId, who: &AccountId, role: &[u8]) -> bool;
 
