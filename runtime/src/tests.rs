@@ -217,15 +217,39 @@ fn a_token_created_through_the_runtime_holds_its_deposit_in_cmn() {
 	});
 }
 
-/// Moves the chain to block `n`, running the scheduler in each block on the way.
+/// Moves the chain to block `n`, running the scheduler in each block on the way and checking
+/// every invariant after each block.
 fn run_to(n: crate::BlockNumber) {
 	use frame_support::traits::Hooks;
 	while crate::System::block_number() < n {
 		let next = crate::System::block_number() + 1;
 		crate::System::set_block_number(next);
 		crate::Scheduler::on_initialize(next);
+		check_invariants(next);
 	}
 }
+
+/// Every pallet's invariants (`try_state`, built with the `try-runtime` feature, as
+/// `scripts/test.sh` runs these tests too), and those that span pallets: a share token keeps
+/// open exactly the snapshots governance weighs ongoing proposals at.
+#[cfg(feature = "try-runtime")]
+fn check_invariants(block: crate::BlockNumber) {
+	use frame_support::traits::{TryState, TryStateSelect};
+	if let Err(error) = crate::AllPalletsWithSystem::try_state(block, TryStateSelect::All) {
+		panic!("an invariant broke at block {block}: {error:?}");
+	}
+	for (token, details) in pallet_tokens::Details::<Runtime>::iter() {
+		assert_eq!(
+			details.open_snapshots.len(),
+			pallet_governance::SnapshotUsers::<Runtime>::iter_prefix(token).count(),
+			"token {token} keeps open snapshots that no ongoing proposal weighs votes at"
+		);
+	}
+}
+
+/// Without the `try-runtime` feature the pallets' invariant checks are not built.
+#[cfg(not(feature = "try-runtime"))]
+fn check_invariants(_: crate::BlockNumber) {}
 
 fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> frame_support::BoundedVec<u8, S> {
 	frame_support::BoundedVec::truncate_from(bytes.to_vec())
