@@ -74,12 +74,12 @@ fn set_longest_metadata<T: Config>(owner: &T::AccountId, token: T::TokenId) {
 }
 
 /// The worst case of every transfer: sender and receiver both hold 100 with a full history, so
-/// the transfer records and prunes checkpoints on both. The receiver holds no native currency:
-/// a token record does not need any.
+/// the transfer records and prunes checkpoints on both (a new receiver's record costs less: no
+/// history, one consumer reference).
 fn transfer_setup<T: Config>() -> (T::TokenId, T::AccountId, T::AccountId) {
 	let owner = funded::<T>("owner", 0);
 	let sender = funded::<T>("sender", 0);
-	let receiver: T::AccountId = account("receiver", 0, 0);
+	let receiver = funded::<T>("receiver", 0);
 	let token = create_token::<T>(&owner);
 	for holder in [&sender, &receiver] {
 		assert!(Tokens::<T>::mint_into(token, holder, 100u32.into()).is_ok());

@@ -194,7 +194,7 @@ impl<T: Config> Pallet<T> {
 		let account = Accounts::<T>::get(token, who).ok_or(TokenError::FundsUnavailable)?;
 		ensure!(!account.frozen, Error::<T>::AccountFrozen);
 		let rest = account.balance.checked_sub(&amount).ok_or(TokenError::FundsUnavailable)?;
-		if account.existence == Existence::MinBalance && rest < details.min_balance {
+		if account.existence.is_min_balance() && rest < details.min_balance {
 			ensure!(!keep_alive, TokenError::NotExpendable);
 			ensure!(rest.is_zero(), Error::<T>::WouldLeaveDust);
 		}
@@ -400,26 +400,35 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Creates `who`'s record of `token`, paid by the account deposit.
-	pub(crate) fn do_touch(token: T::TokenId, who: &T::AccountId) -> DispatchResult {
+	/// Creates `who`'s record of `token`, paid by `depositor`'s account deposit.
+	pub(crate) fn do_touch(
+		token: T::TokenId,
+		who: &T::AccountId,
+		depositor: &T::AccountId,
+	) -> DispatchResult {
 		let details = Self::token(token)?;
 		ensure!(details.status == TokenStatus::Live, Error::<T>::TokenNotLive);
 		ensure!(!Accounts::<T>::contains_key(token, who), Error::<T>::AlreadyExists);
 		let deposit = T::AccountDeposit::get();
-		Self::hold_deposit(who, deposit)?;
+		Self::hold_deposit(depositor, deposit)?;
+		let existence = if who == depositor {
+			Existence::Deposit(deposit)
+		} else {
+			Existence::DepositFrom(depositor.clone(), deposit)
+		};
 		let mut history = History::<T::Balance, T::MaxOpenSnapshots>::new();
 		record_checkpoint(&mut history, &details.open_snapshots, Zero::zero());
 		Accounts::<T>::insert(
 			token,
 			who,
-			TokenAccount {
-				balance: Zero::zero(),
-				frozen: false,
-				existence: Existence::Deposit(deposit),
-				history,
-			},
+			TokenAccount { balance: Zero::zero(), frozen: false, existence, history },
 		);
-		Self::deposit_event(Event::Touched { token, who: who.clone(), deposit });
+		Self::deposit_event(Event::Touched {
+			token,
+			who: who.clone(),
+			depositor: depositor.clone(),
+			deposit,
+		});
 		Ok(())
 	}
 
@@ -449,11 +458,12 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		account: &TokenAccountOf<T>,
 	) -> DispatchResult {
-		match account.existence {
-			Existence::Deposit(deposit) => {
-				Self::release_deposit(who, deposit)?;
+		match &account.existence {
+			Existence::Deposit(deposit) => Self::release_deposit(who, *deposit)?,
+			Existence::DepositFrom(depositor, deposit) => {
+				Self::release_deposit(depositor, *deposit)?
 			},
-			Existence::MinBalance => {},
+			Existence::MinBalance => frame_system::Pallet::<T>::dec_consumers(who),
 		}
 		Accounts::<T>::remove(token, who);
 		Ok(())
@@ -475,23 +485,30 @@ impl<T: Config> Pallet<T> {
 		if balance == before {
 			return Ok(());
 		}
+		let is_new = existing.is_none();
 		let mut account = existing.unwrap_or_else(|| TokenAccount {
 			balance: Zero::zero(),
 			frozen: false,
 			existence: Existence::MinBalance,
 			history: BoundedVec::new(),
 		});
-		if account.existence == Existence::MinBalance
+		if account.existence.is_min_balance()
 			&& !balance.is_zero()
 			&& balance < details.min_balance
 		{
 			return Err(TokenError::BelowMinimum.into());
 		}
+		if is_new {
+			// A record without a deposit is a consumer of an existing native account: it costs
+			// that account's existence, so nobody creates records at unused addresses for free.
+			frame_system::Pallet::<T>::inc_consumers(who)
+				.map_err(|_| DispatchError::from(TokenError::CannotCreate))?;
+		}
 
 		T::OnBalanceChange::on_balance_change(token, who, before, balance);
 		record_checkpoint(&mut account.history, &details.open_snapshots, before);
 		account.balance = balance;
-		let removed = account.existence == Existence::MinBalance && Self::is_empty(&account);
+		let removed = account.existence.is_min_balance() && Self::is_empty(&account);
 		if removed {
 			Self::remove_account(token, who, &account)?;
 		} else {
@@ -548,12 +565,19 @@ impl<T: Config> Pallet<T> {
 					let at = value_at(&account.history, *snapshot, account.balance);
 					*sum = sum.checked_add(&at).ok_or("a snapshot's supply overflows")?;
 				}
-				match account.existence {
-					Existence::Deposit(deposit) => add_deposit(&who, deposit),
-					Existence::MinBalance => ensure!(
-						account.balance.is_zero() || account.balance >= details.min_balance,
-						"an account without a deposit holds less than the minimum balance"
-					),
+				match &account.existence {
+					Existence::Deposit(deposit) => add_deposit(&who, *deposit),
+					Existence::DepositFrom(depositor, deposit) => add_deposit(depositor, *deposit),
+					Existence::MinBalance => {
+						ensure!(
+							account.balance.is_zero() || account.balance >= details.min_balance,
+							"an account without a deposit holds less than the minimum balance"
+						);
+						ensure!(
+							frame_system::Pallet::<T>::consumers(&who) > 0,
+							"a record without a deposit is not a consumer of its account"
+						);
+					},
 				}
 				// Release prunes lazily: compare what remains once pruned.
 				let mut history = account.history.clone();

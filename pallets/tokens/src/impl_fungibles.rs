@@ -7,6 +7,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungibles::{self, Dust},
+		AccountTouch,
 		tokens::{
 			DepositConsequence, Fortitude, Precision, Preservation, Provenance, WithdrawConsequence,
 		},
@@ -54,7 +55,8 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 			return Zero::zero();
 		}
 		match (preservation, account.existence) {
-			(Preservation::Expendable, _) | (_, Existence::Deposit(_)) => account.balance,
+			(Preservation::Expendable, _) |
+			(_, Existence::Deposit(_) | Existence::DepositFrom(..)) => account.balance,
 			(Preservation::Preserve | Preservation::Protect, Existence::MinBalance) => {
 				account.balance.saturating_sub(details.min_balance)
 			},
@@ -85,10 +87,12 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 			return DepositConsequence::Overflow;
 		};
 		match account {
-			Some(account) if account.existence != Existence::MinBalance => {
-				DepositConsequence::Success
-			},
+			Some(account) if !account.existence.is_min_balance() => DepositConsequence::Success,
 			_ if after < details.min_balance => DepositConsequence::BelowMinimum,
+			// A new record is a consumer of the holder's native account, which must exist.
+			None if !frame_system::Pallet::<T>::can_inc_consumer(who) => {
+				DepositConsequence::CannotCreate
+			},
 			_ => DepositConsequence::Success,
 		}
 	}
@@ -325,5 +329,76 @@ impl<T: Config> communs_primitives::TokenCreation<T::TokenId, DepositBalanceOf<T
 	/// [`Config::TokenDeposit`], held from the owner by [`fungibles::Create::create`] too.
 	fn creation_deposit() -> DepositBalanceOf<T> {
 		T::TokenDeposit::get()
+	}
+}
+
+impl<T: Config> AccountTouch<T::TokenId, T::AccountId> for Pallet<T> {
+	type Balance = DepositBalanceOf<T>;
+
+	fn deposit_required(_: T::TokenId) -> DepositBalanceOf<T> {
+		T::AccountDeposit::get()
+	}
+
+	/// Whether `who` has no record of `token` yet (a pallet's keyless account cannot receive
+	/// the token before one is paid for).
+	fn should_touch(token: T::TokenId, who: &T::AccountId) -> bool {
+		Details::<T>::contains_key(token) && !Accounts::<T>::contains_key(token, who)
+	}
+
+	fn touch(token: T::TokenId, who: &T::AccountId, depositor: &T::AccountId) -> DispatchResult {
+		Self::do_touch(token, who, depositor)
+	}
+}
+
+impl<T: Config> fungibles::Refund<T::AccountId> for Pallet<T> {
+	type AssetId = T::TokenId;
+	type Balance = DepositBalanceOf<T>;
+
+	fn deposit_held(token: T::TokenId, who: T::AccountId) -> Option<(T::AccountId, Self::Balance)> {
+		match Accounts::<T>::get(token, &who)?.existence {
+			Existence::Deposit(deposit) => Some((who, deposit)),
+			Existence::DepositFrom(depositor, deposit) => Some((depositor, deposit)),
+			Existence::MinBalance => None,
+		}
+	}
+
+	/// Removes `who`'s empty record, returning the deposit to whoever paid it.
+	fn refund(token: T::TokenId, who: T::AccountId) -> DispatchResult {
+		Self::do_refund(token, &who)
+	}
+}
+
+impl<T: Config> fungibles::roles::Inspect<T::AccountId> for Pallet<T> {
+	fn owner(token: T::TokenId) -> Option<T::AccountId> {
+		Details::<T>::get(token).map(|details| details.owner)
+	}
+
+	fn issuer(token: T::TokenId) -> Option<T::AccountId> {
+		Details::<T>::get(token).map(|details| details.issuer)
+	}
+
+	fn admin(token: T::TokenId) -> Option<T::AccountId> {
+		Details::<T>::get(token).map(|details| details.admin)
+	}
+
+	/// The admin freezes; this pallet has no separate freezer.
+	fn freezer(token: T::TokenId) -> Option<T::AccountId> {
+		Details::<T>::get(token).map(|details| details.admin)
+	}
+}
+
+impl<T: Config> fungibles::roles::ResetTeam<T::AccountId> for Pallet<T> {
+	/// Hands `token` to `owner`, its deposits with it, and sets its issuer and admin (this
+	/// pallet's admin also freezes, so `freezer` is not used).
+	fn reset_team(
+		token: T::TokenId,
+		owner: T::AccountId,
+		admin: T::AccountId,
+		issuer: T::AccountId,
+		_freezer: T::AccountId,
+	) -> DispatchResult {
+		let current = Self::token(token)?.owner;
+		Self::do_transfer_ownership(token, &current, owner.clone())?;
+		Self::do_set_team(token, &owner, issuer, admin)
 	}
 }

@@ -20,10 +20,16 @@
 //!   *issuer* (mints and burns) and the *admin* (freezes and thaws). The creator holds all
 //!   three; the owner hands them on.
 //! - **Minimum balance**: an account holds either nothing or at least this, which plays the
-//!   part of an existential deposit for its record (any account may hold tokens, even one
-//!   without CMN, such as a DAO's keyless account); an account can also
-//!   [`touch`](Pallet::touch) a token, paying a CMN deposit, to hold less (even zero). A transfer that would leave an account between zero and the minimum
-//!   fails: nothing is ever lost as dust.
+//!   part of an existential deposit for its record. Such a record is a *consumer* of the
+//!   holder's native account, as in pallet-assets: the holder must exist on chain (hold CMN,
+//!   or a provider reference a pallet gave its keyless account), and cannot be reaped while it
+//!   holds the token. Sending to an address that does not exist fails with
+//!   `TokenError::CannotCreate`, so nobody fills storage with records at unused addresses for
+//!   the price of a fee. An account can also [`touch`](Pallet::touch) a token, paying a CMN
+//!   deposit, to hold less (even zero), and a pallet can pay that deposit for an account it
+//!   uses (an escrow) through [`AccountTouch`](frame_support::traits::AccountTouch). A
+//!   transfer that would leave an account between zero and the minimum fails: nothing is ever
+//!   lost as dust.
 //! - **Snapshot**: a frozen view of a token's balances and supply, opened by
 //!   [`TokenSnapshots::snapshot`] and read until [`TokenSnapshots::release`].
 //!
@@ -63,8 +69,8 @@
 //!   [`freeze_token`](Pallet::freeze_token), [`thaw_token`](Pallet::thaw_token).
 //!
 //! ### Traits implemented
-//! `fungibles::{Inspect, Unbalanced, Mutate, Create, Destroy, metadata::Inspect,
-//! metadata::Mutate}`, [`TokenSnapshots`].
+//! `fungibles::{Inspect, Unbalanced, Mutate, Create, Destroy, Refund, metadata::Inspect,
+//! metadata::Mutate, roles::Inspect, roles::ResetTeam}`, `AccountTouch`, [`TokenSnapshots`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -105,6 +111,7 @@ pub type TokenDetailsOf<T> = TokenDetails<
 
 /// An account's record as this runtime stores it.
 pub type TokenAccountOf<T> = TokenAccount<
+	<T as frame_system::Config>::AccountId,
 	<T as Config>::Balance,
 	DepositBalanceOf<T>,
 	History<<T as Config>::Balance, <T as Config>::MaxOpenSnapshots>,
@@ -214,8 +221,8 @@ pub mod pallet {
 	pub type Details<T: Config> = StorageMap<_, Blake2_128Concat, T::TokenId, TokenDetailsOf<T>>;
 
 	/// Every holder's balance of every token. A record exists only while it holds at least the
-	/// token's minimum balance, holds history an open snapshot needs, or was paid for by
-	/// `touch`.
+	/// token's minimum balance (as a consumer of the holder's native account), holds history an
+	/// open snapshot needs, or was paid for by a deposit.
 	#[pallet::storage]
 	pub type Accounts<T: Config> = StorageDoubleMap<
 		_,
@@ -387,12 +394,14 @@ pub mod pallet {
 			/// The new owner.
 			owner: T::AccountId,
 		},
-		/// An account paid a deposit to keep a record of a token.
+		/// A deposit was paid to keep an account's record of a token.
 		Touched {
 			/// The token.
 			token: T::TokenId,
 			/// The account.
 			who: T::AccountId,
+			/// Who paid the deposit and gets it back when the record is removed.
+			depositor: T::AccountId,
 			/// The deposit held.
 			deposit: DepositBalanceOf<T>,
 		},
@@ -803,7 +812,7 @@ pub mod pallet {
 		#[pallet::call_index(17)]
 		pub fn touch(origin: OriginFor<T>, token: T::TokenId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_touch(token, &who)
+			Self::do_touch(token, &who, &who)
 		}
 
 		/// Removes the caller's empty record of the token and returns any deposit.

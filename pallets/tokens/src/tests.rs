@@ -214,14 +214,68 @@ mod mint_and_burn {
 	}
 
 	#[test]
-	fn an_account_without_native_funds_holds_and_sends_tokens() {
+	fn tokens_sent_to_an_address_that_does_not_exist_fail_and_create_nothing() {
+		// The attack: with a token of minimum balance 1, anyone could create records at
+		// arbitrary addresses for the price of a fee. A record without a deposit now needs an
+		// existing native account.
+		test(|| {
+			let token = new_token(1);
+			assert_ok!(Tokens::mint(signed(ALICE), token, BOB, 100));
+			assert_noop!(
+				Tokens::transfer(signed(BOB), token, UNFUNDED, 1),
+				TokenError::CannotCreate
+			);
+			assert_noop!(Tokens::mint(signed(ALICE), token, UNFUNDED, 10), TokenError::CannotCreate);
+			assert!(Accounts::<Test>::get(token, UNFUNDED).is_none());
+		});
+	}
+
+	#[test]
+	fn a_record_keeps_its_holder_alive_until_it_is_emptied() {
 		test(|| {
 			let token = token_with(&[(BOB, 100)]);
-			assert_ok!(Tokens::mint(signed(ALICE), token, UNFUNDED, 10));
-			assert_ok!(Tokens::transfer(signed(BOB), token, UNFUNDED, 20));
-			assert_eq!(balance(token, UNFUNDED), 30);
-			assert_eq!(consumers(UNFUNDED), 0);
-			assert_ok!(Tokens::transfer(signed(UNFUNDED), token, BOB, 30));
+			assert_eq!(consumers(BOB), 1);
+			// Bob's native account is not reaped while he holds the token: sending all his
+			// CMN leaves the existential deposit.
+			assert_ok!(Balances::transfer_all(signed(BOB), DAVE, false));
+			assert!(frame_system::Account::<Test>::contains_key(BOB));
+			assert_eq!(Balances::free_balance(BOB), <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance());
+			assert_ok!(Tokens::transfer(signed(BOB), token, CHARLIE, 100));
+			assert_eq!((consumers(BOB), consumers(CHARLIE)), (0, 1));
+			assert_ok!(Balances::transfer_all(signed(BOB), DAVE, false));
+			assert!(!frame_system::Account::<Test>::contains_key(BOB));
+		});
+	}
+
+	#[test]
+	fn an_account_touched_by_another_holds_and_sends_tokens_without_native_funds() {
+		use frame_support::traits::{fungibles::Refund as _, AccountTouch as _};
+		test(|| {
+			let token = token_with(&[(BOB, 100)]);
+			assert_eq!(Tokens::deposit_required(token), ACCOUNT_DEPOSIT);
+			assert!(Tokens::should_touch(token, &UNFUNDED));
+			assert_ok!(<Tokens as frame_support::traits::AccountTouch<_, _>>::touch(
+				token, &UNFUNDED, &DAVE
+			));
+			assert!(!Tokens::should_touch(token, &UNFUNDED));
+			System::assert_last_event(
+				Event::Touched { token, who: UNFUNDED, depositor: DAVE, deposit: ACCOUNT_DEPOSIT }
+					.into(),
+			);
+			assert_eq!(Tokens::deposit_held(token, UNFUNDED), Some((DAVE, ACCOUNT_DEPOSIT)));
+			assert_ok!(Tokens::transfer(signed(BOB), token, UNFUNDED, 3));
+			assert_eq!((balance(token, UNFUNDED), consumers(UNFUNDED)), (3, 0));
+			assert_noop!(
+				<Tokens as frame_support::traits::fungibles::Refund<_>>::refund(token, UNFUNDED),
+				Error::<Test>::AccountNotEmpty
+			);
+			assert_ok!(Tokens::transfer(signed(UNFUNDED), token, BOB, 3));
+			// The record stays (its deposit keeps it) until refunded, to the depositor.
+			assert_eq!(held(DAVE), ACCOUNT_DEPOSIT);
+			assert_ok!(<Tokens as frame_support::traits::fungibles::Refund<_>>::refund(
+				token, UNFUNDED
+			));
+			assert_eq!(held(DAVE), 0);
 			assert!(Accounts::<Test>::get(token, UNFUNDED).is_none());
 		});
 	}
@@ -622,6 +676,27 @@ mod roles_and_freezing {
 	}
 
 	#[test]
+	fn reset_team_hands_the_token_and_its_deposits_on() {
+		use frame_support::traits::fungibles::roles::{Inspect as _, ResetTeam};
+		test(|| {
+			let token = new_token(10);
+			assert_ok!(Tokens::set_metadata(signed(ALICE), token, b"B".to_vec(), b"B".to_vec(), 2));
+			let deposits = held(ALICE);
+			assert_ok!(<Tokens as ResetTeam<_>>::reset_team(token, BOB, CHARLIE, DAVE, CHARLIE));
+			assert_eq!((held(ALICE), held(BOB)), (0, deposits));
+			assert_eq!(
+				(Tokens::owner(token), Tokens::admin(token), Tokens::issuer(token)),
+				(Some(BOB), Some(CHARLIE), Some(DAVE))
+			);
+			assert_eq!(Tokens::freezer(token), Some(CHARLIE));
+			assert_noop!(
+				<Tokens as ResetTeam<_>>::reset_team(9, BOB, BOB, BOB, BOB),
+				Error::<Test>::UnknownToken
+			);
+		});
+	}
+
+	#[test]
 	fn transfer_ownership_moves_the_deposits() {
 		test(|| {
 			let token = new_token(10);
@@ -648,7 +723,7 @@ mod touch_and_refund {
 			let token = new_token(10);
 			assert_ok!(Tokens::touch(signed(BOB), token));
 			System::assert_last_event(
-				Event::Touched { token, who: BOB, deposit: ACCOUNT_DEPOSIT }.into(),
+				Event::Touched { token, who: BOB, depositor: BOB, deposit: ACCOUNT_DEPOSIT }.into(),
 			);
 			assert_eq!(held(BOB), ACCOUNT_DEPOSIT);
 			assert_eq!(
@@ -904,7 +979,10 @@ mod traits {
 				Tokens::can_deposit(token, &CHARLIE, 5, Provenance::Extant),
 				D::BelowMinimum
 			);
-			assert_eq!(Tokens::can_deposit(token, &UNFUNDED, 50, Provenance::Extant), D::Success);
+			assert_eq!(
+				Tokens::can_deposit(token, &UNFUNDED, 50, Provenance::Extant),
+				D::CannotCreate
+			);
 			assert_eq!(Tokens::can_deposit(token, &BOB, u64::MAX, Provenance::Minted), D::Overflow);
 			assert_eq!(Tokens::can_deposit(token, &CHARLIE, 50, Provenance::Extant), D::Success);
 			assert_eq!(Tokens::can_withdraw(token, &BOB, 95), W::BalanceLow);

@@ -81,7 +81,7 @@ pub struct TokenDetails<AccountId, Balance, DepositBalance, Snapshots> {
 	pub open_snapshots: Snapshots,
 }
 
-/// Why an account record exists.
+/// Why an account record exists, and so what keeps it from being free state.
 #[derive(
 	Clone,
 	Copy,
@@ -94,23 +94,36 @@ pub struct TokenDetails<AccountId, Balance, DepositBalance, Snapshots> {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub enum Existence<DepositBalance> {
-	/// It holds at least the token's minimum balance (or history an open snapshot needs):
-	/// like a native existential deposit, the minimum is what keeps the record.
+pub enum Existence<AccountId, DepositBalance> {
+	/// It holds at least the token's minimum balance (or history an open snapshot needs),
+	/// and it is a consumer of the holder's native account, which must exist (hold a provider
+	/// reference) and cannot be reaped while the record lasts.
 	MinBalance,
 	/// The holder paid this deposit (`touch`), so the record may hold any balance, even zero.
 	Deposit(DepositBalance),
+	/// This account paid this deposit for the holder ([`AccountTouch`]), so the record may hold
+	/// any balance, even zero; the deposit goes back to it when the record is removed.
+	///
+	/// [`AccountTouch`]: frame_support::traits::AccountTouch
+	DepositFrom(AccountId, DepositBalance),
+}
+
+impl<AccountId, DepositBalance> Existence<AccountId, DepositBalance> {
+	/// Whether the record is kept by the minimum balance rather than by a deposit.
+	pub fn is_min_balance(&self) -> bool {
+		matches!(self, Existence::MinBalance)
+	}
 }
 
 /// One holder's balance of one token. `Checkpoints` is its bounded [`History`].
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub struct TokenAccount<Balance, DepositBalance, Checkpoints> {
+pub struct TokenAccount<AccountId, Balance, DepositBalance, Checkpoints> {
 	/// The balance.
 	pub balance: Balance,
 	/// The admin froze this account: it cannot send.
 	pub frozen: bool,
 	/// Why the record exists.
-	pub existence: Existence<DepositBalance>,
+	pub existence: Existence<AccountId, DepositBalance>,
 	/// The balances open snapshots still need.
 	pub history: Checkpoints,
 }
