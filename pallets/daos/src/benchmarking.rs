@@ -97,7 +97,7 @@ mod benchmarks {
 		let allocations: Vec<_> = (0..a)
 			.map(|index| {
 				(
-					account::<T::AccountId>("holder", index, 0),
+					funded::<T>("holder", index),
 					TokenBalanceOf::<T>::max_value() / 1_000_000u32.into(),
 				)
 			})
@@ -167,7 +167,7 @@ mod benchmarks {
 		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
 			T::BenchmarkHelper::prepare_share_token(token);
 		}
-		let to: T::AccountId = account("holder", 0, 0);
+		let to = funded::<T>("holder", 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&to), 1_000u32.into());
 	}
@@ -179,9 +179,17 @@ mod benchmarks {
 		_(RawOrigin::Signed(dao_account), dao, longest::<T::NameLimit>(b'x'), metadata::<T>());
 	}
 
+	/// The DAO holds shares of its own, which go to a beneficiary new to the chain with the
+	/// share token.
 	#[benchmark]
 	fn dissolve(m: Linear<1, { T::MaxMembers::get() }>) {
 		let (dao, dao_account) = create::<T>(m);
+		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
+			T::BenchmarkHelper::prepare_share_token(token);
+		}
+		let origin = RawOrigin::Signed(dao_account.clone()).into();
+		let own = lookup::<T>(&dao_account);
+		assert!(Pallet::<T>::mint_shares(origin, dao, own, 1_000u32.into()).is_ok());
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&beneficiary), m);

@@ -8,14 +8,14 @@ use frame_support::{
 	ensure,
 	traits::{
 		fungible::{Inspect as _, Mutate as _, MutateHold as _},
-		fungibles::{self, Create as _, Mutate as _},
+		fungibles::{self, roles::ResetTeam as _, Create as _, Inspect as _, Mutate as _},
 		tokens::{Fortitude, Precision, Preservation},
 		Get,
 	},
 };
 use sp_runtime::{
 	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
-	ArithmeticError, DispatchResult, Perbill,
+	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
 impl<T: Config> Pallet<T> {
@@ -233,20 +233,45 @@ impl<T: Config> Pallet<T> {
 			info.deposit,
 			Precision::Exact,
 		)?;
-		let amount = T::Currency::reducible_balance(
-			&info.account,
-			Preservation::Expendable,
-			Fortitude::Polite,
-		);
-		if !amount.is_zero() {
-			T::Currency::transfer(&info.account, &beneficiary, amount, Preservation::Expendable)?;
+		// The treasury first, which opens the beneficiary's account if it has none; then the
+		// share token; then what the token's records kept alive (the existential deposit).
+		let mut amount = Self::sweep(&info.account, &beneficiary)?;
+		if let Some(token) = info.share_token {
+			let shares = T::Tokens::balance(token.clone(), &info.account);
+			if !shares.is_zero() {
+				T::Tokens::transfer(
+					token.clone(),
+					&info.account,
+					&beneficiary,
+					shares,
+					Preservation::Expendable,
+				)?;
+			}
+			T::Tokens::reset_team(
+				token,
+				beneficiary.clone(),
+				beneficiary.clone(),
+				beneficiary.clone(),
+				beneficiary.clone(),
+			)?;
 		}
+		amount = amount.saturating_add(Self::sweep(&info.account, &beneficiary)?);
 		// Bounded: a DAO never has more than `MaxMembers` members.
 		let _ = Members::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
 		let _ = MemberSince::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
 		Daos::<T>::remove(dao);
 		Self::deposit_event(Event::Dissolved { dao, beneficiary, amount });
 		Ok(())
+	}
+
+	/// Sends everything `from` can send of the native currency to `to`; returns how much.
+	fn sweep(from: &T::AccountId, to: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
+		let amount =
+			T::Currency::reducible_balance(from, Preservation::Expendable, Fortitude::Polite);
+		if !amount.is_zero() {
+			T::Currency::transfer(from, to, amount, Preservation::Expendable)?;
+		}
+		Ok(amount)
 	}
 
 	/// Checks the pallet's invariants:

@@ -180,7 +180,8 @@ pub mod pallet {
 		/// The tokens share tokens are made of.
 		type Tokens: fungibles::Create<Self::AccountId>
 			+ fungibles::Mutate<Self::AccountId>
-			+ fungibles::metadata::Mutate<Self::AccountId>;
+			+ fungibles::metadata::Mutate<Self::AccountId>
+			+ fungibles::roles::ResetTeam<Self::AccountId>;
 
 		/// What other pallets still run for a DAO: it may not dissolve while they do.
 		type Obligations: communs_primitives::DaoObligations;
@@ -568,15 +569,17 @@ pub mod pallet {
 		}
 
 		/// Dissolves the DAO: removes its members, returns the creator's and the members'
-		/// deposits, and hands everything its account can send to `beneficiary`. Its share
-		/// token stays with its holders; nobody can mint it any more, and the royalties already
-		/// paid to them stay claimable. Refused while another pallet still runs something for
-		/// the DAO (an open campaign or sale, a payment in escrow).
+		/// deposits, and hands `beneficiary` everything its account can send, its share token
+		/// (the shares it holds, the token's roles and the deposits held for it). The other
+		/// holders keep their shares, and the royalties already paid to them stay claimable.
+		/// Refused while another pallet still runs something for the DAO (an open campaign or
+		/// sale, service terms).
 		///
 		/// Origin: the DAO's account. `members` is the DAO's member count (it bounds the
 		/// weight). Emits [`Event::Dissolved`]. Errors: [`Error::NotDao`],
 		/// [`Error::WrongMemberCount`], [`Error::ChainDaoCannotDissolve`],
-		/// [`Error::OpenObligations`].
+		/// [`Error::OpenObligations`], or `TokenError::CannotCreate` if the DAO holds shares
+		/// and `beneficiary` has no account on chain.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::dissolve(*members))]
 		pub fn dissolve(

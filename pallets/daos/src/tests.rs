@@ -365,16 +365,28 @@ mod privileged_calls {
 			assert_ok!(Balances::transfer_keep_alive(signed(EVE), account, 1_000));
 			let eve_before = Balances::balance(&EVE);
 			assert_noop!(Daos::dissolve(as_dao(dao), dao, EVE, 3), Error::<Test>::WrongMemberCount);
+			// The DAO holds shares of its own.
+			assert_ok!(Tokens::transfer(signed(BOB), 0, account, 50));
+			let token_deposits =
+				Balances::balance_on_hold(&pallet_tokens::HoldReason::Deposit.into(), &account);
+			assert!(token_deposits > 0);
 			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE, 4));
-			// Free: ED + 1,000 + the member deposits released; the token's deposits stay held.
-			let amount = 1_000 + 4 * MEMBER_DEPOSIT;
+			// Free: ED + 1,000 + the member deposits released; nothing is left behind.
+			let amount = ED + 1_000 + 4 * MEMBER_DEPOSIT;
 			System::assert_last_event(Event::Dissolved { dao, beneficiary: EVE, amount }.into());
 			assert_eq!(Balances::balance(&EVE), eve_before + amount);
 			assert_eq!(held(HoldReason::DaoDeposit, ALICE), 0);
 			assert!(DaoRecords::<Test>::get(dao).is_none());
 			assert_eq!(Members::<Test>::iter_prefix(dao).count(), 0);
-			// Shares stay with their holders.
-			assert_eq!(Tokens::balance(0, &BOB), 250);
+			// The other holders keep their shares; the DAO's own, the token and its deposits
+			// go to the beneficiary, and the DAO's account is gone.
+			assert_eq!((Tokens::balance(0, &BOB), Tokens::balance(0, &EVE)), (200, 50));
+			assert_eq!(pallet_tokens::Details::<Test>::get(0).unwrap().owner, EVE);
+			assert_eq!(
+				Balances::balance_on_hold(&pallet_tokens::HoldReason::Deposit.into(), &EVE),
+				token_deposits
+			);
+			assert!(!frame_system::Account::<Test>::contains_key(account));
 			assert_eq!(Daos::account(dao), None);
 		});
 	}

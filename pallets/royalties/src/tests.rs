@@ -197,7 +197,13 @@ mod claim {
 	#[test]
 	fn an_amount_below_the_existential_deposit_stays_claimable() {
 		test(|| {
-			let dao = dao_with(&[ALICE], Some(&[(ALICE, 999), (STRANGER, 1)]));
+			// A holder without CMN: its share record was paid for by another account.
+			let dao = dao_with(&[ALICE], Some(&[(ALICE, 999), (BOB, 1)]));
+			let token = share_token(dao);
+			assert_ok!(<Tokens as frame_support::traits::AccountTouch<_, _>>::touch(
+				token, &STRANGER, &BOB
+			));
+			assert_ok!(Tokens::transfer(signed(BOB), token, STRANGER, 1));
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
 			assert_eq!(Royalties::claimable(dao, &STRANGER), 1);
 			assert_noop!(Royalties::claim(signed(STRANGER), dao), TokenError::BelowMinimum);

@@ -9,6 +9,7 @@ use communs_primitives::{DaoBenchmarkHelper, ShareTokenBenchmarkHelper};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
+	fungibles::Mutate as _,
 	Get,
 };
 use frame_system::RawOrigin;
@@ -24,10 +25,10 @@ type Accounts<T> = (
 	<T as frame_system::Config>::AccountId,
 );
 
-/// A cooperative with a fee and the longest window, its credit token's balance changes as
-/// expensive as they get; a customer and a provider (holding the providers' role) hold
-/// credits. Returns the DAO, its account, the customer and the provider.
-fn coop<T: Config>() -> Result<(DaoId, Accounts<T>), BenchmarkError> {
+/// A cooperative without service terms yet, its credit token's balance changes as expensive
+/// as they get, its treasury holding CMN; a customer and a provider (holding the providers'
+/// role) hold credits. Returns the DAO, its account, the customer and the provider.
+fn coop_without_terms<T: Config>() -> Result<(DaoId, Accounts<T>), BenchmarkError> {
 	let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
 	let customer: T::AccountId = account("customer", 0, 0);
 	let provider: T::AccountId = account("provider", 0, 0);
@@ -35,18 +36,27 @@ fn coop<T: Config>() -> Result<(DaoId, Accounts<T>), BenchmarkError> {
 	T::Currency::set_balance(&provider, plenty);
 	let dao = T::BenchmarkHelper::create_dao(&[customer.clone(), provider.clone()]);
 	let account = T::Daos::account(dao).ok_or(BenchmarkError::Weightless)?;
+	T::Currency::set_balance(&account, plenty);
 	let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
 	T::BenchmarkHelper::prepare_share_token(token);
-	let role = BoundedVec::truncate_from(alloc::vec![b'd'; T::RoleLimit::get() as usize]);
+	let role: BoundedVec<u8, T::RoleLimit> =
+		BoundedVec::truncate_from(alloc::vec![b'd'; T::RoleLimit::get() as usize]);
 	T::BenchmarkHelper::grant_role(dao, &provider, &role);
+	Ok((dao, (account, customer, provider)))
+}
+
+/// [`coop_without_terms`] with a fee and the longest window.
+fn coop<T: Config>() -> Result<(DaoId, Accounts<T>), BenchmarkError> {
+	let (dao, accounts) = coop_without_terms::<T>()?;
+	let role = BoundedVec::truncate_from(alloc::vec![b'd'; T::RoleLimit::get() as usize]);
 	Pallet::<T>::set_terms(
-		RawOrigin::Signed(account.clone()).into(),
+		RawOrigin::Signed(accounts.0.clone()).into(),
 		dao,
 		role,
 		Perbill::from_percent(10),
 		T::MaxWindow::get(),
 	)?;
-	Ok((dao, (account, customer, provider)))
+	Ok((dao, accounts))
 }
 
 /// Records `count` open payments of `dao` to `provider`, as if that many customers had paid,
@@ -132,9 +142,10 @@ fn paid<T: Config>(
 mod benchmarks {
 	use super::*;
 
+	/// The first terms: the escrow's record is paid for.
 	#[benchmark]
 	fn set_terms() -> Result<(), BenchmarkError> {
-		let (dao, (account, _, _)) = coop::<T>()?;
+		let (dao, (account, _, _)) = coop_without_terms::<T>()?;
 		let role = BoundedVec::truncate_from(alloc::vec![b'r'; T::RoleLimit::get() as usize]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(account), dao, role, Perbill::from_percent(5), T::MaxWindow::get());
@@ -211,6 +222,24 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(account), id);
 		assert!(!Payments::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Credits sent to the escrow from outside go to the treasury, and the deposit back.
+	#[benchmark]
+	fn end_terms() -> Result<(), BenchmarkError> {
+		let (dao, (account, customer, _)) = coop::<T>()?;
+		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+		T::Tokens::transfer(
+			token,
+			&customer,
+			&Pallet::<T>::escrow_account(dao),
+			100u32.into(),
+			frame_support::traits::tokens::Preservation::Expendable,
+		)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account), dao);
+		assert!(!Terms::<T>::contains_key(dao));
 		Ok(())
 	}
 

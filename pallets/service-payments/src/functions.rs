@@ -6,9 +6,9 @@ use frame_support::{
 	ensure,
 	traits::{
 		fungible::MutateHold,
-		fungibles::{Inspect as TokensInspect, Mutate as TokensMutate},
+		fungibles::{Inspect as TokensInspect, Mutate as TokensMutate, Refund as _},
 		tokens::{DepositConsequence, Precision, Preservation, Provenance},
-		Get,
+		AccountTouch as _, Get,
 	},
 };
 use sp_runtime::{
@@ -32,7 +32,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
 		ensure!(who == account, Error::<T>::NotDao);
+		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
 		ensure!(window <= T::MaxWindow::get(), Error::<T>::WindowTooLong);
+		let escrow = Self::escrow_account(dao);
+		if T::Tokens::should_touch(token.clone(), &escrow) {
+			T::Tokens::touch(token, &escrow, &account)?;
+		}
 		Terms::<T>::insert(dao, ServiceTerms { provider_role: provider_role.clone(), fee, window });
 		Self::deposit_event(Event::TermsSet { dao, provider_role, fee, window });
 		Ok(())
@@ -191,6 +196,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `end_terms` once the origin is checked.
+	pub(crate) fn do_end_terms(who: T::AccountId, dao: DaoId) -> DispatchResult {
+		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(who == account, Error::<T>::NotDao);
+		ensure!(Terms::<T>::contains_key(dao), Error::<T>::NoTerms);
+		ensure!(Totals::<T>::get(dao).open.is_zero(), Error::<T>::PaymentsOpen);
+		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
+		let escrow = Self::escrow_account(dao);
+		let surplus = T::Tokens::balance(token.clone(), &escrow);
+		if !surplus.is_zero() {
+			T::Tokens::transfer(
+				token.clone(),
+				&escrow,
+				&account,
+				surplus,
+				Preservation::Expendable,
+			)?;
+		}
+		if T::Tokens::deposit_held(token.clone(), escrow.clone()).is_some() {
+			T::Tokens::refund(token, escrow)?;
+		}
+		Terms::<T>::remove(dao);
+		Self::deposit_event(Event::TermsEnded { dao });
+		Ok(())
+	}
+
 	/// `dispute` once the origin is checked.
 	pub(crate) fn do_dispute(who: T::AccountId, id: PaymentId) -> DispatchResult {
 		let mut payment = Self::payment(id)?;
@@ -313,9 +344,9 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> communs_primitives::DaoObligations for Pallet<T> {
-	/// A DAO with payments in escrow: they settle to its members and treasury, or are refunded
-	/// by its vote.
+	/// A DAO with service terms: payments in escrow settle to its members and treasury or are
+	/// refunded by its vote, and the escrow's deposit comes back when it ends its terms.
 	fn has_open(dao: DaoId) -> bool {
-		!Totals::<T>::get(dao).open.is_zero()
+		Terms::<T>::contains_key(dao) || !Totals::<T>::get(dao).open.is_zero()
 	}
 }

@@ -102,7 +102,10 @@ pub mod pallet {
 	use super::*;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Mutate, MutateHold},
+		traits::{
+			fungible::{Mutate, MutateHold},
+			AccountTouch,
+		},
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
@@ -127,8 +130,13 @@ pub mod pallet {
 		/// The runtime's hold reason, which includes this pallet's.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// The credit tokens payments are made in.
-		type Tokens: fungibles::Mutate<Self::AccountId>;
+		/// The credit tokens payments are made in. A DAO's escrow is a keyless account: its
+		/// record of the credit token is paid for by the DAO's deposit ([`AccountTouch`]), so it
+		/// may hold any balance and every payment can settle, and the deposit goes back when
+		/// the DAO ends its terms ([`fungibles::Refund`]).
+		type Tokens: fungibles::Mutate<Self::AccountId>
+			+ AccountTouch<TokenIdOf<Self>, Self::AccountId, Balance = BalanceOf<Self>>
+			+ fungibles::Refund<Self::AccountId, AssetId = TokenIdOf<Self>>;
 
 		/// The DAOs: their accounts, credit (share) tokens and members' roles.
 		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
@@ -202,6 +210,12 @@ pub mod pallet {
 			fee: Perbill,
 			/// How long after a later payment its customer may dispute it, in blocks.
 			window: BlockNumberFor<T>,
+		},
+		/// A DAO ended its service terms: it takes no more payments, and the deposit for its
+		/// escrow went back to its treasury.
+		TermsEnded {
+			/// The DAO.
+			dao: DaoId,
 		},
 		/// A customer paid a provider; the credits wait in escrow.
 		Paid {
@@ -280,14 +294,19 @@ pub mod pallet {
 		NotDisputed,
 		/// Payment ids are exhausted.
 		Overflow,
+		/// Payments of the DAO are still in escrow: they must settle or be refunded first.
+		PaymentsOpen,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Sets `dao`'s service terms, for payments made afterwards.
+		/// Sets `dao`'s service terms, for payments made afterwards. The first time, the DAO's
+		/// treasury pays the credit token's account deposit for its escrow (returned by
+		/// [`end_terms`](Pallet::end_terms)), so that the escrow may hold any balance.
 		///
 		/// Origin: the DAO's account (a passed proposal). Emits [`Event::TermsSet`]. Errors:
-		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::WindowTooLong`].
+		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::NoCreditToken`],
+		/// [`Error::WindowTooLong`], or the treasury cannot pay the deposit.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_terms())]
 		pub fn set_terms(
@@ -368,6 +387,20 @@ pub mod pallet {
 		pub fn refund(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_refund(who, payment)
+		}
+
+		/// Ends `dao`'s service terms once no payment is open: it takes no more payments,
+		/// credits sent to its escrow from outside go to its treasury, and the escrow's deposit
+		/// goes back to the treasury. A DAO with terms cannot dissolve.
+		///
+		/// Origin: the DAO's account (a passed proposal). Emits [`Event::TermsEnded`]. Errors:
+		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::NoTerms`],
+		/// [`Error::PaymentsOpen`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::end_terms())]
+		pub fn end_terms(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_end_terms(who, dao)
 		}
 	}
 

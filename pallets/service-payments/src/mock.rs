@@ -336,5 +336,14 @@ pub fn coop_with_min_balance(
 		members.try_into().unwrap(),
 		params(VotingMode::OneMemberOneVote),
 	));
+	// The treasury holds CMN of its own, for its escrow's deposit.
+	frame_support::assert_ok!(Balances::transfer_keep_alive(
+		RuntimeOrigin::signed(ALICE),
+		Daos::account_of(dao),
+		TREASURY_FUNDS
+	));
 	dao
 }
+
+/// What each test cooperative's founder gives its treasury.
+pub const TREASURY_FUNDS: Balance = 100;

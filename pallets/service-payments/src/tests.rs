@@ -394,7 +394,115 @@ mod dissolve {
 			let id = ride(dao, DAVE, BOB, 30, 1);
 			assert_noop!(dissolve(), pallet_daos::Error::<Test>::OpenObligations);
 			assert_ok!(ServicePayments::confirm(signed(DAVE), id));
+			// Its terms still hold the escrow's deposit.
+			assert_noop!(dissolve(), pallet_daos::Error::<Test>::OpenObligations);
+			assert_ok!(ServicePayments::end_terms(signed(dao_account(dao)), dao));
 			assert_ok!(dissolve());
+		});
+	}
+}
+
+mod end_terms {
+	use super::*;
+	use frame_support::traits::{fungible::Inspect as _, fungibles::Refund as _};
+
+	/// The deposit kept for `dao`'s escrow record, by the DAO's account.
+	fn escrow_deposit(dao: u32) -> Balance {
+		let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+		match Tokens::deposit_held(token, ServicePayments::escrow_account(dao)) {
+			Some((depositor, deposit)) => {
+				assert_eq!(depositor, dao_account(dao));
+				deposit
+			},
+			None => 0,
+		}
+	}
+
+	#[test]
+	fn returns_the_escrow_deposit_and_what_others_sent_to_the_escrow() {
+		test(|| {
+			let dao = rides();
+			assert_eq!(escrow_deposit(dao), 2);
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			assert_noop!(
+				ServicePayments::end_terms(signed(dao_account(dao)), dao),
+				Error::<Test>::PaymentsOpen
+			);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), id));
+			// Someone sends credits to the escrow: they are nobody's payment.
+			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			assert_ok!(Tokens::transfer(
+				signed(EVE),
+				token,
+				ServicePayments::escrow_account(dao),
+				3
+			));
+			let free = Balances::balance(&dao_account(dao));
+			assert_ok!(ServicePayments::end_terms(signed(dao_account(dao)), dao));
+			System::assert_last_event(Event::TermsEnded { dao }.into());
+			assert_eq!(escrow_deposit(dao), 0);
+			assert_eq!(Balances::balance(&dao_account(dao)), free + 2);
+			assert_eq!(credits(dao, dao_account(dao)), 3);
+			assert!(crate::Terms::<Test>::get(dao).is_none());
+			assert_noop!(
+				ServicePayments::pay(signed(DAVE), dao, BOB, 10, [0; 32]),
+				Error::<Test>::NoTerms
+			);
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let dao = coop(&[ALICE], &DRIVERS, &RIDERS);
+			let end = |who| ServicePayments::end_terms(signed(who), dao);
+			assert_noop!(end(dao_account(dao)), Error::<Test>::NoTerms);
+			set_terms(dao, Perbill::zero());
+			assert_noop!(end(ALICE), Error::<Test>::NotDao);
+			assert_noop!(
+				ServicePayments::end_terms(signed(dao_account(dao)), 9),
+				Error::<Test>::UnknownDao
+			);
+		});
+	}
+}
+
+/// Every open payment can settle, whatever the credit token's minimum balance and whatever
+/// anyone sends to the escrow: the escrow's record is kept by the DAO's deposit, not by a
+/// minimum balance.
+mod escrow {
+	use super::*;
+
+	#[test]
+	fn a_single_payment_of_the_minimum_with_a_fee_settles() {
+		test(|| {
+			// The attack on the old escrow: one open payment of 10 with a minimum balance of 10
+			// and a 10% fee; paying the fee first left 9 in escrow, below the minimum.
+			let dao = coop_with_min_balance(&[ALICE], &DRIVERS, &RIDERS, 10);
+			set_terms(dao, Perbill::from_percent(10));
+			// The treasury and Bob hold credits already, so the fee is taken.
+			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			assert_ok!(Tokens::transfer(signed(DAVE), token, dao_account(dao), 10));
+			assert_ok!(Tokens::transfer(signed(DAVE), token, BOB, 10));
+			let id = ride(dao, EVE, BOB, 10, 1);
+			assert_ok!(ServicePayments::confirm(signed(EVE), id));
+			System::assert_last_event(
+				Event::Settled { payment: id, by: EVE, to_provider: 9, fee: 1 }.into(),
+			);
+		});
+	}
+
+	#[test]
+	fn dust_sent_to_the_escrow_does_not_block_the_last_payment() {
+		test(|| {
+			let dao = coop_with_min_balance(&[ALICE], &DRIVERS, &RIDERS, 10);
+			set_terms(dao, Perbill::zero());
+			let id = ride(dao, EVE, BOB, 50, 1);
+			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let escrow = ServicePayments::escrow_account(dao);
+			assert_ok!(Tokens::transfer(signed(DAVE), token, escrow, 1));
+			assert_ok!(ServicePayments::confirm(signed(EVE), id));
+			assert_eq!((credits(dao, BOB), credits(dao, escrow)), (50, 1));
 		});
 	}
 }

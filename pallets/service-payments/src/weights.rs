@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn release(p: u32, m: u32, ) -> Weight;
 	fn dispute() -> Weight;
 	fn refund() -> Weight;
+	fn end_terms() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -223,6 +224,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
+	fn end_terms() -> Weight {
+		Weight::from_parts(125_067_000, 0)
+			.saturating_add(Weight::from_parts(0, 6914))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
@@ -263,6 +270,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn refund() -> Weight {
+		Weight::from_parts(125_067_000, 0)
+			.saturating_add(Weight::from_parts(0, 6914))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn end_terms() -> Weight {
 		Weight::from_parts(125_067_000, 0)
 			.saturating_add(Weight::from_parts(0, 6914))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))

@@ -492,9 +492,7 @@ impl<T: Config> Pallet<T> {
 			existence: Existence::MinBalance,
 			history: BoundedVec::new(),
 		});
-		if account.existence.is_min_balance()
-			&& !balance.is_zero()
-			&& balance < details.min_balance
+		if account.existence.is_min_balance() && !balance.is_zero() && balance < details.min_balance
 		{
 			return Err(TokenError::BelowMinimum.into());
 		}

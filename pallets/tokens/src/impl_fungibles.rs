@@ -7,10 +7,10 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungibles::{self, Dust},
-		AccountTouch,
 		tokens::{
 			DepositConsequence, Fortitude, Precision, Preservation, Provenance, WithdrawConsequence,
 		},
+		AccountTouch,
 	},
 };
 use sp_runtime::{
@@ -55,8 +55,8 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 			return Zero::zero();
 		}
 		match (preservation, account.existence) {
-			(Preservation::Expendable, _) |
-			(_, Existence::Deposit(_) | Existence::DepositFrom(..)) => account.balance,
+			(Preservation::Expendable, _)
+			| (_, Existence::Deposit(_) | Existence::DepositFrom(..)) => account.balance,
 			(Preservation::Preserve | Preservation::Protect, Existence::MinBalance) => {
 				account.balance.saturating_sub(details.min_balance)
 			},

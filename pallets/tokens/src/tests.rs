@@ -225,7 +225,10 @@ mod mint_and_burn {
 				Tokens::transfer(signed(BOB), token, UNFUNDED, 1),
 				TokenError::CannotCreate
 			);
-			assert_noop!(Tokens::mint(signed(ALICE), token, UNFUNDED, 10), TokenError::CannotCreate);
+			assert_noop!(
+				Tokens::mint(signed(ALICE), token, UNFUNDED, 10),
+				TokenError::CannotCreate
+			);
 			assert!(Accounts::<Test>::get(token, UNFUNDED).is_none());
 		});
 	}
@@ -239,7 +242,10 @@ mod mint_and_burn {
 			// CMN leaves the existential deposit.
 			assert_ok!(Balances::transfer_all(signed(BOB), DAVE, false));
 			assert!(frame_system::Account::<Test>::contains_key(BOB));
-			assert_eq!(Balances::free_balance(BOB), <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance());
+			assert_eq!(
+				Balances::free_balance(BOB),
+				<Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance()
+			);
 			assert_ok!(Tokens::transfer(signed(BOB), token, CHARLIE, 100));
 			assert_eq!((consumers(BOB), consumers(CHARLIE)), (0, 1));
 			assert_ok!(Balances::transfer_all(signed(BOB), DAVE, false));
