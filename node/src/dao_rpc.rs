@@ -55,15 +55,15 @@ pub trait DaoRpc {
 
 	/// Up to `limit` (default and at most 100) proposals of a DAO, from id `start` up.
 	#[method(name = "proposals", blocking)]
-	fn proposals(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+	fn proposals(&self, dao: u32, start: Option<u64>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 
 	/// A proposal with its state and tally, or `null`.
 	#[method(name = "proposal", blocking)]
-	fn proposal(&self, proposal: u32) -> RpcResult<Option<Value>>;
+	fn proposal(&self, proposal: u64) -> RpcResult<Option<Value>>;
 
 	/// An account's vote on a proposal and its weight, or `null`.
 	#[method(name = "voteOf", blocking)]
-	fn vote_of(&self, proposal: u32, who: String) -> RpcResult<Option<Value>>;
+	fn vote_of(&self, proposal: u64, who: String) -> RpcResult<Option<Value>>;
 
 	/// The weight an account's vote would have in a proposal of the DAO opened now.
 	#[method(name = "votingPower", blocking)]
@@ -345,7 +345,7 @@ where
 			.collect())
 	}
 
-	fn proposals(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+	fn proposals(&self, dao: u32, start: Option<u64>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
 		let best = self.client.info().best_hash;
 		let proposals = self
 			.client
@@ -355,13 +355,13 @@ where
 		Ok(proposals.iter().map(proposal_json).collect())
 	}
 
-	fn proposal(&self, proposal: u32) -> RpcResult<Option<Value>> {
+	fn proposal(&self, proposal: u64) -> RpcResult<Option<Value>> {
 		let best = self.client.info().best_hash;
 		let proposal = self.client.runtime_api().proposal(best, proposal).map_err(runtime_error)?;
 		Ok(proposal.as_ref().map(proposal_json))
 	}
 
-	fn vote_of(&self, proposal: u32, who: String) -> RpcResult<Option<Value>> {
+	fn vote_of(&self, proposal: u64, who: String) -> RpcResult<Option<Value>> {
 		let who = account(&who)?;
 		let best = self.client.info().best_hash;
 		let vote = self.client.runtime_api().vote_of(best, proposal, who).map_err(runtime_error)?;

@@ -178,5 +178,26 @@ mod benchmarks {
 		);
 	}
 
+	/// A rejected proposal with `v` votes, its grace period over.
+	#[benchmark]
+	fn reap(v: Linear<0, { T::MaxReapVotes::get() }>) {
+		let (dao, members) = dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		record_abstentions::<T>(id, 0, v);
+		Proposals::<T>::mutate(id, |proposal| {
+			if let Some(proposal) = proposal {
+				proposal.status = ProposalStatus::Rejected;
+			}
+		});
+		ProposalCalls::<T>::remove(id);
+		let end = Proposals::<T>::get(id).map(|proposal| proposal.end).unwrap_or_default();
+		frame_system::Pallet::<T>::set_block_number(
+			end.saturating_add(T::ReapDelay::get()).saturating_add(One::one()),
+		);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), id);
+		assert_eq!(Votes::<T>::iter_prefix(id).count(), 0);
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

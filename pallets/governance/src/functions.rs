@@ -524,6 +524,40 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// `reap` once the origin is checked; returns how many votes it removed.
+	pub(crate) fn do_reap(proposal: ProposalId) -> Result<u32, DispatchError> {
+		let found = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
+		ensure!(
+			!matches!(found.status, ProposalStatus::Ongoing | ProposalStatus::Passed { .. }),
+			Error::<T>::NotOver
+		);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now > found.end.saturating_add(T::ReapDelay::get()), Error::<T>::TooEarlyToReap);
+		let limit = T::MaxReapVotes::get() as usize;
+		// One voter past the limit tells whether votes will remain.
+		let mut voters: Vec<T::AccountId> =
+			Votes::<T>::iter_key_prefix(proposal).take(limit.saturating_add(1)).collect();
+		let remain = voters.len() > limit;
+		voters.truncate(limit);
+		for voter in &voters {
+			Votes::<T>::remove(proposal, voter);
+		}
+		let removed = voters.len() as u32;
+		if remain {
+			Self::deposit_event(Event::VotesReaped { proposal, removed });
+		} else {
+			Proposals::<T>::remove(proposal);
+			ProposalTexts::<T>::remove(proposal);
+			Self::deposit_event(Event::Reaped {
+				proposal,
+				dao: found.dao,
+				status: found.status,
+				tally: found.tally,
+			});
+		}
+		Ok(removed)
+	}
+
 	/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up.
 	pub fn proposal_views(dao: DaoId, start: ProposalId, limit: u32) -> Vec<ProposalViewOf<T>> {
 		(start..NextProposalId::<T>::get())

@@ -29,6 +29,11 @@
 //! proposal spam ([`mark_spam`](Pallet::mark_spam), as the DAO), which slashes its deposit to
 //! the treasury.
 //!
+//! 5. **Reaped** ([`reap`](Pallet::reap)), by anyone, [`Config::ReapDelay`] after the end of
+//!    its voting period once it is over: its votes, text and record leave storage in bounded
+//!    steps, its outcome stays in [`Event::Reaped`]. Proposal ids are `u64`: no DAO can use
+//!    them up.
+//!
 //! ## Snapshots are shared, never scarce
 //!
 //! A share token keeps a bounded number of snapshots open at once. Proposals of one token
@@ -42,7 +47,7 @@
 //!
 //! - Permissionless: [`propose`](Pallet::propose) (per the DAO's rule),
 //!   [`vote`](Pallet::vote), [`close`](Pallet::close), [`cancel`](Pallet::cancel) (the
-//!   proposer).
+//!   proposer), [`reap`](Pallet::reap).
 //! - By the DAO itself: [`mark_spam`](Pallet::mark_spam).
 //! - By the scheduler (`Root`): [`enact`](Pallet::enact).
 
@@ -196,6 +201,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type ForfeitNays: Get<Perbill>;
 
+		/// How long after its voting period's end a proposal that is over (rejected,
+		/// executed, cancelled or spam) stays in storage; then anyone may
+		/// [`reap`](Pallet::reap) it.
+		#[pallet::constant]
+		type ReapDelay: Get<BlockNumberFor<Self>>;
+
+		/// The most votes one [`reap`](Pallet::reap) removes; a proposal with more takes
+		/// several calls.
+		#[pallet::constant]
+		type MaxReapVotes: Get<u32>;
+
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
 
@@ -329,6 +345,26 @@ pub mod pallet {
 			/// The deposit slashed.
 			slashed: BalanceOf<T>,
 		},
+		/// Some votes of a proposal that is over were removed; more remain, for another
+		/// [`reap`](Pallet::reap).
+		VotesReaped {
+			/// The proposal.
+			proposal: ProposalId,
+			/// How many votes this call removed.
+			removed: u32,
+		},
+		/// A proposal that was over was removed from storage with its text and votes. What it
+		/// decided stays in this event (and in the chain's history).
+		Reaped {
+			/// The proposal.
+			proposal: ProposalId,
+			/// Its DAO.
+			dao: DaoId,
+			/// How it ended.
+			status: ProposalStatus<BlockNumberFor<T>>,
+			/// Its final tally.
+			tally: Tally<TokenBalanceOf<T>>,
+		},
 		/// A proposal was rejected by [`Config::ForfeitNays`] of its ayes and nays: its deposit
 		/// went to the DAO's treasury.
 		DepositForfeited {
@@ -381,6 +417,12 @@ pub mod pallet {
 		IdsExhausted,
 		/// The proposal's calls nest deeper than they could be executed: flatten them.
 		CallsTooDeep,
+		/// The proposal is not over: it is still taking votes, or passed and waiting for its
+		/// execution.
+		NotOver,
+		/// The proposal's grace period is not over: it can be reaped [`Config::ReapDelay`]
+		/// blocks after its voting period's end.
+		TooEarlyToReap,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -467,6 +509,22 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			ensure_root(origin)?;
 			Self::do_enact(proposal, weight)
+		}
+
+		/// Removes a proposal that is over from storage, [`Config::ReapDelay`] blocks after its
+		/// voting period's end: its votes (at most [`Config::MaxReapVotes`] per call), then,
+		/// once they are all gone, the proposal and its text. Governance history so costs no
+		/// state forever; the outcome stays in [`Event::Reaped`].
+		///
+		/// Origin: signed, anyone. Emits [`Event::Reaped`], or [`Event::VotesReaped`] while
+		/// votes remain. Errors: [`Error::UnknownProposal`], [`Error::NotOver`],
+		/// [`Error::TooEarlyToReap`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::reap(T::MaxReapVotes::get()))]
+		pub fn reap(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let removed = Self::do_reap(proposal)?;
+			Ok(Some(T::WeightInfo::reap(removed)).into())
 		}
 	}
 

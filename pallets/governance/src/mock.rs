@@ -149,6 +149,11 @@ impl pallet_scheduler::Config for Test {
 /// The most calls one proposal executes in the tests.
 pub const MAX_CALLS: u32 = 3;
 
+/// How long after its voting period a proposal that is over may be reaped.
+pub const REAP_DELAY: u64 = 20;
+/// The most votes one `reap` removes.
+pub const MAX_REAP_VOTES: u32 = 2;
+
 parameter_types! {
 	/// Three quarters of the ayes and nays against forfeit a rejected proposal's deposit.
 	pub const ForfeitNays: Perbill = Perbill::from_percent(75);
@@ -168,6 +173,8 @@ impl pallet_governance::Config for Test {
 	type MaxCallsWeight = MaxCallsWeight;
 	type TitleLimit = ConstU32<32>;
 	type ForfeitNays = ForfeitNays;
+	type ReapDelay = ConstU64<REAP_DELAY>;
+	type MaxReapVotes = ConstU32<MAX_REAP_VOTES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DaoForBenchmarks;

@@ -29,13 +29,13 @@ fn title() -> frame_support::BoundedVec<u8, frame_support::traits::ConstU32<32>>
 }
 
 /// Opens a proposal in `dao` by `who` and returns its id.
-fn propose(who: AccountId, dao: u32, calls: Vec<RuntimeCall>) -> u32 {
+fn propose(who: AccountId, dao: u32, calls: Vec<RuntimeCall>) -> u64 {
 	let id = crate::NextProposalId::<Test>::get();
 	assert_ok!(Governance::propose(signed(who), dao, calls, title(), H256::repeat_byte(1)));
 	id
 }
 
-fn status(id: u32) -> ProposalStatus<u64> {
+fn status(id: u64) -> ProposalStatus<u64> {
 	Proposals::<Test>::get(id).unwrap().status
 }
 
@@ -379,6 +379,81 @@ mod cancel_and_spam {
 	}
 }
 
+/// Governance history costs no state forever: anyone reaps a proposal that is over, after its
+/// grace period, in bounded steps.
+mod reap {
+	use super::*;
+	use crate::{ProposalCalls, ProposalTexts};
+
+	#[test]
+	fn removes_an_ended_proposal_its_text_and_votes_in_bounded_steps() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			// Three votes: more than one reap removes (MAX_REAP_VOTES).
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), id, Vote::Nay));
+			}
+			let end = 1 + PERIOD;
+			assert_noop!(Governance::reap(signed(EVE), id), Error::<Test>::NotOver);
+			run_to(end + 1);
+			assert_ok!(Governance::close(signed(EVE), id));
+			let tally = Proposals::<Test>::get(id).unwrap().tally;
+			assert_noop!(Governance::reap(signed(EVE), id), Error::<Test>::TooEarlyToReap);
+			run_to(end + REAP_DELAY + 1);
+			assert_ok!(Governance::reap(signed(EVE), id));
+			System::assert_last_event(
+				Event::VotesReaped { proposal: id, removed: MAX_REAP_VOTES }.into(),
+			);
+			assert!(Proposals::<Test>::contains_key(id));
+			run_to(end + REAP_DELAY + 2);
+			assert_ok!(Governance::reap(signed(EVE), id));
+			System::assert_last_event(
+				Event::Reaped { proposal: id, dao, status: ProposalStatus::Rejected, tally }.into(),
+			);
+			assert!(!Proposals::<Test>::contains_key(id));
+			assert!(!ProposalTexts::<Test>::contains_key(id));
+			assert!(!ProposalCalls::<Test>::contains_key(id));
+			assert_eq!(Votes::<Test>::iter_prefix(id).count(), 0);
+			assert_noop!(Governance::reap(signed(EVE), id), Error::<Test>::UnknownProposal);
+		});
+	}
+
+	#[test]
+	fn a_passed_proposal_is_reaped_only_once_executed() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
+			}
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			assert_noop!(Governance::reap(signed(EVE), id), Error::<Test>::NotOver);
+			run_to(2 + PERIOD + REAP_DELAY);
+			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
+			assert_ok!(Governance::reap(signed(EVE), id));
+			assert_ok!(Governance::reap(signed(EVE), id));
+			assert!(!Proposals::<Test>::contains_key(id));
+		});
+	}
+
+	#[test]
+	fn a_cancelled_proposal_is_reaped_after_its_period_and_nothing_else_is_touched() {
+		test(|| {
+			let dao = book_dao();
+			let cancelled = propose(BOB, dao, vec![remark()]);
+			let other = propose(CHARLIE, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), other, Vote::Aye));
+			assert_ok!(Governance::cancel(signed(BOB), cancelled));
+			run_to(1 + PERIOD + REAP_DELAY + 1);
+			assert_ok!(Governance::reap(signed(DAVE), cancelled));
+			assert!(!Proposals::<Test>::contains_key(cancelled));
+			assert_eq!(Votes::<Test>::get(other, ALICE), Some((Vote::Aye, 250)));
+		});
+	}
+}
+
 mod reads {
 	use super::*;
 
@@ -429,7 +504,7 @@ mod attacks {
 		test(|| {
 			let dao = book_dao();
 			// Bob opens as many proposals as the share token has snapshots, one a block.
-			let spam: Vec<u32> = (0..4)
+			let spam: Vec<u64> = (0..4)
 				.map(|block| {
 					run_to(1 + block);
 					propose(BOB, dao, vec![remark()])

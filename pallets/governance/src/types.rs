@@ -55,7 +55,18 @@ pub struct Tally<Weight> {
 }
 
 /// Where a proposal is in its life.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
 pub enum ProposalStatus<BlockNumber> {
 	/// Taking votes until its `end`.
 	Ongoing,

@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	fn mark_spam() -> Weight;
 	fn enact() -> Weight;
+	fn reap(v: u32, ) -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -172,6 +173,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn reap(v: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3600))
+			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
@@ -213,5 +222,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 7583))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn reap(v: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(Weight::from_parts(0, 3600))
+			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 }

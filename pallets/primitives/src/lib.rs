@@ -35,7 +35,7 @@ use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 pub type DaoId = u32;
 
 /// Identifies a proposal, across all DAOs. Ids only increase.
-pub type ProposalId = u32;
+pub type ProposalId = u64;
 
 /// Identifies a snapshot of a token's balances. Ids only increase, across all tokens.
 pub type SnapshotId = u64;
@@ -306,7 +306,8 @@ pub trait DaoProposals<AccountId, Call> {
 		title: &[u8],
 	) -> Result<ProposalId, DispatchError>;
 
-	/// How `proposal` ended; `None` if there is no such proposal.
+	/// How `proposal` ended; `None` if there is no such proposal: never opened, or reaped some
+	/// time after it ended (see the governance pallet's `reap`).
 	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome>;
 }
 

@@ -123,8 +123,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(who == payment.provider, Error::<T>::NotPayee);
 		let may_release = match payment.state {
 			PaymentState::Open => frame_system::Pallet::<T>::block_number() > payment.dispute_until,
+			// A proposal no longer found was reaped once over: had it refunded the payment,
+			// the payment would be gone.
 			PaymentState::Disputed { proposal } => {
-				T::Proposals::outcome(proposal) == Some(ProposalOutcome::NotEnacted)
+				matches!(T::Proposals::outcome(proposal), Some(ProposalOutcome::NotEnacted) | None)
 			},
 		};
 		ensure!(may_release, Error::<T>::TooEarly);

@@ -27,7 +27,7 @@ pub struct PaymentView<AccountId, Credit, BlockNumber> {
 	/// What it is for.
 	pub reference: [u8; 32],
 	/// The proposal deciding it, if it is disputed.
-	pub dispute: Option<u32>,
+	pub dispute: Option<communs_primitives::ProposalId>,
 }
 
 sp_api::decl_runtime_apis! {

@@ -259,7 +259,7 @@ mod dispute {
 	use super::*;
 
 	/// Dave disputes his ride with Bob; returns the payment and the dispute's proposal.
-	fn disputed(dao: u32) -> (u64, u32) {
+	fn disputed(dao: u32) -> (u64, u64) {
 		let id = ride(dao, DAVE, BOB, 30, 1);
 		assert_ok!(ServicePayments::dispute(signed(DAVE), id));
 		let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state else {
@@ -271,7 +271,7 @@ mod dispute {
 
 	/// The cooperative's members vote `vote` on `proposal`; it closes and, if it passed,
 	/// executes.
-	fn decide(proposal: u32, vote: Vote) {
+	fn decide(proposal: u64, vote: Vote) {
 		for member in [ALICE, CHARLIE, EVE, FERDIE] {
 			assert_ok!(Governance::vote(signed(member), proposal, vote));
 		}
@@ -331,6 +331,22 @@ mod dispute {
 			decide(proposal, Vote::Nay);
 			assert_ok!(ServicePayments::release(signed(BOB), id));
 			assert_eq!((credits(dao, DAVE), credits(dao, BOB)), (970, 30));
+		});
+	}
+
+	#[test]
+	fn the_provider_still_releases_once_the_rejected_dispute_is_reaped() {
+		test(|| {
+			let dao = rides();
+			let (id, proposal) = disputed(dao);
+			decide(proposal, Vote::Nay);
+			let end = pallet_governance::Proposals::<Test>::get(proposal).unwrap().end;
+			run_to(end + REAP_DELAY + 1);
+			while pallet_governance::Proposals::<Test>::contains_key(proposal) {
+				assert_ok!(Governance::reap(signed(EVE), proposal));
+			}
+			assert_ok!(ServicePayments::release(signed(BOB), id));
+			assert_eq!(credits(dao, BOB), 30);
 		});
 	}
 

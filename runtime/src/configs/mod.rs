@@ -356,6 +356,9 @@ parameter_types! {
 	/// A rejected proposal that reached its quorum with three quarters of its ayes and nays
 	/// against forfeits its deposit to the DAO's treasury.
 	pub const ForfeitNays: Perbill = Perbill::from_percent(75);
+	/// A proposal that is over stays readable for thirty days after its voting period, then
+	/// anyone may reap it.
+	pub const ProposalReapDelay: BlockNumber = 30 * DAYS;
 }
 
 impl pallet_governance::Config for Runtime {
@@ -372,6 +375,8 @@ impl pallet_governance::Config for Runtime {
 	type MaxCallsWeight = MaxProposalWeight;
 	type TitleLimit = ConstU32<128>;
 	type ForfeitNays = ForfeitNays;
+	type ReapDelay = ProposalReapDelay;
+	type MaxReapVotes = ConstU32<256>;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DaoForBenchmarks;
