@@ -41,11 +41,21 @@ describe('DAO share tokens', () => {
     const record = await api.query.tokens.accounts(token, Eve.address);
     assert.equal(record.unwrap().balance.toNumber(), 50);
 
-    // An address that has never held CMN (like a DAO's keyless account) can hold shares.
+    // An address that has never held CMN cannot be given shares: nobody fills storage with
+    // records at unused addresses. Once it holds CMN it can, and its CMN account then stays
+    // alive while it holds them.
     const fresh = context.keyring.addFromUri('//NeverFunded').address;
+    await assert.rejects(
+      submit(api, api.tx.tokens.transfer(token, fresh, 5), Eve),
+      /CannotCreate/,
+    );
+    assert.equal(await balance({ address: fresh }), 0);
+    assert.equal(await balance(Eve), 50);
+    const existential = api.consts.balances.existentialDeposit;
+    await submit(api, api.tx.balances.transferKeepAlive(fresh, existential), Alice);
     await submit(api, api.tx.tokens.transfer(token, fresh, 5), Eve);
     assert.equal(await balance({ address: fresh }), 5);
-    assert.equal((await api.query.system.account(fresh)).providers.toNumber(), 0);
+    assert.equal((await api.query.system.account(fresh)).consumers.toNumber(), 1);
   });
 
   test('a transfer of more than the sender holds fails clearly and moves nothing', async () => {
