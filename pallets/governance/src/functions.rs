@@ -121,6 +121,7 @@ impl<T: Config> Pallet<T> {
 		);
 		ProposalTexts::<T>::insert(id, ProposalText { title: title.clone(), description });
 		ProposalCalls::<T>::insert(id, encoded);
+		ProposalsByDao::<T>::insert(dao, id.to_be_bytes(), ());
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed {
 			proposal: id,
@@ -448,8 +449,16 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
 		let mut snapshot_users = BTreeMap::<(Vec<u8>, SnapshotId), u32>::new();
+		ensure!(
+			ProposalsByDao::<T>::iter().count() == Proposals::<T>::iter().count(),
+			"the per-DAO index does not list exactly the proposals"
+		);
 		for (id, proposal) in Proposals::<T>::iter() {
 			ensure!(id < NextProposalId::<T>::get(), "a proposal id is not below NextProposalId");
+			ensure!(
+				ProposalsByDao::<T>::contains_key(proposal.dao, id.to_be_bytes()),
+				"a proposal is missing from its DAO's index"
+			);
 			ensure!(ProposalTexts::<T>::contains_key(id), "a proposal has lost its text");
 			let pending =
 				matches!(proposal.status, ProposalStatus::Ongoing | ProposalStatus::Passed { .. });
@@ -548,6 +557,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Proposals::<T>::remove(proposal);
 			ProposalTexts::<T>::remove(proposal);
+			ProposalsByDao::<T>::remove(found.dao, proposal.to_be_bytes());
 			Self::deposit_event(Event::Reaped {
 				proposal,
 				dao: found.dao,
@@ -558,12 +568,21 @@ impl<T: Config> Pallet<T> {
 		Ok(removed)
 	}
 
-	/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up.
+	/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up: it reads `dao`'s
+	/// index from `start`, so at most `limit` proposals whatever other DAOs hold.
 	pub fn proposal_views(dao: DaoId, start: ProposalId, limit: u32) -> Vec<ProposalViewOf<T>> {
-		(start..NextProposalId::<T>::get())
-			.filter_map(Self::proposal_view)
-			.filter(|view| view.dao == dao)
-			.take(limit.min(100) as usize)
-			.collect()
+		let limit = limit.min(100) as usize;
+		let mut ids: Vec<ProposalId> = Vec::new();
+		if ProposalsByDao::<T>::contains_key(dao, start.to_be_bytes()) {
+			ids.push(start);
+		}
+		// Iteration starts after the key given: the one of `start` itself.
+		let after = ProposalsByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
+		ids.extend(
+			ProposalsByDao::<T>::iter_prefix_from(dao, after)
+				.map(|(key, ())| ProposalId::from_be_bytes(key))
+				.take(limit.saturating_sub(ids.len())),
+		);
+		ids.into_iter().filter_map(Self::proposal_view).collect()
 	}
 }

@@ -237,6 +237,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, ProposalOf<T>>;
 
+	/// Each DAO's proposals, for the RPC to list one DAO's in order without walking every
+	/// DAO's: DAO → the proposal's id in big-endian bytes (so that keys sort by id) → nothing.
+	/// Invariant: exactly the stored proposals, each under its own DAO.
+	#[pallet::storage]
+	pub type ProposalsByDao<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DaoId, Identity, [u8; 8], (), OptionQuery>;
+
 	/// Every proposal's title and description hash, written when it opens.
 	#[pallet::storage]
 	pub type ProposalTexts<T: Config> =

@@ -487,6 +487,32 @@ mod reads {
 			assert!(Governance::proposal_view(9).is_none());
 		});
 	}
+
+	#[test]
+	fn a_dao_s_proposals_list_in_id_order_whatever_the_other_daos_hold() {
+		test(|| {
+			let book = book_dao();
+			let coop = member_dao(&[BOB, CHARLIE]);
+			// Ids across a byte boundary, which a little-endian key would misorder.
+			crate::NextProposalId::<Test>::put(254);
+			let mut mine = Vec::new();
+			for _ in 0..3 {
+				mine.push(propose(BOB, book, vec![remark()]));
+				propose(BOB, coop, vec![remark()]);
+			}
+			assert_eq!(mine, vec![254, 256, 258]);
+			let ids = |start, limit| {
+				Governance::proposal_views(book, start, limit)
+					.iter()
+					.map(|v| v.id)
+					.collect::<Vec<_>>()
+			};
+			assert_eq!(ids(0, 10), mine);
+			assert_eq!(ids(256, 10), vec![256, 258]);
+			assert_eq!(ids(255, 1), vec![256]);
+			assert_eq!(ids(259, 10), Vec::<u64>::new());
+		});
+	}
 }
 
 /// Attacks on a DAO by its own members or by anyone, each played against the pallet.

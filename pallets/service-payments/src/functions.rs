@@ -276,6 +276,7 @@ impl<T: Config> Pallet<T> {
 	/// - each DAO's open payments sum to its `open` total, and its escrow holds at least that
 	///   (anyone may send it more); no open payment belongs to a DAO that no longer exists;
 	/// - each customer's held deposits equal its open payments' deposits;
+	/// - every DAO with terms exists, and its escrow has a record of its credits;
 	/// - every payment id is below the next one.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -305,6 +306,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::PaymentDeposit.into(), &customer) == held,
 				"a customer's held deposits differ from its open payments'"
+			);
+		}
+		for dao in Terms::<T>::iter_keys() {
+			ensure!(T::Daos::account(dao).is_some(), "a DAO with terms no longer exists");
+			let token = T::Daos::share_token(dao).ok_or("a DAO with terms has no credit token")?;
+			// Its treasury's deposit keeps it, unless someone gave the escrow CMN and credits
+			// before the first terms: then the credits it holds for nobody keep it.
+			ensure!(
+				!T::Tokens::should_touch(token, &Self::escrow_account(dao)),
+				"the escrow of a DAO with terms has no record of its credits"
 			);
 		}
 		Ok(())

@@ -11,7 +11,9 @@
 //!   customer may dispute. The DAO sets them by vote ([`set_terms`](Pallet::set_terms)); a
 //!   payment keeps the terms it was made under.
 //! - **Escrow**: the DAO's keyless escrow account for payments, which holds every open
-//!   payment's credits.
+//!   payment's credits. Its record of the credit token is paid for by the DAO's treasury at its
+//!   first terms (an account deposit), so it may hold any balance and every payment can settle;
+//!   [`end_terms`](Pallet::end_terms) returns the deposit.
 //!
 //! ## Lifecycle of a payment
 //!
@@ -31,7 +33,9 @@
 //!
 //! ## Deposits
 //!
-//! A payment holds [`Config::PaymentDeposit`] in CMN from its customer until it is settled.
+//! A payment holds [`Config::PaymentDeposit`] in CMN from its customer until it is settled. A
+//! DAO's terms hold the credit token's account deposit for its escrow from its treasury until
+//! it ends them; a DAO with terms cannot dissolve.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
