@@ -70,6 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::SnapshotUsers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:0)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::ProposalsByDao` (r:0 w:1)
+	/// Proof: `Governance::ProposalsByDao` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
@@ -79,13 +81,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn propose(c: u32, ) -> Weight {
 		// Proof size: measured `1120`, estimated `3870` bytes.
-		// Fastest run: 81_282_000 picoseconds.
-		Weight::from_parts(84_381_715, 0)
+		// Fastest run: 84_036_000 picoseconds.
+		Weight::from_parts(88_555_805, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			// Standard error: 1_915
-			.saturating_add(Weight::from_parts(575_056, 0).saturating_mul(c.into()))
+			// Standard error: 2_066
+			.saturating_add(Weight::from_parts(565_283, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(236), added: 2711, mode: `MaxEncodedLen`)
@@ -95,12 +97,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
 	fn vote(v: u32, ) -> Weight {
-		// Proof size: measured `1904`, estimated `3984` bytes.
-		// Fastest run: 67_210_000 picoseconds.
-		Weight::from_parts(73_524_835, 0)
+		// Proof size: measured `1916`, estimated `3984` bytes.
+		// Fastest run: 50_435_000 picoseconds.
+		Weight::from_parts(70_786_431, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 40
-			.saturating_add(Weight::from_parts(794, 0).saturating_mul(v.into()))
+			// Standard error: 67
+			.saturating_add(Weight::from_parts(815, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -125,13 +127,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
-	fn close(v: u32, ) -> Weight {
-		// Proof size: measured `1625`, estimated `13928` bytes.
-		// Fastest run: 157_185_000 picoseconds.
-		Weight::from_parts(171_118_888, 0)
+	fn close(_v: u32, ) -> Weight {
+		// Proof size: measured `1637`, estimated `13928` bytes.
+		// Fastest run: 156_032_000 picoseconds.
+		Weight::from_parts(178_409_714, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard error: 58
-			.saturating_add(Weight::from_parts(558, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -150,9 +150,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `1130`, estimated `3763` bytes.
-		// Fastest run: 57_756_000 picoseconds.
-		Weight::from_parts(61_552_000, 0)
+		// Proof size: measured `1142`, estimated `3763` bytes.
+		// Fastest run: 58_517_000 picoseconds.
+		Weight::from_parts(62_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -174,9 +174,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
 	fn mark_spam() -> Weight {
-		// Proof size: measured `1615`, estimated `6196` bytes.
-		// Fastest run: 73_850_000 picoseconds.
-		Weight::from_parts(77_866_000, 0)
+		// Proof size: measured `1627`, estimated `6196` bytes.
+		// Fastest run: 71_096_000 picoseconds.
+		Weight::from_parts(75_233_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -188,9 +188,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Daos` (r:1 w:0)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
-		// Proof size: measured `4673`, estimated `7587` bytes.
-		// Fastest run: 46_360_000 picoseconds.
-		Weight::from_parts(48_963_000, 0)
+		// Proof size: measured `4685`, estimated `7587` bytes.
+		// Fastest run: 45_648_000 picoseconds.
+		Weight::from_parts(47_821_000, 0)
 			.saturating_add(Weight::from_parts(0, 7587))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -199,19 +199,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(236), added: 2711, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Votes` (r:257 w:256)
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::ProposalsByDao` (r:0 w:1)
+	/// Proof: `Governance::ProposalsByDao` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalTexts` (r:0 w:1)
 	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[0, 256]`.
 	fn reap(v: u32, ) -> Weight {
-		// Proof size: measured `458 + v * (71 ±0)`, estimated `3701 + v * (2564 ±0)` bytes.
-		// Fastest run: 15_643_000 picoseconds.
-		Weight::from_parts(14_762_294, 0)
+		// Proof size: measured `470 + v * (71 ±0)`, estimated `3701 + v * (2564 ±0)` bytes.
+		// Fastest run: 16_745_000 picoseconds.
+		Weight::from_parts(17_540_164, 0)
 			.saturating_add(Weight::from_parts(0, 3701))
-			// Standard error: 1_884
-			.saturating_add(Weight::from_parts(3_056_717, 0).saturating_mul(v.into()))
+			// Standard error: 1_486
+			.saturating_add(Weight::from_parts(3_018_311, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(v.into()))
 	}
@@ -220,51 +222,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn propose(c: u32, ) -> Weight {
-		Weight::from_parts(84_381_715, 0)
+		Weight::from_parts(88_555_805, 0)
 			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(Weight::from_parts(575_056, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(565_283, 0).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn vote(v: u32, ) -> Weight {
-		Weight::from_parts(73_524_835, 0)
+		Weight::from_parts(70_786_431, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(794, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(815, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close(v: u32, ) -> Weight {
-		Weight::from_parts(171_118_888, 0)
+	fn close(_v: u32, ) -> Weight {
+		Weight::from_parts(178_409_714, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			.saturating_add(Weight::from_parts(558, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(61_552_000, 0)
+		Weight::from_parts(62_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(77_866_000, 0)
+		Weight::from_parts(75_233_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(48_963_000, 0)
+		Weight::from_parts(47_821_000, 0)
 			.saturating_add(Weight::from_parts(0, 7587))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reap(v: u32, ) -> Weight {
-		Weight::from_parts(14_762_294, 0)
+		Weight::from_parts(17_540_164, 0)
 			.saturating_add(Weight::from_parts(0, 3701))
-			.saturating_add(Weight::from_parts(3_056_717, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(3_018_311, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(v.into()))
 	}
