@@ -12,7 +12,7 @@ use frame_support::traits::{
 	Get,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Saturating, StaticLookup, Zero};
+use sp_runtime::traits::{Saturating, StaticLookup};
 
 /// An account holding plenty of native currency, for deposits and existence.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -73,15 +73,29 @@ fn set_longest_metadata<T: Config>(owner: &T::AccountId, token: T::TokenId) {
 	assert!(Tokens::<T>::set_metadata(origin, token, name, symbol, 12).is_ok());
 }
 
-/// The worst case of every transfer: the sender holds 100 with a full history, so the transfer
-/// records and prunes its checkpoints, and the receiver, which holds CMN but not the token, gets
-/// a new record: a consumer reference on its account (a read and a write of `System::Account`)
-/// costs more than pruning a history of its own would.
+/// A token of `owner` with all its snapshots open, in which `holder` received `amount` after
+/// the last one: its history reads zero at every snapshot, so sending or burning all of it
+/// removes its record (and its consumer reference).
+fn token_held_since_the_snapshots<T: Config>(
+	owner: &T::AccountId,
+	holder: &T::AccountId,
+	amount: u32,
+) -> T::TokenId {
+	let token = create_token::<T>(owner);
+	fill_histories::<T>(token, &[]);
+	assert!(Tokens::<T>::mint_into(token, holder, amount.into()).is_ok());
+	token
+}
+
+/// The worst case of a transfer of everything: the sender's record is removed and the
+/// receiver's created, each a consumer reference on a native account (a read and a write of
+/// `System::Account` each), which costs more than the longest history to prune; every snapshot
+/// is open, so the new record records a checkpoint.
 fn transfer_setup<T: Config>() -> (T::TokenId, T::AccountId, T::AccountId) {
 	let owner = funded::<T>("owner", 0);
 	let sender = funded::<T>("sender", 0);
 	let receiver = funded::<T>("receiver", 0);
-	let token = token_with_history::<T>(&owner, &sender, 100);
+	let token = token_held_since_the_snapshots::<T>(&owner, &sender, 100);
 	(token, sender, receiver)
 }
 
@@ -134,35 +148,36 @@ mod benchmarks {
 		assert_eq!(Tokens::<T>::balance_of(token, holder), 10u32.into());
 	}
 
+	/// Everything the holder has: its record and consumer reference go.
 	#[benchmark]
 	fn burn() {
 		let owner = funded::<T>("owner", 0);
 		let holder = funded::<T>("holder", 0);
-		let token = token_with_history::<T>(&owner, &holder, 100);
+		let token = token_held_since_the_snapshots::<T>(&owner, &holder, 100);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), token, lookup::<T>(&holder), 10u32.into());
-		assert_eq!(
-			Tokens::<T>::balance_of(token, holder),
-			(90u32 + T::MaxOpenSnapshots::get() - 1).into()
-		);
+		_(RawOrigin::Signed(owner), token, lookup::<T>(&holder), 100u32.into());
+		assert!(!Accounts::<T>::contains_key(token, holder));
 	}
 
 	#[benchmark]
 	fn transfer() {
 		let (token, sender, receiver) = transfer_setup::<T>();
-		let before = Tokens::<T>::balance_of(token, receiver.clone());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(sender), token, lookup::<T>(&receiver), 10u32.into());
-		assert_eq!(Tokens::<T>::balance_of(token, receiver), before.saturating_add(10u32.into()));
+		_(RawOrigin::Signed(sender.clone()), token, lookup::<T>(&receiver), 100u32.into());
+		assert_eq!(Tokens::<T>::balance_of(token, receiver), 100u32.into());
+		assert!(!Accounts::<T>::contains_key(token, sender));
 	}
 
+	/// The sender keeps its record, with the longest history; the receiver's is created.
 	#[benchmark]
 	fn transfer_keep_alive() {
-		let (token, sender, receiver) = transfer_setup::<T>();
-		let before = Tokens::<T>::balance_of(token, receiver.clone());
+		let owner = funded::<T>("owner", 0);
+		let sender = funded::<T>("sender", 0);
+		let receiver = funded::<T>("receiver", 0);
+		let token = token_with_history::<T>(&owner, &sender, 100);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender), token, lookup::<T>(&receiver), 10u32.into());
-		assert_eq!(Tokens::<T>::balance_of(token, receiver), before.saturating_add(10u32.into()));
+		assert_eq!(Tokens::<T>::balance_of(token, receiver), 10u32.into());
 	}
 
 	#[benchmark]
@@ -170,7 +185,7 @@ mod benchmarks {
 		let (token, sender, receiver) = transfer_setup::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender.clone()), token, lookup::<T>(&receiver), false);
-		assert!(Tokens::<T>::balance_of(token, sender).is_zero());
+		assert!(!Accounts::<T>::contains_key(token, sender));
 	}
 
 	#[benchmark]
