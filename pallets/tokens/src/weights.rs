@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn create() -> Weight {
 		// Proof size: measured `164`, estimated `3763` bytes.
-		// Fastest run: 45_848_000 picoseconds.
-		Weight::from_parts(49_214_000, 0)
+		// Fastest run: 46_709_000 picoseconds.
+		Weight::from_parts(49_223_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -94,13 +94,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[0, 64]`.
 	fn set_metadata(n: u32, s: u32, ) -> Weight {
 		// Proof size: measured `423`, estimated `3763` bytes.
-		// Fastest run: 51_226_000 picoseconds.
-		Weight::from_parts(53_798_682, 0)
+		// Fastest run: 50_976_000 picoseconds.
+		Weight::from_parts(53_515_679, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 191
-			.saturating_add(Weight::from_parts(1_704, 0).saturating_mul(n.into()))
-			// Standard error: 191
-			.saturating_add(Weight::from_parts(1_846, 0).saturating_mul(s.into()))
+			// Standard error: 189
+			.saturating_add(Weight::from_parts(3_211, 0).saturating_mul(n.into()))
+			// Standard error: 189
+			.saturating_add(Weight::from_parts(6_827, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,8 +114,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn clear_metadata() -> Weight {
 		// Proof size: measured `616`, estimated `3763` bytes.
-		// Fastest run: 44_667_000 picoseconds.
-		Weight::from_parts(47_321_000, 0)
+		// Fastest run: 44_787_000 picoseconds.
+		Weight::from_parts(47_351_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -134,8 +134,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof size: measured `1255`, estimated `3984` bytes.
-		// Fastest run: 40_871_000 picoseconds.
-		Weight::from_parts(43_595_000, 0)
+		// Fastest run: 41_402_000 picoseconds.
+		Weight::from_parts(43_635_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -148,33 +148,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
-		// Proof size: measured `1524`, estimated `3984` bytes.
-		// Fastest run: 47_000_000 picoseconds.
-		Weight::from_parts(49_624_000, 0)
+		// Proof size: measured `950`, estimated `3984` bytes.
+		// Fastest run: 49_143_000 picoseconds.
+		Weight::from_parts(51_657_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size: measured `1330`, estimated `6978` bytes.
-		// Fastest run: 64_286_000 picoseconds.
-		Weight::from_parts(67_551_000, 0)
+		// Proof size: measured `1096`, estimated `6978` bytes.
+		// Fastest run: 65_277_000 picoseconds.
+		Weight::from_parts(68_712_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
@@ -188,8 +190,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `1330`, estimated `6978` bytes.
-		// Fastest run: 63_915_000 picoseconds.
-		Weight::from_parts(68_312_000, 0)
+		// Fastest run: 63_224_000 picoseconds.
+		Weight::from_parts(66_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -198,19 +200,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
-		// Proof size: measured `1330`, estimated `6978` bytes.
-		// Fastest run: 66_339_000 picoseconds.
-		Weight::from_parts(70_445_000, 0)
+		// Proof size: measured `1096`, estimated `6978` bytes.
+		// Fastest run: 67_200_000 picoseconds.
+		Weight::from_parts(71_056_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
@@ -222,8 +224,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof size: measured `588`, estimated `3763` bytes.
-		// Fastest run: 54_591_000 picoseconds.
-		Weight::from_parts(57_826_000, 0)
+		// Fastest run: 55_112_000 picoseconds.
+		Weight::from_parts(58_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -238,8 +240,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_approval() -> Weight {
 		// Proof size: measured `831`, estimated `3763` bytes.
-		// Fastest run: 50_946_000 picoseconds.
-		Weight::from_parts(54_612_000, 0)
+		// Fastest run: 51_256_000 picoseconds.
+		Weight::from_parts(54_050_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -260,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn transfer_from() -> Weight {
 		// Proof size: measured `1728`, estimated `6978` bytes.
-		// Fastest run: 116_194_000 picoseconds.
-		Weight::from_parts(122_513_000, 0)
+		// Fastest run: 116_454_000 picoseconds.
+		Weight::from_parts(122_062_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -272,8 +274,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `872`, estimated `3984` bytes.
-		// Fastest run: 14_501_000 picoseconds.
-		Weight::from_parts(15_804_000, 0)
+		// Fastest run: 14_672_000 picoseconds.
+		Weight::from_parts(15_843_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -284,8 +286,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
 		// Proof size: measured `872`, estimated `3984` bytes.
-		// Fastest run: 14_842_000 picoseconds.
-		Weight::from_parts(15_944_000, 0)
+		// Fastest run: 14_732_000 picoseconds.
+		Weight::from_parts(15_734_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -294,8 +296,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn freeze_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_915_000 picoseconds.
-		Weight::from_parts(10_776_000, 0)
+		// Fastest run: 9_954_000 picoseconds.
+		Weight::from_parts(10_696_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -304,8 +306,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn thaw_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_975_000 picoseconds.
-		Weight::from_parts(10_726_000, 0)
+		// Fastest run: 9_895_000 picoseconds.
+		Weight::from_parts(10_666_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -320,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
 		// Proof size: measured `756`, estimated `6326` bytes.
-		// Fastest run: 56_124_000 picoseconds.
-		Weight::from_parts(59_128_000, 0)
+		// Fastest run: 55_252_000 picoseconds.
+		Weight::from_parts(58_848_000, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -330,8 +332,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn set_team() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_075_000 picoseconds.
-		Weight::from_parts(10_946_000, 0)
+		// Fastest run: 9_934_000 picoseconds.
+		Weight::from_parts(10_847_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -346,8 +348,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn touch() -> Weight {
 		// Proof size: measured `561`, estimated `3984` bytes.
-		// Fastest run: 50_466_000 picoseconds.
-		Weight::from_parts(54_101_000, 0)
+		// Fastest run: 50_105_000 picoseconds.
+		Weight::from_parts(52_828_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -362,8 +364,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
 		// Proof size: measured `621`, estimated `3984` bytes.
-		// Fastest run: 45_899_000 picoseconds.
-		Weight::from_parts(48_583_000, 0)
+		// Fastest run: 43_766_000 picoseconds.
+		Weight::from_parts(48_412_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -372,8 +374,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn start_destroy() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_025_000 picoseconds.
-		Weight::from_parts(10_826_000, 0)
+		// Fastest run: 9_895_000 picoseconds.
+		Weight::from_parts(10_726_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -389,11 +391,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_accounts(n: u32, ) -> Weight {
 		// Proof size: measured `359 + n * (243 ±0)`, estimated `3984 + n * (2994 ±0)` bytes.
-		// Fastest run: 11_427_000 picoseconds.
-		Weight::from_parts(13_807_760, 0)
+		// Fastest run: 11_797_000 picoseconds.
+		Weight::from_parts(12_078_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 21_292
-			.saturating_add(Weight::from_parts(38_561_536, 0).saturating_mul(n.into()))
+			// Standard error: 16_014
+			.saturating_add(Weight::from_parts(39_539_495, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -410,11 +412,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_approvals(n: u32, ) -> Weight {
 		// Proof size: measured `544 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
-		// Fastest run: 13_601_000 picoseconds.
-		Weight::from_parts(9_955_121, 0)
+		// Fastest run: 13_340_000 picoseconds.
+		Weight::from_parts(14_733_598, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 23_644
-			.saturating_add(Weight::from_parts(35_451_186, 0).saturating_mul(n.into()))
+			// Standard error: 36_671
+			.saturating_add(Weight::from_parts(36_098_737, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -435,8 +437,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn finish_destroy() -> Weight {
 		// Proof size: measured `616`, estimated `3984` bytes.
-		// Fastest run: 48_903_000 picoseconds.
-		Weight::from_parts(51_487_000, 0)
+		// Fastest run: 48_262_000 picoseconds.
+		Weight::from_parts(51_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -446,140 +448,140 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create() -> Weight {
-		Weight::from_parts(49_214_000, 0)
+		Weight::from_parts(49_223_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_metadata(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(53_798_682, 0)
+		Weight::from_parts(53_515_679, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(1_704, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(1_846, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(3_211, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(6_827, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_metadata() -> Weight {
-		Weight::from_parts(47_321_000, 0)
+		Weight::from_parts(47_351_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(43_595_000, 0)
+		Weight::from_parts(43_635_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(49_624_000, 0)
+		Weight::from_parts(51_657_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn transfer() -> Weight {
-		Weight::from_parts(67_551_000, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
+	fn transfer() -> Weight {
+		Weight::from_parts(68_712_000, 0)
+			.saturating_add(Weight::from_parts(0, 6978))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(68_312_000, 0)
+		Weight::from_parts(66_439_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(70_445_000, 0)
+		Weight::from_parts(71_056_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(57_826_000, 0)
+		Weight::from_parts(58_096_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(54_612_000, 0)
+		Weight::from_parts(54_050_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(122_513_000, 0)
+		Weight::from_parts(122_062_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(15_804_000, 0)
+		Weight::from_parts(15_843_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(15_944_000, 0)
+		Weight::from_parts(15_734_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze_token() -> Weight {
-		Weight::from_parts(10_776_000, 0)
+		Weight::from_parts(10_696_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw_token() -> Weight {
-		Weight::from_parts(10_726_000, 0)
+		Weight::from_parts(10_666_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(59_128_000, 0)
+		Weight::from_parts(58_848_000, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_team() -> Weight {
-		Weight::from_parts(10_946_000, 0)
+		Weight::from_parts(10_847_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn touch() -> Weight {
-		Weight::from_parts(54_101_000, 0)
+		Weight::from_parts(52_828_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(48_583_000, 0)
+		Weight::from_parts(48_412_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_destroy() -> Weight {
-		Weight::from_parts(10_826_000, 0)
+		Weight::from_parts(10_726_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn destroy_accounts(n: u32, ) -> Weight {
-		Weight::from_parts(13_807_760, 0)
+		Weight::from_parts(12_078_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(38_561_536, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(39_539_495, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2994).saturating_mul(n.into()))
 	}
 	fn destroy_approvals(n: u32, ) -> Weight {
-		Weight::from_parts(9_955_121, 0)
+		Weight::from_parts(14_733_598, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(35_451_186, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(36_098_737, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -587,7 +589,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	fn finish_destroy() -> Weight {
-		Weight::from_parts(51_487_000, 0)
+		Weight::from_parts(51_166_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
