@@ -363,13 +363,16 @@ fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
 		let shares = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
 		let credits = pallet_tokens::NextTokenId::<Runtime>::get();
 		assert_ok!(Tokens::create(RuntimeOrigin::signed(alice.clone()), 1));
-		assert_ok!(Tokens::mint(
-			RuntimeOrigin::signed(alice.clone()),
-			credits,
-			alice.clone().into(),
-			100
-		));
-		let charged = <Runtime as pallet_tokens::Config>::WeightInfo::transfer();
+		for holder in [&alice, &bob] {
+			assert_ok!(Tokens::mint(
+				RuntimeOrigin::signed(alice.clone()),
+				credits,
+				holder.clone().into(),
+				100
+			));
+		}
+		// Both hold both tokens: no record is created or removed.
+		let charged = <Runtime as pallet_tokens::Config>::WeightInfo::transfer_between_holders();
 		let settle = <Runtime as pallet_royalties::Config>::WeightInfo::settle_balance_change();
 		let skip = <Runtime as pallet_royalties::Config>::WeightInfo::skip_balance_change();
 		let unused = (settle - skip) * 2;

@@ -180,6 +180,24 @@ mod benchmarks {
 		assert_eq!(Tokens::<T>::balance_of(token, receiver), 10u32.into());
 	}
 
+	/// Both already hold the token, with the longest histories, and the sender keeps some: no
+	/// record is created or removed. What a transfer is refunded to when that is so.
+	#[benchmark]
+	fn transfer_between_holders() {
+		let owner = funded::<T>("owner", 0);
+		let sender = funded::<T>("sender", 0);
+		let receiver = funded::<T>("receiver", 0);
+		let token = create_token::<T>(&owner);
+		assert!(Tokens::<T>::mint_into(token, &sender, 100u32.into()).is_ok());
+		assert!(Tokens::<T>::mint_into(token, &receiver, 100u32.into()).is_ok());
+		fill_histories::<T>(token, &[sender.clone(), receiver.clone()]);
+		let before = Tokens::<T>::balance_of(token, receiver.clone());
+		#[extrinsic_call]
+		transfer(RawOrigin::Signed(sender.clone()), token, lookup::<T>(&receiver), 10u32.into());
+		assert!(Accounts::<T>::contains_key(token, &sender));
+		assert_eq!(Tokens::<T>::balance_of(token, receiver), before.saturating_add(10u32.into()));
+	}
+
 	#[benchmark]
 	fn transfer_all() {
 		let (token, sender, receiver) = transfer_setup::<T>();

@@ -606,6 +606,9 @@ pub mod pallet {
 		/// Origin: signed. Emits [`Event::Transferred`]. Errors: [`Error::UnknownToken`],
 		/// [`Error::TokenNotLive`], the caller is frozen or has too little, or an account would
 		/// be left holding less than the minimum balance.
+		///
+		/// Charged for creating the receiver's record and removing the caller's; refunded to
+		/// [`WeightInfo::transfer_between_holders`] when neither happens.
 		#[pallet::call_index(5)]
 		pub fn transfer(
 			origin: OriginFor<T>,
@@ -616,6 +619,7 @@ pub mod pallet {
 			let source = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
 			Self::ensure_can_send(token, &source, amount, false)?;
+			let receiver_held = Accounts::<T>::contains_key(token, &dest);
 			<Self as fungibles::Mutate<_>>::transfer(
 				token,
 				&source,
@@ -623,11 +627,16 @@ pub mod pallet {
 				amount,
 				Preservation::Expendable,
 			)?;
-			Ok(Self::used_weight(T::WeightInfo::transfer(), &token, 2))
+			let weight = if receiver_held && Accounts::<T>::contains_key(token, &source) {
+				T::WeightInfo::transfer_between_holders()
+			} else {
+				T::WeightInfo::transfer()
+			};
+			Ok(Self::used_weight(weight, &token, 2))
 		}
 
 		/// Like [`transfer`](Pallet::transfer), but fails rather than leave the caller below
-		/// the minimum balance.
+		/// the minimum balance; refunded the same way when the receiver already holds the token.
 		#[pallet::call_index(6)]
 		pub fn transfer_keep_alive(
 			origin: OriginFor<T>,
@@ -638,6 +647,7 @@ pub mod pallet {
 			let source = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
 			Self::ensure_can_send(token, &source, amount, true)?;
+			let receiver_held = Accounts::<T>::contains_key(token, &dest);
 			<Self as fungibles::Mutate<_>>::transfer(
 				token,
 				&source,
@@ -645,7 +655,12 @@ pub mod pallet {
 				amount,
 				Preservation::Preserve,
 			)?;
-			Ok(Self::used_weight(T::WeightInfo::transfer_keep_alive(), &token, 2))
+			let weight = if receiver_held {
+				T::WeightInfo::transfer_between_holders()
+			} else {
+				T::WeightInfo::transfer_keep_alive()
+			};
+			Ok(Self::used_weight(weight, &token, 2))
 		}
 
 		/// Moves everything the caller can send to `dest`; with `keep_alive`, keeps the

@@ -388,13 +388,13 @@ mod hook_weight {
 				(
 					"transfer",
 					|token| Tokens::transfer(signed(ALICE), token, BOB, 10),
-					<() as WeightInfo>::transfer(),
+					<() as WeightInfo>::transfer_between_holders(),
 					2,
 				),
 				(
 					"transfer_keep_alive",
 					|token| Tokens::transfer_keep_alive(signed(BOB), token, ALICE, 10),
-					<() as WeightInfo>::transfer_keep_alive(),
+					<() as WeightInfo>::transfer_between_holders(),
 					2,
 				),
 				(
@@ -440,6 +440,39 @@ mod transfer {
 				take_balance_changes(),
 				vec![(token, BOB, 100, 60), (token, CHARLIE, 50, 90)]
 			);
+		});
+	}
+
+	#[test]
+	fn is_charged_for_records_only_when_it_creates_or_removes_one() {
+		test(|| {
+			// The first token's balance-change hook costs its most: nothing is refunded for it.
+			let token = token_with(&[(BOB, 100), (CHARLIE, 50)]);
+			assert_eq!(token, SETTLED_TOKEN);
+			let used = |result: DispatchResultWithPostInfo| result.unwrap().actual_weight;
+			let between_holders = Some(<() as WeightInfo>::transfer_between_holders());
+			assert_ne!(between_holders, Some(<() as WeightInfo>::transfer()));
+			assert_eq!(used(Tokens::transfer(signed(BOB), token, CHARLIE, 10)), between_holders);
+			assert_eq!(
+				used(Tokens::transfer_keep_alive(signed(CHARLIE), token, BOB, 10)),
+				between_holders
+			);
+			// The receiver's record is created.
+			assert_eq!(
+				used(Tokens::transfer(signed(BOB), token, DAVE, 10)),
+				Some(<() as WeightInfo>::transfer())
+			);
+			assert_eq!(
+				used(Tokens::transfer_keep_alive(signed(BOB), token, ALICE, 10)),
+				Some(<() as WeightInfo>::transfer_keep_alive())
+			);
+			// The sender's record is removed.
+			let rest = balance(token, DAVE);
+			assert_eq!(
+				used(Tokens::transfer(signed(DAVE), token, CHARLIE, rest)),
+				Some(<() as WeightInfo>::transfer())
+			);
+			assert!(Accounts::<Test>::get(token, DAVE).is_none());
 		});
 	}
 

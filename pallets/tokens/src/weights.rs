@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn burn() -> Weight;
 	fn transfer() -> Weight;
 	fn transfer_keep_alive() -> Weight;
+	fn transfer_between_holders() -> Weight;
 	fn transfer_all() -> Weight;
 	fn approve() -> Weight;
 	fn cancel_approval() -> Weight;
@@ -206,6 +207,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn transfer_between_holders() -> Weight {
+		Weight::zero()
+	}
 	fn transfer_all() -> Weight {
 		// Proof size: measured `1096`, estimated `6978` bytes.
 		// Fastest run: 67_200_000 picoseconds.
@@ -490,6 +494,9 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn transfer_between_holders() -> Weight {
+		Weight::zero()
 	}
 	fn transfer_all() -> Weight {
 		Weight::from_parts(71_056_000, 0)
