@@ -77,8 +77,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn create() -> Weight {
 		// Proof size: measured `164`, estimated `3763` bytes.
-		// Fastest run: 46_709_000 picoseconds.
-		Weight::from_parts(49_223_000, 0)
+		// Fastest run: 44_816_000 picoseconds.
+		Weight::from_parts(48_011_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -93,15 +93,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	/// The range of component `s` is `[0, 64]`.
-	fn set_metadata(n: u32, s: u32, ) -> Weight {
+	fn set_metadata(n: u32, _s: u32, ) -> Weight {
 		// Proof size: measured `423`, estimated `3763` bytes.
-		// Fastest run: 50_976_000 picoseconds.
-		Weight::from_parts(53_515_679, 0)
+		// Fastest run: 49_083_000 picoseconds.
+		Weight::from_parts(52_480_930, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 189
-			.saturating_add(Weight::from_parts(3_211, 0).saturating_mul(n.into()))
-			// Standard error: 189
-			.saturating_add(Weight::from_parts(6_827, 0).saturating_mul(s.into()))
+			// Standard error: 227
+			.saturating_add(Weight::from_parts(5_188, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -115,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn clear_metadata() -> Weight {
 		// Proof size: measured `616`, estimated `3763` bytes.
-		// Fastest run: 44_787_000 picoseconds.
-		Weight::from_parts(47_351_000, 0)
+		// Fastest run: 44_416_000 picoseconds.
+		Weight::from_parts(47_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -135,8 +133,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
 		// Proof size: measured `1255`, estimated `3984` bytes.
-		// Fastest run: 41_402_000 picoseconds.
-		Weight::from_parts(43_635_000, 0)
+		// Fastest run: 40_030_000 picoseconds.
+		Weight::from_parts(42_483_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -155,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
 		// Proof size: measured `950`, estimated `3984` bytes.
-		// Fastest run: 49_143_000 picoseconds.
-		Weight::from_parts(51_657_000, 0)
+		// Fastest run: 47_110_000 picoseconds.
+		Weight::from_parts(49_674_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -173,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
 		// Proof size: measured `1096`, estimated `6978` bytes.
-		// Fastest run: 65_277_000 picoseconds.
-		Weight::from_parts(68_712_000, 0)
+		// Fastest run: 65_698_000 picoseconds.
+		Weight::from_parts(69_012_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -191,11 +189,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof size: measured `1330`, estimated `6978` bytes.
-		// Fastest run: 63_224_000 picoseconds.
-		Weight::from_parts(66_439_000, 0)
+		// Fastest run: 64_336_000 picoseconds.
+		Weight::from_parts(68_102_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Tokens::Details` (r:1 w:0)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Accounts` (r:2 w:2)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn transfer_between_holders() -> Weight {
+		// Proof size: measured `1332`, estimated `6978` bytes.
+		// Fastest run: 65_378_000 picoseconds.
+		Weight::from_parts(69_493_000, 0)
+			.saturating_add(Weight::from_parts(0, 6978))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Tokens::Details` (r:1 w:0)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
@@ -207,13 +221,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
-	fn transfer_between_holders() -> Weight {
-		Weight::zero()
-	}
 	fn transfer_all() -> Weight {
 		// Proof size: measured `1096`, estimated `6978` bytes.
-		// Fastest run: 67_200_000 picoseconds.
-		Weight::from_parts(71_056_000, 0)
+		// Fastest run: 68_422_000 picoseconds.
+		Weight::from_parts(72_348_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -228,8 +239,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof size: measured `588`, estimated `3763` bytes.
-		// Fastest run: 55_112_000 picoseconds.
-		Weight::from_parts(58_096_000, 0)
+		// Fastest run: 53_881_000 picoseconds.
+		Weight::from_parts(57_967_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -244,8 +255,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_approval() -> Weight {
 		// Proof size: measured `831`, estimated `3763` bytes.
-		// Fastest run: 51_256_000 picoseconds.
-		Weight::from_parts(54_050_000, 0)
+		// Fastest run: 49_344_000 picoseconds.
+		Weight::from_parts(52_448_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -266,8 +277,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn transfer_from() -> Weight {
 		// Proof size: measured `1728`, estimated `6978` bytes.
-		// Fastest run: 116_454_000 picoseconds.
-		Weight::from_parts(122_062_000, 0)
+		// Fastest run: 116_874_000 picoseconds.
+		Weight::from_parts(123_324_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -278,8 +289,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof size: measured `872`, estimated `3984` bytes.
-		// Fastest run: 14_672_000 picoseconds.
-		Weight::from_parts(15_843_000, 0)
+		// Fastest run: 14_431_000 picoseconds.
+		Weight::from_parts(15_553_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -290,8 +301,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
 		// Proof size: measured `872`, estimated `3984` bytes.
-		// Fastest run: 14_732_000 picoseconds.
-		Weight::from_parts(15_734_000, 0)
+		// Fastest run: 14_191_000 picoseconds.
+		Weight::from_parts(15_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -300,8 +311,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn freeze_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_954_000 picoseconds.
-		Weight::from_parts(10_696_000, 0)
+		// Fastest run: 9_564_000 picoseconds.
+		Weight::from_parts(10_495_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -310,8 +321,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn thaw_token() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_895_000 picoseconds.
-		Weight::from_parts(10_666_000, 0)
+		// Fastest run: 9_775_000 picoseconds.
+		Weight::from_parts(10_626_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -326,8 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
 		// Proof size: measured `756`, estimated `6326` bytes.
-		// Fastest run: 55_252_000 picoseconds.
-		Weight::from_parts(58_848_000, 0)
+		// Fastest run: 56_615_000 picoseconds.
+		Weight::from_parts(60_250_000, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -336,8 +347,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn set_team() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_934_000 picoseconds.
-		Weight::from_parts(10_847_000, 0)
+		// Fastest run: 10_055_000 picoseconds.
+		Weight::from_parts(10_816_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -352,8 +363,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn touch() -> Weight {
 		// Proof size: measured `561`, estimated `3984` bytes.
-		// Fastest run: 50_105_000 picoseconds.
-		Weight::from_parts(52_828_000, 0)
+		// Fastest run: 49_024_000 picoseconds.
+		Weight::from_parts(52_338_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -368,8 +379,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
 		// Proof size: measured `621`, estimated `3984` bytes.
-		// Fastest run: 43_766_000 picoseconds.
-		Weight::from_parts(48_412_000, 0)
+		// Fastest run: 44_746_000 picoseconds.
+		Weight::from_parts(47_521_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -378,8 +389,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn start_destroy() -> Weight {
 		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_895_000 picoseconds.
-		Weight::from_parts(10_726_000, 0)
+		// Fastest run: 9_655_000 picoseconds.
+		Weight::from_parts(10_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -395,11 +406,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_accounts(n: u32, ) -> Weight {
 		// Proof size: measured `359 + n * (243 ±0)`, estimated `3984 + n * (2994 ±0)` bytes.
-		// Fastest run: 11_797_000 picoseconds.
-		Weight::from_parts(12_078_000, 0)
+		// Fastest run: 11_547_000 picoseconds.
+		Weight::from_parts(3_643_861, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 16_014
-			.saturating_add(Weight::from_parts(39_539_495, 0).saturating_mul(n.into()))
+			// Standard error: 43_261
+			.saturating_add(Weight::from_parts(38_702_570, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -416,11 +427,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_approvals(n: u32, ) -> Weight {
 		// Proof size: measured `544 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
-		// Fastest run: 13_340_000 picoseconds.
-		Weight::from_parts(14_733_598, 0)
+		// Fastest run: 13_120_000 picoseconds.
+		Weight::from_parts(26_872_939, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 36_671
-			.saturating_add(Weight::from_parts(36_098_737, 0).saturating_mul(n.into()))
+			// Standard error: 43_493
+			.saturating_add(Weight::from_parts(35_555_272, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -441,8 +452,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn finish_destroy() -> Weight {
 		// Proof size: measured `616`, estimated `3984` bytes.
-		// Fastest run: 48_262_000 picoseconds.
-		Weight::from_parts(51_166_000, 0)
+		// Fastest run: 47_080_000 picoseconds.
+		Weight::from_parts(50_245_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -452,143 +463,145 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create() -> Weight {
-		Weight::from_parts(49_223_000, 0)
+		Weight::from_parts(48_011_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn set_metadata(n: u32, s: u32, ) -> Weight {
-		Weight::from_parts(53_515_679, 0)
+	fn set_metadata(n: u32, _s: u32, ) -> Weight {
+		Weight::from_parts(52_480_930, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(3_211, 0).saturating_mul(n.into()))
-			.saturating_add(Weight::from_parts(6_827, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(5_188, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_metadata() -> Weight {
-		Weight::from_parts(47_351_000, 0)
+		Weight::from_parts(47_010_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(43_635_000, 0)
+		Weight::from_parts(42_483_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(51_657_000, 0)
+		Weight::from_parts(49_674_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(68_712_000, 0)
+		Weight::from_parts(69_012_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(66_439_000, 0)
+		Weight::from_parts(68_102_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_between_holders() -> Weight {
-		Weight::zero()
+		Weight::from_parts(69_493_000, 0)
+			.saturating_add(Weight::from_parts(0, 6978))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(71_056_000, 0)
+		Weight::from_parts(72_348_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(58_096_000, 0)
+		Weight::from_parts(57_967_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(54_050_000, 0)
+		Weight::from_parts(52_448_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(122_062_000, 0)
+		Weight::from_parts(123_324_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(15_843_000, 0)
+		Weight::from_parts(15_553_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(15_734_000, 0)
+		Weight::from_parts(15_363_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze_token() -> Weight {
-		Weight::from_parts(10_696_000, 0)
+		Weight::from_parts(10_495_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw_token() -> Weight {
-		Weight::from_parts(10_666_000, 0)
+		Weight::from_parts(10_626_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(58_848_000, 0)
+		Weight::from_parts(60_250_000, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_team() -> Weight {
-		Weight::from_parts(10_847_000, 0)
+		Weight::from_parts(10_816_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn touch() -> Weight {
-		Weight::from_parts(52_828_000, 0)
+		Weight::from_parts(52_338_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(48_412_000, 0)
+		Weight::from_parts(47_521_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_destroy() -> Weight {
-		Weight::from_parts(10_726_000, 0)
+		Weight::from_parts(10_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn destroy_accounts(n: u32, ) -> Weight {
-		Weight::from_parts(12_078_000, 0)
+		Weight::from_parts(3_643_861, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(39_539_495, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(38_702_570, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2994).saturating_mul(n.into()))
 	}
 	fn destroy_approvals(n: u32, ) -> Weight {
-		Weight::from_parts(14_733_598, 0)
+		Weight::from_parts(26_872_939, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(36_098_737, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(35_555_272, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -596,7 +609,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	fn finish_destroy() -> Weight {
-		Weight::from_parts(51_166_000, 0)
+		Weight::from_parts(50_245_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
