@@ -217,13 +217,14 @@ fn a_token_created_through_the_runtime_holds_its_deposit_in_cmn() {
 	});
 }
 
-/// Moves the chain to block `n`, running the scheduler in each block on the way and checking
-/// every invariant after each block.
+/// Moves the chain to block `n`, sealing token snapshots and running the scheduler in each block
+/// on the way, and checking every invariant after each block.
 fn run_to(n: crate::BlockNumber) {
 	use frame_support::traits::Hooks;
 	while crate::System::block_number() < n {
 		let next = crate::System::block_number() + 1;
 		crate::System::set_block_number(next);
+		crate::Tokens::on_initialize(next);
 		crate::Scheduler::on_initialize(next);
 		check_invariants(next);
 	}
@@ -296,8 +297,9 @@ fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 	(book, authors)
 }
 
-/// Bob proposes `calls` in `dao`, the first three authors vote aye, anyone closes after the
-/// vote, and the chain runs until the calls executed. Returns the proposal's id.
+/// Bob proposes `calls` in `dao`, the first three authors vote aye from the next block, anyone
+/// closes after the vote, and the chain runs until the calls executed. Returns the proposal's
+/// id.
 fn pass(
 	dao: pallet_daos::DaoId,
 	authors: &[AccountId; 4],
@@ -312,6 +314,7 @@ fn pass(
 		bounded(b"A proposal"),
 		Default::default(),
 	));
+	run_to(crate::System::block_number() + 1);
 	for author in &authors[..3] {
 		assert_ok!(Governance::vote(
 			RuntimeOrigin::signed(author.clone()),
@@ -346,6 +349,56 @@ fn a_book_dao_pays_from_its_treasury_by_vote() {
 		});
 		pass(book, &authors, vec![payment]);
 		assert_eq!(Balances::balance(&editor), before + 300 * UNIT);
+	});
+}
+
+/// A proposer who borrows shares, proposes and hands them back in one batch votes with what he
+/// holds at the end of the block, not with what he held at the moment he chose.
+#[test]
+fn shares_borrowed_around_a_proposal_in_one_batch_do_not_vote() {
+	use crate::{Governance, RuntimeCall, Utility};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, [alice, bob, ..]) = create_book_dao();
+		let shares = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		let held = Tokens::balance_of(shares, bob.clone());
+		// Alice lets Bob move most of her shares (a lender would); Bob borrows, proposes and
+		// returns them.
+		let lent = Tokens::balance_of(shares, alice.clone()) - 50;
+		assert_ok!(Tokens::approve(
+			RuntimeOrigin::signed(alice.clone()),
+			shares,
+			bob.clone().into(),
+			lent
+		));
+		let batch = vec![
+			RuntimeCall::Tokens(pallet_tokens::Call::transfer_from {
+				token: shares,
+				owner: alice.clone().into(),
+				dest: bob.clone().into(),
+				amount: lent,
+			}),
+			RuntimeCall::Governance(pallet_governance::Call::propose {
+				dao: book,
+				calls: vec![RuntimeCall::System(frame_system::Call::remark { remark: vec![] })],
+				title: bounded(b"Borrowed"),
+				description: Default::default(),
+			}),
+			RuntimeCall::Tokens(pallet_tokens::Call::transfer {
+				token: shares,
+				dest: alice.clone().into(),
+				amount: lent,
+			}),
+		];
+		let id = pallet_governance::NextProposalId::<Runtime>::get();
+		assert_ok!(Utility::batch_all(RuntimeOrigin::signed(bob.clone()), batch));
+		run_to(2);
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(bob.clone()),
+			id,
+			pallet_governance::Vote::Aye
+		));
+		assert_eq!(pallet_governance::Votes::<Runtime>::get(id, &bob).map(|(_, w)| w), Some(held));
 	});
 }
 

@@ -164,6 +164,9 @@ mod benchmarks {
 	fn enact() {
 		let (dao, members) = dao::<T>(1);
 		let id = open::<T>(dao, &members[0]);
+		// Votes open in the next block.
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 		assert!(
 			Pallet::<T>::vote(RawOrigin::Signed(members[0].clone()).into(), id, Vote::Aye).is_ok()
 		);

@@ -11,6 +11,7 @@ use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
 	traits::{
 		fungible::MutateHold,
+		fungibles,
 		schedule::{v3::Named as ScheduleNamed, DispatchTime},
 		tokens::{Fortitude, Precision, Restriction},
 		Get,
@@ -96,8 +97,12 @@ impl<T: Config> Pallet<T> {
 			VotingMode::TokenWeighted => {
 				let token = share_token.ok_or(Error::<T>::NoShareToken)?;
 				let snapshot = Self::acquire_snapshot(&token)?;
-				let supply = T::Snapshots::total_supply_at(token.clone(), snapshot)
-					.unwrap_or_else(Zero::zero);
+				// A snapshot taken in this block is read from the next: until then the supply
+				// now stands in, and the electorate is fixed from the snapshot at close.
+				let supply =
+					T::Snapshots::total_supply_at(token.clone(), snapshot).unwrap_or_else(|| {
+						<T::Tokens as fungibles::Inspect<_>>::total_issuance(token.clone())
+					});
 				(Some((token, snapshot)), supply)
 			},
 			VotingMode::OneMemberOneVote => (None, T::Daos::member_count(dao).into()),
@@ -146,20 +151,16 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Self::ongoing(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
+		let opened = proposal.end.saturating_sub(proposal.params.voting_period);
 		let weight = match &proposal.snapshot {
-			// An ongoing proposal holds its snapshot open.
+			// An ongoing proposal holds its snapshot open; it is sealed after the block the
+			// proposal opened in.
 			Some((token, snapshot)) => {
+				ensure!(now > opened, Error::<T>::VotingNotOpen);
 				T::Snapshots::balance_at_held(token.clone(), &who, *snapshot)
 			},
 			// Only the members the proposal opened with, whom its electorate counts.
-			None if T::Daos::is_member_since(
-				proposal.dao,
-				&who,
-				proposal.end.saturating_sub(proposal.params.voting_period),
-			) =>
-			{
-				One::one()
-			},
+			None if T::Daos::is_member_since(proposal.dao, &who, opened) => One::one(),
 			None => Zero::zero(),
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
@@ -230,6 +231,16 @@ impl<T: Config> Pallet<T> {
 		let _ = T::Snapshots::release(token, snapshot);
 	}
 
+	/// The weight that can vote on ongoing `proposal`: the share supply at its snapshot once
+	/// sealed, else what it recorded when it opened.
+	fn electorate(proposal: &ProposalOf<T>) -> TokenBalanceOf<T> {
+		proposal
+			.snapshot
+			.clone()
+			.and_then(|(token, snapshot)| T::Snapshots::total_supply_at(token, snapshot))
+			.unwrap_or(proposal.electorate)
+	}
+
 	/// Whether a tally passes: turnout at least the quorum of the electorate, ayes at least the
 	/// approval share of ayes and nays and more than the nays, and ayes at least `support` of
 	/// the electorate.
@@ -282,6 +293,7 @@ impl<T: Config> Pallet<T> {
 		let mut proposal = Self::ongoing(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now > proposal.end, Error::<T>::VotingNotOver);
+		proposal.electorate = Self::electorate(&proposal);
 		let support = T::Daos::required_support(proposal.dao);
 		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
 		let forfeited = !passed
@@ -513,7 +525,11 @@ impl<T: Config> Pallet<T> {
 		let proposal = Proposals::<T>::get(id)?;
 		let text = ProposalTexts::<T>::get(id);
 		let support = T::Daos::required_support(proposal.dao);
-		let passing = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
+		let electorate = match proposal.status {
+			ProposalStatus::Ongoing => Self::electorate(&proposal),
+			_ => proposal.electorate,
+		};
+		let passing = Self::passes(&proposal.tally, electorate, &proposal.params, support);
 		Some(runtime_api::ProposalView {
 			id,
 			dao: proposal.dao,
@@ -525,7 +541,7 @@ impl<T: Config> Pallet<T> {
 			end: proposal.end,
 			status: proposal.status,
 			tally: proposal.tally,
-			electorate: proposal.electorate,
+			electorate,
 			voting_mode: proposal.params.voting_mode,
 			quorum: proposal.params.quorum,
 			approval: proposal.params.approval,

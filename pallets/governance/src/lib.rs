@@ -9,9 +9,11 @@
 //!
 //! 1. **Proposed** ([`propose`](Pallet::propose)): allowed per the DAO's rule (members, or
 //!    holders of enough shares); the DAO's proposal deposit is held; in token-weighted mode the
-//!    proposal weighs votes at a snapshot of the share token, so shares moved afterwards cannot
-//!    vote twice. The proposal keeps the DAO's parameters of that moment.
-//! 2. **Voting** ([`vote`](Pallet::vote)): aye, nay or abstain, one vote per account,
+//!    proposal weighs votes at a snapshot of the share token as it is at the end of the block
+//!    the proposal opened in, so shares moved afterwards cannot vote twice, and shares borrowed
+//!    and handed back around the proposal within a block or a batch do not vote at all. The proposal keeps the DAO's parameters of that moment.
+//! 2. **Voting** ([`vote`](Pallet::vote)), from the next block in token-weighted mode (once
+//!    the snapshot is sealed): aye, nay or abstain, one vote per account,
 //!    changeable until the end. A vote weighs the voter's shares at the snapshot, or 1 per
 //!    member who was a member when the proposal opened (the electorate it counts). Nothing is locked, so nobody has to unlock anything afterwards.
 //! 3. **Closed** ([`close`](Pallet::close)), by anyone once the voting period is over: it passes
@@ -430,6 +432,9 @@ pub mod pallet {
 		/// The proposal's grace period is not over: it can be reaped [`Config::ReapDelay`]
 		/// blocks after its voting period's end.
 		TooEarlyToReap,
+		/// A token-weighted proposal takes votes from the block after the one it opened in:
+		/// its snapshot is of the shares as they are at the end of that block.
+		VotingNotOpen,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -458,8 +463,10 @@ pub mod pallet {
 		/// Votes on `proposal`, or changes the caller's vote.
 		///
 		/// Origin: signed, with shares at the proposal's snapshot (token-weighted) or a member
-		/// (one member, one vote). Emits [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
-		/// [`Error::NotOngoing`], [`Error::NoVotingPower`], [`Error::AlreadyVoted`].
+		/// (one member, one vote). A token-weighted proposal takes votes from the block after
+		/// the one it opened in. Emits [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
+		/// [`Error::VotingNotOpen`], [`Error::NotOngoing`], [`Error::NoVotingPower`],
+		/// [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, vote: Vote) -> DispatchResult {

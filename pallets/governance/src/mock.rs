@@ -259,11 +259,13 @@ pub fn test<R>(body: impl FnOnce() -> R) -> R {
 	})
 }
 
-/// Moves to block `n`, running the scheduler in each block on the way.
+/// Moves to block `n`, sealing token snapshots and running the scheduler in each block on the
+/// way.
 pub fn run_to(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
+		Tokens::on_initialize(next);
 		Scheduler::on_initialize(next);
 	}
 }

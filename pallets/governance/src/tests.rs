@@ -29,9 +29,17 @@ fn title() -> frame_support::BoundedVec<u8, frame_support::traits::ConstU32<32>>
 }
 
 /// Opens a proposal in `dao` by `who` and returns its id.
-fn propose(who: AccountId, dao: u32, calls: Vec<RuntimeCall>) -> u64 {
+fn propose_now(who: AccountId, dao: u32, calls: Vec<RuntimeCall>) -> u64 {
 	let id = crate::NextProposalId::<Test>::get();
 	assert_ok!(Governance::propose(signed(who), dao, calls, title(), H256::repeat_byte(1)));
+	id
+}
+
+/// Opens a proposal in `dao` by `who`, then starts the next block, where it takes votes in
+/// either voting mode; returns its id.
+fn propose(who: AccountId, dao: u32, calls: Vec<RuntimeCall>) -> u64 {
+	let id = propose_now(who, dao, calls);
+	run_to(System::block_number() + 1);
 	id
 }
 
@@ -50,7 +58,7 @@ mod propose {
 	fn opens_a_proposal_holding_the_deposit_and_a_snapshot() {
 		test(|| {
 			let dao = book_dao();
-			let id = propose(BOB, dao, vec![pay(EVE, 100)]);
+			let id = propose_now(BOB, dao, vec![pay(EVE, 100)]);
 			System::assert_last_event(
 				Event::Proposed {
 					proposal: id,
@@ -63,8 +71,16 @@ mod propose {
 				.into(),
 			);
 			let proposal = Proposals::<Test>::get(id).unwrap();
+			// The snapshot is of the end of this block: until then the supply now stands in
+			// for the electorate, which is read from the snapshot once sealed.
 			assert_eq!(proposal.electorate, 1_000);
 			assert!(proposal.snapshot.is_some());
+			assert_ok!(<Tokens as frame_support::traits::fungibles::Mutate<_>>::mint_into(
+				0, &EVE, 500
+			));
+			assert_eq!(Governance::proposal_view(id).unwrap().electorate, 1_000);
+			run_to(2);
+			assert_eq!(Governance::proposal_view(id).unwrap().electorate, 1_500);
 			assert_eq!(proposal.status, ProposalStatus::Ongoing);
 			assert_eq!(held(BOB), PROPOSAL_DEPOSIT);
 		});
@@ -152,6 +168,32 @@ mod vote {
 			);
 			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
 			assert_eq!(Votes::<Test>::get(id, ALICE), Some((Vote::Aye, 250)));
+		});
+	}
+
+	#[test]
+	fn shares_lent_to_the_proposer_within_its_block_do_not_vote() {
+		test(|| {
+			let dao = book_dao();
+			// In one block (one batch would do), Alice lends Bob her shares, Bob proposes and
+			// hands them back: the snapshot is of the end of the block, when Bob holds 250.
+			assert_ok!(Tokens::transfer(signed(ALICE), 0, BOB, 250));
+			let id = propose_now(BOB, dao, vec![remark()]);
+			assert_ok!(Tokens::transfer(signed(BOB), 0, ALICE, 250));
+			assert_noop!(
+				Governance::vote(signed(BOB), id, Vote::Aye),
+				Error::<Test>::VotingNotOpen
+			);
+			run_to(System::block_number() + 1);
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
+			assert_eq!(Votes::<Test>::get(id, BOB), Some((Vote::Aye, 250)));
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Nay));
+			assert_eq!(Votes::<Test>::get(id, ALICE), Some((Vote::Nay, 250)));
+			// The electorate is the supply at the snapshot, read once sealed.
+			let end = Proposals::<Test>::get(id).unwrap().end;
+			run_to(end + 1);
+			assert_ok!(Governance::close(signed(EVE), id));
+			assert_eq!(Proposals::<Test>::get(id).unwrap().electorate, 1_000);
 		});
 	}
 
@@ -255,7 +297,8 @@ mod close_and_execute {
 			assert_ok!(Governance::vote(signed(ALICE), against, Vote::Aye));
 			assert_ok!(Governance::vote(signed(BOB), against, Vote::Nay));
 			assert_ok!(Governance::vote(signed(CHARLIE), against, Vote::Nay));
-			run_to(2 + PERIOD);
+			// Opened in blocks 1 to 4.
+			run_to(5 + PERIOD);
 			for id in [low_turnout, tied, abstained, against] {
 				assert_ok!(Governance::close(signed(EVE), id));
 			}
@@ -364,10 +407,10 @@ mod cancel_and_spam {
 			for voter in [ALICE, BOB, CHARLIE] {
 				assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
 			}
-			run_to(2 + PERIOD);
+			run_to(3 + PERIOD);
 			assert_ok!(Governance::close(signed(BOB), id));
 			let before = Balances::balance(&treasury);
-			run_to(2 + PERIOD + DELAY);
+			run_to(3 + PERIOD + DELAY);
 			System::assert_has_event(
 				Event::MarkedSpam { proposal: spam, slashed: PROPOSAL_DEPOSIT }.into(),
 			);
@@ -566,14 +609,15 @@ mod attacks {
 	fn proposals_opened_in_one_block_share_a_snapshot_until_the_last_ends() {
 		test(|| {
 			let dao = book_dao();
-			let first = propose(BOB, dao, vec![remark()]);
-			let second = propose(CHARLIE, dao, vec![remark()]);
+			let first = propose_now(BOB, dao, vec![remark()]);
+			let second = propose_now(CHARLIE, dao, vec![remark()]);
 			let snapshot = Proposals::<Test>::get(first).unwrap().snapshot;
 			assert_eq!(Proposals::<Test>::get(second).unwrap().snapshot, snapshot);
 			assert_eq!(open_snapshots(0), 1);
 			assert_ok!(Governance::cancel(signed(BOB), first));
 			// Still open for the second proposal, whose votes it weighs.
 			assert_eq!(open_snapshots(0), 1);
+			run_to(2);
 			assert_ok!(Governance::vote(signed(ALICE), second, Vote::Aye));
 			assert_eq!(Votes::<Test>::get(second, ALICE), Some((Vote::Aye, 250)));
 			assert_noop!(Governance::cancel(signed(CHARLIE), second), Error::<Test>::HasVotes);
@@ -598,7 +642,7 @@ mod attacks {
 			assert_ok!(Governance::vote(signed(ALICE), disputed, Vote::Nay));
 			assert_ok!(Governance::vote(signed(BOB), disputed, Vote::Nay));
 			assert_ok!(Governance::vote(signed(CHARLIE), disputed, Vote::Aye));
-			run_to(2 + PERIOD);
+			run_to(3 + PERIOD);
 			let before = Balances::balance(&treasury);
 			assert_ok!(Governance::close(signed(EVE), spam));
 			System::assert_last_event(
@@ -708,11 +752,11 @@ mod attacks {
 			for voter in [ALICE, BOB, CHARLIE] {
 				assert_ok!(Governance::vote(signed(voter), agreed, Vote::Aye));
 			}
-			run_to(2 + PERIOD);
+			run_to(3 + PERIOD);
 			assert_ok!(Governance::close(signed(EVE), seize));
 			assert_ok!(Governance::close(signed(EVE), agreed));
 			assert_eq!(status(seize), ProposalStatus::Rejected);
-			assert_eq!(status(agreed), ProposalStatus::Passed { enact_at: 2 + PERIOD + DELAY });
+			assert_eq!(status(agreed), ProposalStatus::Passed { enact_at: 3 + PERIOD + DELAY });
 			Governance::do_try_state().unwrap();
 		});
 	}

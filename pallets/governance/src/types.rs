@@ -116,8 +116,9 @@ pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
 	pub params: GovernanceParams<BlockNumber, Balance, TokenBalance>,
 	/// In token-weighted mode, the share token and the snapshot votes are weighed at.
 	pub snapshot: Option<(TokenId, u64)>,
-	/// The total weight that could vote: the share supply at the snapshot, or the member
-	/// count when it opened.
+	/// The total weight that could vote: the share supply at the snapshot (the supply when the
+	/// proposal opened until close fixes it from the snapshot, readable from the block after
+	/// the opening one), or the member count when it opened.
 	pub electorate: TokenBalance,
 	/// The last block it takes votes in.
 	pub end: BlockNumber,

@@ -82,20 +82,22 @@ impl<TokenId, AccountId, Balance> OnTokenBalanceChange<TokenId, AccountId, Balan
 /// stays readable until it is released; the number open at once per token is bounded, so
 /// [`TokenSnapshots::snapshot`] can fail.
 pub trait TokenSnapshots<TokenId, AccountId, Balance> {
-	/// Takes a snapshot of `token` now and returns its id.
+	/// Takes a snapshot of `token`'s balances as they will be at the end of this block, and
+	/// returns its id. It is *sealed*, and can be read, from the next block on: nothing done in
+	/// this block, before or after the call, picks the instant.
 	fn snapshot(token: TokenId) -> Result<SnapshotId, DispatchError>;
 
-	/// `who`'s balance of `token` when snapshot `id` was taken, or `None` if `id` is not an
-	/// open snapshot of `token`.
+	/// `who`'s balance of `token` at snapshot `id`, or `None` if `id` is not an open snapshot
+	/// of `token` or is not sealed yet.
 	fn balance_at(token: TokenId, who: &AccountId, id: SnapshotId) -> Option<Balance>;
 
 	/// `who`'s balance of `token` at snapshot `id`, for a caller that holds `id` open (it
-	/// took it and has not released it yet): one storage read, without checking that `id` is
-	/// open. For any other id the answer means nothing.
+	/// took it and has not released it yet) and sealed (taken in an earlier block): one
+	/// storage read, without checking either. For any other id the answer means nothing.
 	fn balance_at_held(token: TokenId, who: &AccountId, id: SnapshotId) -> Balance;
 
-	/// The total supply of `token` when snapshot `id` was taken, or `None` if `id` is not an
-	/// open snapshot of `token`.
+	/// The total supply of `token` at snapshot `id`, or `None` if `id` is not an open
+	/// snapshot of `token` or is not sealed yet.
 	fn total_supply_at(token: TokenId, id: SnapshotId) -> Option<Balance>;
 
 	/// Releases snapshot `id` of `token`: it can no longer be read, and the history only it

@@ -38,18 +38,20 @@ pub(crate) fn prune_history<Balance, Bound: Get<u32>>(
 	});
 }
 
-/// Records `current` against the newest open snapshot if `history` has no checkpoint for it
-/// yet, after pruning.
+/// Records `current` against `newest`, the newest sealed open snapshot, if `history` has no
+/// checkpoint for it yet, after pruning.
 ///
-/// The newest open snapshot is owned by no checkpoint when one is added for it, and every
-/// other kept checkpoint owns one of its own, so the history never outgrows `open`.
+/// Every checkpoint is for a sealed snapshot, older than any unsealed one, so `newest` is owned
+/// by no checkpoint when one is added for it, and every other kept checkpoint owns one of its
+/// own: the history never outgrows `open`.
 pub(crate) fn record_checkpoint<Balance, Bound: Get<u32>>(
 	history: &mut History<Balance, Bound>,
 	open: &[SnapshotId],
+	newest: Option<SnapshotId>,
 	current: Balance,
 ) {
 	prune_history(history, open);
-	if let Some(&newest) = open.last() {
+	if let Some(newest) = newest {
 		if history.last().is_none_or(|checkpoint| checkpoint.snapshot < newest)
 			&& history.try_push(Checkpoint { snapshot: newest, value: current }).is_err()
 		{
@@ -71,6 +73,19 @@ pub(crate) fn value_at<Balance: Copy, Bound: Get<u32>>(
 }
 
 impl<T: Config> Pallet<T> {
+	/// Whether open snapshot `id` is sealed: taken in an earlier block, so the balances it is
+	/// of are final and can be read.
+	pub(crate) fn is_sealed(id: SnapshotId) -> bool {
+		UnsealedFrom::<T>::get().is_none_or(|first| id < first)
+	}
+
+	/// The newest sealed snapshot of `open` (ascending), which a write records the old balance
+	/// against.
+	pub(crate) fn newest_sealed(open: &[SnapshotId]) -> Option<SnapshotId> {
+		let first_unsealed = UnsealedFrom::<T>::get();
+		open.iter().rev().find(|id| first_unsealed.is_none_or(|first| **id < first)).copied()
+	}
+
 	/// The weight a call charged `weight` really used, `changes` balances of `token` having
 	/// moved: the call was benchmarked with the balance-change hook at its most expensive, so
 	/// what the hook does not use for `token` is refunded.
@@ -417,7 +432,8 @@ impl<T: Config> Pallet<T> {
 			Existence::DepositFrom(depositor.clone(), deposit)
 		};
 		let mut history = History::<T::Balance, T::MaxOpenSnapshots>::new();
-		record_checkpoint(&mut history, &details.open_snapshots, Zero::zero());
+		let newest = Self::newest_sealed(&details.open_snapshots);
+		record_checkpoint(&mut history, &details.open_snapshots, newest, Zero::zero());
 		Accounts::<T>::insert(
 			token,
 			who,
@@ -504,7 +520,8 @@ impl<T: Config> Pallet<T> {
 		}
 
 		T::OnBalanceChange::on_balance_change(token, who, before, balance);
-		record_checkpoint(&mut account.history, &details.open_snapshots, before);
+		let newest = Self::newest_sealed(&details.open_snapshots);
+		record_checkpoint(&mut account.history, &details.open_snapshots, newest, before);
 		account.balance = balance;
 		let removed = account.existence.is_min_balance() && Self::is_empty(&account);
 		if removed {
@@ -524,8 +541,9 @@ impl<T: Config> Pallet<T> {
 		if details.supply == supply {
 			return;
 		}
+		let newest = Self::newest_sealed(&details.open_snapshots);
 		SupplyHistory::<T>::mutate(token, |history| {
-			record_checkpoint(history, &details.open_snapshots, details.supply)
+			record_checkpoint(history, &details.open_snapshots, newest, details.supply)
 		});
 		details.supply = supply;
 		Details::<T>::insert(token, details);

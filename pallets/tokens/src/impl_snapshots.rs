@@ -4,8 +4,9 @@ use crate::{functions::value_at, *};
 use frame_support::pallet_prelude::*;
 
 impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<T> {
-	/// Opens a snapshot of `token`: O(1), it only records the id. Fails with
-	/// [`Error::TooManySnapshots`] when [`Config::MaxOpenSnapshots`] are already open.
+	/// Opens a snapshot of `token`, of its balances at the end of this block: O(1), it only
+	/// records the id. Fails with [`Error::TooManySnapshots`] when [`Config::MaxOpenSnapshots`]
+	/// are already open.
 	fn snapshot(token: T::TokenId) -> Result<SnapshotId, DispatchError> {
 		let mut details = Self::token(token)?;
 		let id = NextSnapshotId::<T>::get();
@@ -13,6 +14,9 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 		// Ids only increase, so pushing keeps the list ascending.
 		details.open_snapshots.try_push(id).map_err(|_| Error::<T>::TooManySnapshots)?;
 		NextSnapshotId::<T>::put(next);
+		if !UnsealedFrom::<T>::exists() {
+			UnsealedFrom::<T>::put(id);
+		}
 		Details::<T>::insert(token, details);
 		Self::deposit_event(Event::SnapshotTaken { token, snapshot: id });
 		Ok(id)
@@ -20,7 +24,7 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 
 	fn balance_at(token: T::TokenId, who: &T::AccountId, id: SnapshotId) -> Option<T::Balance> {
 		let details = Details::<T>::get(token)?;
-		if !details.open_snapshots.contains(&id) {
+		if !details.open_snapshots.contains(&id) || !Self::is_sealed(id) {
 			return None;
 		}
 		Some(match Accounts::<T>::get(token, who) {
@@ -31,7 +35,8 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 	}
 
 	fn balance_at_held(token: T::TokenId, who: &T::AccountId, id: SnapshotId) -> T::Balance {
-		// An open snapshot's checkpoints are never pruned, so the record alone answers.
+		// An open snapshot's checkpoints are never pruned, so the record alone answers (once
+		// sealed, as the caller makes sure).
 		Accounts::<T>::get(token, who).map_or_else(Default::default, |account| {
 			value_at(&account.history, id, account.balance)
 		})
@@ -39,7 +44,7 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 
 	fn total_supply_at(token: T::TokenId, id: SnapshotId) -> Option<T::Balance> {
 		let details = Details::<T>::get(token)?;
-		if !details.open_snapshots.contains(&id) {
+		if !details.open_snapshots.contains(&id) || !Self::is_sealed(id) {
 			return None;
 		}
 		Some(value_at(&SupplyHistory::<T>::get(token), id, details.supply))

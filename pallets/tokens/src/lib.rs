@@ -9,7 +9,8 @@
 //!
 //! Two things Communs needs are not in pallet-assets:
 //! - **balances at a past moment** ([`TokenSnapshots`]): a proposal weighs each vote by the
-//!   voter's balance when the proposal opened, so tokens moved afterwards cannot vote twice;
+//!   voter's balance at the end of the block the proposal opened in, so tokens moved
+//!   afterwards cannot vote twice;
 //! - **a hook before every balance change** ([`OnTokenBalanceChange`]): the royalties pallet
 //!   settles each holder's share of past revenue in O(1) before shares change hands.
 //!
@@ -21,17 +22,19 @@
 //!   three; the owner hands them on.
 //! - **Minimum balance**: an account holds either nothing or at least this, which plays the
 //!   part of an existential deposit for its record. Such a record is a *consumer* of the
-//!   holder's native account, as in pallet-assets: the holder must exist on chain (hold CMN,
-//!   or a provider reference a pallet gave its keyless account), and cannot be reaped while it
-//!   holds the token. Sending to an address that does not exist fails with
+//!   holder's native account, as in pallet-assets: the holder must exist on chain (hold at
+//!   least the existential deposit of CMN, as a DAO's treasury does from its creation), and
+//!   cannot be reaped while it holds the token. Sending to an address that does not exist fails with
 //!   `TokenError::CannotCreate`, so nobody fills storage with records at unused addresses for
 //!   the price of a fee. An account can also [`touch`](Pallet::touch) a token, paying a CMN
 //!   deposit, to hold less (even zero), and a pallet can pay that deposit for an account it
 //!   uses (an escrow) through [`AccountTouch`](frame_support::traits::AccountTouch). A
 //!   transfer that would leave an account between zero and the minimum fails: nothing is ever
 //!   lost as dust.
-//! - **Snapshot**: a frozen view of a token's balances and supply, opened by
-//!   [`TokenSnapshots::snapshot`] and read until [`TokenSnapshots::release`].
+//! - **Snapshot**: a frozen view of a token's balances and supply as they are at the end of
+//!   the block [`TokenSnapshots::snapshot`] is called in, readable from the next block until
+//!   [`TokenSnapshots::release`]. Nothing done inside that block, before or after the call,
+//!   picks the instant: shares borrowed and returned within a batch never weigh a vote.
 //!
 //! ## Lifecycle of a token
 //!
@@ -42,8 +45,10 @@
 //! ## How snapshots stay cheap
 //!
 //! Each account keeps a short [`History`] of checkpoints: before its balance changes, if the
-//! token's newest open snapshot is newer than its last checkpoint, the old balance is recorded
-//! against that snapshot. A checkpoint is kept only while some open snapshot still reads it, so
+//! token's newest *sealed* open snapshot (taken in an earlier block) is newer than its last
+//! checkpoint, the old balance is recorded against that snapshot. Snapshots taken in the
+//! current block record nothing yet: the balance at the end of the block is the one they read,
+//! and the block's first write of an account in a later block records it. A checkpoint is kept only while some open snapshot still reads it, so
 //! a history never holds more entries than the token has open snapshots
 //! ([`Config::MaxOpenSnapshots`]). A write therefore costs the same whatever the number of
 //! holders or of past snapshots, and a balance read at a snapshot never changes.
@@ -254,6 +259,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextSnapshotId<T: Config> = StorageValue<_, SnapshotId, ValueQuery>;
 
+	/// The first snapshot taken in this block, if any: it and every later one are of the
+	/// balances at the end of the block, so no write records a checkpoint for them until the
+	/// next block, which clears this at its start. Every balance write reads it; the block's
+	/// `on_initialize` pays for that read, so it is whitelisted.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type UnsealedFrom<T: Config> = StorageValue<_, SnapshotId, OptionQuery>;
+
 	/// The total supplies open snapshots still need, per token.
 	#[pallet::storage]
 	pub type SupplyHistory<T: Config> = StorageMap<
@@ -438,7 +451,7 @@ pub mod pallet {
 			/// The token.
 			token: T::TokenId,
 		},
-		/// A snapshot of a token was taken.
+		/// A snapshot of a token was taken, of its balances at the end of this block.
 		SnapshotTaken {
 			/// The token.
 			token: T::TokenId,
@@ -904,6 +917,17 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Seals the snapshots the previous block took: their balances are final.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			if UnsealedFrom::<T>::exists() {
+				UnsealedFrom::<T>::kill();
+				// The read, the key the block's first snapshot wrote, and its deletion.
+				T::DbWeight::get().reads_writes(1, 2)
+			} else {
+				T::DbWeight::get().reads(1)
+			}
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

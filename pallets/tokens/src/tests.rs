@@ -9,6 +9,7 @@ use frame_support::{
 		fungible::InspectHold,
 		fungibles::{self, Inspect as _, Mutate as _},
 		tokens::Preservation,
+		Hooks,
 	},
 	weights::Weight,
 };
@@ -57,8 +58,19 @@ fn consumers(who: AccountId) -> u32 {
 	frame_system::Pallet::<Test>::consumers(&who)
 }
 
+/// Starts the next block: the snapshots taken in this one are sealed.
+fn next_block() {
+	let next = System::block_number() + 1;
+	System::set_block_number(next);
+	Tokens::on_initialize(next);
+}
+
+/// Takes a snapshot of `token` and ends the block, so it is sealed: what follows happens after
+/// the instant it is of.
 fn snapshot(token: u32) -> SnapshotId {
-	<Tokens as TokenSnapshots<_, _, _>>::snapshot(token).expect("snapshot opens")
+	let id = <Tokens as TokenSnapshots<_, _, _>>::snapshot(token).expect("snapshot opens");
+	next_block();
+	id
 }
 
 /// `who`'s balance at snapshot `id`; while `id` is open, the unchecked read agrees with it.
@@ -865,6 +877,36 @@ mod snapshots {
 	use super::*;
 
 	#[test]
+	fn a_snapshot_is_of_the_balances_at_the_end_of_its_block() {
+		test(|| {
+			let token = token_with(&[(BOB, 100), (CHARLIE, 50)]);
+			// Bob lends Dave 60 around the snapshot, in the same block (a batch would do).
+			assert_ok!(Tokens::transfer(signed(BOB), token, DAVE, 60));
+			let id = <Tokens as TokenSnapshots<_, _, _>>::snapshot(token).unwrap();
+			assert_eq!(UnsealedFrom::<Test>::get(), Some(id));
+			// Unsealed: nothing reads it in the block it was taken in.
+			assert_eq!(balance_at(token, DAVE, id), None);
+			assert_eq!(supply_at(token, id), None);
+			assert_ok!(Tokens::transfer(signed(DAVE), token, BOB, 60));
+			assert_ok!(Tokens::mint(signed(ALICE), token, CHARLIE, 25));
+
+			next_block();
+			assert_eq!(UnsealedFrom::<Test>::get(), None);
+			assert_eq!(balance_at(token, DAVE, id), Some(0));
+			assert_eq!(balance_at(token, BOB, id), Some(100));
+			assert_eq!(balance_at(token, CHARLIE, id), Some(75));
+			assert_eq!(supply_at(token, id), Some(175));
+			// Writes from now on record checkpoints: the balances read there stay.
+			assert_ok!(Tokens::transfer(signed(BOB), token, DAVE, 30));
+			assert_ok!(Tokens::burn(signed(ALICE), token, CHARLIE, 75));
+			assert_eq!(balance_at(token, DAVE, id), Some(0));
+			assert_eq!(balance_at(token, BOB, id), Some(100));
+			assert_eq!(balance_at(token, CHARLIE, id), Some(75));
+			assert_eq!(supply_at(token, id), Some(175));
+		});
+	}
+
+	#[test]
 	fn a_balance_read_at_a_snapshot_never_changes() {
 		test(|| {
 			let token = token_with(&[(BOB, 100), (CHARLIE, 50)]);
@@ -1048,8 +1090,9 @@ mod traits {
 }
 
 mod model {
-	//! Random sequences of mints, burns, transfers, snapshots and releases, checked after
-	//! every step against a naive model that copies every balance at each snapshot.
+	//! Random sequences of mints, burns, transfers, snapshots, releases and new blocks, checked
+	//! after every step against a naive model that copies every balance at the end of the
+	//! block each snapshot was taken in.
 	use super::*;
 	use proptest::prelude::*;
 	use std::collections::BTreeMap;
@@ -1061,6 +1104,7 @@ mod model {
 		Transfer(AccountId, AccountId, Balance),
 		Snapshot,
 		Release(usize),
+		NextBlock,
 	}
 
 	fn op() -> impl Strategy<Value = Op> {
@@ -1071,14 +1115,17 @@ mod model {
 			(who.clone(), who, 1..200u64).prop_map(|(f, t, a)| Op::Transfer(f, t, a)),
 			Just(Op::Snapshot),
 			(0..8usize).prop_map(Op::Release),
+			Just(Op::NextBlock),
 		]
 	}
 
 	#[derive(Default)]
 	struct Model {
 		balances: BTreeMap<AccountId, Balance>,
-		/// Open snapshots: id → (balances, supply) when taken.
+		/// Sealed open snapshots: id → (balances, supply) at the end of their block.
 		open: BTreeMap<SnapshotId, (BTreeMap<AccountId, Balance>, Balance)>,
+		/// The open snapshots taken in this block.
+		unsealed: Vec<SnapshotId>,
 	}
 
 	impl Model {
@@ -1124,16 +1171,26 @@ mod model {
 						},
 						Op::Snapshot => {
 							let result = <Tokens as TokenSnapshots<_, _, _>>::snapshot(token);
-							assert_eq!(result.is_ok(), model.open.len() < MAX_OPEN_SNAPSHOTS as usize);
+							let taken = model.open.len() + model.unsealed.len();
+							assert_eq!(result.is_ok(), taken < MAX_OPEN_SNAPSHOTS as usize);
 							if let Ok(id) = result {
-								model.open.insert(id, (model.balances.clone(), model.supply()));
+								model.unsealed.push(id);
 							}
 						},
 						Op::Release(index) => {
-							if let Some(id) = model.open.keys().nth(index).copied() {
+							let mut all: Vec<_> = model.open.keys().copied().collect();
+							all.extend(model.unsealed.iter().copied());
+							if let Some(id) = all.get(index).copied() {
 								assert_ok!(release(token, id));
 								model.open.remove(&id);
+								model.unsealed.retain(|unsealed| *unsealed != id);
 							}
+						},
+						Op::NextBlock => {
+							for id in core::mem::take(&mut model.unsealed) {
+								model.open.insert(id, (model.balances.clone(), model.supply()));
+							}
+							next_block();
 						},
 					}
 					for who in 1..=5u64 {
@@ -1146,6 +1203,10 @@ mod model {
 							assert_eq!(balance_at(token, who, *id), Some(expected));
 						}
 						assert_eq!(supply_at(token, *id), Some(*supply));
+					}
+					for id in &model.unsealed {
+						assert_eq!(balance_at(token, ALICE, *id), None);
+						assert_eq!(supply_at(token, *id), None);
 					}
 					Tokens::do_try_state().expect("invariants hold after every step");
 				}
