@@ -95,6 +95,7 @@ impl<T: Config> Pallet<T> {
 				metadata,
 			},
 		);
+		CampaignsByDao::<T>::insert(dao, id.to_be_bytes(), ());
 		NextCampaignId::<T>::put(next);
 		Self::count_open(dao, true);
 		Self::deposit_event(Event::CampaignOpened { campaign: id, dao, terms, deadline });
@@ -322,8 +323,14 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 		let mut held = BTreeMap::<(DaoId, bool), BalanceOf<T>>::new();
 		let mut open = BTreeMap::<DaoId, u32>::new();
+		let mut campaigns = 0usize;
 		for (id, campaign) in Campaigns::<T>::iter() {
 			ensure!(id < NextCampaignId::<T>::get(), "a campaign id is not below the next one");
+			ensure!(
+				CampaignsByDao::<T>::contains_key(campaign.dao, id.to_be_bytes()),
+				"a campaign is missing from its DAO's index"
+			);
+			campaigns = campaigns.saturating_add(1);
 			let (mut count, mut sum) = (0u32, BalanceOf::<T>::zero());
 			for (_, amount) in Contributions::<T>::iter_prefix(id) {
 				count = count.saturating_add(1);
@@ -348,6 +355,10 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		ensure!(
+			CampaignsByDao::<T>::iter_keys().count() == campaigns,
+			"the campaigns index names campaigns that do not exist"
+		);
 		for (id, sale) in Sales::<T>::iter() {
 			ensure!(id < NextSaleId::<T>::get(), "a sale id is not below the next one");
 			let entry = held.entry((sale.dao, false)).or_default();
@@ -396,17 +407,26 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Up to `limit` (at most 100) campaigns of `dao`, from id `start` up.
+	/// Up to `limit` (at most 100) campaigns of `dao`, from id `start` up: reads at most
+	/// `limit` entries of its index and the campaigns they name.
 	pub fn campaign_views(
 		dao: DaoId,
 		start: CampaignId,
 		limit: u32,
 	) -> alloc::vec::Vec<CampaignViewOf<T>> {
-		(start..NextCampaignId::<T>::get())
-			.filter_map(Self::campaign_view)
-			.filter(|view| view.dao == dao)
-			.take(limit.min(100) as usize)
-			.collect()
+		let limit = limit.min(100) as usize;
+		let mut ids = alloc::vec::Vec::new();
+		if CampaignsByDao::<T>::contains_key(dao, start.to_be_bytes()) {
+			ids.push(start);
+		}
+		// Iteration starts after the key given: the one of `start` itself.
+		let after = CampaignsByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
+		ids.extend(
+			CampaignsByDao::<T>::iter_key_prefix_from(dao, after)
+				.map(CampaignId::from_be_bytes)
+				.take(limit.saturating_sub(ids.len())),
+		);
+		ids.into_iter().filter_map(Self::campaign_view).collect()
 	}
 
 	/// What `who` contributed to campaign `id` and can claim now, if it has a contribution.

@@ -189,6 +189,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Campaigns<T: Config> = StorageMap<_, Twox64Concat, CampaignId, CampaignOf<T>>;
 
+	/// The campaigns of each DAO, keyed by big-endian id so they list in id order: the runtime
+	/// API reads one DAO's campaigns without walking the others. Invariant: exactly the stored
+	/// campaigns, each under its DAO.
+	#[pallet::storage]
+	pub type CampaignsByDao<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DaoId, Identity, [u8; 4], (), OptionQuery>;
+
 	/// Every contribution not claimed yet, by campaign and backer. Invariant: a campaign's sum
 	/// to its `unclaimed`, and their count to its `backers` while it is open.
 	#[pallet::storage]

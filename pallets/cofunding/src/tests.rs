@@ -370,6 +370,28 @@ mod claim {
 			assert!(Cofunding::backer_view(id, &FERDIE).is_none());
 		});
 	}
+
+	#[test]
+	fn the_runtime_api_lists_a_daos_campaigns_in_order_from_a_cursor() {
+		test(|| {
+			let (book, other) = (funded_book(), funded_book());
+			let mut ours = Vec::new();
+			for _ in 0..3 {
+				ours.push(open(book, terms()));
+				open(other, terms());
+			}
+			let ids = |start, limit| {
+				Cofunding::campaign_views(book, start, limit)
+					.iter()
+					.map(|view| view.id)
+					.collect::<Vec<_>>()
+			};
+			assert_eq!(ids(0, 10), ours);
+			assert_eq!(ids(ours[1], 10), ours[1..].to_vec());
+			assert_eq!(ids(ours[0] + 1, 1), vec![ours[1]]);
+			assert_eq!(ids(ours[2] + 1, 10), Vec::<u32>::new());
+		});
+	}
 }
 
 mod sale {

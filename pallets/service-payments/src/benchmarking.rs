@@ -76,12 +76,16 @@ fn add_payments<T: Config>(
 	let amount: CreditOf<T> = 100u32.into();
 	for index in 0..MEASURED_PAYMENTS {
 		let owner = if index < count { dao } else { other };
+		let customer: T::AccountId = account("customer", index, 1);
+		let id = PaymentId::from(index);
+		PaymentsByAccount::<T>::insert(&customer, id.to_be_bytes(), ());
+		PaymentsByAccount::<T>::insert(provider, id.to_be_bytes(), ());
 		Payments::<T>::insert(
-			PaymentId::from(index),
+			id,
 			Payment {
 				dao: owner,
 				token: token.clone(),
-				customer: account("customer", index, 1),
+				customer,
 				provider: provider.clone(),
 				amount,
 				fee: Perbill::from_percent(10),

@@ -87,6 +87,8 @@ impl<T: Config> Pallet<T> {
 				state: PaymentState::Open,
 			},
 		);
+		PaymentsByAccount::<T>::insert(&customer, id.to_be_bytes(), ());
+		PaymentsByAccount::<T>::insert(&provider, id.to_be_bytes(), ());
 		NextPaymentId::<T>::put(next);
 		Totals::<T>::mutate(dao, |totals| {
 			totals.paid = totals.paid.saturating_add(amount);
@@ -195,6 +197,8 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)?;
 		Payments::<T>::remove(id);
+		PaymentsByAccount::<T>::remove(&payment.customer, id.to_be_bytes());
+		PaymentsByAccount::<T>::remove(&payment.provider, id.to_be_bytes());
 		Ok(())
 	}
 
@@ -284,13 +288,26 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::fungible::InspectHold;
 		let mut open = BTreeMap::<DaoId, (TokenIdOf<T>, CreditOf<T>)>::new();
 		let mut deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		let mut indexed = 0usize;
 		for (id, payment) in Payments::<T>::iter() {
 			ensure!(id < NextPaymentId::<T>::get(), "a payment id is not below the next one");
+			for party in [&payment.customer, &payment.provider] {
+				ensure!(
+					PaymentsByAccount::<T>::contains_key(party, id.to_be_bytes()),
+					"a payment is missing from its customer's or provider's index"
+				);
+			}
+			indexed =
+				indexed.saturating_add(if payment.customer == payment.provider { 1 } else { 2 });
 			let entry = open.entry(payment.dao).or_insert((payment.token.clone(), Zero::zero()));
 			entry.1 = entry.1.saturating_add(payment.amount);
 			let held = deposits.entry(payment.customer.clone()).or_default();
 			*held = held.saturating_add(payment.deposit);
 		}
+		ensure!(
+			PaymentsByAccount::<T>::iter_keys().count() == indexed,
+			"the payments index names payments that are gone"
+		);
 		for (dao, totals) in Totals::<T>::iter() {
 			let sum = open.get(&dao).map_or_else(Zero::zero, |(_, sum)| *sum);
 			ensure!(totals.open == sum, "a DAO's open total differs from its open payments");
@@ -325,16 +342,26 @@ impl<T: Config> Pallet<T> {
 /// The runtime API's reads.
 impl<T: Config> Pallet<T> {
 	/// Up to `limit` (at most 100) open payments of `who`, as customer or provider, from id
-	/// `start` up. Off-chain reads only: it walks the open payments.
+	/// `start` up: reads at most `limit` entries of its index and the payments they name.
 	pub fn payments_of(
 		who: &T::AccountId,
 		start: PaymentId,
 		limit: u32,
 	) -> alloc::vec::Vec<PaymentViewOf<T>> {
-		let mut found: alloc::vec::Vec<_> = Payments::<T>::iter()
-			.filter(|(id, payment)| {
-				*id >= start && (payment.customer == *who || payment.provider == *who)
-			})
+		let limit = limit.min(100) as usize;
+		let mut ids = alloc::vec::Vec::new();
+		if PaymentsByAccount::<T>::contains_key(who, start.to_be_bytes()) {
+			ids.push(start);
+		}
+		// Iteration starts after the key given: the one of `start` itself.
+		let after = PaymentsByAccount::<T>::hashed_key_for(who, start.to_be_bytes());
+		ids.extend(
+			PaymentsByAccount::<T>::iter_key_prefix_from(who, after)
+				.map(PaymentId::from_be_bytes)
+				.take(limit.saturating_sub(ids.len())),
+		);
+		ids.into_iter()
+			.filter_map(|id| Payments::<T>::get(id).map(|payment| (id, payment)))
 			.map(|(id, payment)| runtime_api::PaymentView {
 				id,
 				dao: payment.dao,
@@ -349,10 +376,7 @@ impl<T: Config> Pallet<T> {
 					PaymentState::Disputed { proposal } => Some(proposal),
 				},
 			})
-			.collect();
-		found.sort_by_key(|view| view.id);
-		found.truncate(limit.min(100) as usize);
-		found
+			.collect()
 	}
 }
 

@@ -196,6 +196,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Payments<T: Config> = StorageMap<_, Twox64Concat, PaymentId, PaymentOf<T>>;
 
+	/// The open and disputed payments of each account, as customer and as provider, keyed by
+	/// big-endian id so they list in id order: the runtime API reads one account's payments
+	/// without walking the others. Invariant: exactly the stored payments, each under its
+	/// customer and its provider.
+	#[pallet::storage]
+	pub type PaymentsByAccount<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, [u8; 8], (), OptionQuery>;
+
 	/// Each DAO's running totals, in credits.
 	#[pallet::storage]
 	pub type Totals<T: Config> =
