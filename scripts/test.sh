@@ -17,6 +17,9 @@ cargo test --release --locked --workspace
 echo "== runtime tests with every pallet's invariants checked after each block (try-runtime)" >&2
 SKIP_WASM_BUILD=1 cargo test --release --locked -p communs-runtime --features try-runtime
 
+echo "== the runtime upgrade's try-runtime checks over a development chain's state" >&2
+"$here/try-runtime.sh"
+
 echo "== benchmarks of each pallet, run once on its mock runtime" >&2
 for manifest in pallets/*/Cargo.toml; do
 	grep -q '^runtime-benchmarks' "$manifest" || continue

@@ -3,10 +3,11 @@
 //
 //   node load.mjs [--kinds transfer,tokens,vote] [--accounts 1000] [--per-account 30]
 //                 [--seconds 60] [--in-flight 8000] [--url ws://127.0.0.1:9944]
-//                 [--node-args "--dev ..."] [--pid <node's process id>]
+//                 [--node-args "--dev ..."] [--base-path <dir>] [--pid <node's process id>]
 //
 // Without --url it starts a development node of its own (the release build, or $COMMUNS_NODE)
-// with --node-args, and also reports that node's memory. With --url it drives a running node,
+// with --node-args, and also reports that node's memory; its database goes when it stops,
+// unless --base-path names where to keep it (scripts/try-runtime.sh exports its state). With --url it drives a running node,
 // such as one of scripts/testnet.sh's validators, and Alice must hold funds on its chain; --pid
 // names that node's process when it runs on this machine, to report its memory too.
 
@@ -26,6 +27,7 @@ const { values: options } = parseArgs({
     'in-flight': { type: 'string', default: '8000' },
     url: { type: 'string' },
     'node-args': { type: 'string', default: '--dev' },
+    'base-path': { type: 'string' },
     pid: { type: 'string' },
   },
 });
@@ -41,7 +43,9 @@ for (const kind of kinds) {
 }
 // Derived before connecting: deriving many keys holds the event loop for seconds.
 const accountsOf = Object.fromEntries(kinds.map((kind) => [kind, loadAccounts(keyring, kind, Number(options.accounts))]));
-const node = options.url ? undefined : await startNode({ args: options['node-args'].split(/\s+/) });
+const node = options.url
+  ? undefined
+  : await startNode({ basePath: options['base-path'], args: options['node-args'].split(/\s+/) });
 const url = options.url ?? node.rpcUrl;
 const provider = new WsProvider(url, false);
 await provider.connect();
@@ -74,7 +78,7 @@ try {
   await api.disconnect();
   if (node) {
     await stopNode(node);
-    removeDir(node.basePath);
+    if (!options['base-path']) removeDir(node.basePath);
   }
 }
 for (const line of summaries) console.log(line);

@@ -9,7 +9,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect as NativeInspect, Mutate as NativeMutate},
 	fungibles::Mutate as _,
-	Get,
+	Get, Hooks,
 };
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Saturating, StaticLookup};
@@ -35,18 +35,28 @@ fn create_token<T: Config>(owner: &T::AccountId) -> T::TokenId {
 	token
 }
 
-/// Opens all but one of the token's snapshots, writing each holder between two of them so
-/// every holder's history is as long as it can be; then opens the last snapshot, which the
-/// next write of each holder must record. The worst case of every balance write.
+/// Starts the next block, which seals the snapshots taken in this one.
+fn next_block<T: Config>() {
+	let next = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+	frame_system::Pallet::<T>::set_block_number(next);
+	Tokens::<T>::on_initialize(next);
+}
+
+/// Opens all but one of the token's snapshots, each in a block of its own, writing each holder
+/// between two of them so every holder's history is as long as it can be; then opens the last
+/// snapshot, which the next write of each holder must record. The worst case of every balance
+/// write.
 fn fill_histories<T: Config>(token: T::TokenId, holders: &[T::AccountId]) {
 	let max = T::MaxOpenSnapshots::get();
 	for _ in 1..max {
 		assert!(<Tokens<T> as TokenSnapshots<_, _, _>>::snapshot(token).is_ok());
+		next_block::<T>();
 		for holder in holders {
 			assert!(Tokens::<T>::mint_into(token, holder, 1u32.into()).is_ok());
 		}
 	}
 	assert!(<Tokens<T> as TokenSnapshots<_, _, _>>::snapshot(token).is_ok());
+	next_block::<T>();
 	for holder in holders {
 		let history = Accounts::<T>::get(token, holder).map(|a| a.history.len()).unwrap_or(0);
 		assert_eq!(history as u32, max.saturating_sub(1));
