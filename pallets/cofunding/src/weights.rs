@@ -63,15 +63,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::OpenByDao` (r:1 w:1)
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Cofunding::CampaignsByDao` (r:0 w:1)
+	/// Proof: `Cofunding::CampaignsByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::Campaigns` (r:0 w:1)
 	/// Proof: `Cofunding::Campaigns` (`max_values`: None, `max_size`: Some(276), added: 2751, mode: `MaxEncodedLen`)
 	fn open_campaign() -> Weight {
-		// Proof size: measured `963`, estimated `3852` bytes.
-		// Fastest run: 57_395_000 picoseconds.
-		Weight::from_parts(60_911_000, 0)
+		// Proof size: measured `798`, estimated `3852` bytes.
+		// Fastest run: 58_197_000 picoseconds.
+		Weight::from_parts(62_564_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cofunding::Campaigns` (r:1 w:1)
 	/// Proof: `Cofunding::Campaigns` (`max_values`: None, `max_size`: Some(276), added: 2751, mode: `MaxEncodedLen`)
@@ -81,12 +83,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn contribute(b: u32, ) -> Weight {
-		// Proof size: measured `2067`, estimated `6196` bytes.
-		// Fastest run: 143_193_000 picoseconds.
-		Weight::from_parts(154_526_377, 0)
+		// Proof size: measured `2100`, estimated `6196` bytes.
+		// Fastest run: 136_774_000 picoseconds.
+		Weight::from_parts(147_206_109, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 66
-			.saturating_add(Weight::from_parts(270, 0).saturating_mul(b.into()))
+			// Standard error: 16
+			.saturating_add(Weight::from_parts(130, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -97,9 +99,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size: measured `672`, estimated `6196` bytes.
-		// Fastest run: 55_733_000 picoseconds.
-		Weight::from_parts(59_309_000, 0)
+		// Proof size: measured `705`, estimated `6196` bytes.
+		// Fastest run: 55_603_000 picoseconds.
+		Weight::from_parts(58_207_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -116,12 +118,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn finalize(b: u32, ) -> Weight {
-		// Proof size: measured `1170`, estimated `6196` bytes.
-		// Fastest run: 191_536_000 picoseconds.
-		Weight::from_parts(206_720_800, 0)
+		// Proof size: measured `1203`, estimated `6196` bytes.
+		// Fastest run: 188_311_000 picoseconds.
+		Weight::from_parts(198_262_977, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 65
-			.saturating_add(Weight::from_parts(97, 0).saturating_mul(b.into()))
+			// Standard error: 16
+			.saturating_add(Weight::from_parts(17, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -143,12 +145,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn claim(b: u32, ) -> Weight {
-		// Proof size: measured `2652`, estimated `3984` bytes.
-		// Fastest run: 161_791_000 picoseconds.
-		Weight::from_parts(175_175_542, 0)
+		// Proof size: measured `2444`, estimated `3984` bytes.
+		// Fastest run: 160_670_000 picoseconds.
+		Weight::from_parts(168_039_907, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 16
-			.saturating_add(Weight::from_parts(1, 0).saturating_mul(b.into()))
+			// Standard error: 14
+			.saturating_add(Weight::from_parts(41, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -166,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn open_sale() -> Weight {
 		// Proof size: measured `637`, estimated `3852` bytes.
-		// Fastest run: 51_678_000 picoseconds.
-		Weight::from_parts(55_923_000, 0)
+		// Fastest run: 53_329_000 picoseconds.
+		Weight::from_parts(55_613_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -189,9 +191,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
-		// Proof size: measured `1368`, estimated `6196` bytes.
-		// Fastest run: 81_251_000 picoseconds.
-		Weight::from_parts(86_068_000, 0)
+		// Proof size: measured `1127`, estimated `6196` bytes.
+		// Fastest run: 80_340_000 picoseconds.
+		Weight::from_parts(84_436_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -208,8 +210,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_sale() -> Weight {
 		// Proof size: measured `849`, estimated `3852` bytes.
-		// Fastest run: 47_021_000 picoseconds.
-		Weight::from_parts(50_074_000, 0)
+		// Fastest run: 48_162_000 picoseconds.
+		Weight::from_parts(51_157_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -219,52 +221,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn open_campaign() -> Weight {
-		Weight::from_parts(60_911_000, 0)
+		Weight::from_parts(62_564_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn contribute(b: u32, ) -> Weight {
-		Weight::from_parts(154_526_377, 0)
+		Weight::from_parts(147_206_109, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(270, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(130, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(59_309_000, 0)
+		Weight::from_parts(58_207_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn finalize(b: u32, ) -> Weight {
-		Weight::from_parts(206_720_800, 0)
+		Weight::from_parts(198_262_977, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(97, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(17, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim(b: u32, ) -> Weight {
-		Weight::from_parts(175_175_542, 0)
+		Weight::from_parts(168_039_907, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(1, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(41, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn open_sale() -> Weight {
-		Weight::from_parts(55_923_000, 0)
+		Weight::from_parts(55_613_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn buy() -> Weight {
-		Weight::from_parts(86_068_000, 0)
+		Weight::from_parts(84_436_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn close_sale() -> Weight {
-		Weight::from_parts(50_074_000, 0)
+		Weight::from_parts(51_157_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))

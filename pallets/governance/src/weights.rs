@@ -68,8 +68,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::NextSnapshotId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::SnapshotUsers` (r:1 w:1)
 	/// Proof: `Governance::SnapshotUsers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::SupplyHistory` (r:1 w:0)
-	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalsByDao` (r:0 w:1)
 	/// Proof: `Governance::ProposalsByDao` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
@@ -80,13 +78,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn propose(c: u32, ) -> Weight {
-		// Proof size: measured `1120`, estimated `3870` bytes.
-		// Fastest run: 84_036_000 picoseconds.
-		Weight::from_parts(88_555_805, 0)
-			.saturating_add(Weight::from_parts(0, 3870))
-			// Standard error: 2_066
-			.saturating_add(Weight::from_parts(565_283, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size: measured `946`, estimated `3852` bytes.
+		// Fastest run: 81_982_000 picoseconds.
+		Weight::from_parts(85_792_350, 0)
+			.saturating_add(Weight::from_parts(0, 3852))
+			// Standard error: 2_422
+			.saturating_add(Weight::from_parts(589_122, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
@@ -97,17 +95,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::Votes` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
 	fn vote(v: u32, ) -> Weight {
-		// Proof size: measured `1916`, estimated `3984` bytes.
-		// Fastest run: 50_435_000 picoseconds.
-		Weight::from_parts(70_786_431, 0)
+		// Proof size: measured `1738`, estimated `3984` bytes.
+		// Fastest run: 42_093_000 picoseconds.
+		Weight::from_parts(53_287_214, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 67
-			.saturating_add(Weight::from_parts(815, 0).saturating_mul(v.into()))
+			// Standard error: 110
+			.saturating_add(Weight::from_parts(972, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Governance::Proposals` (r:1 w:1)
 	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(236), added: 2711, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
@@ -124,14 +124,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Governance::SnapshotUsers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::LatestSnapshot` (r:1 w:0)
 	/// Proof: `Governance::LatestSnapshot` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	/// The range of component `v` is `[10, 10000]`.
-	fn close(_v: u32, ) -> Weight {
-		// Proof size: measured `1637`, estimated `13928` bytes.
-		// Fastest run: 156_032_000 picoseconds.
-		Weight::from_parts(178_409_714, 0)
+	fn close(v: u32, ) -> Weight {
+		// Proof size: measured `1460`, estimated `13928` bytes.
+		// Fastest run: 122_112_000 picoseconds.
+		Weight::from_parts(146_330_053, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
+			// Standard error: 185
+			.saturating_add(Weight::from_parts(1_195, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -150,9 +150,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
 	fn cancel() -> Weight {
-		// Proof size: measured `1142`, estimated `3763` bytes.
-		// Fastest run: 58_517_000 picoseconds.
-		Weight::from_parts(62_603_000, 0)
+		// Proof size: measured `965`, estimated `3763` bytes.
+		// Fastest run: 57_616_000 picoseconds.
+		Weight::from_parts(60_971_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -174,9 +174,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
 	fn mark_spam() -> Weight {
-		// Proof size: measured `1627`, estimated `6196` bytes.
-		// Fastest run: 71_096_000 picoseconds.
-		Weight::from_parts(75_233_000, 0)
+		// Proof size: measured `1450`, estimated `6196` bytes.
+		// Fastest run: 70_555_000 picoseconds.
+		Weight::from_parts(74_691_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -189,8 +189,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
 	fn enact() -> Weight {
 		// Proof size: measured `4685`, estimated `7587` bytes.
-		// Fastest run: 45_648_000 picoseconds.
-		Weight::from_parts(47_821_000, 0)
+		// Fastest run: 45_598_000 picoseconds.
+		Weight::from_parts(48_502_000, 0)
 			.saturating_add(Weight::from_parts(0, 7587))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -206,11 +206,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `v` is `[0, 256]`.
 	fn reap(v: u32, ) -> Weight {
 		// Proof size: measured `470 + v * (71 ±0)`, estimated `3701 + v * (2564 ±0)` bytes.
-		// Fastest run: 16_745_000 picoseconds.
-		Weight::from_parts(17_540_164, 0)
+		// Fastest run: 15_864_000 picoseconds.
+		Weight::from_parts(15_425_300, 0)
 			.saturating_add(Weight::from_parts(0, 3701))
-			// Standard error: 1_486
-			.saturating_add(Weight::from_parts(3_018_311, 0).saturating_mul(v.into()))
+			// Standard error: 1_226
+			.saturating_add(Weight::from_parts(2_963_509, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -222,47 +222,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn propose(c: u32, ) -> Weight {
-		Weight::from_parts(88_555_805, 0)
-			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(Weight::from_parts(565_283, 0).saturating_mul(c.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(85_792_350, 0)
+			.saturating_add(Weight::from_parts(0, 3852))
+			.saturating_add(Weight::from_parts(589_122, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn vote(v: u32, ) -> Weight {
-		Weight::from_parts(70_786_431, 0)
+		Weight::from_parts(53_287_214, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(815, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(972, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn close(_v: u32, ) -> Weight {
-		Weight::from_parts(178_409_714, 0)
+	fn close(v: u32, ) -> Weight {
+		Weight::from_parts(146_330_053, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
+			.saturating_add(Weight::from_parts(1_195, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(62_603_000, 0)
+		Weight::from_parts(60_971_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn mark_spam() -> Weight {
-		Weight::from_parts(75_233_000, 0)
+		Weight::from_parts(74_691_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(47_821_000, 0)
+		Weight::from_parts(48_502_000, 0)
 			.saturating_add(Weight::from_parts(0, 7587))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn reap(v: u32, ) -> Weight {
-		Weight::from_parts(17_540_164, 0)
+		Weight::from_parts(15_425_300, 0)
 			.saturating_add(Weight::from_parts(0, 3701))
-			.saturating_add(Weight::from_parts(3_018_311, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(2_963_509, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

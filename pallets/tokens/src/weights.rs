@@ -76,9 +76,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn create() -> Weight {
-		// Proof size: measured `164`, estimated `3763` bytes.
-		// Fastest run: 44_816_000 picoseconds.
-		Weight::from_parts(48_011_000, 0)
+		// Proof size: measured `158`, estimated `3763` bytes.
+		// Fastest run: 44_186_000 picoseconds.
+		Weight::from_parts(46_980_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -93,13 +93,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	/// The range of component `s` is `[0, 64]`.
-	fn set_metadata(n: u32, _s: u32, ) -> Weight {
-		// Proof size: measured `423`, estimated `3763` bytes.
-		// Fastest run: 49_083_000 picoseconds.
-		Weight::from_parts(52_480_930, 0)
+	fn set_metadata(n: u32, s: u32, ) -> Weight {
+		// Proof size: measured `357`, estimated `3763` bytes.
+		// Fastest run: 47_420_000 picoseconds.
+		Weight::from_parts(49_576_847, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 227
-			.saturating_add(Weight::from_parts(5_188, 0).saturating_mul(n.into()))
+			// Standard error: 192
+			.saturating_add(Weight::from_parts(3_724, 0).saturating_mul(n.into()))
+			// Standard error: 192
+			.saturating_add(Weight::from_parts(1_675, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -112,9 +114,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn clear_metadata() -> Weight {
-		// Proof size: measured `616`, estimated `3763` bytes.
-		// Fastest run: 44_416_000 picoseconds.
-		Weight::from_parts(47_010_000, 0)
+		// Proof size: measured `517`, estimated `3763` bytes.
+		// Fastest run: 41_302_000 picoseconds.
+		Weight::from_parts(43_766_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -132,9 +134,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
-		// Proof size: measured `1255`, estimated `3984` bytes.
-		// Fastest run: 40_030_000 picoseconds.
-		Weight::from_parts(42_483_000, 0)
+		// Proof size: measured `1023`, estimated `3984` bytes.
+		// Fastest run: 40_040_000 picoseconds.
+		Weight::from_parts(42_413_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -152,9 +154,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
-		// Proof size: measured `950`, estimated `3984` bytes.
-		// Fastest run: 47_110_000 picoseconds.
-		Weight::from_parts(49_674_000, 0)
+		// Proof size: measured `718`, estimated `3984` bytes.
+		// Fastest run: 46_890_000 picoseconds.
+		Weight::from_parts(49_654_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -170,9 +172,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		// Proof size: measured `1096`, estimated `6978` bytes.
-		// Fastest run: 65_698_000 picoseconds.
-		Weight::from_parts(69_012_000, 0)
+		// Proof size: measured `864`, estimated `6978` bytes.
+		// Fastest run: 63_585_000 picoseconds.
+		Weight::from_parts(66_780_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -188,9 +190,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
-		// Proof size: measured `1330`, estimated `6978` bytes.
-		// Fastest run: 64_336_000 picoseconds.
-		Weight::from_parts(68_102_000, 0)
+		// Proof size: measured `1098`, estimated `6978` bytes.
+		// Fastest run: 61_972_000 picoseconds.
+		Weight::from_parts(65_477_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -204,9 +206,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_between_holders() -> Weight {
-		// Proof size: measured `1332`, estimated `6978` bytes.
-		// Fastest run: 65_378_000 picoseconds.
-		Weight::from_parts(69_493_000, 0)
+		// Proof size: measured `1112`, estimated `6978` bytes.
+		// Fastest run: 62_002_000 picoseconds.
+		Weight::from_parts(65_838_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -222,9 +224,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
-		// Proof size: measured `1096`, estimated `6978` bytes.
-		// Fastest run: 68_422_000 picoseconds.
-		Weight::from_parts(72_348_000, 0)
+		// Proof size: measured `864`, estimated `6978` bytes.
+		// Fastest run: 65_838_000 picoseconds.
+		Weight::from_parts(69_113_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -238,9 +240,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size: measured `588`, estimated `3763` bytes.
-		// Fastest run: 53_881_000 picoseconds.
-		Weight::from_parts(57_967_000, 0)
+		// Proof size: measured `444`, estimated `3763` bytes.
+		// Fastest run: 53_160_000 picoseconds.
+		Weight::from_parts(56_254_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -254,9 +256,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn cancel_approval() -> Weight {
-		// Proof size: measured `831`, estimated `3763` bytes.
-		// Fastest run: 49_344_000 picoseconds.
-		Weight::from_parts(52_448_000, 0)
+		// Proof size: measured `654`, estimated `3763` bytes.
+		// Fastest run: 48_723_000 picoseconds.
+		Weight::from_parts(50_996_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -276,9 +278,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn transfer_from() -> Weight {
-		// Proof size: measured `1728`, estimated `6978` bytes.
-		// Fastest run: 116_874_000 picoseconds.
-		Weight::from_parts(123_324_000, 0)
+		// Proof size: measured `1463`, estimated `6978` bytes.
+		// Fastest run: 112_988_000 picoseconds.
+		Weight::from_parts(117_906_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
@@ -288,9 +290,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
-		// Proof size: measured `872`, estimated `3984` bytes.
-		// Fastest run: 14_431_000 picoseconds.
-		Weight::from_parts(15_553_000, 0)
+		// Proof size: measured `640`, estimated `3984` bytes.
+		// Fastest run: 12_058_000 picoseconds.
+		Weight::from_parts(12_939_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -300,9 +302,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
 	fn thaw() -> Weight {
-		// Proof size: measured `872`, estimated `3984` bytes.
-		// Fastest run: 14_191_000 picoseconds.
-		Weight::from_parts(15_363_000, 0)
+		// Proof size: measured `640`, estimated `3984` bytes.
+		// Fastest run: 12_058_000 picoseconds.
+		Weight::from_parts(12_920_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -310,9 +312,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn freeze_token() -> Weight {
-		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_564_000 picoseconds.
-		Weight::from_parts(10_495_000, 0)
+		// Proof size: measured `161`, estimated `3763` bytes.
+		// Fastest run: 7_571_000 picoseconds.
+		Weight::from_parts(8_233_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -320,9 +322,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn thaw_token() -> Weight {
-		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_775_000 picoseconds.
-		Weight::from_parts(10_626_000, 0)
+		// Proof size: measured `161`, estimated `3763` bytes.
+		// Fastest run: 7_591_000 picoseconds.
+		Weight::from_parts(8_162_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -336,9 +338,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer_ownership() -> Weight {
-		// Proof size: measured `756`, estimated `6326` bytes.
-		// Fastest run: 56_615_000 picoseconds.
-		Weight::from_parts(60_250_000, 0)
+		// Proof size: measured `657`, estimated `6326` bytes.
+		// Fastest run: 52_028_000 picoseconds.
+		Weight::from_parts(55_192_000, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -346,9 +348,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn set_team() -> Weight {
-		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 10_055_000 picoseconds.
-		Weight::from_parts(10_816_000, 0)
+		// Proof size: measured `161`, estimated `3763` bytes.
+		// Fastest run: 7_631_000 picoseconds.
+		Weight::from_parts(8_312_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -362,9 +364,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn touch() -> Weight {
-		// Proof size: measured `561`, estimated `3984` bytes.
-		// Fastest run: 49_024_000 picoseconds.
-		Weight::from_parts(52_338_000, 0)
+		// Proof size: measured `483`, estimated `3984` bytes.
+		// Fastest run: 47_941_000 picoseconds.
+		Weight::from_parts(51_227_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -378,9 +380,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size: measured `621`, estimated `3984` bytes.
-		// Fastest run: 44_746_000 picoseconds.
-		Weight::from_parts(47_521_000, 0)
+		// Proof size: measured `434`, estimated `3984` bytes.
+		// Fastest run: 41_702_000 picoseconds.
+		Weight::from_parts(44_036_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -388,9 +390,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::Details` (r:1 w:1)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
 	fn start_destroy() -> Weight {
-		// Proof size: measured `227`, estimated `3763` bytes.
-		// Fastest run: 9_655_000 picoseconds.
-		Weight::from_parts(10_506_000, 0)
+		// Proof size: measured `161`, estimated `3763` bytes.
+		// Fastest run: 7_541_000 picoseconds.
+		Weight::from_parts(8_142_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -405,12 +407,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_accounts(n: u32, ) -> Weight {
-		// Proof size: measured `359 + n * (243 ±0)`, estimated `3984 + n * (2994 ±0)` bytes.
-		// Fastest run: 11_547_000 picoseconds.
-		Weight::from_parts(3_643_861, 0)
+		// Proof size: measured `0 + n * (239 ±0)`, estimated `3984 + n * (2994 ±0)` bytes.
+		// Fastest run: 9_043_000 picoseconds.
+		Weight::from_parts(9_264_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 43_261
-			.saturating_add(Weight::from_parts(38_702_570, 0).saturating_mul(n.into()))
+			// Standard error: 17_700
+			.saturating_add(Weight::from_parts(38_157_727, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
@@ -426,12 +428,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 100]`.
 	fn destroy_approvals(n: u32, ) -> Weight {
-		// Proof size: measured `544 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
-		// Fastest run: 13_120_000 picoseconds.
-		Weight::from_parts(26_872_939, 0)
+		// Proof size: measured `445 + n * (88 ±0)`, estimated `3763 + n * (2623 ±0)` bytes.
+		// Fastest run: 11_147_000 picoseconds.
+		Weight::from_parts(7_840_383, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			// Standard error: 43_493
-			.saturating_add(Weight::from_parts(35_555_272, 0).saturating_mul(n.into()))
+			// Standard error: 31_134
+			.saturating_add(Weight::from_parts(35_059_094, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -451,9 +453,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::SupplyHistory` (r:0 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	fn finish_destroy() -> Weight {
-		// Proof size: measured `616`, estimated `3984` bytes.
-		// Fastest run: 47_080_000 picoseconds.
-		Weight::from_parts(50_245_000, 0)
+		// Proof size: measured `517`, estimated `3984` bytes.
+		// Fastest run: 46_489_000 picoseconds.
+		Weight::from_parts(49_213_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -463,145 +465,146 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create() -> Weight {
-		Weight::from_parts(48_011_000, 0)
+		Weight::from_parts(46_980_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn set_metadata(n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(52_480_930, 0)
+	fn set_metadata(n: u32, s: u32, ) -> Weight {
+		Weight::from_parts(49_576_847, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(5_188, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(3_724, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(1_675, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn clear_metadata() -> Weight {
-		Weight::from_parts(47_010_000, 0)
+		Weight::from_parts(43_766_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(42_483_000, 0)
+		Weight::from_parts(42_413_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(49_674_000, 0)
+		Weight::from_parts(49_654_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(69_012_000, 0)
+		Weight::from_parts(66_780_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn transfer_keep_alive() -> Weight {
-		Weight::from_parts(68_102_000, 0)
+		Weight::from_parts(65_477_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn transfer_between_holders() -> Weight {
-		Weight::from_parts(69_493_000, 0)
+		Weight::from_parts(65_838_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_all() -> Weight {
-		Weight::from_parts(72_348_000, 0)
+		Weight::from_parts(69_113_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(57_967_000, 0)
+		Weight::from_parts(56_254_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn cancel_approval() -> Weight {
-		Weight::from_parts(52_448_000, 0)
+		Weight::from_parts(50_996_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn transfer_from() -> Weight {
-		Weight::from_parts(123_324_000, 0)
+		Weight::from_parts(117_906_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(15_553_000, 0)
+		Weight::from_parts(12_939_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw() -> Weight {
-		Weight::from_parts(15_363_000, 0)
+		Weight::from_parts(12_920_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn freeze_token() -> Weight {
-		Weight::from_parts(10_495_000, 0)
+		Weight::from_parts(8_233_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn thaw_token() -> Weight {
-		Weight::from_parts(10_626_000, 0)
+		Weight::from_parts(8_162_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn transfer_ownership() -> Weight {
-		Weight::from_parts(60_250_000, 0)
+		Weight::from_parts(55_192_000, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_team() -> Weight {
-		Weight::from_parts(10_816_000, 0)
+		Weight::from_parts(8_312_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn touch() -> Weight {
-		Weight::from_parts(52_338_000, 0)
+		Weight::from_parts(51_227_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(47_521_000, 0)
+		Weight::from_parts(44_036_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn start_destroy() -> Weight {
-		Weight::from_parts(10_506_000, 0)
+		Weight::from_parts(8_142_000, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn destroy_accounts(n: u32, ) -> Weight {
-		Weight::from_parts(3_643_861, 0)
+		Weight::from_parts(9_264_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(38_702_570, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(38_157_727, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2994).saturating_mul(n.into()))
 	}
 	fn destroy_approvals(n: u32, ) -> Weight {
-		Weight::from_parts(26_872_939, 0)
+		Weight::from_parts(7_840_383, 0)
 			.saturating_add(Weight::from_parts(0, 3763))
-			.saturating_add(Weight::from_parts(35_555_272, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(35_059_094, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -609,7 +612,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2623).saturating_mul(n.into()))
 	}
 	fn finish_destroy() -> Weight {
-		Weight::from_parts(50_245_000, 0)
+		Weight::from_parts(49_213_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
