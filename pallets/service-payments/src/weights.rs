@@ -63,9 +63,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ServicePayments::Terms` (r:0 w:1)
 	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn set_terms() -> Weight {
-		// Proof size: measured `1033`, estimated `3984` bytes.
-		// Fastest run: 62_413_000 picoseconds.
-		Weight::from_parts(66_890_000, 0)
+		// Proof size: measured `792`, estimated `3984` bytes.
+		// Fastest run: 59_198_000 picoseconds.
+		Weight::from_parts(64_175_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -92,21 +92,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `ServicePayments::PaymentsByAccount` (r:0 w:2)
+	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Payments` (r:0 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[10, 100000]`.
 	/// The range of component `m` is `[2, 1000]`.
 	fn pay(p: u32, m: u32, ) -> Weight {
-		// Proof size: measured `2335`, estimated `6978` bytes.
-		// Fastest run: 267_819_000 picoseconds.
-		Weight::from_parts(278_979_266, 0)
+		// Proof size: measured `2115`, estimated `6978` bytes.
+		// Fastest run: 249_723_000 picoseconds.
+		Weight::from_parts(257_791_453, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
-			// Standard error: 27
-			.saturating_add(Weight::from_parts(79, 0).saturating_mul(p.into()))
-			// Standard error: 2_754
-			.saturating_add(Weight::from_parts(2_083, 0).saturating_mul(m.into()))
+			// Standard error: 14
+			.saturating_add(Weight::from_parts(45, 0).saturating_mul(p.into()))
+			// Standard error: 1_462
+			.saturating_add(Weight::from_parts(5_326, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
@@ -126,19 +128,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `ServicePayments::PaymentsByAccount` (r:0 w:2)
+	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[10, 100000]`.
 	/// The range of component `m` is `[2, 1000]`.
 	fn confirm(p: u32, m: u32, ) -> Weight {
-		// Proof size: measured `4088`, estimated `9972` bytes.
-		// Fastest run: 316_412_000 picoseconds.
-		Weight::from_parts(311_678_596, 0)
+		// Proof size: measured `3901`, estimated `9972` bytes.
+		// Fastest run: 296_031_000 picoseconds.
+		Weight::from_parts(308_576_690, 0)
 			.saturating_add(Weight::from_parts(0, 9972))
 			// Standard error: 41
-			.saturating_add(Weight::from_parts(193, 0).saturating_mul(p.into()))
-			// Standard error: 4_172
-			.saturating_add(Weight::from_parts(21_281, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(111, 0).saturating_mul(p.into()))
+			// Standard error: 4_164
+			.saturating_add(Weight::from_parts(2_202, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
@@ -160,17 +164,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `ServicePayments::PaymentsByAccount` (r:0 w:2)
+	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[10, 100000]`.
 	/// The range of component `m` is `[2, 1000]`.
-	fn release(_p: u32, m: u32, ) -> Weight {
-		// Proof size: measured `4515`, estimated `9972` bytes.
-		// Fastest run: 327_559_000 picoseconds.
-		Weight::from_parts(355_308_943, 0)
+	fn release(p: u32, m: u32, ) -> Weight {
+		// Proof size: measured `4382`, estimated `9972` bytes.
+		// Fastest run: 314_489_000 picoseconds.
+		Weight::from_parts(327_349_712, 0)
 			.saturating_add(Weight::from_parts(0, 9972))
-			// Standard error: 3_834
-			.saturating_add(Weight::from_parts(854, 0).saturating_mul(m.into()))
+			// Standard error: 26
+			.saturating_add(Weight::from_parts(54, 0).saturating_mul(p.into()))
+			// Standard error: 2_631
+			.saturating_add(Weight::from_parts(2_442, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
@@ -186,10 +194,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::NextSnapshotId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::SnapshotUsers` (r:1 w:1)
 	/// Proof: `Governance::SnapshotUsers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::SupplyHistory` (r:1 w:0)
-	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Governance::ProposalsByDao` (r:0 w:1)
+	/// Proof: `Governance::ProposalsByDao` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
 	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
@@ -197,12 +205,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::ProposalTexts` (r:0 w:1)
 	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
-		// Proof size: measured `1093`, estimated `3870` bytes.
-		// Fastest run: 50_145_000 picoseconds.
-		Weight::from_parts(53_850_000, 0)
-			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		// Proof size: measured `952`, estimated `3852` bytes.
+		// Fastest run: 47_500_000 picoseconds.
+		Weight::from_parts(50_585_000, 0)
+			.saturating_add(Weight::from_parts(0, 3852))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
@@ -222,13 +230,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `ServicePayments::PaymentsByAccount` (r:0 w:2)
+	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size: measured `1996`, estimated `6978` bytes.
-		// Fastest run: 104_276_000 picoseconds.
-		Weight::from_parts(110_084_000, 0)
+		// Proof size: measured `1851`, estimated `6978` bytes.
+		// Fastest run: 101_311_000 picoseconds.
+		Weight::from_parts(105_738_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
@@ -249,9 +259,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn end_terms() -> Weight {
-		// Proof size: measured `1547`, estimated `6978` bytes.
-		// Fastest run: 109_965_000 picoseconds.
-		Weight::from_parts(115_593_000, 0)
+		// Proof size: measured `1273`, estimated `6978` bytes.
+		// Fastest run: 104_326_000 picoseconds.
+		Weight::from_parts(107_720_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -261,48 +271,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn set_terms() -> Weight {
-		Weight::from_parts(66_890_000, 0)
+		Weight::from_parts(64_175_000, 0)
 			.saturating_add(Weight::from_parts(0, 3984))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pay(p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(278_979_266, 0)
+		Weight::from_parts(257_791_453, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
-			.saturating_add(Weight::from_parts(79, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(2_083, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(45, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(5_326, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn confirm(p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(311_678_596, 0)
+		Weight::from_parts(308_576_690, 0)
 			.saturating_add(Weight::from_parts(0, 9972))
-			.saturating_add(Weight::from_parts(193, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(21_281, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(111, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(2_202, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
-	fn release(_p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(355_308_943, 0)
+	fn release(p: u32, m: u32, ) -> Weight {
+		Weight::from_parts(327_349_712, 0)
 			.saturating_add(Weight::from_parts(0, 9972))
-			.saturating_add(Weight::from_parts(854, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(54, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(2_442, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(53_850_000, 0)
-			.saturating_add(Weight::from_parts(0, 3870))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(50_585_000, 0)
+			.saturating_add(Weight::from_parts(0, 3852))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(110_084_000, 0)
+		Weight::from_parts(105_738_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn end_terms() -> Weight {
-		Weight::from_parts(115_593_000, 0)
+		Weight::from_parts(107_720_000, 0)
 			.saturating_add(Weight::from_parts(0, 6978))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
