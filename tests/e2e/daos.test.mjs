@@ -105,7 +105,7 @@ describe('a DAO created from a wallet, deciding by vote', () => {
       api.tx.governance.propose(story.dao, Array(17).fill(remark), 'x', `0x${'00'.repeat(32)}`), Bob)),
     'governance.TooManyCalls');
     assert.equal(await failure(submit(api, api.tx.daos.mintShares(story.dao, Bob.address, 1000), Bob)),
-      'daos.NotDao');
+      'system.BadOrigin');
     assert.equal(await failure(submit(api, api.tx.governance.vote(story.proposal, 'Nay'), Bob)),
       'governance.NotOngoing');
     const info = await rpc(context.node, 'dao_info', [story.dao]);

@@ -2,6 +2,7 @@
 //! last), the runtime API's reads, and the invariants.
 
 use crate::*;
+use frame_support::traits::EnsureOriginWithArg;
 use frame_support::{
 	ensure,
 	traits::{
@@ -11,6 +12,7 @@ use frame_support::{
 		Get,
 	},
 };
+use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::{
 	traits::{AccountIdConversion, CheckedAdd, CheckedDiv, Saturating, Zero},
 	DispatchError, DispatchResult, SaturatedConversion,
@@ -22,15 +24,9 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(campaign)
 	}
 
-	/// `dao`'s account and share token, if `who` is that account.
-	fn dao_acting(
-		who: &T::AccountId,
-		dao: DaoId,
-	) -> Result<(T::AccountId, TokenIdOf<T>), DispatchError> {
-		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
-		ensure!(*who == account, Error::<T>::NotDao);
-		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoShareToken)?;
-		Ok((account, token))
+	/// `dao`'s share token, the one campaigns and sales sell.
+	fn share_token(dao: DaoId) -> Result<TokenIdOf<T>, DispatchError> {
+		Ok(T::Daos::share_token(dao).ok_or(Error::<T>::NoShareToken)?)
 	}
 
 	/// The token units `amount` buys at `price`, if it buys a whole number of them.
@@ -49,14 +45,14 @@ impl<T: Config> Pallet<T> {
 		blocks >= T::MinDuration::get() && blocks <= T::MaxDuration::get() && !blocks.is_zero()
 	}
 
-	/// `open_campaign` once the origin is checked.
+	/// `open_campaign` once the origin is checked: `account` is the DAO's.
 	pub(crate) fn do_open_campaign(
-		who: T::AccountId,
+		account: T::AccountId,
 		dao: DaoId,
 		terms: CampaignTermsOf<T>,
 		metadata: BoundedVec<u8, T::MetadataLimit>,
 	) -> DispatchResult {
-		let (account, token) = Self::dao_acting(&who, dao)?;
+		let token = Self::share_token(dao)?;
 		ensure!(!terms.price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(
 			!terms.goal.is_zero()
@@ -229,15 +225,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `open_sale` once the origin is checked.
+	/// `open_sale` once the origin is checked: `account` is the DAO's.
 	pub(crate) fn do_open_sale(
-		who: T::AccountId,
+		account: T::AccountId,
 		dao: DaoId,
 		price: BalanceOf<T>,
 		period: BlockNumberFor<T>,
 		cap_per_period: BalanceOf<T>,
 	) -> DispatchResult {
-		let (account, token) = Self::dao_acting(&who, dao)?;
+		let token = Self::share_token(dao)?;
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(Self::valid_duration(period), Error::<T>::InvalidDuration);
 		ensure!(cap_per_period >= price, Error::<T>::InvalidGoalOrCap);
@@ -290,11 +286,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `close_sale` once the origin is checked.
-	pub(crate) fn do_close_sale(who: T::AccountId, id: SaleId) -> DispatchResult {
+	/// `close_sale`: its origin must be the sale's DAO.
+	pub(crate) fn do_close_sale(origin: OriginFor<T>, id: SaleId) -> DispatchResult {
 		let sale = Sales::<T>::get(id).ok_or(Error::<T>::UnknownSale)?;
-		let account = T::Daos::account(sale.dao).ok_or(Error::<T>::UnknownDao)?;
-		ensure!(who == account, Error::<T>::NotDao);
+		let account = T::DaoOrigin::ensure_origin(origin, &sale.dao)?;
 
 		T::Currency::release(
 			&HoldReason::SaleDeposit.into(),

@@ -103,6 +103,7 @@ pub type SaleOf<T> = Sale<BalanceOf<T>, BlockNumberFor<T>, TokenIdOf<T>>;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::traits::EnsureOriginWithArg;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::fungible::{Mutate, MutateHold},
@@ -131,6 +132,10 @@ pub mod pallet {
 
 		/// The DAOs: their accounts and share tokens.
 		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
+
+		/// Who acts for a DAO in the calls only a DAO makes: the DAO's own account, through a
+		/// passed proposal (the DAOs pallet's `EnsureDao`). Its success is that account.
+		type DaoOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, DaoId, Success = Self::AccountId>;
 
 		/// Campaign escrow accounts derive from this id and the campaign's id.
 		#[pallet::constant]
@@ -314,8 +319,6 @@ pub mod pallet {
 		UnknownDao,
 		/// The DAO has no share token to sell.
 		NoShareToken,
-		/// Only the DAO may do this: submit it as a proposal of that DAO.
-		NotDao,
 		/// The price must be above zero.
 		ZeroPrice,
 		/// The goal and the minimum contribution must be above zero and at most the hard cap,
@@ -358,8 +361,8 @@ pub mod pallet {
 		/// Opens a campaign selling `dao`'s shares on `terms`, holding the campaign deposit
 		/// from the DAO's account.
 		///
-		/// Origin: the DAO's account (a passed proposal). Emits [`Event::CampaignOpened`].
-		/// Errors: [`Error::UnknownDao`], [`Error::NotDao`], [`Error::NoShareToken`],
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::CampaignOpened`].
+		/// Errors: [`Error::NoShareToken`],
 		/// [`Error::ZeroPrice`], [`Error::InvalidGoalOrCap`], [`Error::MinContributionTooLow`],
 		/// [`Error::InvalidDuration`], and the currency's if the deposit cannot be held.
 		#[pallet::call_index(0)]
@@ -370,8 +373,8 @@ pub mod pallet {
 			terms: CampaignTermsOf<T>,
 			metadata: BoundedVec<u8, T::MetadataLimit>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_open_campaign(who, dao, terms, metadata)
+			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
+			Self::do_open_campaign(account, dao, terms, metadata)
 		}
 
 		/// Contributes `amount` of CMN to `campaign`, into its escrow.
@@ -434,8 +437,8 @@ pub mod pallet {
 		/// `cap_per_period` CMN in each period of `period` blocks. Holds the sale deposit from
 		/// the DAO's account.
 		///
-		/// Origin: the DAO's account (a passed proposal). Emits [`Event::SaleOpened`]. Errors:
-		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::NoShareToken`],
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::SaleOpened`]. Errors:
+		/// [`Error::NoShareToken`],
 		/// [`Error::ZeroPrice`], [`Error::InvalidDuration`], and the currency's if the deposit
 		/// cannot be held.
 		#[pallet::call_index(5)]
@@ -447,8 +450,8 @@ pub mod pallet {
 			period: BlockNumberFor<T>,
 			cap_per_period: BalanceOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_open_sale(who, dao, price, period, cap_per_period)
+			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
+			Self::do_open_sale(account, dao, price, period, cap_per_period)
 		}
 
 		/// Buys `amount` CMN's worth of `sale`'s token: the CMN goes to the DAO's treasury and
@@ -466,13 +469,12 @@ pub mod pallet {
 
 		/// Closes `sale`, returning its deposit.
 		///
-		/// Origin: the sale's DAO's account (a passed proposal). Emits [`Event::SaleClosed`].
-		/// Errors: [`Error::UnknownSale`], [`Error::NotDao`].
+		/// Origin: [`Config::DaoOrigin`] for the sale's DAO. Emits [`Event::SaleClosed`].
+		/// Errors: [`Error::UnknownSale`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::close_sale())]
 		pub fn close_sale(origin: OriginFor<T>, sale: SaleId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_close_sale(who, sale)
+			Self::do_close_sale(origin, sale)
 		}
 	}
 

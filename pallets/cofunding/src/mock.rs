@@ -70,58 +70,23 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	pub const TokenDeposit: Balance = 100;
-	pub const MetadataDepositBase: Balance = 10;
-	pub const MetadataDepositPerByte: Balance = 1;
-	pub const AccountDeposit: Balance = 2;
-	pub const ApprovalDeposit: Balance = 2;
-	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
 	pub const CofundingPalletId: PalletId = PalletId(*b"cmn/fund");
 }
 
+#[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
-	type Balance = Balance;
-	type TokenId = u32;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type TokenDeposit = TokenDeposit;
-	type MetadataDepositBase = MetadataDepositBase;
-	type MetadataDepositPerByte = MetadataDepositPerByte;
-	type AccountDeposit = AccountDeposit;
-	type ApprovalDeposit = ApprovalDeposit;
-	type StringLimit = ConstU32<16>;
-	type MaxOpenSnapshots = ConstU32<4>;
-	type RemoveItemsLimit = ConstU32<10>;
-	type OnBalanceChange = ();
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_daos::config_preludes::TestDefaultConfig)]
 impl pallet_daos::Config for Test {
-	type RuntimeCall = RuntimeCall;
 	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Obligations = Cofunding;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
-	type PalletId = DaosPalletId;
-	type DaoDeposit = ConstU64<50>;
-	type MemberDeposit = ConstU64<5>;
-	type NameLimit = ConstU32<16>;
-	type UriLimit = ConstU32<32>;
-	type RoleLimit = ConstU32<8>;
-	type MaxRoles = ConstU32<2>;
-	type MaxMembers = ConstU32<8>;
-	type MaxAllocations = ConstU32<8>;
 	type MinVotingPeriod = ConstU64<1>;
-	type MaxVotingPeriod = ConstU64<1_000>;
-	type MaxEnactmentDelay = ConstU64<100>;
-	type MinProposalDeposit = ConstU64<1>;
-	type RequireChainDao = frame_support::traits::ConstBool<false>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
 }
 
 /// A campaign's deposit.
@@ -134,6 +99,7 @@ impl pallet_cofunding::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Test>;
 	type PalletId = CofundingPalletId;
 	type CampaignDeposit = ConstU64<CAMPAIGN_DEPOSIT>;
 	type SaleDeposit = ConstU64<SALE_DEPOSIT>;
@@ -142,24 +108,7 @@ impl pallet_cofunding::Config for Test {
 	type MaxDuration = ConstU64<1_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
-}
-
-/// Creates the benchmarks' DAOs: each member holds 1,000 shares.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct DaoForBenchmarks;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
-	fn create_dao(members: &[AccountId]) -> u32 {
-		use frame_support::traits::fungible::Mutate;
-		Balances::set_balance(&ALICE, ENDOWMENT);
-		let shares: Vec<_> = members.iter().map(|who| (*who, 1_000)).collect();
-		dao_with(members, Some(&shares))
-	}
+	type BenchmarkHelper = Daos;
 }
 
 pub const ALICE: AccountId = 1;

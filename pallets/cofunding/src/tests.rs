@@ -8,7 +8,7 @@ use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, fungibles::Inspect},
 };
-use sp_runtime::TokenError;
+use sp_runtime::{DispatchError, TokenError};
 
 fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
@@ -88,11 +88,11 @@ mod open_campaign {
 			let no_token = dao_with(&[ALICE], None);
 			assert_noop!(
 				Cofunding::open_campaign(signed(ALICE), dao, terms(), Default::default()),
-				Error::<Test>::NotDao
+				DispatchError::BadOrigin
 			);
 			assert_noop!(
 				Cofunding::open_campaign(as_dao(), 99, terms(), Default::default()),
-				Error::<Test>::UnknownDao
+				DispatchError::BadOrigin
 			);
 			assert_noop!(
 				Cofunding::open_campaign(
@@ -442,7 +442,7 @@ mod sale {
 		test(|| {
 			let dao = funded_book();
 			let sale = open_sale(dao);
-			assert_noop!(Cofunding::close_sale(signed(EVE), sale), Error::<Test>::NotDao);
+			assert_noop!(Cofunding::close_sale(signed(EVE), sale), DispatchError::BadOrigin);
 			assert_ok!(Cofunding::close_sale(signed(dao_account(dao)), sale));
 			System::assert_last_event(Event::SaleClosed { sale }.into());
 			assert_eq!(held(dao, HoldReason::SaleDeposit), 0);
@@ -459,7 +459,10 @@ mod sale {
 		test(|| {
 			let dao = funded_book();
 			let as_dao = || signed(dao_account(dao));
-			assert_noop!(Cofunding::open_sale(signed(EVE), dao, 2, 10, 100), Error::<Test>::NotDao);
+			assert_noop!(
+				Cofunding::open_sale(signed(EVE), dao, 2, 10, 100),
+				DispatchError::BadOrigin
+			);
 			assert_noop!(Cofunding::open_sale(as_dao(), dao, 0, 10, 100), Error::<Test>::ZeroPrice);
 			assert_noop!(
 				Cofunding::open_sale(as_dao(), dao, 2, 1, 100),

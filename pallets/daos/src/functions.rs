@@ -1,5 +1,5 @@
-//! The DAOs pallet's internals: what the calls do once their origin is checked, the
-//! [`DaoInspect`] implementation, and the invariants.
+//! The DAOs pallet's internals: what the calls do once their origin is checked, and the
+//! genesis DAOs.
 
 use crate::*;
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
@@ -169,12 +169,23 @@ impl<T: Config> Pallet<T> {
 	/// Admits `who` into `dao`, its treasury paying the member deposit.
 	pub(crate) fn do_add_member(
 		dao: DaoId,
-		mut info: DaoInfoOf<T>,
+		info: DaoInfoOf<T>,
 		who: T::AccountId,
 		roles: RolesOf<T>,
 	) -> DispatchResult {
 		ensure!(!Members::<T>::contains_key(dao, &who), Error::<T>::AlreadyMember);
 		ensure!(info.members < T::MaxMembers::get(), Error::<T>::TooManyMembers);
+		Self::admit(dao, info, who, roles)
+	}
+
+	/// Admits `who`, not yet a member, into `dao` whatever its size; its treasury pays the
+	/// member deposit.
+	pub(crate) fn admit(
+		dao: DaoId,
+		mut info: DaoInfoOf<T>,
+		who: T::AccountId,
+		roles: RolesOf<T>,
+	) -> DispatchResult {
 		info.members = info.members.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 		T::Currency::hold(
 			&HoldReason::MemberDeposit.into(),
@@ -274,154 +285,6 @@ impl<T: Config> Pallet<T> {
 		Ok(amount)
 	}
 
-	/// Checks the pallet's invariants:
-	/// - every DAO's `members` is the number of its member records, at most `MaxMembers`;
-	/// - no member record belongs to a missing DAO;
-	/// - each DAO's account holds `MemberDeposit` per member, and each creator holds the
-	///   deposits of the DAOs it created;
-	/// - every DAO id is below `NextDaoId`;
-	/// - the chain's DAO, if any, exists and its governance meets its rules;
-	/// - exactly the members have a joining block.
-	#[cfg(any(feature = "try-runtime", test))]
-	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-		use alloc::collections::btree_map::BTreeMap;
-		use frame_support::traits::fungible::InspectHold;
-		if let Some((chain_dao, _)) = ChainDao::<T>::get() {
-			let info = Daos::<T>::get(chain_dao).ok_or("the chain's DAO is missing")?;
-			ensure!(
-				Self::ensure_chain_dao_rules(chain_dao, &info.governance).is_ok(),
-				"the chain's DAO's governance is below its rules"
-			);
-		}
-		let mut creator_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
-		for (dao, info) in Daos::<T>::iter() {
-			ensure!(dao < NextDaoId::<T>::get(), "a DAO id is not below NextDaoId");
-			let records = Members::<T>::iter_prefix(dao).count() as u32;
-			ensure!(records == info.members, "a DAO's member count is wrong");
-			ensure!(records <= T::MaxMembers::get(), "a DAO has more members than allowed");
-			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &info.account)
-					== T::MemberDeposit::get().saturating_mul(info.members.into()),
-				"a DAO's member deposits differ from its member count"
-			);
-			let entry = creator_deposits.entry(info.creator.clone()).or_default();
-			*entry = entry.saturating_add(info.deposit);
-		}
-		for (creator, deposit) in creator_deposits {
-			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::DaoDeposit.into(), &creator) == deposit,
-				"a creator's held DAO deposits differ from its DAOs'"
-			);
-		}
-		for (dao, who) in Members::<T>::iter_keys() {
-			ensure!(Daos::<T>::contains_key(dao), "a member record of a missing DAO");
-			ensure!(MemberSince::<T>::contains_key(dao, who), "a member without its joining block");
-		}
-		ensure!(
-			MemberSince::<T>::iter_keys().count() == Members::<T>::iter_keys().count(),
-			"a joining block of an account that is no member"
-		);
-		Ok(())
-	}
-}
-
-impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
-	type BlockNumber = frame_system::pallet_prelude::BlockNumberFor<T>;
-	type Balance = BalanceOf<T>;
-	type TokenId = TokenIdOf<T>;
-	type TokenBalance = TokenBalanceOf<T>;
-
-	fn account(dao: DaoId) -> Option<T::AccountId> {
-		Daos::<T>::get(dao).map(|info| info.account)
-	}
-
-	fn governance(dao: DaoId) -> Option<GovernanceOf<T>> {
-		Daos::<T>::get(dao).map(|info| info.governance)
-	}
-
-	fn share_token(dao: DaoId) -> Option<TokenIdOf<T>> {
-		Daos::<T>::get(dao).and_then(|info| info.share_token)
-	}
-
-	fn is_member(dao: DaoId, who: &T::AccountId) -> bool {
-		Members::<T>::contains_key(dao, who)
-	}
-
-	fn member_count(dao: DaoId) -> u32 {
-		Daos::<T>::get(dao).map_or(0, |info| info.members)
-	}
-
-	fn is_member_since(dao: DaoId, who: &T::AccountId, at: BlockNumberFor<T>) -> bool {
-		MemberSince::<T>::get(dao, who).is_some_and(|since| since <= at)
-	}
-
-	fn has_role(dao: DaoId, who: &T::AccountId, role: &[u8]) -> bool {
-		Members::<T>::get(dao, who)
-			.is_some_and(|roles| roles.iter().any(|held| held.as_slice() == role))
-	}
-
-	fn required_support(dao: DaoId) -> Perbill {
-		match ChainDao::<T>::get() {
-			Some((chain_dao, rules)) if chain_dao == dao => rules.support,
-			_ => Perbill::zero(),
-		}
-	}
-}
-
-/// The runtime API's reads.
-impl<T: Config> Pallet<T> {
-	/// DAO `dao` as the runtime API shows it.
-	pub fn dao_view(dao: DaoId) -> Option<DaoViewOf<T>> {
-		let info = Daos::<T>::get(dao)?;
-		let treasury = T::Currency::reducible_balance(
-			&info.account,
-			Preservation::Preserve,
-			Fortitude::Polite,
-		);
-		Some(runtime_api::DaoView {
-			id: dao,
-			name: info.name.into_inner(),
-			creator: info.creator,
-			account: info.account,
-			treasury,
-			metadata_uri: info.metadata.uri.into_inner(),
-			metadata_hash: info.metadata.hash,
-			share_token: info.share_token,
-			governance: info.governance,
-			members: info.members,
-		})
-	}
-
-	/// Up to `limit` (at most 100) DAOs from id `start` up.
-	pub fn dao_views(start: DaoId, limit: u32) -> Vec<DaoViewOf<T>> {
-		(start..NextDaoId::<T>::get())
-			.filter_map(Self::dao_view)
-			.take(limit.min(100) as usize)
-			.collect()
-	}
-
-	/// A DAO's members and their role labels (at most `MaxMembers`).
-	pub fn member_list(dao: DaoId) -> Vec<(T::AccountId, Vec<Vec<u8>>)> {
-		Members::<T>::iter_prefix(dao)
-			.map(|(who, roles)| (who, roles.into_iter().map(|role| role.into_inner()).collect()))
-			.collect()
-	}
-
-	/// The weight `who`'s vote would have in a proposal of `dao` opened now.
-	pub fn voting_power(dao: DaoId, who: &T::AccountId) -> TokenBalanceOf<T> {
-		use frame_support::traits::fungibles::Inspect;
-		let Some(info) = Daos::<T>::get(dao) else { return Zero::zero() };
-		match (info.governance.voting_mode, info.share_token) {
-			(VotingMode::TokenWeighted, Some(token)) => T::Tokens::balance(token, who),
-			(VotingMode::OneMemberOneVote, _) if Members::<T>::contains_key(dao, who) => {
-				sp_runtime::traits::One::one()
-			},
-			_ => Zero::zero(),
-		}
-	}
-}
-
-impl<T: Config> Pallet<T> {
 	/// Creates a genesis DAO: its own account is its creator and pays its member deposits.
 	pub(crate) fn create_genesis_dao(
 		name: &[u8],
@@ -460,28 +323,5 @@ impl<T: Config> Pallet<T> {
 		);
 		NextDaoId::<T>::put(id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
 		Ok(())
-	}
-}
-
-/// Admits only the account of the chain's DAO ([`ChainDao`], made at genesis): a passed
-/// proposal of that DAO. On a chain whose genesis made none, it admits nobody.
-pub struct EnsureChainDao<T>(core::marker::PhantomData<T>);
-
-impl<T: Config> frame_support::traits::EnsureOrigin<T::RuntimeOrigin> for EnsureChainDao<T> {
-	type Success = T::AccountId;
-
-	fn try_origin(origin: T::RuntimeOrigin) -> Result<T::AccountId, T::RuntimeOrigin> {
-		let Some((chain_dao, _)) = ChainDao::<T>::get() else { return Err(origin) };
-		let account = Pallet::<T>::account_of(chain_dao);
-		match origin.clone().into() {
-			Ok(frame_system::RawOrigin::Signed(who)) if who == account => Ok(who),
-			_ => Err(origin),
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin() -> Result<T::RuntimeOrigin, ()> {
-		let (chain_dao, _) = ChainDao::<T>::get().ok_or(())?;
-		Ok(frame_system::RawOrigin::Signed(Pallet::<T>::account_of(chain_dao)).into())
 	}
 }

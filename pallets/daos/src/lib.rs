@@ -61,14 +61,22 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
-pub use functions::EnsureChainDao;
+#[cfg(feature = "runtime-benchmarks")]
+mod impl_benchmark_helper;
+mod impl_dao_inspect;
 #[cfg(test)]
 mod mock;
+mod origins;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
+mod views;
 pub mod weights;
+
+pub use origins::{EnsureChainDao, EnsureDao};
 
 pub use communs_primitives::{
 	ChainDaoRules, DaoId, DaoInspect, GovernanceParams, ProposerRule, VotingMode,
@@ -159,25 +167,77 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Default configurations of this pallet, for mocks to derive from.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstBool, ConstU64, ConstUint},
+		};
+
+		frame_support::parameter_types! {
+			/// The DAOs pallet's id in the mocks.
+			pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
+		}
+
+		/// The configuration every mock runtime of Communs starts from: small deposits and
+		/// limits, voting periods of 5 to 1,000 blocks, no chain's DAO required, no obligations.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeCall = ();
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type Obligations = ();
+			type PalletId = DaosPalletId;
+			type DaoDeposit = ConstUint<50>;
+			type MemberDeposit = ConstUint<5>;
+			type NameLimit = ConstU32<16>;
+			type UriLimit = ConstU32<32>;
+			type RoleLimit = ConstU32<8>;
+			type MaxRoles = ConstU32<2>;
+			type MaxMembers = ConstU32<8>;
+			type MaxAllocations = ConstU32<8>;
+			type MinVotingPeriod = ConstU64<5>;
+			type MaxVotingPeriod = ConstU64<1_000>;
+			type MaxEnactmentDelay = ConstU64<100>;
+			type MinProposalDeposit = ConstUint<1>;
+			type RequireChainDao = ConstBool<false>;
+			type WeightInfo = ();
+			#[cfg(feature = "runtime-benchmarks")]
+			type BenchmarkHelper = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The calls `dispatch_as_root` dispatches.
+		#[pallet::no_default_bounds]
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ GetDispatchInfo
 			+ From<frame_system::Call<Self>>;
 
 		/// Who may dispatch a call as Root: the chain's own DAO.
+		#[pallet::no_default]
 		type RootOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The native currency: deposits and treasuries.
+		#[pallet::no_default]
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// The runtime's hold reason, which includes this pallet's.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The tokens share tokens are made of.
+		#[pallet::no_default]
 		type Tokens: fungibles::Create<Self::AccountId>
 			+ fungibles::Mutate<Self::AccountId>
 			+ fungibles::metadata::Mutate<Self::AccountId>
@@ -187,9 +247,11 @@ pub mod pallet {
 		type Obligations: communs_primitives::DaoObligations;
 
 		/// The id and deposit of a new token.
+		#[pallet::no_default]
 		type TokenCreation: TokenCreation<TokenIdOf<Self>, BalanceOf<Self>>;
 
 		/// The deposit of a token's metadata.
+		#[pallet::no_default]
 		type TokenMetadataDeposit: fungibles::metadata::MetadataDeposit<BalanceOf<Self>>;
 
 		/// From which DAO accounts are derived.
@@ -198,10 +260,12 @@ pub mod pallet {
 
 		/// Held from a DAO's creator while the DAO exists.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DaoDeposit: Get<BalanceOf<Self>>;
 
 		/// Held on a DAO's account for each of its members.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MemberDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest DAO name or share-token symbol, in bytes.
@@ -230,19 +294,23 @@ pub mod pallet {
 
 		/// The shortest voting period a DAO may choose.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MinVotingPeriod: Get<BlockNumberFor<Self>>;
 
 		/// The longest voting period a DAO may choose.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
 		/// The longest enactment delay a DAO may choose.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MaxEnactmentDelay: Get<BlockNumberFor<Self>>;
 
 		/// The least proposal deposit a DAO may choose: what opening a proposal, whose record
 		/// and text stay on chain, costs at least.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MinProposalDeposit: Get<BalanceOf<Self>>;
 
 		/// Whether a genesis that creates DAOs must make the first one the chain's DAO: a
@@ -257,6 +325,7 @@ pub mod pallet {
 
 		/// Prepares share tokens for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
+		#[pallet::no_default_bounds]
 		type BenchmarkHelper: communs_primitives::ShareTokenBenchmarkHelper<TokenIdOf<Self>>;
 	}
 
@@ -389,8 +458,6 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No DAO has this id.
 		UnknownDao,
-		/// Only the DAO itself may do this: submit the call in a proposal.
-		NotDao,
 		/// The DAO has no share token.
 		NoShareToken,
 		/// The account is already a member of this DAO.
@@ -461,7 +528,7 @@ pub mod pallet {
 
 		/// Admits `who` with `roles`; the DAO's treasury pays [`Config::MemberDeposit`].
 		///
-		/// Origin: the DAO's account. Emits [`Event::MemberAdded`]. Errors: [`Error::NotDao`],
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::MemberAdded`]. Errors:
 		/// [`Error::AlreadyMember`], [`Error::TooManyMembers`].
 		#[pallet::call_index(1)]
 		pub fn add_member(
@@ -477,7 +544,7 @@ pub mod pallet {
 
 		/// Removes member `who`; its deposit returns to the treasury.
 		///
-		/// Origin: the DAO's account. Emits [`Event::MemberRemoved`]. Errors: [`Error::NotDao`],
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::MemberRemoved`]. Errors:
 		/// [`Error::NotMember`], [`Error::NeedsMembers`] (the last member of a
 		/// one-member-one-vote DAO).
 		#[pallet::call_index(2)]
@@ -493,7 +560,7 @@ pub mod pallet {
 
 		/// Replaces member `who`'s roles.
 		///
-		/// Origin: the DAO's account. Emits [`Event::RolesSet`]. Errors: [`Error::NotDao`],
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::RolesSet`]. Errors:
 		/// [`Error::NotMember`].
 		#[pallet::call_index(3)]
 		pub fn set_roles(
@@ -512,8 +579,8 @@ pub mod pallet {
 
 		/// Changes how the DAO decides, for proposals opened from now on.
 		///
-		/// Origin: the DAO's account. Emits [`Event::GovernanceChanged`]. Errors:
-		/// [`Error::NotDao`], those of invalid parameters, as in `create_dao`, and
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::GovernanceChanged`]. Errors:
+		/// those of invalid parameters, as in `create_dao`, and
 		/// [`Error::BelowChainDaoRules`] (the chain's DAO).
 		#[pallet::call_index(4)]
 		pub fn set_governance(
@@ -532,7 +599,7 @@ pub mod pallet {
 
 		/// Mints `amount` of the DAO's shares to `to`.
 		///
-		/// Origin: the DAO's account. Emits [`Event::SharesMinted`]. Errors: [`Error::NotDao`],
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::SharesMinted`]. Errors:
 		/// [`Error::NoShareToken`], and the tokens' errors.
 		#[pallet::call_index(5)]
 		pub fn mint_shares(
@@ -551,8 +618,7 @@ pub mod pallet {
 
 		/// Replaces the DAO's name and metadata.
 		///
-		/// Origin: the DAO's account. Emits [`Event::MetadataUpdated`]. Errors:
-		/// [`Error::NotDao`].
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::MetadataUpdated`].
 		#[pallet::call_index(6)]
 		pub fn set_metadata(
 			origin: OriginFor<T>,
@@ -575,8 +641,8 @@ pub mod pallet {
 		/// Refused while another pallet still runs something for the DAO (an open campaign or
 		/// sale, service terms).
 		///
-		/// Origin: the DAO's account. `members` is the DAO's member count (it bounds the
-		/// weight). Emits [`Event::Dissolved`]. Errors: [`Error::NotDao`],
+		/// Origin: the DAO itself ([`EnsureDao`]). `members` is the DAO's member count (it bounds the
+		/// weight). Emits [`Event::Dissolved`]. Errors:
 		/// [`Error::WrongMemberCount`], [`Error::ChainDaoCannotDissolve`],
 		/// [`Error::OpenObligations`], or `TokenError::CannotCreate` if the DAO holds shares
 		/// and `beneficiary` has no account on chain.
@@ -681,16 +747,15 @@ pub mod pallet {
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
 	impl<T: Config> Pallet<T> {
-		/// The DAO `dao` if `origin` is its account, else [`Error::NotDao`] (or
-		/// [`Error::UnknownDao`]).
+		/// DAO `dao`'s record, if `origin` is the DAO itself ([`EnsureDao`]).
 		pub(crate) fn ensure_dao(
 			origin: OriginFor<T>,
 			dao: DaoId,
 		) -> Result<DaoInfoOf<T>, DispatchError> {
-			let who = ensure_signed(origin)?;
-			let info = Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?;
-			ensure!(who == info.account, Error::<T>::NotDao);
-			Ok(info)
+			<EnsureDao<T> as frame_support::traits::EnsureOriginWithArg<_, _>>::ensure_origin(
+				origin, &dao,
+			)?;
+			Ok(Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?)
 		}
 
 		/// The keyless account of DAO `dao`.

@@ -9,7 +9,6 @@ use crate::{
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
-	PalletId,
 };
 use sp_core::H256;
 use sp_runtime::{BuildStorage, Perbill};
@@ -83,10 +82,6 @@ pub const MAX_MEMBERS: u32 = 5;
 parameter_types! {
 	pub const TokenDeposit: Balance = TOKEN_DEPOSIT;
 	pub const MetadataDepositBase: Balance = METADATA_BASE;
-	pub const MetadataDepositPerByte: Balance = 1;
-	pub const AccountDeposit: Balance = 2;
-	pub const ApprovalDeposit: Balance = 2;
-	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
 	pub const DaoDeposit: Balance = DAO_DEPOSIT;
 	pub const MemberDeposit: Balance = MEMBER_DEPOSIT;
 	pub const MinVotingPeriod: u64 = MIN_PERIOD;
@@ -107,49 +102,29 @@ impl communs_primitives::DaoObligations for MockObligations {
 	}
 }
 
+#[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
-	type Balance = Balance;
-	type TokenId = u32;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type TokenDeposit = TokenDeposit;
 	type MetadataDepositBase = MetadataDepositBase;
-	type MetadataDepositPerByte = MetadataDepositPerByte;
-	type AccountDeposit = AccountDeposit;
-	type ApprovalDeposit = ApprovalDeposit;
-	type StringLimit = ConstU32<16>;
-	type MaxOpenSnapshots = ConstU32<4>;
-	type RemoveItemsLimit = ConstU32<10>;
-	type OnBalanceChange = ();
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_daos::config_preludes::TestDefaultConfig)]
 impl pallet_daos::Config for Test {
-	type RuntimeCall = RuntimeCall;
 	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Obligations = MockObligations;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
-	type PalletId = DaosPalletId;
 	type DaoDeposit = DaoDeposit;
 	type MemberDeposit = MemberDeposit;
-	type NameLimit = ConstU32<16>;
-	type UriLimit = ConstU32<32>;
-	type RoleLimit = ConstU32<8>;
-	type MaxRoles = ConstU32<2>;
 	type MaxMembers = ConstU32<MAX_MEMBERS>;
 	type MaxAllocations = ConstU32<4>;
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
-	type MinProposalDeposit = ConstU64<1>;
 	type RequireChainDao = RequireChainDao;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
 }
 
 /// Accounts 1 to 6 hold 10,000 native units each; account 9 holds none.

@@ -5,6 +5,7 @@ use crate::*;
 use alloc::vec::Vec;
 use codec::{DecodeLimit, Encode};
 use communs_primitives::{ProposerRule, TokenSnapshots, VotingMode};
+use frame_support::traits::EnsureOriginWithArg;
 use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, GetDispatchInfo, PostDispatchInfo},
 	ensure,
@@ -18,6 +19,7 @@ use frame_support::{
 	},
 	weights::Weight,
 };
+use frame_system::pallet_prelude::OriginFor;
 use sp_core::H256;
 use sp_runtime::{
 	traits::{Dispatchable, One, Saturating, Zero},
@@ -274,7 +276,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Ends an ongoing proposal: its snapshot is released and its status set. Unless it passed,
 	/// its calls go.
-	fn finish(
+	pub(crate) fn finish(
 		id: ProposalId,
 		proposal: &mut ProposalOf<T>,
 		status: ProposalStatus<BlockNumberFor<T>>,
@@ -339,7 +341,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Releases `proposal`'s deposit, if it holds one, to its proposer.
-	fn return_deposit(proposal: &ProposalOf<T>) -> DispatchResult {
+	pub(crate) fn return_deposit(proposal: &ProposalOf<T>) -> DispatchResult {
 		if !proposal.deposit.is_zero() {
 			T::Currency::release(
 				&HoldReason::ProposalDeposit.into(),
@@ -388,11 +390,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `mark_spam` once the origin is checked: `who` must be the proposal's DAO.
-	pub(crate) fn do_mark_spam(who: T::AccountId, id: ProposalId) -> DispatchResult {
+	/// `mark_spam`: its origin must be the proposal's DAO.
+	pub(crate) fn do_mark_spam(origin: OriginFor<T>, id: ProposalId) -> DispatchResult {
 		let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-		let account = T::Daos::account(proposal.dao).ok_or(Error::<T>::UnknownDao)?;
-		ensure!(who == account, Error::<T>::NotDao);
+		let account = T::DaoOrigin::ensure_origin(origin, &proposal.dao)?;
 		ensure!(proposal.status == ProposalStatus::Ongoing, Error::<T>::NotOngoing);
 		let slashed = Self::slash_deposit(&proposal, &account)?;
 		Self::finish(id, &mut proposal, ProposalStatus::Spam);

@@ -30,4 +30,12 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 			| ProposalStatus::Spam => ProposalOutcome::NotEnacted,
 		})
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn reject_for_benchmarks(id: ProposalId) {
+		let Some(mut proposal) = Proposals::<T>::get(id) else { return };
+		let _ = Self::return_deposit(&proposal);
+		Self::finish(id, &mut proposal, ProposalStatus::Rejected);
+		Proposals::<T>::insert(id, proposal);
+	}
 }

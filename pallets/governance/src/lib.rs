@@ -124,6 +124,7 @@ pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
 	use communs_primitives::TokenSnapshots;
+	use frame_support::traits::EnsureOriginWithArg;
 	use frame_support::{
 		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
@@ -167,6 +168,10 @@ pub mod pallet {
 			TokenId = TokenIdOf<Self>,
 			TokenBalance = TokenBalanceOf<Self>,
 		>;
+
+		/// Who acts for a DAO in the calls only a DAO makes: the DAO's own account, through a
+		/// passed proposal (the DAOs pallet's `EnsureDao`). Its success is that account.
+		type DaoOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, DaoId, Success = Self::AccountId>;
 
 		/// The share tokens (balances, for who may propose).
 		type Tokens: fungibles::Inspect<Self::AccountId>;
@@ -414,8 +419,6 @@ pub mod pallet {
 		NotProposer,
 		/// The proposal has votes: it can no longer be cancelled.
 		HasVotes,
-		/// Only the proposal's DAO may do this: submit it as a proposal of that DAO.
-		NotDao,
 		/// The proposal has not passed, or has already executed.
 		NotPassed,
 		/// The DAO has no share token to weigh votes with.
@@ -500,13 +503,12 @@ pub mod pallet {
 
 		/// Ends an ongoing `proposal` as spam, slashing its deposit to the DAO's treasury.
 		///
-		/// Origin: the proposal's DAO's account (a passed proposal of that DAO). Emits
-		/// [`Event::MarkedSpam`]. Errors: [`Error::UnknownProposal`], [`Error::NotDao`],
+		/// Origin: [`Config::DaoOrigin`] for the proposal's DAO (a passed proposal of that DAO).
+		/// Emits [`Event::MarkedSpam`]. Errors: [`Error::UnknownProposal`],
 		/// [`Error::NotOngoing`].
 		#[pallet::call_index(4)]
 		pub fn mark_spam(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_mark_spam(who, proposal)
+			Self::do_mark_spam(origin, proposal)
 		}
 
 		/// Executes a passed `proposal`'s calls as its DAO, all or none; records the outcome.

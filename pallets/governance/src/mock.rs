@@ -6,7 +6,6 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, EqualPrivilegeOnly, Hooks},
 	weights::Weight,
-	PalletId,
 };
 use frame_system::EnsureRoot;
 use pallet_daos::{DaoMetadata, GovernanceOf, ProposerRule, ShareTokenSpec, VotingMode};
@@ -72,64 +71,22 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	pub const TokenDeposit: Balance = 100;
-	pub const MetadataDepositBase: Balance = 10;
-	pub const MetadataDepositPerByte: Balance = 1;
-	pub const AccountDeposit: Balance = 2;
-	pub const ApprovalDeposit: Balance = 2;
-	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
-	pub const DaoDeposit: Balance = 50;
-	pub const MemberDeposit: Balance = 5;
-	pub const MinVotingPeriod: u64 = 5;
-	pub const MaxVotingPeriod: u64 = 1_000;
-	pub const MaxEnactmentDelay: u64 = 100;
 	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
 	pub MaxCallsWeight: Weight = Weight::from_parts(500_000_000_000, u64::MAX);
 }
 
+#[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
-	type Balance = Balance;
-	type TokenId = u32;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type TokenDeposit = TokenDeposit;
-	type MetadataDepositBase = MetadataDepositBase;
-	type MetadataDepositPerByte = MetadataDepositPerByte;
-	type AccountDeposit = AccountDeposit;
-	type ApprovalDeposit = ApprovalDeposit;
-	type StringLimit = ConstU32<16>;
-	type MaxOpenSnapshots = ConstU32<4>;
-	type RemoveItemsLimit = ConstU32<10>;
-	type OnBalanceChange = ();
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_daos::config_preludes::TestDefaultConfig)]
 impl pallet_daos::Config for Test {
-	type RuntimeCall = RuntimeCall;
 	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
-	type Obligations = ();
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
-	type PalletId = DaosPalletId;
-	type DaoDeposit = DaoDeposit;
-	type MemberDeposit = MemberDeposit;
-	type NameLimit = ConstU32<16>;
-	type UriLimit = ConstU32<32>;
-	type RoleLimit = ConstU32<8>;
-	type MaxRoles = ConstU32<2>;
-	type MaxMembers = ConstU32<8>;
-	type MaxAllocations = ConstU32<8>;
-	type MinVotingPeriod = MinVotingPeriod;
-	type MaxVotingPeriod = MaxVotingPeriod;
-	type MaxEnactmentDelay = MaxEnactmentDelay;
-	type MinProposalDeposit = ConstU64<1>;
-	type RequireChainDao = frame_support::traits::ConstBool<false>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
 }
 
 impl pallet_scheduler::Config for Test {
@@ -165,6 +122,7 @@ impl pallet_governance::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Test>;
 	type Tokens = Tokens;
 	type Snapshots = Tokens;
 	type Scheduler = Scheduler;
@@ -177,48 +135,7 @@ impl pallet_governance::Config for Test {
 	type MaxReapVotes = ConstU32<MAX_REAP_VOTES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
-}
-
-/// Creates the benchmarks' DAOs: each member holds 1,000 shares.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct DaoForBenchmarks;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl crate::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
-	fn create_dao(members: &[AccountId]) -> u32 {
-		use frame_support::traits::fungible::Mutate;
-		let creator: AccountId = 1_000;
-		Balances::set_balance(&creator, 1_000_000);
-		let dao = pallet_daos::NextDaoId::<Test>::get();
-		frame_support::assert_ok!(Daos::create_dao(
-			RuntimeOrigin::signed(creator),
-			b"Benchmarks".to_vec().try_into().unwrap(),
-			DaoMetadata { uri: Default::default(), hash: H256::zero() },
-			Some(ShareTokenSpec {
-				symbol: b"BEN".to_vec().try_into().unwrap(),
-				decimals: 0,
-				min_balance: 1,
-				allocations: members
-					.iter()
-					.map(|who| (*who, 1_000))
-					.collect::<Vec<_>>()
-					.try_into()
-					.unwrap(),
-			}),
-			members
-				.iter()
-				.map(|who| (*who, Default::default()))
-				.collect::<Vec<_>>()
-				.try_into()
-				.unwrap(),
-			params(VotingMode::TokenWeighted),
-		));
-		dao
-	}
+	type BenchmarkHelper = Daos;
 }
 
 pub const ALICE: AccountId = 1;

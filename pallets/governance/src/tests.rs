@@ -401,7 +401,7 @@ mod cancel_and_spam {
 			let dao = book_dao();
 			let treasury = Daos::account_of(dao);
 			let spam = propose(DAVE, dao, vec![pay(DAVE, 1_000)]);
-			assert_noop!(Governance::mark_spam(signed(ALICE), spam), Error::<Test>::NotDao);
+			assert_noop!(Governance::mark_spam(signed(ALICE), spam), DispatchError::BadOrigin);
 			let verdict = RuntimeCall::Governance(crate::Call::mark_spam { proposal: spam });
 			let id = propose(BOB, dao, vec![verdict]);
 			for voter in [ALICE, BOB, CHARLIE] {

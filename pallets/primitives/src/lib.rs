@@ -311,6 +311,10 @@ pub trait DaoProposals<AccountId, Call> {
 	/// How `proposal` ended; `None` if there is no such proposal: never opened, or reaped some
 	/// time after it ended (see the governance pallet's `reap`).
 	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome>;
+
+	/// Benchmarks only: ends `proposal` as rejected, as if its vote had failed.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn reject_for_benchmarks(proposal: ProposalId);
 }
 
 /// Benchmarks only: how a runtime makes a share token's balance changes as expensive as they
@@ -325,20 +329,14 @@ pub trait ShareTokenBenchmarkHelper<TokenId> {
 #[cfg(feature = "runtime-benchmarks")]
 impl<TokenId> ShareTokenBenchmarkHelper<TokenId> for () {}
 
-/// Benchmarks only: what the pallets built on DAOs need from the runtime to reach their calls'
-/// worst cases.
+/// Benchmarks only: the DAOs the pallets built on DAOs need to reach their calls' worst cases.
+/// The DAOs pallet implements it through its own functions; a runtime configures that pallet.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<TokenId> {
 	/// Creates a token-weighted DAO in which each of `members` is a member holding 1,000
 	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
 	fn create_dao(members: &[AccountId]) -> DaoId;
 
-	/// Gives `who` the role `role` in `dao`, making it a member first if it is not one. By
-	/// default nothing: only the benchmarks of pallets that check roles need it, and they fail
-	/// without it.
-	fn grant_role(_dao: DaoId, _who: &AccountId, _role: &[u8]) {}
-
-	/// Ends `proposal` as rejected, as if its vote had failed. By default nothing: only the
-	/// benchmarks of pallets that read proposals' outcomes need it, and they fail without it.
-	fn reject_proposal(_proposal: ProposalId) {}
+	/// Gives `who` the role `role` in `dao`, making it a member first if it is not one.
+	fn grant_role(dao: DaoId, who: &AccountId, role: &[u8]);
 }

@@ -110,6 +110,7 @@ pub struct Checkpoint<Balance> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::traits::EnsureOriginWithArg;
 	use frame_support::{pallet_prelude::*, PalletId};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
@@ -131,6 +132,10 @@ pub mod pallet {
 
 		/// The DAOs: their accounts and share tokens.
 		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
+
+		/// Who acts for a DAO in the calls only a DAO makes: the DAO's own account, through a
+		/// passed proposal (the DAOs pallet's `EnsureDao`). Its success is that account.
+		type DaoOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, DaoId, Success = Self::AccountId>;
 
 		/// Pool accounts derive from this id and the DAO's id.
 		#[pallet::constant]
@@ -219,8 +224,6 @@ pub mod pallet {
 		ZeroAmount,
 		/// You have no royalties to claim from this DAO.
 		NothingToClaim,
-		/// Only the DAO may do this: submit it as a proposal of that DAO.
-		NotDao,
 		/// The payment is too large for the pool's accounting.
 		Overflow,
 	}
@@ -256,8 +259,8 @@ pub mod pallet {
 
 		/// Sets the part of every later payment that `dao` keeps in its treasury.
 		///
-		/// Origin: the DAO's account (a passed proposal). Emits [`Event::TreasuryShareSet`].
-		/// Errors: [`Error::UnknownDao`], [`Error::NotDao`].
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::TreasuryShareSet`].
+		/// Errors: [`Error::UnknownDao`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_treasury_share())]
 		pub fn set_treasury_share(
@@ -265,9 +268,7 @@ pub mod pallet {
 			dao: DaoId,
 			share: Perbill,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
-			ensure!(who == account, Error::<T>::NotDao);
+			T::DaoOrigin::ensure_origin(origin, &dao)?;
 			TreasuryShares::<T>::insert(dao, share);
 			Self::deposit_event(Event::TreasuryShareSet { dao, share });
 			Ok(())

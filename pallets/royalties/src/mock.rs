@@ -4,7 +4,7 @@
 use crate as pallet_royalties;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible, fungibles::Inspect as _, ConstU32, ConstU64},
+	traits::{fungible, fungibles::Inspect as _, ConstU64},
 	PalletId,
 };
 use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
@@ -70,85 +70,34 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	pub const TokenDeposit: Balance = 100;
-	pub const MetadataDepositBase: Balance = 10;
-	pub const MetadataDepositPerByte: Balance = 1;
-	pub const AccountDeposit: Balance = 2;
-	pub const ApprovalDeposit: Balance = 2;
-	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
 	pub const RoyaltiesPalletId: PalletId = PalletId(*b"cmn/roya");
 }
 
+#[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
-	type Balance = Balance;
-	type TokenId = u32;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type TokenDeposit = TokenDeposit;
-	type MetadataDepositBase = MetadataDepositBase;
-	type MetadataDepositPerByte = MetadataDepositPerByte;
-	type AccountDeposit = AccountDeposit;
-	type ApprovalDeposit = ApprovalDeposit;
-	type StringLimit = ConstU32<16>;
-	type MaxOpenSnapshots = ConstU32<4>;
-	type RemoveItemsLimit = ConstU32<10>;
 	type OnBalanceChange = Royalties;
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_daos::config_preludes::TestDefaultConfig)]
 impl pallet_daos::Config for Test {
-	type RuntimeCall = RuntimeCall;
 	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
-	type Obligations = ();
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
-	type PalletId = DaosPalletId;
-	type DaoDeposit = ConstU64<50>;
-	type MemberDeposit = ConstU64<5>;
-	type NameLimit = ConstU32<16>;
-	type UriLimit = ConstU32<32>;
-	type RoleLimit = ConstU32<8>;
-	type MaxRoles = ConstU32<2>;
-	type MaxMembers = ConstU32<8>;
-	type MaxAllocations = ConstU32<8>;
 	type MinVotingPeriod = ConstU64<1>;
-	type MaxVotingPeriod = ConstU64<1_000>;
-	type MaxEnactmentDelay = ConstU64<100>;
-	type MinProposalDeposit = ConstU64<1>;
-	type RequireChainDao = frame_support::traits::ConstBool<false>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
 }
 
 impl pallet_royalties::Config for Test {
 	type Currency = Balances;
 	type Tokens = Tokens;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Test>;
 	type PalletId = RoyaltiesPalletId;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
-}
-
-/// Creates the benchmarks' DAOs: each member holds 1,000 shares.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct DaoForBenchmarks;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
-	fn create_dao(members: &[AccountId]) -> u32 {
-		use frame_support::traits::fungible::Mutate;
-		Balances::set_balance(&ALICE, ENDOWMENT);
-		let shares: Vec<_> = members.iter().map(|who| (*who, 1_000)).collect();
-		dao_with(members, Some(&shares))
-	}
+	type BenchmarkHelper = Daos;
 }
 
 pub const ALICE: AccountId = 1;

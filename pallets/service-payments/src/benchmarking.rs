@@ -191,7 +191,7 @@ mod benchmarks {
 		if let Some(Payment { state: PaymentState::Disputed { proposal }, .. }) =
 			Payments::<T>::get(id)
 		{
-			T::BenchmarkHelper::reject_proposal(proposal);
+			T::Proposals::reject_for_benchmarks(proposal);
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(provider), id);

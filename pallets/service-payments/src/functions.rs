@@ -2,6 +2,7 @@
 //! last), settlement, and the invariants.
 
 use crate::*;
+use frame_support::traits::EnsureOriginWithArg;
 use frame_support::{
 	ensure,
 	traits::{
@@ -11,6 +12,7 @@ use frame_support::{
 		AccountTouch as _, Get,
 	},
 };
+use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::{
 	traits::{AccountIdConversion, Saturating, Zero},
 	DispatchError, DispatchResult, Perbill,
@@ -22,16 +24,14 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(dao)
 	}
 
-	/// `set_terms` once the origin is checked.
+	/// `set_terms` once the origin is checked: `account` is the DAO's.
 	pub(crate) fn do_set_terms(
-		who: T::AccountId,
+		account: T::AccountId,
 		dao: DaoId,
 		provider_role: BoundedVec<u8, T::RoleLimit>,
 		fee: Perbill,
 		window: BlockNumberFor<T>,
 	) -> DispatchResult {
-		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
-		ensure!(who == account, Error::<T>::NotDao);
 		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
 		ensure!(window <= T::MaxWindow::get(), Error::<T>::WindowTooLong);
 		let escrow = Self::escrow_account(dao);
@@ -202,10 +202,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `end_terms` once the origin is checked.
-	pub(crate) fn do_end_terms(who: T::AccountId, dao: DaoId) -> DispatchResult {
-		let account = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
-		ensure!(who == account, Error::<T>::NotDao);
+	/// `end_terms` once the origin is checked: `account` is the DAO's.
+	pub(crate) fn do_end_terms(account: T::AccountId, dao: DaoId) -> DispatchResult {
 		ensure!(Terms::<T>::contains_key(dao), Error::<T>::NoTerms);
 		ensure!(Totals::<T>::get(dao).open.is_zero(), Error::<T>::PaymentsOpen);
 		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
@@ -253,11 +251,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `refund` once the origin is checked.
-	pub(crate) fn do_refund(who: T::AccountId, id: PaymentId) -> DispatchResult {
+	/// `refund`: its origin must be the payment's DAO.
+	pub(crate) fn do_refund(origin: OriginFor<T>, id: PaymentId) -> DispatchResult {
 		let payment = Self::payment(id)?;
-		let account = T::Daos::account(payment.dao).ok_or(Error::<T>::UnknownDao)?;
-		ensure!(who == account, Error::<T>::NotDao);
+		T::DaoOrigin::ensure_origin(origin, &payment.dao)?;
 		ensure!(matches!(payment.state, PaymentState::Disputed { .. }), Error::<T>::NotDisputed);
 
 		T::Tokens::transfer(

@@ -104,6 +104,7 @@ pub type PaymentViewOf<T> = runtime_api::PaymentView<
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::traits::EnsureOriginWithArg;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -144,6 +145,10 @@ pub mod pallet {
 
 		/// The DAOs: their accounts, credit (share) tokens and members' roles.
 		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
+
+		/// Who acts for a DAO in the calls only a DAO makes: the DAO's own account, through a
+		/// passed proposal (the DAOs pallet's `EnsureDao`). Its success is that account.
+		type DaoOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, DaoId, Success = Self::AccountId>;
 
 		/// The governance pallet, which decides disputes.
 		type Proposals: DaoProposals<Self::AccountId, <Self as Config>::RuntimeCall>;
@@ -277,8 +282,6 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// There is no DAO with this id.
 		UnknownDao,
-		/// Only the DAO may do this: submit it as a proposal of that DAO.
-		NotDao,
 		/// The DAO has no credit token.
 		NoCreditToken,
 		/// The DAO has not set its service terms: it takes no payments yet.
@@ -316,8 +319,8 @@ pub mod pallet {
 		/// treasury pays the credit token's account deposit for its escrow (returned by
 		/// [`end_terms`](Pallet::end_terms)), so that the escrow may hold any balance.
 		///
-		/// Origin: the DAO's account (a passed proposal). Emits [`Event::TermsSet`]. Errors:
-		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::NoCreditToken`],
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::TermsSet`]. Errors:
+		/// [`Error::NoCreditToken`],
 		/// [`Error::WindowTooLong`], or the treasury cannot pay the deposit.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_terms())]
@@ -328,8 +331,8 @@ pub mod pallet {
 			fee: Perbill,
 			window: BlockNumberFor<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_set_terms(who, dao, provider_role, fee, window)
+			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
+			Self::do_set_terms(account, dao, provider_role, fee, window)
 		}
 
 		/// Pays `amount` of `dao`'s credits to `provider` for `reference`, into escrow, and
@@ -391,28 +394,27 @@ pub mod pallet {
 
 		/// Refunds disputed `payment` to its customer.
 		///
-		/// Origin: the payment's DAO's account (the dispute's proposal, passed). Emits
-		/// [`Event::Refunded`]. Errors: [`Error::UnknownPayment`], [`Error::NotDao`],
+		/// Origin: [`Config::DaoOrigin`] for the payment's DAO (the dispute's proposal, passed).
+		/// Emits [`Event::Refunded`]. Errors: [`Error::UnknownPayment`],
 		/// [`Error::NotDisputed`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::refund())]
 		pub fn refund(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_refund(who, payment)
+			Self::do_refund(origin, payment)
 		}
 
 		/// Ends `dao`'s service terms once no payment is open: it takes no more payments,
 		/// credits sent to its escrow from outside go to its treasury, and the escrow's deposit
 		/// goes back to the treasury. A DAO with terms cannot dissolve.
 		///
-		/// Origin: the DAO's account (a passed proposal). Emits [`Event::TermsEnded`]. Errors:
-		/// [`Error::UnknownDao`], [`Error::NotDao`], [`Error::NoTerms`],
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::TermsEnded`]. Errors:
+		/// [`Error::NoTerms`],
 		/// [`Error::PaymentsOpen`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::end_terms())]
 		pub fn end_terms(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_end_terms(who, dao)
+			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
+			Self::do_end_terms(account, dao)
 		}
 	}
 

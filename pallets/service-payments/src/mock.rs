@@ -76,64 +76,23 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	pub const TokenDeposit: Balance = 100;
-	pub const MetadataDepositBase: Balance = 10;
-	pub const MetadataDepositPerByte: Balance = 1;
-	pub const AccountDeposit: Balance = 2;
-	pub const ApprovalDeposit: Balance = 2;
-	pub const DaosPalletId: PalletId = PalletId(*b"cmn/daos");
-	pub const DaoDeposit: Balance = 50;
-	pub const MemberDeposit: Balance = 5;
-	pub const MinVotingPeriod: u64 = 5;
-	pub const MaxVotingPeriod: u64 = 1_000;
-	pub const MaxEnactmentDelay: u64 = 100;
 	pub MaxSchedulerWeight: Weight = Weight::from_parts(1_000_000_000_000, u64::MAX);
 	pub MaxCallsWeight: Weight = Weight::from_parts(500_000_000_000, u64::MAX);
 }
 
+#[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
-	type Balance = Balance;
-	type TokenId = u32;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type TokenDeposit = TokenDeposit;
-	type MetadataDepositBase = MetadataDepositBase;
-	type MetadataDepositPerByte = MetadataDepositPerByte;
-	type AccountDeposit = AccountDeposit;
-	type ApprovalDeposit = ApprovalDeposit;
-	type StringLimit = ConstU32<16>;
-	type MaxOpenSnapshots = ConstU32<4>;
-	type RemoveItemsLimit = ConstU32<10>;
-	type OnBalanceChange = ();
-	type WeightInfo = ();
 }
 
+#[derive_impl(pallet_daos::config_preludes::TestDefaultConfig)]
 impl pallet_daos::Config for Test {
-	type RuntimeCall = RuntimeCall;
 	type RootOrigin = pallet_daos::EnsureChainDao<Test>;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Obligations = ServicePayments;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
-	type PalletId = DaosPalletId;
-	type DaoDeposit = DaoDeposit;
-	type MemberDeposit = MemberDeposit;
-	type NameLimit = ConstU32<16>;
-	type UriLimit = ConstU32<32>;
-	type RoleLimit = ConstU32<8>;
-	type MaxRoles = ConstU32<2>;
-	type MaxMembers = ConstU32<8>;
-	type MaxAllocations = ConstU32<8>;
-	type MinVotingPeriod = MinVotingPeriod;
-	type MaxVotingPeriod = MaxVotingPeriod;
-	type MaxEnactmentDelay = MaxEnactmentDelay;
-	type MinProposalDeposit = ConstU64<1>;
-	type RequireChainDao = frame_support::traits::ConstBool<false>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = ();
 }
 
 impl pallet_scheduler::Config for Test {
@@ -169,6 +128,7 @@ impl pallet_governance::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Test>;
 	type Tokens = Tokens;
 	type Snapshots = Tokens;
 	type Scheduler = Scheduler;
@@ -181,41 +141,7 @@ impl pallet_governance::Config for Test {
 	type MaxReapVotes = ConstU32<MAX_REAP_VOTES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
-}
-
-/// Creates the benchmarks' cooperatives (its members ride, with 1,000 credits each), grants
-/// roles and rejects proposals straight in storage.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct DaoForBenchmarks;
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::ShareTokenBenchmarkHelper<u32> for DaoForBenchmarks {}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::DaoBenchmarkHelper<AccountId, u32> for DaoForBenchmarks {
-	fn create_dao(members: &[AccountId]) -> u32 {
-		coop(&[], &[], members)
-	}
-
-	fn grant_role(dao: u32, who: &AccountId, role: &[u8]) {
-		let role = role.to_vec().try_into().unwrap();
-		let roles = pallet_daos::Members::<Test>::get(dao, who);
-		if roles.is_none() {
-			pallet_daos::Daos::<Test>::mutate(dao, |info| info.as_mut().unwrap().members += 1);
-		}
-		let mut roles = roles.unwrap_or_default();
-		roles.try_push(role).unwrap();
-		pallet_daos::Members::<Test>::insert(dao, who, roles);
-	}
-
-	fn reject_proposal(proposal: u64) {
-		pallet_governance::Proposals::<Test>::mutate(proposal, |found| {
-			if let Some(found) = found {
-				found.status = pallet_governance::ProposalStatus::Rejected;
-			}
-		});
-	}
+	type BenchmarkHelper = Daos;
 }
 
 parameter_types! {
@@ -231,6 +157,7 @@ impl pallet_service_payments::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Test>;
 	type Proposals = Governance;
 	type PalletId = ServicePaymentsPalletId;
 	type PaymentDeposit = ConstU64<PAYMENT_DEPOSIT>;
@@ -238,7 +165,7 @@ impl pallet_service_payments::Config for Test {
 	type MaxWindow = ConstU64<100>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
+	type BenchmarkHelper = Daos;
 }
 
 pub const ALICE: AccountId = 1;

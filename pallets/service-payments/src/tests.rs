@@ -6,7 +6,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, fungibles::Inspect},
 };
 use pallet_governance::Vote;
-use sp_runtime::{Perbill, TokenError};
+use sp_runtime::{DispatchError, Perbill, TokenError};
 
 const DRIVERS: [AccountId; 2] = [BOB, CHARLIE];
 const RIDERS: [AccountId; 3] = [DAVE, EVE, FERDIE];
@@ -65,11 +65,11 @@ mod set_terms {
 			let role = || b"driver".to_vec().try_into().unwrap();
 			assert_noop!(
 				ServicePayments::set_terms(signed(ALICE), dao, role(), Perbill::zero(), 5),
-				Error::<Test>::NotDao
+				DispatchError::BadOrigin
 			);
 			assert_noop!(
 				ServicePayments::set_terms(signed(ALICE), 9, role(), Perbill::zero(), 5),
-				Error::<Test>::UnknownDao
+				DispatchError::BadOrigin
 			);
 			assert_noop!(
 				ServicePayments::set_terms(
@@ -361,7 +361,7 @@ mod dispute {
 				ServicePayments::refund(signed(dao_account(dao)), id),
 				Error::<Test>::NotDisputed
 			);
-			assert_noop!(ServicePayments::refund(signed(DAVE), id), Error::<Test>::NotDao);
+			assert_noop!(ServicePayments::refund(signed(DAVE), id), DispatchError::BadOrigin);
 			run_to(1 + WINDOW + 1);
 			assert_noop!(ServicePayments::dispute(signed(DAVE), id), Error::<Test>::WindowClosed);
 		});
@@ -474,10 +474,10 @@ mod end_terms {
 			let end = |who| ServicePayments::end_terms(signed(who), dao);
 			assert_noop!(end(dao_account(dao)), Error::<Test>::NoTerms);
 			set_terms(dao, Perbill::zero());
-			assert_noop!(end(ALICE), Error::<Test>::NotDao);
+			assert_noop!(end(ALICE), DispatchError::BadOrigin);
 			assert_noop!(
 				ServicePayments::end_terms(signed(dao_account(dao)), 9),
-				Error::<Test>::UnknownDao
+				DispatchError::BadOrigin
 			);
 		});
 	}

@@ -151,7 +151,38 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Default configurations of this pallet, for mocks to derive from.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstUint};
+
+		/// The configuration every mock runtime of Communs starts from: `u64` balances, `u32`
+		/// token ids, small deposits and limits, no balance-change hook.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type Balance = u64;
+			type TokenId = u32;
+			type TokenDeposit = ConstUint<100>;
+			type MetadataDepositBase = ConstUint<10>;
+			type MetadataDepositPerByte = ConstUint<1>;
+			type AccountDeposit = ConstUint<2>;
+			type ApprovalDeposit = ConstUint<2>;
+			type StringLimit = ConstU32<16>;
+			type MaxOpenSnapshots = ConstU32<4>;
+			type RemoveItemsLimit = ConstU32<10>;
+			type OnBalanceChange = ();
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The balance of a token.
 		type Balance: frame_support::traits::tokens::Balance;
@@ -160,30 +191,37 @@ pub mod pallet {
 		type TokenId: Member + Parameter + AtLeast32BitUnsigned + Default + Copy + MaxEncodedLen;
 
 		/// The native currency in which deposits are held.
+		#[pallet::no_default]
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 
 		/// The runtime's hold reason, which includes this pallet's.
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The deposit held from the owner of a token while it exists.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type TokenDeposit: Get<DepositBalanceOf<Self>>;
 
 		/// The base deposit for a token's metadata.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MetadataDepositBase: Get<DepositBalanceOf<Self>>;
 
 		/// The deposit per byte of a token's name and symbol.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MetadataDepositPerByte: Get<DepositBalanceOf<Self>>;
 
 		/// The deposit for an account record kept by `touch`.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type AccountDeposit: Get<DepositBalanceOf<Self>>;
 
 		/// The deposit held from an owner while an approval is open.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type ApprovalDeposit: Get<DepositBalanceOf<Self>>;
 
 		/// The longest name or symbol.
@@ -202,6 +240,7 @@ pub mod pallet {
 
 		/// Told before any holder's balance changes. The calls that move balances are charged
 		/// with it at its most expensive and refund what it says it did not use.
+		#[pallet::no_default_bounds]
 		type OnBalanceChange: OnTokenBalanceChange<Self::TokenId, Self::AccountId, Self::Balance>;
 
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.

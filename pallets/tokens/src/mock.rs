@@ -106,21 +106,17 @@ pub fn take_balance_changes() -> Vec<(u32, AccountId, Balance, Balance)> {
 	BALANCE_CHANGES.with(|changes| core::mem::take(&mut *changes.borrow_mut()))
 }
 
+#[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
-	type Balance = Balance;
-	type TokenId = u32;
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type TokenDeposit = TokenDeposit;
 	type MetadataDepositBase = MetadataDepositBase;
 	type MetadataDepositPerByte = MetadataDepositPerByte;
 	type AccountDeposit = AccountDeposit;
 	type ApprovalDeposit = ApprovalDeposit;
-	type StringLimit = ConstU32<16>;
 	type MaxOpenSnapshots = ConstU32<MAX_OPEN_SNAPSHOTS>;
 	type RemoveItemsLimit = ConstU32<2>;
 	type OnBalanceChange = RecordBalanceChanges;
-	type WeightInfo = ();
 }
 
 /// Accounts 1 to 5 hold 1,000 native units each; account 9 holds none.

@@ -349,7 +349,7 @@ impl pallet_daos::Config for Runtime {
 	type RequireChainDao = ConstBool<true>;
 	type WeightInfo = pallet_daos::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
+	type BenchmarkHelper = ShareTokensWithRoyalties;
 }
 
 parameter_types! {
@@ -367,6 +367,7 @@ impl pallet_governance::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Runtime>;
 	type Tokens = Tokens;
 	type Snapshots = Tokens;
 	type Scheduler = Scheduler;
@@ -379,7 +380,8 @@ impl pallet_governance::Config for Runtime {
 	type MaxReapVotes = ConstU32<256>;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
+	/// Benchmark DAOs made by the DAOs pallet.
+	type BenchmarkHelper = Daos;
 }
 
 parameter_types! {
@@ -391,10 +393,12 @@ impl pallet_royalties::Config for Runtime {
 	type Currency = Balances;
 	type Tokens = Tokens;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Runtime>;
 	type PalletId = RoyaltiesPalletId;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
+	/// Benchmark DAOs made by the DAOs pallet.
+	type BenchmarkHelper = Daos;
 }
 
 parameter_types! {
@@ -414,6 +418,7 @@ impl pallet_cofunding::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Runtime>;
 	type PalletId = CofundingPalletId;
 	type CampaignDeposit = CampaignDeposit;
 	type SaleDeposit = SaleDeposit;
@@ -423,7 +428,8 @@ impl pallet_cofunding::Config for Runtime {
 	type MaxDuration = MaxCampaignDuration;
 	type WeightInfo = pallet_cofunding::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
+	/// Benchmark DAOs made by the DAOs pallet.
+	type BenchmarkHelper = Daos;
 }
 
 parameter_types! {
@@ -442,6 +448,7 @@ impl pallet_service_payments::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
 	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Runtime>;
 	/// Disputes are decided by a proposal of the cooperative.
 	type Proposals = crate::Governance;
 	type PalletId = ServicePaymentsPalletId;
@@ -451,86 +458,19 @@ impl pallet_service_payments::Config for Runtime {
 	type MaxWindow = MaxDisputeWindow;
 	type WeightInfo = pallet_service_payments::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = DaoForBenchmarks;
+	/// Benchmark DAOs made by the DAOs pallet.
+	type BenchmarkHelper = Daos;
 }
 
-/// Creates the benchmarks' DAOs through the DAOs pallet: token-weighted, each
-/// member holding a thousand shares, any member proposing.
+/// Makes every benchmark share token's balance changes as expensive as they get: the token
+/// gets a royalty pool, so each change settles checkpoints.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct DaoForBenchmarks;
+pub struct ShareTokensWithRoyalties;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::ShareTokenBenchmarkHelper<TokenId> for DaoForBenchmarks {
-	/// Gives the token a royalty pool: every balance change then settles checkpoints.
+impl communs_primitives::ShareTokenBenchmarkHelper<TokenId> for ShareTokensWithRoyalties {
 	fn prepare_share_token(token: TokenId) {
 		use pallet_tokens::OnTokenBalanceChange;
 		<Royalties as OnTokenBalanceChange<TokenId, AccountId, Balance>>::prepare_worst_case(token);
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-impl communs_primitives::DaoBenchmarkHelper<AccountId, TokenId> for DaoForBenchmarks {
-	fn create_dao(members: &[AccountId]) -> pallet_daos::DaoId {
-		use frame_support::traits::fungible::Mutate;
-		let creator: AccountId = frame_benchmarking::account("dao creator", 0, 0);
-		let _ = Balances::set_balance(&creator, 1_000_000 * UNIT);
-		let dao = pallet_daos::NextDaoId::<Runtime>::get();
-		let share = pallet_daos::ShareTokenSpec {
-			symbol: frame_support::BoundedVec::truncate_from(b"BENCH".to_vec()),
-			decimals: 0,
-			min_balance: 1,
-			allocations: frame_support::BoundedVec::truncate_from(
-				members.iter().map(|who| (who.clone(), 1_000)).collect(),
-			),
-		};
-		let result = Daos::create_dao(
-			RuntimeOrigin::signed(creator),
-			frame_support::BoundedVec::truncate_from(b"Benchmarks".to_vec()),
-			pallet_daos::DaoMetadata { uri: Default::default(), hash: Default::default() },
-			Some(share),
-			frame_support::BoundedVec::truncate_from(
-				members.iter().map(|who| (who.clone(), Default::default())).collect(),
-			),
-			pallet_daos::GovernanceParams {
-				voting_mode: pallet_daos::VotingMode::TokenWeighted,
-				voting_period: MINUTES,
-				quorum: Perbill::from_percent(30),
-				approval: Perbill::from_percent(50),
-				proposal_deposit: UNIT,
-				enactment_delay: 1,
-				proposers: pallet_daos::ProposerRule::Members,
-			},
-		);
-		assert!(result.is_ok(), "the benchmark DAO is created");
-		dao
-	}
-
-	fn grant_role(dao: pallet_daos::DaoId, who: &AccountId, role: &[u8]) {
-		let role = frame_support::BoundedVec::truncate_from(role.to_vec());
-		let joined = pallet_daos::Members::<Runtime>::mutate(dao, who, |roles| match roles {
-			Some(roles) => {
-				let _ = roles.try_push(role);
-				false
-			},
-			None => {
-				*roles = Some(frame_support::BoundedVec::truncate_from(alloc::vec![role]));
-				true
-			},
-		});
-		if joined {
-			pallet_daos::Daos::<Runtime>::mutate(dao, |info| {
-				if let Some(info) = info {
-					info.members = info.members.saturating_add(1);
-				}
-			});
-		}
-	}
-
-	fn reject_proposal(proposal: pallet_governance::ProposalId) {
-		pallet_governance::Proposals::<Runtime>::mutate(proposal, |found| {
-			if let Some(found) = found {
-				found.status = pallet_governance::ProposalStatus::Rejected;
-			}
-		});
 	}
 }

@@ -1,0 +1,78 @@
+//! Benchmarks only: the DAOs other pallets' benchmarks start from, made through this pallet's
+//! own functions ([`DaoBenchmarkHelper`]), so a runtime or a mock configures `Daos` as their
+//! `BenchmarkHelper`.
+
+use crate::*;
+use communs_primitives::{DaoBenchmarkHelper, ShareTokenBenchmarkHelper};
+use frame_support::traits::{
+	fungible::{Inspect as _, Mutate as _},
+	Get,
+};
+use sp_runtime::{
+	traits::{One, Saturating},
+	Perbill,
+};
+
+impl<T: Config> ShareTokenBenchmarkHelper<TokenIdOf<T>> for Pallet<T> {
+	fn prepare_share_token(token: TokenIdOf<T>) {
+		T::BenchmarkHelper::prepare_share_token(token)
+	}
+}
+
+impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
+	fn create_dao(members: &[T::AccountId]) -> DaoId {
+		let creator: T::AccountId = frame_benchmarking::account("dao creator", 0, 0);
+		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
+		T::Currency::set_balance(&creator, plenty);
+		let id = NextDaoId::<T>::get();
+		let share = ShareTokenSpec {
+			symbol: BoundedVec::truncate_from(b"BENCH".to_vec()),
+			decimals: 0,
+			min_balance: One::one(),
+			allocations: BoundedVec::truncate_from(
+				members.iter().map(|who| (who.clone(), 1_000u32.into())).collect(),
+			),
+		};
+		let members = BoundedVec::truncate_from(
+			members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect(),
+		);
+		let governance = GovernanceParams {
+			voting_mode: VotingMode::TokenWeighted,
+			voting_period: T::MinVotingPeriod::get(),
+			quorum: Perbill::from_percent(30),
+			approval: Perbill::from_percent(50),
+			proposal_deposit: T::MinProposalDeposit::get().max(One::one()),
+			enactment_delay: One::one(),
+			proposers: ProposerRule::Members,
+		};
+		let created = Self::do_create_dao(
+			creator,
+			BoundedVec::truncate_from(b"Benchmarks".to_vec()),
+			DaoMetadata { uri: Default::default(), hash: Default::default() },
+			Some(share),
+			members,
+			governance,
+		);
+		assert!(created.is_ok(), "the benchmarks' DAO is created");
+		id
+	}
+
+	fn grant_role(dao: DaoId, who: &T::AccountId, role: &[u8]) {
+		let role = BoundedVec::truncate_from(role.to_vec());
+		let Some(info) = Daos::<T>::get(dao) else { return };
+		match Members::<T>::get(dao, who) {
+			Some(mut roles) => {
+				let _ = roles.try_push(role);
+				Members::<T>::insert(dao, who, roles);
+			},
+			None => {
+				// Beyond `MaxMembers` if need be: benchmarks measure DAOs larger than this
+				// runtime allows today. The treasury pays the new member's deposit.
+				let _ = T::Currency::mint_into(&info.account, T::MemberDeposit::get());
+				let roles = BoundedVec::truncate_from(alloc::vec![role]);
+				let admitted = Self::admit(dao, info, who.clone(), roles);
+				assert!(admitted.is_ok(), "the benchmarks' member is admitted");
+			},
+		}
+	}
+}

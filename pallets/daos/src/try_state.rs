@@ -1,0 +1,56 @@
+//! The DAOs pallet's invariants, checked after every test and by try-runtime.
+
+use crate::*;
+use frame_support::{ensure, traits::Get};
+use sp_runtime::Saturating;
+
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants:
+	/// - every DAO's `members` is the number of its member records, at most `MaxMembers`;
+	/// - no member record belongs to a missing DAO;
+	/// - each DAO's account holds `MemberDeposit` per member, and each creator holds the
+	///   deposits of the DAOs it created;
+	/// - every DAO id is below `NextDaoId`;
+	/// - the chain's DAO, if any, exists and its governance meets its rules;
+	/// - exactly the members have a joining block.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+		if let Some((chain_dao, _)) = ChainDao::<T>::get() {
+			let info = Daos::<T>::get(chain_dao).ok_or("the chain's DAO is missing")?;
+			ensure!(
+				Self::ensure_chain_dao_rules(chain_dao, &info.governance).is_ok(),
+				"the chain's DAO's governance is below its rules"
+			);
+		}
+		let mut creator_deposits = BTreeMap::<T::AccountId, BalanceOf<T>>::new();
+		for (dao, info) in Daos::<T>::iter() {
+			ensure!(dao < NextDaoId::<T>::get(), "a DAO id is not below NextDaoId");
+			let records = Members::<T>::iter_prefix(dao).count() as u32;
+			ensure!(records == info.members, "a DAO's member count is wrong");
+			ensure!(records <= T::MaxMembers::get(), "a DAO has more members than allowed");
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &info.account)
+					== T::MemberDeposit::get().saturating_mul(info.members.into()),
+				"a DAO's member deposits differ from its member count"
+			);
+			let entry = creator_deposits.entry(info.creator.clone()).or_default();
+			*entry = entry.saturating_add(info.deposit);
+		}
+		for (creator, deposit) in creator_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::DaoDeposit.into(), &creator) == deposit,
+				"a creator's held DAO deposits differ from its DAOs'"
+			);
+		}
+		for (dao, who) in Members::<T>::iter_keys() {
+			ensure!(Daos::<T>::contains_key(dao), "a member record of a missing DAO");
+			ensure!(MemberSince::<T>::contains_key(dao, who), "a member without its joining block");
+		}
+		ensure!(
+			MemberSince::<T>::iter_keys().count() == Members::<T>::iter_keys().count(),
+			"a joining block of an account that is no member"
+		);
+		Ok(())
+	}
+}
