@@ -60,45 +60,13 @@ pub use communs_primitives::{DaoId, DaoInspect};
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::{
-	traits::{fungible, fungibles},
-	BoundedVec,
-};
+use frame_support::{traits::fungibles, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 
 /// The most backers the `contribute`, `claim` and `finalize` benchmarks measure with. Their
 /// cost does not depend on how many backed a campaign (no call visits backers), and they are
 /// charged at this count.
 pub const MEASURED_BACKERS: u32 = 100_000;
-
-/// A native (CMN) balance.
-pub type BalanceOf<T> =
-	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-/// A share token's id.
-pub type TokenIdOf<T> =
-	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
-/// A share token's balance.
-pub type TokenBalanceOf<T> =
-	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-/// A campaign's terms in this runtime.
-pub type CampaignTermsOf<T> = CampaignTerms<BalanceOf<T>, BlockNumberFor<T>>;
-/// A campaign as this runtime stores it.
-pub type CampaignOf<T> = Campaign<
-	BalanceOf<T>,
-	BlockNumberFor<T>,
-	TokenIdOf<T>,
-	BoundedVec<u8, <T as Config>::MetadataLimit>,
->;
-/// A campaign as the runtime API shows it.
-pub type CampaignViewOf<T> = runtime_api::CampaignView<
-	<T as frame_system::Config>::AccountId,
-	BalanceOf<T>,
-	BlockNumberFor<T>,
->;
-/// A backer's contribution as the runtime API shows it.
-pub type BackerViewOf<T> = runtime_api::BackerView<BalanceOf<T>, TokenBalanceOf<T>>;
-/// A sale as this runtime stores it.
-pub type SaleOf<T> = Sale<BalanceOf<T>, BlockNumberFor<T>, TokenIdOf<T>>;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -119,7 +87,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+	pub trait Config: frame_system::Config {
 		/// The native currency contributions and purchases are paid in.
 		type Currency: Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -356,7 +324,7 @@ pub mod pallet {
 		Overflow,
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Opens a campaign selling `dao`'s shares on `terms`, holding the campaign deposit
 		/// from the DAO's account.
@@ -366,7 +334,6 @@ pub mod pallet {
 		/// [`Error::ZeroPrice`], [`Error::InvalidGoalOrCap`], [`Error::MinContributionTooLow`],
 		/// [`Error::InvalidDuration`], and the currency's if the deposit cannot be held.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::open_campaign())]
 		pub fn open_campaign(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -400,7 +367,6 @@ pub mod pallet {
 		/// [`Error::UnknownCampaign`], [`Error::NotWithdrawable`], [`Error::CampaignClosed`],
 		/// [`Error::NoContribution`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, campaign: CampaignId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw(who, campaign)
@@ -442,7 +408,6 @@ pub mod pallet {
 		/// [`Error::ZeroPrice`], [`Error::InvalidDuration`], and the currency's if the deposit
 		/// cannot be held.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::open_sale())]
 		pub fn open_sale(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -461,7 +426,6 @@ pub mod pallet {
 		/// [`Error::NotWholeShares`], [`Error::PeriodCapReached`], [`Error::Overflow`], and the
 		/// currency's or token's if the buyer cannot pay or the tokens cannot be minted.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::buy())]
 		pub fn buy(origin: OriginFor<T>, sale: SaleId, amount: BalanceOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_buy(who, sale, amount)
@@ -472,7 +436,6 @@ pub mod pallet {
 		/// Origin: [`Config::DaoOrigin`] for the sale's DAO. Emits [`Event::SaleClosed`].
 		/// Errors: [`Error::UnknownSale`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::close_sale())]
 		pub fn close_sale(origin: OriginFor<T>, sale: SaleId) -> DispatchResult {
 			Self::do_close_sale(origin, sale)
 		}

@@ -1,7 +1,13 @@
-//! The records the co-funding pallet stores.
+//! The records the co-funding pallet stores, and the types it names after its configuration.
 
+use crate::{runtime_api, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use communs_primitives::DaoId;
+use frame_support::{
+	traits::{fungible, fungibles},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 
 /// Identifies a campaign.
@@ -96,3 +102,32 @@ pub struct Sale<Balance, BlockNumber, TokenId> {
 	/// Held from the DAO's account until it closes.
 	pub deposit: Balance,
 }
+
+/// A native (CMN) balance.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A share token's id.
+pub type TokenIdOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
+/// A share token's balance.
+pub type TokenBalanceOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A campaign's terms in this runtime.
+pub type CampaignTermsOf<T> = CampaignTerms<BalanceOf<T>, BlockNumberFor<T>>;
+/// A campaign as this runtime stores it.
+pub type CampaignOf<T> = Campaign<
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenIdOf<T>,
+	BoundedVec<u8, <T as Config>::MetadataLimit>,
+>;
+/// A campaign as the runtime API shows it.
+pub type CampaignViewOf<T> = runtime_api::CampaignView<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+>;
+/// A backer's contribution as the runtime API shows it.
+pub type BackerViewOf<T> = runtime_api::BackerView<BalanceOf<T>, TokenBalanceOf<T>>;
+/// A sale as this runtime stores it.
+pub type SaleOf<T> = Sale<BalanceOf<T>, BlockNumberFor<T>, TokenIdOf<T>>;

@@ -52,14 +52,14 @@ mod mock;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+pub mod types;
 pub mod weights;
 
 pub use communs_primitives::{DaoId, DaoInspect, OnTokenBalanceChange};
+pub use types::*;
 pub use weights::WeightInfo;
 
-use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::traits::{fungible, fungibles};
-use scale_info::TypeInfo;
 use sp_core::U256;
 
 /// The most holders the `pay` and `claim` benchmarks measure with. Their cost does not depend
@@ -68,44 +68,6 @@ pub const MEASURED_HOLDERS: u32 = 100_000;
 
 /// The scale of [`Pool::per_share`]: royalty per share unit, in planck, times 10^18.
 pub const ACCURACY: U256 = U256([1_000_000_000_000_000_000, 0, 0, 0]);
-
-/// A native (CMN) balance.
-pub type BalanceOf<T> =
-	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-/// A share token's id.
-pub type TokenIdOf<T> =
-	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
-/// A share token's balance.
-pub type TokenBalanceOf<T> =
-	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-/// A DAO's royalty pool as the runtime API shows it.
-pub type PoolViewOf<T> =
-	runtime_api::PoolView<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
-
-/// The royalty pool of one share token.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub struct Pool<Balance> {
-	/// The DAO whose share token it is.
-	pub dao: DaoId,
-	/// What one unit of the token has earned since the pool began, times [`ACCURACY`].
-	pub per_share: U256,
-	/// Paid to holders and not claimed yet, rounding dust included: the pool account holds
-	/// this plus its existence deposit.
-	pub unclaimed: Balance,
-	/// Everything ever paid to the DAO, the treasury's part included.
-	pub paid: Balance,
-	/// What of it went to the treasury.
-	pub to_treasury: Balance,
-}
-
-/// A holder's checkpoint in a pool.
-#[derive(Clone, Default, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub struct Checkpoint<Balance> {
-	/// The pool's royalty per share when the holder's balance last changed or it claimed.
-	pub per_share: U256,
-	/// What it had earned until then and not claimed.
-	pub owed: Balance,
-}
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -123,7 +85,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+	pub trait Config: frame_system::Config {
 		/// The native currency royalties are paid in.
 		type Currency: fungible::Mutate<Self::AccountId>;
 
@@ -228,7 +190,7 @@ pub mod pallet {
 		Overflow,
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Pays `amount` of royalties to `dao`: its treasury share to its account, the rest to
 		/// its pool, owed to its share holders pro rata to their balances now. The first
@@ -262,7 +224,6 @@ pub mod pallet {
 		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::TreasuryShareSet`].
 		/// Errors: [`Error::UnknownDao`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_treasury_share())]
 		pub fn set_treasury_share(
 			origin: OriginFor<T>,
 			dao: DaoId,

@@ -58,10 +58,7 @@ pub use communs_primitives::{DaoId, DaoInspect, DaoProposals, ProposalId, Propos
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::{
-	traits::{fungible, fungibles},
-	BoundedVec,
-};
+use frame_support::{traits::fungibles, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
 
 /// The most open payments the `pay`, `confirm` and `release` benchmarks keep in storage. Their
@@ -72,34 +69,6 @@ pub const MEASURED_PAYMENTS: u32 = 100_000;
 /// The most members of the measured cooperative in the `pay`, `confirm` and `release`
 /// benchmarks. Their cost does not depend on it (a provider's role is one keyed read).
 pub const MEASURED_MEMBERS: u32 = 1_000;
-
-/// A native (CMN) balance, for deposits.
-pub type BalanceOf<T> =
-	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-/// A credit token's id.
-pub type TokenIdOf<T> =
-	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
-/// A credit token's balance.
-pub type CreditOf<T> =
-	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-/// A DAO's service terms in this runtime.
-pub type ServiceTermsOf<T> =
-	ServiceTerms<BoundedVec<u8, <T as Config>::RoleLimit>, BlockNumberFor<T>>;
-/// A payment as this runtime stores it.
-pub type PaymentOf<T> = Payment<
-	<T as frame_system::Config>::AccountId,
-	CreditOf<T>,
-	BalanceOf<T>,
-	BlockNumberFor<T>,
-	TokenIdOf<T>,
->;
-
-/// A payment as the runtime API shows it.
-pub type PaymentViewOf<T> = runtime_api::PaymentView<
-	<T as frame_system::Config>::AccountId,
-	CreditOf<T>,
-	BlockNumberFor<T>,
->;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -124,7 +93,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+	pub trait Config: frame_system::Config {
 		/// The runtime's calls: a dispute's proposal calls [`Pallet::refund`].
 		type RuntimeCall: From<Call<Self>>;
 
@@ -313,7 +282,7 @@ pub mod pallet {
 		PaymentsOpen,
 	}
 
-	#[pallet::call]
+	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
 		/// Sets `dao`'s service terms, for payments made afterwards. The first time, the DAO's
 		/// treasury pays the credit token's account deposit for its escrow (returned by
@@ -323,7 +292,6 @@ pub mod pallet {
 		/// [`Error::NoCreditToken`],
 		/// [`Error::WindowTooLong`], or the treasury cannot pay the deposit.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::set_terms())]
 		pub fn set_terms(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -386,7 +354,6 @@ pub mod pallet {
 		/// [`Error::UnknownPayment`], [`Error::NotCustomer`], [`Error::Disputed`],
 		/// [`Error::WindowClosed`], and the governance pallet's if the proposal cannot open.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::dispute())]
 		pub fn dispute(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_dispute(who, payment)
@@ -398,7 +365,6 @@ pub mod pallet {
 		/// Emits [`Event::Refunded`]. Errors: [`Error::UnknownPayment`],
 		/// [`Error::NotDisputed`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::refund())]
 		pub fn refund(origin: OriginFor<T>, payment: PaymentId) -> DispatchResult {
 			Self::do_refund(origin, payment)
 		}
@@ -411,7 +377,6 @@ pub mod pallet {
 		/// [`Error::NoTerms`],
 		/// [`Error::PaymentsOpen`].
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::end_terms())]
 		pub fn end_terms(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
 			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
 			Self::do_end_terms(account, dao)

@@ -1,7 +1,14 @@
-//! The records the service-payments pallet stores.
+//! The records the service-payments pallet stores, and the types it names after its
+//! configuration.
 
+use crate::{runtime_api, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use communs_primitives::{DaoId, ProposalId};
+use frame_support::{
+	traits::{fungible, fungibles},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -72,3 +79,31 @@ pub struct ServiceTotals<Credit> {
 	/// In escrow now.
 	pub open: Credit,
 }
+
+/// A native (CMN) balance, for deposits.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A credit token's id.
+pub type TokenIdOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::AssetId;
+/// A credit token's balance.
+pub type CreditOf<T> =
+	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A DAO's service terms in this runtime.
+pub type ServiceTermsOf<T> =
+	ServiceTerms<BoundedVec<u8, <T as Config>::RoleLimit>, BlockNumberFor<T>>;
+/// A payment as this runtime stores it.
+pub type PaymentOf<T> = Payment<
+	<T as frame_system::Config>::AccountId,
+	CreditOf<T>,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	TokenIdOf<T>,
+>;
+
+/// A payment as the runtime API shows it.
+pub type PaymentViewOf<T> = runtime_api::PaymentView<
+	<T as frame_system::Config>::AccountId,
+	CreditOf<T>,
+	BlockNumberFor<T>,
+>;
