@@ -273,7 +273,7 @@ impl_runtime_apis! {
 		}
 
 		fn claimable(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
-			Royalties::claimable(dao, &who)
+			Royalties::claimable(dao, who)
 		}
 	}
 

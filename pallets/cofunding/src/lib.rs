@@ -441,6 +441,24 @@ pub mod pallet {
 		}
 	}
 
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A campaign, as the runtime API shows it, if it exists.
+		pub fn campaign(campaign: CampaignId) -> Option<CampaignViewOf<T>> {
+			Self::campaign_view(campaign)
+		}
+
+		/// What `who` contributed to `campaign` and can claim now, if it contributed.
+		pub fn backer(campaign: CampaignId, who: T::AccountId) -> Option<BackerViewOf<T>> {
+			Self::backer_view(campaign, &who)
+		}
+
+		/// A sale, if it is open.
+		pub fn sale(sale: SaleId) -> Option<SaleOf<T>> {
+			Sales::<T>::get(sale)
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]

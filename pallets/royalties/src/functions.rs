@@ -129,14 +129,6 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// What `who` can claim from `dao`'s royalties now.
-	pub fn claimable(dao: DaoId, who: &T::AccountId) -> BalanceOf<T> {
-		let Some(token) = PoolTokens::<T>::get(dao) else { return Zero::zero() };
-		let Some(pool) = Pools::<T>::get(&token) else { return Zero::zero() };
-		let checkpoint = Checkpoints::<T>::get(&token, who).unwrap_or_default();
-		Self::owed(&checkpoint, T::Tokens::balance(token, who), pool.per_share)
-	}
-
 	/// `dao`'s royalty pool as the runtime API shows it.
 	pub fn pool_view(dao: DaoId) -> Option<PoolViewOf<T>> {
 		let token = PoolTokens::<T>::get(dao)?;

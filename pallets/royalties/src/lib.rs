@@ -236,6 +236,24 @@ pub mod pallet {
 		}
 	}
 
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// `dao`'s royalty pool, as the runtime API shows it, if it has one.
+		pub fn pool(dao: DaoId) -> Option<PoolViewOf<T>> {
+			Self::pool_view(dao)
+		}
+
+		/// What `who` can claim from `dao`'s royalties now.
+		pub fn claimable(dao: DaoId, who: T::AccountId) -> BalanceOf<T> {
+			use sp_runtime::traits::Zero;
+			let Some(token) = PoolTokens::<T>::get(dao) else { return Zero::zero() };
+			let Some(pool) = Pools::<T>::get(&token) else { return Zero::zero() };
+			let checkpoint = Checkpoints::<T>::get(&token, &who).unwrap_or_default();
+			let balance = <T::Tokens as fungibles::Inspect<_>>::balance(token, &who);
+			Self::owed(&checkpoint, balance, pool.per_share)
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]

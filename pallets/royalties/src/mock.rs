@@ -139,7 +139,7 @@ pub fn test<R>(body: impl FnOnce() -> R) -> R {
 			let held = Balances::free_balance(Royalties::pool_account(pool.dao));
 			assert_eq!(held, pool.unclaimed + EXISTENTIAL_DEPOSIT);
 			let claimable: Balance =
-				(0..=STRANGER).map(|who| Royalties::claimable(pool.dao, &who)).sum();
+				(0..=STRANGER).map(|who| Royalties::claimable(pool.dao, who)).sum();
 			assert!(claimable <= pool.unclaimed);
 		}
 		result

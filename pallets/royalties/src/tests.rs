@@ -35,12 +35,12 @@ mod pay {
 			let pool = Pools::<Test>::get(share_token(dao)).unwrap();
 			assert_eq!((pool.paid, pool.to_treasury, pool.unclaimed), (1_000, 0, 1_000));
 			for author in [ALICE, BOB, CHARLIE, DAVE] {
-				assert_eq!(Royalties::claimable(dao, &author), 250);
+				assert_eq!(Royalties::claimable(dao, author), 250);
 			}
 			// The second payment pays no second deposit.
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 400));
 			assert_eq!(free(PUBLISHER), before - 1_400 - EXISTENTIAL_DEPOSIT);
-			assert_eq!(Royalties::claimable(dao, &ALICE), 350);
+			assert_eq!(Royalties::claimable(dao, ALICE), 350);
 		});
 	}
 
@@ -55,7 +55,7 @@ mod pay {
 				Event::Paid { dao, payer: PUBLISHER, to_treasury: 200, to_holders: 800 }.into(),
 			);
 			assert_eq!(free(dao_account(dao)), treasury + 200);
-			assert_eq!(Royalties::claimable(dao, &BOB), 200);
+			assert_eq!(Royalties::claimable(dao, BOB), 200);
 			let pool = Pools::<Test>::get(share_token(dao)).unwrap();
 			assert_eq!((pool.paid, pool.to_treasury, pool.unclaimed), (1_000, 200, 800));
 		});
@@ -95,7 +95,7 @@ mod claim {
 			assert_ok!(Royalties::claim(signed(BOB), dao));
 			System::assert_last_event(Event::Claimed { dao, who: BOB, amount: 250 }.into());
 			assert_eq!(free(BOB), before + 250);
-			assert_eq!(Royalties::claimable(dao, &BOB), 0);
+			assert_eq!(Royalties::claimable(dao, BOB), 0);
 			assert_noop!(Royalties::claim(signed(BOB), dao), Error::<Test>::NothingToClaim);
 			assert_eq!(Pools::<Test>::get(share_token(dao)).unwrap().unclaimed, 750);
 			// A later payment is owed again.
@@ -112,15 +112,15 @@ mod claim {
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
 			// Bob sells 100 of his 250 shares to Eve, then all his other shares to Charlie.
 			move_shares(dao, BOB, EVE, 100);
-			assert_eq!(Royalties::claimable(dao, &BOB), 250);
-			assert_eq!(Royalties::claimable(dao, &EVE), 0);
+			assert_eq!(Royalties::claimable(dao, BOB), 250);
+			assert_eq!(Royalties::claimable(dao, EVE), 0);
 			move_shares(dao, BOB, CHARLIE, 150);
 			assert_eq!(shares(dao, BOB), 0);
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 2_000));
-			assert_eq!(Royalties::claimable(dao, &BOB), 250);
-			assert_eq!(Royalties::claimable(dao, &EVE), 200);
-			assert_eq!(Royalties::claimable(dao, &CHARLIE), 250 + 800);
-			assert_eq!(Royalties::claimable(dao, &ALICE), 250 + 500);
+			assert_eq!(Royalties::claimable(dao, BOB), 250);
+			assert_eq!(Royalties::claimable(dao, EVE), 200);
+			assert_eq!(Royalties::claimable(dao, CHARLIE), 250 + 800);
+			assert_eq!(Royalties::claimable(dao, ALICE), 250 + 500);
 			// Bob, who holds nothing now, claims what he earned and leaves no checkpoint.
 			assert_ok!(Royalties::claim(signed(BOB), dao));
 			assert!(!Checkpoints::<Test>::contains_key(share_token(dao), BOB));
@@ -137,10 +137,10 @@ mod claim {
 			let dao = book_dao();
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
 			assert_ok!(Tokens::mint(signed(dao_account(dao)), share_token(dao), EVE, 1_000));
-			assert_eq!(Royalties::claimable(dao, &EVE), 0);
+			assert_eq!(Royalties::claimable(dao, EVE), 0);
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 2_000));
-			assert_eq!(Royalties::claimable(dao, &EVE), 1_000);
-			assert_eq!(Royalties::claimable(dao, &ALICE), 250 + 250);
+			assert_eq!(Royalties::claimable(dao, EVE), 1_000);
+			assert_eq!(Royalties::claimable(dao, ALICE), 250 + 250);
 		});
 	}
 
@@ -150,7 +150,7 @@ mod claim {
 			let dao = dao_with(&[ALICE], Some(&[(ALICE, 1), (BOB, 1), (CHARLIE, 1)]));
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 10));
 			for who in [ALICE, BOB, CHARLIE] {
-				assert_eq!(Royalties::claimable(dao, &who), 3);
+				assert_eq!(Royalties::claimable(dao, who), 3);
 				assert_ok!(Royalties::claim(signed(who), dao));
 			}
 			let pool = Pools::<Test>::get(share_token(dao)).unwrap();
@@ -171,7 +171,7 @@ mod claim {
 			assert_ok!(Royalties::claim(signed(ALICE), dao));
 			assert_ok!(Daos::dissolve(signed(dao_account(dao)), dao, ALICE, 4));
 			assert!(pallet_daos::Daos::<Test>::get(dao).is_none());
-			assert_eq!(Royalties::claimable(dao, &BOB), 250);
+			assert_eq!(Royalties::claimable(dao, BOB), 250);
 			let before = free(BOB);
 			assert_ok!(Royalties::claim(signed(BOB), dao));
 			assert_eq!(free(BOB), before + 250);
@@ -205,9 +205,9 @@ mod claim {
 			));
 			assert_ok!(Tokens::transfer(signed(BOB), token, STRANGER, 1));
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
-			assert_eq!(Royalties::claimable(dao, &STRANGER), 1);
+			assert_eq!(Royalties::claimable(dao, STRANGER), 1);
 			assert_noop!(Royalties::claim(signed(STRANGER), dao), TokenError::BelowMinimum);
-			assert_eq!(Royalties::claimable(dao, &STRANGER), 1);
+			assert_eq!(Royalties::claimable(dao, STRANGER), 1);
 		});
 	}
 }
@@ -234,9 +234,9 @@ mod treasury_share {
 			);
 			assert_eq!(TreasuryShares::<Test>::get(dao), Perbill::from_percent(50));
 			// What was owed stays owed; the next payment is split.
-			assert_eq!(Royalties::claimable(dao, &ALICE), 250);
+			assert_eq!(Royalties::claimable(dao, ALICE), 250);
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
-			assert_eq!(Royalties::claimable(dao, &ALICE), 250 + 125);
+			assert_eq!(Royalties::claimable(dao, ALICE), 250 + 125);
 		});
 	}
 }
@@ -326,7 +326,7 @@ mod model {
 					}
 				}
 				for (i, who) in HOLDERS.iter().enumerate() {
-					let got = received[i] + Royalties::claimable(dao, who) as u128;
+					let got = received[i] + Royalties::claimable(dao, *who) as u128;
 					let exact = entitled[i] / supply;
 					assert!(got <= exact, "holder {i} got {got}, more than {exact}");
 					assert!(got + settlements[i] + 1 >= exact, "holder {i} got {got} of {exact}");

@@ -383,6 +383,14 @@ pub mod pallet {
 		}
 	}
 
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// What `dao`'s cooperative has paid, refunded and holds in escrow.
+		pub fn totals(dao: DaoId) -> ServiceTotals<CreditOf<T>> {
+			Totals::<T>::get(dao)
+		}
+	}
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
