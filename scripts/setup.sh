@@ -42,6 +42,14 @@ if ! command -v cargo >/dev/null 2>&1; then
 	apt_install rustc-web cargo-web
 fi
 
+# 2b. rustfmt, which scripts/test.sh checks the formatting with: rustup's component, else
+#     Debian's package.
+if ! cargo fmt --version >/dev/null 2>&1; then
+	if ! { command -v rustup >/dev/null 2>&1 && timeout 120 rustup component add rustfmt; }; then
+		apt_install rustfmt
+	fi
+fi
+
 # 3. The runtime's wasm target.
 wasm_target_ready() {
 	command -v rustup >/dev/null 2>&1 \

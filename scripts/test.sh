@@ -8,6 +8,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
 
 cd "$COMMUNS_ROOT"
+echo "== formatting (cargo fmt --check; run cargo fmt to fix)" >&2
+cargo fmt --all --check
+
 echo "== building communs-node (release)" >&2
 cargo build --release --locked -p communs-node
 

@@ -8,40 +8,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CMN, createBookDao, eventOf, failure, feeOf, freeBalance, passProposal, waitPast,
+} from './lib/chain.mjs';
 import { rpc, submit, testsDir, useDevNode, waitFor } from './lib/node.mjs';
 
-const CMN = 10n ** 12n;
 const root = join(testsDir, '..', '..');
-
-/** The error a failed transaction rejected with, as `pallet.Error`. */
-async function failure(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error.message;
-  }
-  return 'succeeded';
-}
-
-/** The first event of `kind` in a transaction's result. */
-function eventOf(result, kind) {
-  const found = result.events.find(({ event }) => kind.is(event));
-  assert.ok(found, 'the expected event is missing');
-  return found.event.data;
-}
-
-/** What a transaction cost its signer in fees. */
-function feeOf(api, result) {
-  return eventOf(result, api.events.transactionPayment.TransactionFeePaid).actualFee.toBigInt();
-}
-
-async function free(api, address) {
-  return (await api.query.system.account(address)).data.free.toBigInt();
-}
-
-async function bestNumber(api) {
-  return (await api.rpc.chain.getHeader()).number.toNumber();
-}
 
 describe('readers fund a book and share its royalties', () => {
   const context = useDevNode();
@@ -61,18 +33,7 @@ describe('readers fund a book and share its royalties', () => {
     const { api } = context;
     const { authors } = who();
     const [Alice, Bob, Charlie, Dave] = authors;
-    const created = await submit(api, api.tx.daos.createDao(
-      'The Book',
-      { uri: 'ipfs://the-book', hash: `0x${'01'.repeat(32)}` },
-      { symbol: 'BOOK', decimals: 0, minBalance: 1, allocations: authors.map((a) => [a.address, 250]) },
-      authors.map((a) => [a.address, ['author']]),
-      {
-        votingMode: 'TokenWeighted', votingPeriod: 30, quorum: 500_000_000, approval: 500_000_000,
-        proposalDeposit: CMN, enactmentDelay: 2, proposers: 'Members',
-      },
-    ), Alice);
-    story.dao = eventOf(created, api.events.daos.DaoCreated).dao.toNumber();
-    story.account = eventOf(created, api.events.daos.DaoCreated).account.toString();
+    ({ dao: story.dao, account: story.account } = await createBookDao(api, authors));
     await submit(api, api.tx.balances.transferKeepAlive(story.account, 100n * CMN), Dave);
 
     // 10 CMN a share. The first campaign needs 10,000 CMN, the second 50,000: it will fail.
@@ -84,15 +45,10 @@ describe('readers fund a book and share its royalties', () => {
       api.tx.cofunding.openCampaign(story.dao, terms(10_000n), 'ipfs://the-book/print-run'),
       api.tx.cofunding.openCampaign(story.dao, terms(50_000n), 'ipfs://the-book/audiobook'),
     ];
-    const proposed = await submit(api, api.tx.governance.propose(story.dao, calls,
-      'Fund the print run and the audiobook', `0x${'02'.repeat(32)}`), Bob);
-    const proposal = eventOf(proposed, api.events.governance.Proposed).proposal.toNumber();
-    const end = eventOf(proposed, api.events.governance.Proposed).end.toNumber();
-    for (const voter of [Alice, Bob, Charlie]) {
-      await submit(api, api.tx.governance.vote(proposal, 'Aye'), voter);
-    }
-    await waitFor('the vote to end', async () => await bestNumber(api) > end, { timeoutMs: 180_000 });
-    await submit(api, api.tx.governance.close(proposal), Dave);
+    await passProposal(api, {
+      dao: story.dao, calls, title: 'Fund the print run and the audiobook', proposer: Bob,
+      voters: [Alice, Bob, Charlie], closer: Dave, hash: `0x${'02'.repeat(32)}`,
+    });
     await waitFor('the campaigns to open', async () =>
       (await rpc(context.node, 'dao_campaigns', [story.dao])).length === 2, { timeoutMs: 60_000 });
     const [first, second] = await rpc(context.node, 'dao_campaigns', [story.dao]);
@@ -133,15 +89,14 @@ describe('readers fund a book and share its royalties', () => {
   test('after the deadline the first succeeds and its backers claim shares; the second refunds', async () => {
     const { api, node } = context;
     const { readers, publisher, stranger } = who();
-    await waitFor('the campaigns\' deadline', async () => await bestNumber(api) > story.deadline,
-      { timeoutMs: 180_000 });
+    await waitPast(api, story.deadline, 'the campaigns\' deadline');
     assert.equal(await failure(submit(api, api.tx.cofunding.contribute(story.first, 10n * CMN),
       readers[0])), 'cofunding.CampaignClosed');
-    const treasury = await free(api, story.account);
+    const treasury = await freeBalance(api, story.account);
     const finalized = await submit(api, api.tx.cofunding.finalize(story.first), publisher);
     assert.equal(eventOf(finalized, api.events.cofunding.Finalized).succeeded.isTrue, true);
     // The escrow and the campaign deposit (1 CMN) come to the treasury.
-    assert.equal(await free(api, story.account), treasury + 10_000n * CMN + CMN);
+    assert.equal(await freeBalance(api, story.account), treasury + 10_000n * CMN + CMN);
     const failed = await submit(api, api.tx.cofunding.finalize(story.second), publisher);
     assert.equal(eventOf(failed, api.events.cofunding.Finalized).succeeded.isTrue, false);
 
@@ -159,10 +114,10 @@ describe('readers fund a book and share its royalties', () => {
       const paid = story.paid.get(`${reader.address}/${story.second}`);
       assert.deepEqual(await rpc(node, 'dao_backer', [story.second, reader.address]),
         { contributed: paid.toString(), shares: '0', refund: paid.toString() });
-      const before = await free(api, reader.address);
+      const before = await freeBalance(api, reader.address);
       const refunded = await submit(api, api.tx.cofunding.claim(story.second), reader);
       assert.equal(eventOf(refunded, api.events.cofunding.Refunded).amount.toBigInt(), paid);
-      assert.equal(await free(api, reader.address), before + paid - feeOf(api, refunded));
+      assert.equal(await freeBalance(api, reader.address), before + paid - feeOf(api, refunded));
     }
     const second = await rpc(node, 'dao_campaign', [story.second]);
     assert.equal(second.state, 'Failed');
@@ -188,10 +143,10 @@ describe('readers fund a book and share its royalties', () => {
     for (const [holder, amount] of owed) {
       assert.equal(await rpc(node, 'dao_claimableRoyalties', [story.dao, holder.address]),
         (amount * CMN).toString());
-      const before = await free(api, holder.address);
+      const before = await freeBalance(api, holder.address);
       const claimed = await submit(api, api.tx.royalties.claim(story.dao), holder);
       assert.equal(eventOf(claimed, api.events.royalties.Claimed).amount.toBigInt(), amount * CMN);
-      assert.equal(await free(api, holder.address), before + amount * CMN - feeOf(api, claimed));
+      assert.equal(await freeBalance(api, holder.address), before + amount * CMN - feeOf(api, claimed));
     }
     assert.equal(await failure(submit(api, api.tx.royalties.claim(story.dao), readers[0])),
       'royalties.NothingToClaim');

@@ -4,32 +4,15 @@
 // voted by the members applies to later rides only; every credit is accounted for.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import {
+  CMN, createDao, eventOf, failure, governance, propose as openProposal, voteAye, waitPast,
+} from './lib/chain.mjs';
 import { rpc, submit, useDevNode, waitFor } from './lib/node.mjs';
 
-const CMN = 10n ** 12n;
 /** 10% in parts per billion. */
 const TEN_PERCENT = 100_000_000;
 /** The dispute window, in blocks. */
 const WINDOW = 20;
-
-async function failure(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error.message;
-  }
-  return 'succeeded';
-}
-
-function eventOf(result, kind) {
-  const found = result.events.find(({ event }) => kind.is(event));
-  assert.ok(found, 'the expected event is missing');
-  return found.event.data;
-}
-
-async function bestNumber(api) {
-  return (await api.rpc.chain.getHeader()).number.toNumber();
-}
 
 describe('a ride cooperative pays its drivers with no platform cut', () => {
   const context = useDevNode();
@@ -45,11 +28,7 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
 
   /** Dave proposes `calls` in the cooperative; returns the proposal's id and last block. */
   async function propose(calls, title) {
-    const { api } = context;
-    const proposed = await submit(api, api.tx.governance.propose(story.dao, calls, title,
-      `0x${'00'.repeat(32)}`), who().riders[0]);
-    const { proposal, end } = eventOf(proposed, api.events.governance.Proposed);
-    return { proposal: proposal.toNumber(), end: end.toNumber() };
+    return openProposal(context.api, story.dao, calls, title, who().riders[0]);
   }
 
   /** Bob, Eve and Ferdie vote aye on each of `proposals`; anyone closes them after their
@@ -58,12 +37,9 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
     const { api, node } = context;
     const { Alice, drivers: [Bob], riders: [, Eve, Ferdie] } = who();
     for (const voter of [Bob, Eve, Ferdie]) {
-      for (const { proposal } of proposals) {
-        await submit(api, api.tx.governance.vote(proposal, 'Aye'), voter);
-      }
+      for (const { proposal } of proposals) await voteAye(api, proposal, [voter]);
     }
-    const last = Math.max(...proposals.map(({ end }) => end));
-    await waitFor('the votes to end', async () => await bestNumber(api) > last, { timeoutMs: 180_000 });
+    await waitPast(api, Math.max(...proposals.map(({ end }) => end)), 'the votes to end');
     for (const { proposal } of proposals) await submit(api, api.tx.governance.close(proposal), Alice);
     for (const { proposal } of proposals) {
       await waitFor('the proposal to execute', async () =>
@@ -88,19 +64,13 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
   test('drivers and riders form the cooperative; it votes its terms and a credit sale', async () => {
     const { api } = context;
     const { Alice, drivers, riders } = who();
-    const created = await submit(api, api.tx.daos.createDao(
-      'Rides',
-      { uri: 'ipfs://rides', hash: `0x${'03'.repeat(32)}` },
-      { symbol: 'RIDE', decimals: 0, minBalance: 1, allocations: [] },
-      [...drivers.map((d) => [d.address, ['driver']]), ...riders.map((r) => [r.address, ['rider']])],
-      {
-        votingMode: 'OneMemberOneVote', votingPeriod: 30, quorum: 500_000_000, approval: 500_000_000,
-        proposalDeposit: CMN, enactmentDelay: 2, proposers: 'Members',
-      },
-    ), Alice);
-    const event = eventOf(created, api.events.daos.DaoCreated);
-    story.dao = event.dao.toNumber();
-    story.account = event.account.toString();
+    ({ dao: story.dao, account: story.account } = await createDao(api, Alice, {
+      name: 'Rides',
+      uri: 'ipfs://rides',
+      shares: { symbol: 'RIDE', decimals: 0, minBalance: 1, allocations: [] },
+      members: [...drivers.map((d) => [d, ['driver']]), ...riders.map((r) => [r, ['rider']])],
+      params: governance({ votingMode: 'OneMemberOneVote' }),
+    }));
     story.token = (await rpc(context.node, 'dao_info', [story.dao])).shareToken;
     await submit(api, api.tx.balances.transferKeepAlive(story.account, 10n * CMN), Alice);
 

@@ -5,20 +5,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CMN, closeAfter, createBookDao, eventOf, failure, feeOf, freeBalance, NO_HASH, propose, voteAye,
+} from './lib/chain.mjs';
 import { rpc, submit, testsDir, useDevNode, waitFor } from './lib/node.mjs';
 
-const CMN = 10n ** 12n;
 const root = join(testsDir, '..', '..');
-
-/** The error a failed transaction rejected with, as `pallet.Error`. */
-async function failure(promise) {
-  try {
-    await promise;
-  } catch (error) {
-    return error.message;
-  }
-  return 'succeeded';
-}
 
 describe('a DAO created from a wallet, deciding by vote', () => {
   const context = useDevNode();
@@ -32,26 +24,10 @@ describe('a DAO created from a wallet, deciding by vote', () => {
     const { api } = context;
     const { Alice, Bob, Charlie, Dave } = accounts();
     const authors = [Alice, Bob, Charlie, Dave];
-    const created = await submit(api, api.tx.daos.createDao(
-      'The Book',
-      { uri: 'ipfs://the-book', hash: `0x${'01'.repeat(32)}` },
-      { symbol: 'BOOK', decimals: 0, minBalance: 1, allocations: authors.map((a) => [a.address, 250]) },
-      authors.map((a) => [a.address, ['author']]),
-      {
-        votingMode: 'TokenWeighted',
-        votingPeriod: 30,
-        quorum: 500_000_000,
-        approval: 500_000_000,
-        proposalDeposit: CMN,
-        enactmentDelay: 2,
-        proposers: 'Members',
-      },
-    ), Alice);
-    const event = created.events.find(({ event: e }) => api.events.daos.DaoCreated.is(e));
-    assert.ok(event, 'no DaoCreated event');
-    story.dao = event.event.data.dao.toNumber();
-    story.account = event.event.data.account.toString();
-    assert.equal(event.event.data.members.toNumber(), 4);
+    const { dao, account, result } = await createBookDao(api, authors);
+    story.dao = dao;
+    story.account = account;
+    assert.equal(eventOf(result, api.events.daos.DaoCreated).members.toNumber(), 4);
 
     await submit(api, api.tx.balances.transferKeepAlive(story.account, 1000n * CMN), Dave);
   });
@@ -59,39 +35,26 @@ describe('a DAO created from a wallet, deciding by vote', () => {
   test('one proposes paying the editor; three vote aye; it closes, passes and pays after the delay', async () => {
     const { api } = context;
     const { Alice, Bob, Charlie, Eve } = accounts();
-    const proposed = await submit(api, api.tx.governance.propose(
-      story.dao,
-      [api.tx.balances.transferKeepAlive(Eve.address, 300n * CMN)],
-      'Pay the editor',
-      `0x${'02'.repeat(32)}`,
-    ), Bob);
-    const event = proposed.events.find(({ event: e }) => api.events.governance.Proposed.is(e));
-    story.proposal = event.event.data.proposal.toNumber();
-    const end = event.event.data.end.toNumber();
-
-    for (const voter of [Alice, Bob, Charlie]) {
-      await submit(api, api.tx.governance.vote(story.proposal, 'Aye'), voter);
-    }
+    const opened = await propose(api, story.dao,
+      [api.tx.balances.transferKeepAlive(Eve.address, 300n * CMN)], 'Pay the editor', Bob,
+      `0x${'02'.repeat(32)}`);
+    story.proposal = opened.proposal;
+    await voteAye(api, story.proposal, [Alice, Bob, Charlie]);
     assert.equal(await failure(submit(api, api.tx.governance.vote(story.proposal, 'Aye'), Alice)),
       'governance.AlreadyVoted');
     assert.equal(await failure(submit(api, api.tx.governance.close(story.proposal), Eve)),
       'governance.VotingNotOver');
 
-    await waitFor('the voting period to end', async () =>
-      (await api.rpc.chain.getHeader()).number.toNumber() > end, { timeoutMs: 180_000 });
-    const before = (await api.query.system.account(Eve.address)).data.free.toBigInt();
-    const closed = await submit(api, api.tx.governance.close(story.proposal), Eve);
-    const result = closed.events.find(({ event: e }) => api.events.governance.Closed.is(e));
-    assert.equal(result.event.data.passed.isTrue, true);
-    const feePaid = closed.events.find(({ event: e }) => api.events.transactionPayment.TransactionFeePaid.is(e))
-      .event.data.actualFee.toBigInt();
+    const before = await freeBalance(api, Eve.address);
+    const closed = await closeAfter(api, opened, Eve);
+    assert.equal(eventOf(closed, api.events.governance.Closed).passed.isTrue, true);
+    const feePaid = feeOf(api, closed);
 
     await waitFor('the payment to execute', async () => {
       const proposal = await rpc(context.node, 'dao_proposal', [story.proposal]);
       return proposal.status.executed;
     }, { timeoutMs: 60_000 });
-    const after = (await api.query.system.account(Eve.address)).data.free.toBigInt();
-    assert.equal(after, before - feePaid + 300n * CMN);
+    assert.equal(await freeBalance(api, Eve.address), before - feePaid + 300n * CMN);
   });
 
   test('bad input gets clear errors and changes nothing', async () => {
@@ -99,10 +62,10 @@ describe('a DAO created from a wallet, deciding by vote', () => {
     const { Bob, Eve } = accounts();
     const remark = api.tx.system.remark('x');
     assert.equal(await failure(submit(api,
-      api.tx.governance.propose(story.dao, [remark], 'x', `0x${'00'.repeat(32)}`), Eve)),
+      api.tx.governance.propose(story.dao, [remark], 'x', NO_HASH), Eve)),
     'governance.NotMember');
     assert.equal(await failure(submit(api,
-      api.tx.governance.propose(story.dao, Array(17).fill(remark), 'x', `0x${'00'.repeat(32)}`), Bob)),
+      api.tx.governance.propose(story.dao, Array(17).fill(remark), 'x', NO_HASH), Bob)),
     'governance.TooManyCalls');
     assert.equal(await failure(submit(api, api.tx.daos.mintShares(story.dao, Bob.address, 1000), Bob)),
       'system.BadOrigin');

@@ -3,12 +3,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CMN } from './lib/chain.mjs';
 import {
   connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode, submit, tempDir,
   useDevNode, waitFor,
 } from './lib/node.mjs';
 
-const CMN = 10n ** 12n;
 
 describe('a development node', () => {
   const context = useDevNode();

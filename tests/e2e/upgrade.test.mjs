@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
+import { bestNumber, eventOf, passProposal, waitPast } from './lib/chain.mjs';
 import { submit, targetDir, useDevNode, waitFor } from './lib/node.mjs';
 
 /** The runtime's wasm as the build leaves it, before compression. */
@@ -83,18 +84,11 @@ describe('the chain DAO upgrades the runtime by vote', () => {
     const daos = (await api.query.daos.nextDaoId()).toNumber();
 
     const authorize = api.tx.daos.dispatchAsRoot(api.tx.system.authorizeUpgrade(hash));
-    const proposed = await submit(api,
-      api.tx.governance.propose(0, [authorize], `Upgrade to ${specVersion + 1}`, `0x${'03'.repeat(32)}`),
-      alice);
-    const event = proposed.events.find(({ event: e }) => api.events.governance.Proposed.is(e));
-    const proposal = event.event.data.proposal.toNumber();
-    const end = event.event.data.end.toNumber();
-    await submit(api, api.tx.governance.vote(proposal, 'Aye'), alice);
-    await waitFor('the vote to end', async () =>
-      (await api.rpc.chain.getHeader()).number.toNumber() > end, { timeoutMs: 180_000 });
-    const closed = await submit(api, api.tx.governance.close(proposal), bob);
-    const scheduled = closed.events.find(({ event: e }) => api.events.governance.Scheduled.is(e));
-    assert.ok(scheduled, 'the upgrade proposal did not pass');
+    const { proposal, closed } = await passProposal(api, {
+      dao: 0, calls: [authorize], title: `Upgrade to ${specVersion + 1}`, proposer: alice,
+      voters: [alice], closer: bob, hash: `0x${'03'.repeat(32)}`,
+    });
+    eventOf(closed, api.events.governance.Scheduled);
     await waitFor('the authorization to execute', async () =>
       (await api.query.system.authorizedUpgrade()).isSome, { timeoutMs: 180_000 });
     assert.equal((await api.query.system.authorizedUpgrade()).unwrap().codeHash.toHex(), hash);
@@ -110,9 +104,7 @@ describe('the chain DAO upgrades the runtime by vote', () => {
     { timeoutMs: 60_000 });
 
     // Blocks go on, and the state is the one before the upgrade.
-    const upgradedAt = (await api.rpc.chain.getHeader()).number.toNumber();
-    await waitFor('a block under the new runtime', async () =>
-      (await api.rpc.chain.getHeader()).number.toNumber() > upgradedAt + 1, { timeoutMs: 30_000 });
+    await waitPast(api, (await bestNumber(api)) + 1, 'a block under the new runtime');
     assert.equal((await api.query.daos.nextDaoId()).toNumber(), daos);
     assert.equal((await api.query.governance.proposals(proposal)).unwrap().status.isExecuted, true);
   });

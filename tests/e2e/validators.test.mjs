@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { bestNumber, CMN } from './lib/chain.mjs';
 import {
   NODE_BINARY, connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode,
   submit, tempDir, testsDir, useDevNode, waitFor,
@@ -16,7 +17,6 @@ import {
 
 const testnetScript = join(testsDir, '..', '..', 'scripts', 'testnet.sh');
 const names = ['alice', 'bob', 'charlie', 'dave'];
-const CMN = 10n ** 12n;
 
 /** Whether nothing listens on 127.0.0.1:port. */
 function portIsFree(port) {
@@ -67,10 +67,6 @@ async function authors(api, from, to) {
     result.push(header.author?.toString());
   }
   return result;
-}
-
-async function bestNumber(api) {
-  return (await api.rpc.chain.getHeader()).number.toNumber();
 }
 
 async function sessionValidators(api) {

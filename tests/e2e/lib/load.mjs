@@ -5,10 +5,9 @@
 import { WsProvider } from '@polkadot/api';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
+import { CMN } from './chain.mjs';
 import { submit } from './node.mjs';
 
-/** One CMN in planck. */
-const CMN = 10n ** 12n;
 /** Inner calls per funding batch: well inside a block's weight and length. */
 const BATCH = 500;
 
