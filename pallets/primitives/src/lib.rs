@@ -11,9 +11,11 @@
 //!   it when the proposal closes.
 //! - [`TokenCreation`]: the tokens pallet implements it; the DAOs pallet creates a DAO's share
 //!   token through `fungibles::Create` with the id and deposit it gives.
-//! - [`DaoInspect`]: the DAOs pallet implements it; the governance pallet reads a DAO's
-//!   account, members, share token, [`GovernanceParams`] and, for the chain's DAO, the support
-//!   its [`ChainDaoRules`] require through it.
+//! - [`DaoInspect`]: the DAOs pallet implements it; the pallets built on DAOs (governance,
+//!   royalties, cofunding, service-payments) read a DAO's account, members and roles, share
+//!   token, [`GovernanceParams`] and, for the chain's DAO, the support its [`ChainDaoRules`]
+//!   require through it. Whether a call comes from a DAO they check with the DAOs pallet's
+//!   `EnsureDao` origin, configured as their `DaoOrigin`.
 //! - [`DaoObligations`]: the cofunding and service-payments pallets implement it; the DAOs
 //!   pallet refuses to dissolve a DAO that still has an open campaign, sale or payment.
 //! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
@@ -222,7 +224,7 @@ pub struct ChainDaoRules<BlockNumber> {
 	pub support: Perbill,
 }
 
-/// What the governance pallet reads of a DAO.
+/// What the pallets built on DAOs read of a DAO.
 pub trait DaoInspect<AccountId> {
 	/// The block number type of governance periods.
 	type BlockNumber;

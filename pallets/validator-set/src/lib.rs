@@ -15,8 +15,8 @@
 //!
 //! ## Rules
 //!
-//! - Only [`Config::GovernanceOrigin`] changes the set (`Root` for now: sudo on development
-//!   chains).
+//! - Only [`Config::GovernanceOrigin`] changes the set: in Communs' runtime, the chain's DAO
+//!   (`pallet_daos::EnsureChainDao`, a passed proposal of DAO 0), or `Root`.
 //! - A validator must have registered session keys (`session.setKeys`) before it is added, so
 //!   that it can author as soon as its session starts.
 //! - The set never holds fewer than [`Config::MinValidators`] or more than
