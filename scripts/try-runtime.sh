@@ -5,7 +5,7 @@
 # migration), every pallet's invariants (`try_state`) and the cross-pallet ones after it, and
 # that the upgrade fits in a block. try-runtime-cli is not published for polkadot-sdk stable2609,
 # so the runtime runs natively, built with `--features try-runtime`, in
-# `tests::the_runtime_upgrade_passes_try_runtime_over_an_exported_state`.
+# `tests::try_runtime::the_runtime_upgrade_passes_try_runtime_over_an_exported_state`.
 #
 #   scripts/try-runtime.sh                 a development chain, filled by the load generator
 #   scripts/try-runtime.sh state.json      a state exported from any chain:
@@ -32,4 +32,4 @@ fi
 
 COMMUNS_TRY_RUNTIME_STATE="$(realpath "$state")" SKIP_WASM_BUILD=1 cargo test --release --locked \
 	-p communs-runtime --features try-runtime --lib \
-	-- --ignored --exact tests::the_runtime_upgrade_passes_try_runtime_over_an_exported_state --nocapture
+	-- --ignored --exact tests::try_runtime::the_runtime_upgrade_passes_try_runtime_over_an_exported_state --nocapture

@@ -1,9 +1,11 @@
-//! The pallets `communs-node benchmark pallet` measures, and the glue behind the runtime's
-//! `Benchmark` API. Built only with the `runtime-benchmarks` feature.
+//! The pallets `communs-node benchmark pallet` measures, the helpers that give their benchmarks
+//! the state they need, and the glue behind the runtime's `Benchmark` API. Built only with the
+//! `runtime-benchmarks` feature.
 
 use crate::{
-	AllPalletsWithSystem, Balances, Cofunding, Daos, Governance, Royalties, Runtime,
-	ServicePayments, Sudo, Timestamp, Tokens, TransactionPayment, Utility, ValidatorSet,
+	AccountId, AllPalletsWithSystem, Balance, Balances, Cofunding, Daos, Governance, Royalties,
+	Runtime, ServicePayments, Sudo, Timestamp, TokenId, Tokens, TransactionPayment, Utility,
+	ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -52,4 +54,32 @@ pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> 
 	let params = (&config, &whitelist);
 	add_benchmarks!(params, batches);
 	Ok(batches)
+}
+
+/// Registers made-up session keys, unique per account, straight in pallet-session's storage:
+/// the validator-set benchmarks need accounts with keys, not keys anyone holds.
+pub struct SessionKeysForBenchmarks;
+
+impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysForBenchmarks {
+	fn register_keys(who: &AccountId) {
+		let raw: [u8; 32] = who.clone().into();
+		let keys = crate::opaque::SessionKeys {
+			aura: sp_core::sr25519::Public::from_raw(raw).into(),
+			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
+		};
+		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
+
+/// Makes every benchmark share token's balance changes as expensive as they get: the token
+/// gets a royalty pool, so each change settles checkpoints.
+pub struct ShareTokensWithRoyalties;
+
+impl communs_primitives::ShareTokenBenchmarkHelper<TokenId> for ShareTokensWithRoyalties {
+	fn prepare_share_token(token: TokenId) {
+		use pallet_tokens::OnTokenBalanceChange;
+		<crate::Royalties as OnTokenBalanceChange<TokenId, AccountId, Balance>>::prepare_worst_case(
+			token,
+		);
+	}
 }

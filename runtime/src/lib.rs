@@ -198,9 +198,11 @@ mod runtime {
 	)]
 	pub struct Runtime;
 
+	// The base (configs/system.rs).
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 
+	// Block time and authoring (configs/consensus.rs).
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
 
@@ -210,27 +212,32 @@ mod runtime {
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
 
+	// CMN and fees (configs/monetary.rs).
 	#[runtime::pallet_index(4)]
 	pub type Balances = pallet_balances;
 
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
+	// The base, continued: development chains' sudo, batches (configs/system.rs).
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
 
+	// The DAOs' tokens (configs/monetary.rs).
 	#[runtime::pallet_index(8)]
 	pub type Tokens = pallet_tokens;
 
+	// The validators (configs/consensus.rs); indices are never reordered, so concerns interleave.
 	#[runtime::pallet_index(9)]
 	pub type ValidatorSet = pallet_validator_set;
 
 	#[runtime::pallet_index(10)]
 	pub type Session = pallet_session;
 
+	// How DAOs decide and execute (configs/governance.rs).
 	#[runtime::pallet_index(11)]
 	pub type Scheduler = pallet_scheduler;
 
@@ -240,6 +247,7 @@ mod runtime {
 	#[runtime::pallet_index(13)]
 	pub type Governance = pallet_governance;
 
+	// What DAOs do together (configs/communs.rs).
 	#[runtime::pallet_index(14)]
 	pub type Royalties = pallet_royalties;
 

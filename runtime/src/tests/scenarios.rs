@@ -1,0 +1,353 @@
+//! The pallets working together through the runtime, as users drive them: DAOs that vote and
+//! pay, readers who fund a book, validators governed by the chain's DAO, and the attacks the
+//! runtime stops.
+
+use super::*;
+
+#[test]
+fn an_admitted_validator_authors_from_the_session_after_next() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		let (keys, proof) = session_keys_with_proof(Bob);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(Bob.to_account_id()), keys, proof));
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), Bob.to_account_id().into()));
+
+		// Session 1 starts with the set planned at genesis; Bob's set is planned now...
+		Session::rotate_session();
+		assert_eq!(authorities(), authorities_of(&[Alice]));
+		// ...and authors from session 2.
+		Session::rotate_session();
+		assert_eq!(Session::validators(), accounts_of(&[Alice, Bob]));
+		assert_eq!(authorities().0, authorities_of(&[Alice, Bob]).0);
+
+		assert_ok!(ValidatorSet::remove_validator(
+			RuntimeOrigin::root(),
+			Alice.to_account_id().into()
+		));
+		Session::rotate_session();
+		Session::rotate_session();
+		assert_eq!(Session::validators(), accounts_of(&[Bob]));
+		assert_eq!(authorities().0, authorities_of(&[Bob]).0);
+	});
+}
+
+#[test]
+fn validator_set_errors_leave_the_set_unchanged() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		let bob = Bob.to_account_id();
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::root(), bob.clone().into()),
+			pallet_validator_set::Error::<Runtime>::NoSessionKeys
+		);
+		assert_noop!(
+			ValidatorSet::add_validator(RuntimeOrigin::signed(Alice.to_account_id()), bob.into()),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(RuntimeOrigin::root(), Alice.to_account_id().into()),
+			pallet_validator_set::Error::<Runtime>::TooFewValidators
+		);
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice]));
+	});
+}
+
+#[test]
+fn a_token_created_through_the_runtime_holds_its_deposit_in_cmn() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_ok!(Tokens::create(RuntimeOrigin::signed(alice.clone()), 1));
+		let deposit = RuntimeHoldReason::Tokens(pallet_tokens::HoldReason::Deposit);
+		assert_eq!(Balances::balance_on_hold(&deposit, &alice), TokenDeposit::get());
+		assert_ok!(Tokens::mint(RuntimeOrigin::signed(alice), 0, bob.clone().into(), 250));
+		assert_eq!(Tokens::balance_of(0, bob), 250);
+	});
+}
+
+#[test]
+fn a_book_dao_pays_from_its_treasury_by_vote() {
+	use crate::UNIT;
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		// DAO 0 is the chain's own; the book DAO comes next.
+		let (book, authors) = create_book_dao();
+		assert_eq!(book, 1);
+		let editor = Sr25519Keyring::Eve.to_account_id();
+		let before = Balances::balance(&editor);
+		let payment = crate::RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: editor.clone().into(),
+			value: 300 * UNIT,
+		});
+		pass(book, &authors, vec![payment]);
+		assert_eq!(Balances::balance(&editor), before + 300 * UNIT);
+	});
+}
+
+/// A proposer who borrows shares, proposes and hands them back in one batch votes with what he
+/// holds at the end of the block, not with what he held at the moment he chose.
+#[test]
+fn shares_borrowed_around_a_proposal_in_one_batch_do_not_vote() {
+	use crate::{Governance, RuntimeCall, Utility};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, [alice, bob, ..]) = create_book_dao();
+		let shares = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		let held = Tokens::balance_of(shares, bob.clone());
+		// Alice lets Bob move most of her shares (a lender would); Bob borrows, proposes and
+		// returns them.
+		let lent = Tokens::balance_of(shares, alice.clone()) - 50;
+		assert_ok!(Tokens::approve(
+			RuntimeOrigin::signed(alice.clone()),
+			shares,
+			bob.clone().into(),
+			lent
+		));
+		let batch = vec![
+			RuntimeCall::Tokens(pallet_tokens::Call::transfer_from {
+				token: shares,
+				owner: alice.clone().into(),
+				dest: bob.clone().into(),
+				amount: lent,
+			}),
+			RuntimeCall::Governance(pallet_governance::Call::propose {
+				dao: book,
+				calls: vec![RuntimeCall::System(frame_system::Call::remark { remark: vec![] })],
+				title: bounded(b"Borrowed"),
+				description: Default::default(),
+			}),
+			RuntimeCall::Tokens(pallet_tokens::Call::transfer {
+				token: shares,
+				dest: alice.clone().into(),
+				amount: lent,
+			}),
+		];
+		let id = pallet_governance::NextProposalId::<Runtime>::get();
+		assert_ok!(Utility::batch_all(RuntimeOrigin::signed(bob.clone()), batch));
+		run_to(2);
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(bob.clone()),
+			id,
+			pallet_governance::Vote::Aye
+		));
+		assert_eq!(pallet_governance::Votes::<Runtime>::get(id, &bob).map(|(_, w)| w), Some(held));
+	});
+}
+
+/// A token transfer is charged with the royalty hook at its most expensive and refunds what the
+/// hook did not use: a settlement per holder for a token without a royalty pool, nothing once
+/// the book's shares have one.
+#[test]
+fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
+	use crate::{Royalties, UNIT};
+	use pallet_royalties::WeightInfo as _;
+	use pallet_tokens::WeightInfo as _;
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, [alice, bob, _, dave]) = create_book_dao();
+		let shares = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		let credits = pallet_tokens::NextTokenId::<Runtime>::get();
+		assert_ok!(Tokens::create(RuntimeOrigin::signed(alice.clone()), 1));
+		for holder in [&alice, &bob] {
+			assert_ok!(Tokens::mint(
+				RuntimeOrigin::signed(alice.clone()),
+				credits,
+				holder.clone().into(),
+				100
+			));
+		}
+		// Both hold both tokens: no record is created or removed.
+		let charged = <Runtime as pallet_tokens::Config>::WeightInfo::transfer_between_holders();
+		let settle = <Runtime as pallet_royalties::Config>::WeightInfo::settle_balance_change();
+		let skip = <Runtime as pallet_royalties::Config>::WeightInfo::skip_balance_change();
+		let unused = (settle - skip) * 2;
+		let transfer = |token| {
+			Tokens::transfer(RuntimeOrigin::signed(alice.clone()), token, bob.clone().into(), 10)
+				.expect("Alice holds the token")
+				.actual_weight
+		};
+		assert_eq!(transfer(credits), Some(charged - unused));
+		assert_eq!(transfer(shares), Some(charged - unused));
+		assert_ok!(Royalties::pay(RuntimeOrigin::signed(dave), book, 100 * UNIT));
+		assert_eq!(transfer(shares), Some(charged));
+	});
+}
+
+#[test]
+fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
+	use crate::{Cofunding, Royalties, UNIT};
+	use pallet_cofunding::{CampaignState, CampaignTerms};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let readers = [Sr25519Keyring::Eve, Sr25519Keyring::Ferdie, Sr25519Keyring::AliceStash]
+			.map(|name| name.to_account_id());
+		let publisher = Sr25519Keyring::FerdieStash.to_account_id();
+		// The DAO votes a campaign: 10 CMN a share, goal 10,000 CMN, cap 20,000, ten minutes.
+		let terms = CampaignTerms {
+			price: 10 * UNIT,
+			goal: 10_000 * UNIT,
+			cap: 20_000 * UNIT,
+			duration: 10 * crate::MINUTES,
+			min_contribution: 10 * UNIT,
+			withdrawable: false,
+		};
+		let open = crate::RuntimeCall::Cofunding(pallet_cofunding::Call::open_campaign {
+			dao: book,
+			terms,
+			metadata: bounded(b"ipfs://book/campaign"),
+		});
+		pass(book, &authors, vec![open]);
+		let campaign = 0;
+		for (reader, amount) in readers.iter().zip([5_000, 3_000, 2_000]) {
+			assert_ok!(Cofunding::contribute(
+				RuntimeOrigin::signed(reader.clone()),
+				campaign,
+				amount * UNIT
+			));
+		}
+		// Full at 10,000? No: the cap is 20,000, so it ends at its deadline.
+		let deadline = pallet_cofunding::Campaigns::<Runtime>::get(campaign).unwrap().deadline;
+		run_to(deadline + 1);
+		let treasury = Balances::balance(&crate::Daos::account_of(book));
+		assert_ok!(Cofunding::finalize(RuntimeOrigin::signed(publisher.clone()), campaign));
+		assert_eq!(
+			pallet_cofunding::Campaigns::<Runtime>::get(campaign).unwrap().state,
+			CampaignState::Succeeded
+		);
+		assert_eq!(
+			Balances::balance(&crate::Daos::account_of(book)),
+			treasury + 10_000 * UNIT + crate::configs::CampaignDeposit::get()
+		);
+		for reader in &readers {
+			assert_ok!(Cofunding::claim(RuntimeOrigin::signed(reader.clone()), campaign));
+		}
+		let token = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		assert_eq!(Tokens::balance_of(token, readers[0].clone()), 500);
+		// The publisher pays 1,000 CMN of royalties over 2,000 shares: 0.5 CMN a share.
+		assert_ok!(Royalties::pay(RuntimeOrigin::signed(publisher.clone()), book, 1_000 * UNIT));
+		// The first reader sells half its shares; what they earned stays with it.
+		assert_ok!(Tokens::transfer(
+			RuntimeOrigin::signed(readers[0].clone()),
+			token,
+			readers[1].clone().into(),
+			250
+		));
+		let expected = [
+			(&authors[0], 125),
+			(&authors[1], 125),
+			(&authors[2], 125),
+			(&authors[3], 125),
+			(&readers[0], 250),
+			(&readers[1], 150),
+			(&readers[2], 100),
+		];
+		for (holder, owed) in expected {
+			assert_eq!(Royalties::claimable(book, holder), owed * UNIT);
+			let before = Balances::balance(holder);
+			assert_ok!(Royalties::claim(RuntimeOrigin::signed(holder.clone()), book));
+			assert_eq!(Balances::balance(holder), before + owed * UNIT);
+		}
+	});
+}
+
+#[test]
+fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
+	use crate::{Daos, Governance, CHAIN_DAO};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let alice = Alice.to_account_id();
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		assert!(<Daos as pallet_daos::DaoInspect<_>>::is_member(CHAIN_DAO, &alice));
+		let (keys, proof) = session_keys_with_proof(Bob);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(Bob.to_account_id()), keys, proof));
+
+		let admit = crate::RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+			who: Bob.to_account_id().into(),
+		});
+		let upgrade_like = crate::RuntimeCall::Daos(pallet_daos::Call::dispatch_as_root {
+			call: Box::new(crate::RuntimeCall::Balances(
+				pallet_balances::Call::force_set_balance {
+					who: eve.clone().into(),
+					new_free: 42 * crate::UNIT,
+				},
+			)),
+		});
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(alice.clone()),
+			CHAIN_DAO,
+			vec![admit, upgrade_like],
+			frame_support::BoundedVec::truncate_from(b"Admit Bob".to_vec()),
+			Default::default(),
+		));
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(alice.clone()),
+			0,
+			pallet_governance::Vote::Aye
+		));
+		run_to(1 + crate::MINUTES + 1);
+		assert_ok!(Governance::close(RuntimeOrigin::signed(alice), 0));
+		// The chain's DAO waits at least its rules' enactment delay: a minute here.
+		run_to(1 + crate::MINUTES + crate::MINUTES);
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice]));
+		run_to(1 + crate::MINUTES + 1 + crate::MINUTES);
+		assert_eq!(ValidatorSet::validators(), accounts_of(&[Alice, Bob]));
+		assert_eq!(Balances::balance(&eve), 42 * crate::UNIT);
+		// Any other DAO is not the chain's.
+		assert_noop!(
+			ValidatorSet::remove_validator(
+				RuntimeOrigin::signed(Daos::account_of(1)),
+				Bob.to_account_id().into()
+			),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn two_of_four_validators_cannot_seize_the_local_chain() {
+	use crate::Governance;
+	use pallet_governance::{ProposalStatus, Proposals};
+	genesis_of(LOCAL_TESTNET_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let eve = Sr25519Keyring::Eve.to_account_id();
+		// Two colluding validators: all the votes cast, half of the members, yet not more than
+		// two thirds of all of them.
+		let colluders = seize_as(&[Alice, Bob]);
+		let honest = seize_as(&[Alice, Bob, Charlie]);
+		run_to(1 + crate::MINUTES + 1);
+		for id in [colluders, honest] {
+			assert_ok!(Governance::close(RuntimeOrigin::signed(Dave.to_account_id()), id));
+		}
+		assert_eq!(Proposals::<Runtime>::get(colluders).unwrap().status, ProposalStatus::Rejected);
+		// Three of four pass, and still wait the rules' enactment delay.
+		run_to(1 + crate::MINUTES + crate::MINUTES);
+		assert_eq!(Balances::balance(&eve), ENDOWMENT);
+		run_to(1 + crate::MINUTES + 1 + crate::MINUTES);
+		assert_eq!(
+			Proposals::<Runtime>::get(honest).unwrap().status,
+			ProposalStatus::Executed { ok: true }
+		);
+		assert_eq!(Balances::balance(&eve), 1_000_000_000 * crate::UNIT);
+	});
+}
+
+#[test]
+fn a_live_chain_dao_votes_and_waits_a_day_and_no_vote_lowers_it() {
+	use crate::{Daos, CHAIN_DAO, DAYS};
+	genesis_of(LIVE_TEMPLATE_PRESET).execute_with(|| {
+		let (dao, rules) = pallet_daos::ChainDao::<Runtime>::get().expect("a chain's DAO");
+		assert_eq!(dao, CHAIN_DAO);
+		assert_eq!((rules.min_voting_period, rules.min_enactment_delay), (DAYS, DAYS));
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		let governance = pallet_daos::Daos::<Runtime>::get(CHAIN_DAO).unwrap().governance;
+		let as_dao = RuntimeOrigin::signed(Daos::account_of(CHAIN_DAO));
+		let quicker = pallet_daos::GovernanceParams { voting_period: crate::MINUTES, ..governance };
+		assert_noop!(
+			Daos::set_governance(as_dao.clone(), CHAIN_DAO, quicker),
+			pallet_daos::Error::<Runtime>::BelowChainDaoRules
+		);
+		assert_noop!(
+			Daos::dissolve(as_dao, CHAIN_DAO, Alice.to_account_id().into(), 4),
+			pallet_daos::Error::<Runtime>::ChainDaoCannotDissolve
+		);
+	});
+}
