@@ -263,13 +263,13 @@ impl_runtime_apis! {
 		}
 
 		fn vote_of(proposal: pallet_governance::ProposalId, who: AccountId) -> Option<(pallet_governance::Vote, Balance)> {
-			pallet_governance::Votes::<Runtime>::get(proposal, who)
+			Governance::vote_of(proposal, who)
 		}
 	}
 
 	impl pallet_royalties::runtime_api::RoyaltiesApi<Block, AccountId, Balance> for Runtime {
 		fn pool(dao: pallet_daos::DaoId) -> Option<pallet_royalties::PoolViewOf<Runtime>> {
-			Royalties::pool_view(dao)
+			Royalties::pool(dao)
 		}
 
 		fn claimable(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
@@ -283,15 +283,15 @@ impl_runtime_apis! {
 		}
 
 		fn campaign(campaign: pallet_cofunding::CampaignId) -> Option<pallet_cofunding::CampaignViewOf<Runtime>> {
-			Cofunding::campaign_view(campaign)
+			Cofunding::campaign(campaign)
 		}
 
 		fn backer(campaign: pallet_cofunding::CampaignId, who: AccountId) -> Option<pallet_cofunding::BackerViewOf<Runtime>> {
-			Cofunding::backer_view(campaign, &who)
+			Cofunding::backer(campaign, who)
 		}
 
 		fn sale(sale: pallet_cofunding::SaleId) -> Option<pallet_cofunding::SaleOf<Runtime>> {
-			pallet_cofunding::Sales::<Runtime>::get(sale)
+			Cofunding::sale(sale)
 		}
 	}
 
@@ -301,7 +301,7 @@ impl_runtime_apis! {
 		}
 
 		fn totals(dao: pallet_daos::DaoId) -> pallet_service_payments::ServiceTotals<Balance> {
-			pallet_service_payments::Totals::<Runtime>::get(dao)
+			ServicePayments::totals(dao)
 		}
 	}
 

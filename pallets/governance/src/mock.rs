@@ -2,14 +2,14 @@
 //! (share tokens and snapshots), the DAOs pallet, pallet-scheduler (enactment) and Governance.
 
 use crate as pallet_governance;
+use communs_test_utils::DaoBuilder;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, EqualPrivilegeOnly, Hooks},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
-use pallet_daos::{DaoMetadata, GovernanceOf, ProposerRule, ShareTokenSpec, VotingMode};
-use sp_core::H256;
+use pallet_daos::{GovernanceOf, VotingMode};
 use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -189,45 +189,17 @@ pub fn run_to(n: u64) {
 
 /// Governance parameters: 30% quorum, majority, the tests' deposit, period and delay.
 pub fn params(voting_mode: VotingMode) -> GovernanceOf<Test> {
-	pallet_daos::GovernanceParams {
-		voting_mode,
-		voting_period: PERIOD,
-		quorum: Perbill::from_percent(30),
-		approval: Perbill::from_percent(50),
-		proposal_deposit: PROPOSAL_DEPOSIT,
-		enactment_delay: DELAY,
-		proposers: ProposerRule::Members,
-	}
+	communs_test_utils::governance::<Test>(voting_mode, PERIOD, PROPOSAL_DEPOSIT, DELAY)
 }
 
 /// The book DAO: four authors (Alice, Bob, Charlie, Dave) with 250 shares each, votes
 /// weighed by shares; its treasury holds 1,000 more. Returns its id.
 pub fn book_dao() -> u32 {
-	let dao = pallet_daos::NextDaoId::<Test>::get();
 	let authors = [ALICE, BOB, CHARLIE, DAVE];
-	frame_support::assert_ok!(Daos::create_dao(
-		RuntimeOrigin::signed(ALICE),
-		b"The Book".to_vec().try_into().unwrap(),
-		DaoMetadata { uri: Default::default(), hash: H256::zero() },
-		Some(ShareTokenSpec {
-			symbol: b"BOOK".to_vec().try_into().unwrap(),
-			decimals: 0,
-			min_balance: 1,
-			allocations: authors
-				.iter()
-				.map(|who| (*who, 250))
-				.collect::<Vec<_>>()
-				.try_into()
-				.unwrap(),
-		}),
-		authors
-			.iter()
-			.map(|who| (*who, Default::default()))
-			.collect::<Vec<_>>()
-			.try_into()
-			.unwrap(),
-		params(VotingMode::TokenWeighted),
-	));
+	let dao = DaoBuilder::<Test>::new(b"The Book", params(VotingMode::TokenWeighted))
+		.members(&authors, &[])
+		.shares(b"BOOK", 1, &authors.map(|who| (who, 250)))
+		.create(ALICE);
 	frame_support::assert_ok!(Balances::transfer_keep_alive(
 		RuntimeOrigin::signed(FERDIE),
 		Daos::account_of(dao),
@@ -238,19 +210,7 @@ pub fn book_dao() -> u32 {
 
 /// A DAO of `members` without a share token, one member one vote. Returns its id.
 pub fn member_dao(members: &[AccountId]) -> u32 {
-	let dao = pallet_daos::NextDaoId::<Test>::get();
-	frame_support::assert_ok!(Daos::create_dao(
-		RuntimeOrigin::signed(ALICE),
-		b"The Coop".to_vec().try_into().unwrap(),
-		DaoMetadata { uri: Default::default(), hash: H256::zero() },
-		None,
-		members
-			.iter()
-			.map(|who| (*who, Default::default()))
-			.collect::<Vec<_>>()
-			.try_into()
-			.unwrap(),
-		params(VotingMode::OneMemberOneVote),
-	));
-	dao
+	DaoBuilder::<Test>::new(b"The Coop", params(VotingMode::OneMemberOneVote))
+		.members(members, &[])
+		.create(ALICE)
 }

@@ -2,14 +2,14 @@
 //! tokens, telling Royalties of every balance change), the DAOs pallet and Royalties.
 
 use crate as pallet_royalties;
+use communs_test_utils::DaoBuilder;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible, fungibles::Inspect as _, ConstU64},
 	PalletId,
 };
-use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
-use sp_core::H256;
-use sp_runtime::{BuildStorage, Perbill};
+use pallet_daos::VotingMode;
+use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 /// Test accounts are plain numbers, wide enough to hold a derived account.
@@ -146,44 +146,21 @@ pub fn test<R>(body: impl FnOnce() -> R) -> R {
 	})
 }
 
-fn governance(voting_mode: VotingMode) -> GovernanceParams<u64, Balance, Balance> {
-	GovernanceParams {
-		voting_mode,
-		voting_period: 10,
-		quorum: Perbill::from_percent(30),
-		approval: Perbill::from_percent(50),
-		proposal_deposit: 10,
-		enactment_delay: 1,
-		proposers: ProposerRule::Members,
-	}
+fn governance(voting_mode: VotingMode) -> pallet_daos::GovernanceOf<Test> {
+	communs_test_utils::governance::<Test>(voting_mode, 10, 10, 1)
 }
 
 /// A DAO created by Alice with `members`, and a share token allocated as `shares` unless that
 /// is `None`. Returns its id.
 pub fn dao_with(members: &[AccountId], shares: Option<&[(AccountId, Balance)]>) -> u32 {
-	let dao = pallet_daos::NextDaoId::<Test>::get();
 	let voting_mode =
 		if shares.is_some() { VotingMode::TokenWeighted } else { VotingMode::OneMemberOneVote };
-	let share_token = shares.map(|shares| ShareTokenSpec {
-		symbol: b"BOOK".to_vec().try_into().unwrap(),
-		decimals: 0,
-		min_balance: 1,
-		allocations: shares.to_vec().try_into().unwrap(),
-	});
-	frame_support::assert_ok!(Daos::create_dao(
-		RuntimeOrigin::signed(ALICE),
-		b"The Book".to_vec().try_into().unwrap(),
-		DaoMetadata { uri: Default::default(), hash: H256::zero() },
-		share_token,
-		members
-			.iter()
-			.map(|who| (*who, Default::default()))
-			.collect::<Vec<_>>()
-			.try_into()
-			.unwrap(),
-		governance(voting_mode),
-	));
-	dao
+	let dao = DaoBuilder::<Test>::new(b"The Book", governance(voting_mode)).members(members, &[]);
+	match shares {
+		Some(shares) => dao.shares(b"BOOK", 1, shares),
+		None => dao,
+	}
+	.create(ALICE)
 }
 
 /// The book DAO: four authors (Alice, Bob, Charlie, Dave) with 250 shares each.

@@ -3,6 +3,7 @@
 //! and ServicePayments.
 
 use crate as pallet_service_payments;
+use communs_test_utils::DaoBuilder;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, EqualPrivilegeOnly, Hooks},
@@ -10,8 +11,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::EnsureRoot;
-use pallet_daos::{DaoMetadata, GovernanceOf, ProposerRule, ShareTokenSpec, VotingMode};
-use sp_core::H256;
+use pallet_daos::{GovernanceOf, VotingMode};
 use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -218,15 +218,7 @@ pub fn run_to(n: u64) {
 
 /// Governance parameters: 30% quorum, majority, the tests' deposit, period and delay.
 pub fn params(voting_mode: VotingMode) -> GovernanceOf<Test> {
-	pallet_daos::GovernanceParams {
-		voting_mode,
-		voting_period: PERIOD,
-		quorum: Perbill::from_percent(30),
-		approval: Perbill::from_percent(50),
-		proposal_deposit: PROPOSAL_DEPOSIT,
-		enactment_delay: DELAY,
-		proposers: ProposerRule::Members,
-	}
+	communs_test_utils::governance::<Test>(voting_mode, PERIOD, PROPOSAL_DEPOSIT, DELAY)
 }
 
 /// A cooperative: `drivers` and `riders` are members with those roles, one member one vote;
@@ -242,34 +234,13 @@ pub fn coop_with_min_balance(
 	riders: &[AccountId],
 	min_balance: Balance,
 ) -> u32 {
-	let dao = pallet_daos::NextDaoId::<Test>::get();
-	let role = |name: &[u8]| -> pallet_daos::RolesOf<Test> {
-		vec![name.to_vec().try_into().unwrap()].try_into().unwrap()
-	};
-	let members: Vec<_> = founders
-		.iter()
-		.map(|who| (*who, Default::default()))
-		.chain(drivers.iter().map(|who| (*who, role(b"driver"))))
-		.chain(riders.iter().map(|who| (*who, role(b"rider"))))
-		.collect();
-	frame_support::assert_ok!(Daos::create_dao(
-		RuntimeOrigin::signed(ALICE),
-		b"Rides".to_vec().try_into().unwrap(),
-		DaoMetadata { uri: Default::default(), hash: H256::zero() },
-		Some(ShareTokenSpec {
-			symbol: b"RIDE".to_vec().try_into().unwrap(),
-			decimals: 0,
-			min_balance,
-			allocations: riders
-				.iter()
-				.map(|who| (*who, 1_000))
-				.collect::<Vec<_>>()
-				.try_into()
-				.unwrap(),
-		}),
-		members.try_into().unwrap(),
-		params(VotingMode::OneMemberOneVote),
-	));
+	let credits: Vec<_> = riders.iter().map(|who| (*who, 1_000)).collect();
+	let dao = DaoBuilder::<Test>::new(b"Rides", params(VotingMode::OneMemberOneVote))
+		.members(founders, &[])
+		.members(drivers, &[b"driver"])
+		.members(riders, &[b"rider"])
+		.shares(b"RIDE", min_balance, &credits)
+		.create(ALICE);
 	// The treasury holds CMN of its own, for its escrow's deposit.
 	frame_support::assert_ok!(Balances::transfer_keep_alive(
 		RuntimeOrigin::signed(ALICE),
