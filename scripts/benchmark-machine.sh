@@ -11,10 +11,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
 cd "$COMMUNS_ROOT"
 
-export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
-cargo build --release --locked -p communs-node --features runtime-benchmarks
-bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
-cp "$CARGO_TARGET_DIR/release/communs-node" "$bench"
+build_benchmark_node
+bench="$COMMUNS_BENCH_NODE"
 cargo build --release --locked -p communs-node
 
 state="$(mktemp -d)"
@@ -23,8 +21,8 @@ echo "== filling a development chain's state in $state" >&2
 "$COMMUNS_NODE" --dev --base-path "$state" --rpc-port 9944 --no-prometheus --no-telemetry \
 	--no-mdns --listen-addr /ip4/127.0.0.1/tcp/30333 >"$state/node.log" 2>&1 &
 node_pid=$!
-(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error &&
-	node load.mjs --url ws://127.0.0.1:9944 --kinds transfer,vote --accounts 20000 \
+e2e_npm_ci
+(cd tests/e2e && node load.mjs --url ws://127.0.0.1:9944 --kinds transfer,vote --accounts 20000 \
 		--per-account 1 --seconds 20)
 kill -INT "$node_pid"
 wait "$node_pid" || true

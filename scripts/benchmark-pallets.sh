@@ -14,12 +14,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/env.sh"
 cd "$COMMUNS_ROOT"
 
-# The storage-access test runtime is a second wasm build frame-benchmarking-cli only needs for
-# `benchmark storage`; pallet benchmarks do without it.
-export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
-cargo build --release --locked -p communs-node --features runtime-benchmarks
-bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
-cp "$CARGO_TARGET_DIR/release/communs-node" "$bench"
+build_benchmark_node
+bench="$COMMUNS_BENCH_NODE"
 
 # pallet name → the crate directory whose src/weights.rs it writes.
 declare -A pallets=(

@@ -21,3 +21,32 @@ fi
 
 # Where `communs-node` lands after `cargo build --release`.
 export COMMUNS_NODE="${COMMUNS_NODE:-$CARGO_TARGET_DIR/release/communs-node}"
+
+# Where scripts/benchmark-pallets.sh keeps the node built with the runtime's benchmarks.
+export COMMUNS_BENCH_NODE="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
+
+# Builds the node with `--features runtime-benchmarks` (the `benchmark` subcommands) and keeps
+# it as $COMMUNS_BENCH_NODE, so that a later plain build does not replace it. The
+# storage-access test runtime is a second wasm build only `benchmark storage` over a test
+# runtime needs; Communs' benchmarks do without it.
+build_benchmark_node() {
+	SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
+		cargo build --release --locked -p communs-node --features runtime-benchmarks
+	cp "$CARGO_TARGET_DIR/release/communs-node" "$COMMUNS_BENCH_NODE"
+}
+
+# Installs the end-to-end tests' and the load generator's npm packages, as locked.
+e2e_npm_ci() {
+	(cd "$COMMUNS_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# Waits until a node's RPC on 127.0.0.1:$1 answers system_health; fails after $2 seconds.
+wait_for_rpc() {
+	local port="$1" deadline=$((SECONDS + $2))
+	until curl -sf -H 'Content-Type: application/json' \
+		-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
+		"http://127.0.0.1:$port" >/dev/null 2>&1; do
+		[ $SECONDS -lt $deadline ] || return 1
+		sleep 0.5
+	done
+}

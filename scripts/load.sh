@@ -12,6 +12,6 @@ source "$here/env.sh"
 
 cd "$COMMUNS_ROOT"
 cargo build --release --locked -p communs-node
+e2e_npm_ci
 cd "$COMMUNS_ROOT/tests/e2e"
-npm ci --no-audit --no-fund --loglevel=error
 exec node load.mjs "$@"

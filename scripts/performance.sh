@@ -52,9 +52,9 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ ${#binaries[@]} -gt 0 ] || { echo "usage: $0 [options] BINARY..." >&2; exit 2; }
-bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
+bench="$COMMUNS_BENCH_NODE"
 [ -x "$bench" ] || { echo "$bench is missing: run scripts/benchmark-pallets.sh first" >&2; exit 1; }
-(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+e2e_npm_ci
 
 work="$(mktemp -d)"
 export COMMUNS_TESTNET_DIR="$work/testnet"

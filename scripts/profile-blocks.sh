@@ -23,7 +23,7 @@ chain="$1" from="$2" to="$3" repeat="${4:-3}"
 [ -s "$chain/spec.json" ] && [ -d "$chain/db" ] ||
 	{ echo "$chain holds no chain kept by scripts/performance.sh --keep" >&2; exit 1; }
 command -v perf >/dev/null || { echo "perf is missing: apt-get install linux-perf" >&2; exit 1; }
-bench="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
+bench="$COMMUNS_BENCH_NODE"
 [ -x "$bench" ] || { echo "$bench is missing: run scripts/benchmark-pallets.sh first" >&2; exit 1; }
 
 out="$chain/profile-$from-$to"

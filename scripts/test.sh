@@ -31,6 +31,6 @@ for manifest in pallets/*/Cargo.toml; do
 done
 
 echo "== end-to-end tests" >&2
+e2e_npm_ci
 cd "$COMMUNS_ROOT/tests/e2e"
-npm ci --no-audit --no-fund --loglevel=error
 npm test

@@ -52,17 +52,6 @@ is_running() {
 	[ -e "$file" ] && grep -qa communs-node "/proc/$(cat "$file")/cmdline" 2>/dev/null
 }
 
-# Waits until ws://127.0.0.1:$1 answers system_health, or fails after $2 seconds.
-wait_for_rpc() {
-	local port="$1" deadline=$((SECONDS + $2))
-	until curl -sf -H 'Content-Type: application/json' \
-		-d '{"id":1,"jsonrpc":"2.0","method":"system_health","params":[]}' \
-		"http://127.0.0.1:$port" >/dev/null 2>&1; do
-		[ $SECONDS -lt $deadline ] || return 1
-		sleep 0.5
-	done
-}
-
 start() {
 	local count="${1:-4}"
 	[[ "$count" =~ ^[1-6]$ ]] || die "N must be between 1 and 6, not '$count'"
