@@ -16,7 +16,7 @@ use jsonrpsee::{
 };
 use pallet_cofunding::{
 	runtime_api::{BackerView, CampaignView, CofundingApi},
-	CampaignState, Sale,
+	CampaignStatus, Sale,
 };
 use pallet_daos::{
 	runtime_api::{DaoView, DaosApi},
@@ -24,12 +24,12 @@ use pallet_daos::{
 };
 use pallet_governance::{
 	runtime_api::{GovernanceApi, ProposalView},
-	ProposalStatus, Tally, Vote,
+	ProposalId, ProposalStatus, Tally, Vote,
 };
 use pallet_royalties::runtime_api::{PoolView, RoyaltiesApi};
 use pallet_service_payments::{
 	runtime_api::{PaymentView, ServicePaymentsApi},
-	ServiceTotals,
+	PaymentId, ServiceTotals,
 };
 use serde_json::{json, Value};
 use sp_api::ProvideRuntimeApi;
@@ -55,15 +55,20 @@ pub trait DaoRpc {
 
 	/// Up to `limit` (default and at most 100) proposals of a DAO, from id `start` up.
 	#[method(name = "proposals", blocking)]
-	fn proposals(&self, dao: u32, start: Option<u64>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+	fn proposals(
+		&self,
+		dao: u32,
+		start: Option<ProposalId>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>>;
 
 	/// A proposal with its state and tally, or `null`.
 	#[method(name = "proposal", blocking)]
-	fn proposal(&self, proposal: u64) -> RpcResult<Option<Value>>;
+	fn proposal(&self, proposal: ProposalId) -> RpcResult<Option<Value>>;
 
 	/// An account's vote on a proposal and its weight, or `null`.
 	#[method(name = "voteOf", blocking)]
-	fn vote_of(&self, proposal: u64, who: String) -> RpcResult<Option<Value>>;
+	fn vote_of(&self, proposal: ProposalId, who: String) -> RpcResult<Option<Value>>;
 
 	/// The weight an account's vote would have in a proposal of the DAO opened now.
 	#[method(name = "votingPower", blocking)]
@@ -101,7 +106,7 @@ pub trait DaoRpc {
 	fn payments(
 		&self,
 		who: String,
-		start: Option<u64>,
+		start: Option<PaymentId>,
 		limit: Option<u32>,
 	) -> RpcResult<Vec<Value>>;
 
@@ -188,7 +193,7 @@ fn status_json(status: &ProposalStatus<BlockNumber>) -> Value {
 		ProposalStatus::Ongoing => json!("Ongoing"),
 		ProposalStatus::Passed { enact_at } => json!({ "passed": { "enactAt": enact_at } }),
 		ProposalStatus::Rejected => json!("Rejected"),
-		ProposalStatus::Executed { ok } => json!({ "executed": { "ok": ok } }),
+		ProposalStatus::Enacted { ok } => json!({ "enacted": { "ok": ok } }),
 		ProposalStatus::Cancelled => json!("Cancelled"),
 		ProposalStatus::Spam => json!("Spam"),
 	}
@@ -240,10 +245,10 @@ fn campaign_json(campaign: &CampaignView<AccountId, Balance, BlockNumber>) -> Va
 		"raised": campaign.raised.to_string(),
 		"backers": campaign.backers,
 		"unclaimed": campaign.unclaimed.to_string(),
-		"state": match campaign.state {
-			CampaignState::Open => "Open",
-			CampaignState::Succeeded => "Succeeded",
-			CampaignState::Failed => "Failed",
+		"status": match campaign.status {
+			CampaignStatus::Open => "Open",
+			CampaignStatus::Succeeded => "Succeeded",
+			CampaignStatus::Failed => "Failed",
 		},
 		"full": campaign.full,
 		"metadata": text(&campaign.metadata),
@@ -345,7 +350,12 @@ where
 			.collect())
 	}
 
-	fn proposals(&self, dao: u32, start: Option<u64>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+	fn proposals(
+		&self,
+		dao: u32,
+		start: Option<ProposalId>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>> {
 		let best = self.client.info().best_hash;
 		let proposals = self
 			.client
@@ -355,13 +365,13 @@ where
 		Ok(proposals.iter().map(proposal_json).collect())
 	}
 
-	fn proposal(&self, proposal: u64) -> RpcResult<Option<Value>> {
+	fn proposal(&self, proposal: ProposalId) -> RpcResult<Option<Value>> {
 		let best = self.client.info().best_hash;
 		let proposal = self.client.runtime_api().proposal(best, proposal).map_err(runtime_error)?;
 		Ok(proposal.as_ref().map(proposal_json))
 	}
 
-	fn vote_of(&self, proposal: u64, who: String) -> RpcResult<Option<Value>> {
+	fn vote_of(&self, proposal: ProposalId, who: String) -> RpcResult<Option<Value>> {
 		let who = account(&who)?;
 		let best = self.client.info().best_hash;
 		let vote = self.client.runtime_api().vote_of(best, proposal, who).map_err(runtime_error)?;
@@ -423,7 +433,7 @@ where
 	fn payments(
 		&self,
 		who: String,
-		start: Option<u64>,
+		start: Option<PaymentId>,
 		limit: Option<u32>,
 	) -> RpcResult<Vec<Value>> {
 		let who = account(&who)?;

@@ -214,7 +214,7 @@ impl_runtime_apis! {
 	}
 
 	impl pallet_tokens::runtime_api::TokensApi<Block, TokenId, AccountId, Balance> for Runtime {
-		fn token_info(token: TokenId) -> Option<pallet_tokens::runtime_api::TokenInfo<AccountId, Balance>> {
+		fn token_info(token: TokenId) -> Option<pallet_tokens::runtime_api::TokenView<AccountId, Balance>> {
 			Tokens::token_info(token)
 		}
 

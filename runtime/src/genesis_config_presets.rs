@@ -94,11 +94,11 @@ pub fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		daos: DaosConfig {
-			daos: vec![(
-				b"Communs".to_vec(),
-				validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
-				chain_governance(period),
-			)],
+			daos: vec![pallet_daos::GenesisDaoOf::<Runtime> {
+				name: b"Communs".to_vec(),
+				members: validators.iter().map(|(account, _)| account.clone()).collect::<Vec<_>>(),
+				governance: chain_governance(period),
+			}],
 			chain_dao: Some(chain_dao_rules(period)),
 		},
 		validator_set: ValidatorSetConfig {

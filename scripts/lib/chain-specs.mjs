@@ -77,8 +77,8 @@ function templateFrom(live) {
           validatorSet: { validators: validators.map(named) },
           session: { keys },
           daos: {
-            // Each genesis DAO is [name, members, governance].
-            daos: patch.daos.daos.map(([name, members, governance]) => [name, members.map(named), governance]),
+            // Each genesis DAO is { name, members, governance }.
+            daos: patch.daos.daos.map((dao) => ({ ...dao, members: dao.members.map(named) })),
             chainDao: patch.daos.chainDao,
           },
         },

@@ -69,13 +69,13 @@ describe('committed chain specs', () => {
       assert.deepEqual(spec.genesis.runtimeGenesis.patch.validatorSet.validators,
         [1, 2, 3, 4].map((n) => values[`VALIDATOR_${n}_ACCOUNT`]));
       assert.match(spec.bootNodes[0], new RegExp(`^/dns/validator-1\\.example\\.org/tcp/30333/p2p/${values.VALIDATOR_1_PEER_ID}$`));
-      assert.deepEqual(spec.genesis.runtimeGenesis.patch.daos.daos[0][1],
+      assert.deepEqual(spec.genesis.runtimeGenesis.patch.daos.daos[0].members,
         [1, 2, 3, 4].map((n) => values[`VALIDATOR_${n}_ACCOUNT`]));
       assert.equal(spec.genesis.runtimeGenesis.patch.sudo, undefined, 'a live network has no sudo');
       // A day (43,200 two-second blocks) to vote and to wait before executing, at the least.
       const { chainDao } = spec.genesis.runtimeGenesis.patch.daos;
       assert.deepEqual([chainDao.min_voting_period, chainDao.min_enactment_delay], [43_200, 43_200]);
-      assert.equal(spec.genesis.runtimeGenesis.patch.daos.daos[0][2].voting_period, 43_200);
+      assert.equal(spec.genesis.runtimeGenesis.patch.daos.daos[0].governance.voting_period, 43_200);
       const specFile = join(dir, 'testnet.json');
       writeFileSync(specFile, filled.stdout);
       const raw = runCli(['build-spec', '--chain', specFile, '--raw']);

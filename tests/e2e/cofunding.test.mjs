@@ -55,7 +55,7 @@ describe('readers fund a book and share its royalties', () => {
     story.first = first.id;
     story.second = second.id;
     story.deadline = first.deadline;
-    assert.equal(first.state, 'Open');
+    assert.equal(first.status, 'Open');
     assert.equal(first.goal, (10_000n * CMN).toString());
   });
 
@@ -120,7 +120,7 @@ describe('readers fund a book and share its royalties', () => {
       assert.equal(await freeBalance(api, reader.address), before + paid - feeOf(api, refunded));
     }
     const second = await rpc(node, 'dao_campaign', [story.second]);
-    assert.equal(second.state, 'Failed');
+    assert.equal(second.status, 'Failed');
     assert.equal(second.unclaimed, '0');
   });
 

@@ -43,9 +43,9 @@ describe('a ride cooperative pays its drivers with no platform cut', () => {
     for (const { proposal } of proposals) await submit(api, api.tx.governance.close(proposal), Alice);
     for (const { proposal } of proposals) {
       await waitFor('the proposal to execute', async () =>
-        (await rpc(node, 'dao_proposal', [proposal])).status.executed !== undefined,
+        (await rpc(node, 'dao_proposal', [proposal])).status.enacted !== undefined,
       { timeoutMs: 60_000 });
-      assert.deepEqual((await rpc(node, 'dao_proposal', [proposal])).status, { executed: { ok: true } });
+      assert.deepEqual((await rpc(node, 'dao_proposal', [proposal])).status, { enacted: { ok: true } });
     }
   }
 

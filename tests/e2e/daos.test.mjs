@@ -52,7 +52,7 @@ describe('a DAO created from a wallet, deciding by vote', () => {
 
     await waitFor('the payment to execute', async () => {
       const proposal = await rpc(context.node, 'dao_proposal', [story.proposal]);
-      return proposal.status.executed;
+      return proposal.status.enacted;
     }, { timeoutMs: 60_000 });
     assert.equal(await freeBalance(api, Eve.address), before - feePaid + 300n * CMN);
   });
@@ -99,7 +99,7 @@ describe('a DAO created from a wallet, deciding by vote', () => {
     const [proposal] = await rpc(node, 'dao_proposals', [story.dao]);
     assert.equal(proposal.title, 'Pay the editor');
     assert.equal(proposal.proposer, Bob.address);
-    assert.deepEqual(proposal.status, { executed: { ok: true } });
+    assert.deepEqual(proposal.status, { enacted: { ok: true } });
     assert.deepEqual(proposal.tally, { ayes: '750', nays: '0', abstains: '0', voters: 3 });
     assert.equal(proposal.electorate, '1000');
     assert.deepEqual(await rpc(node, 'dao_voteOf', [story.proposal, Alice.address]),

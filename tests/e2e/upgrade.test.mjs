@@ -106,6 +106,6 @@ describe('the chain DAO upgrades the runtime by vote', () => {
     // Blocks go on, and the state is the one before the upgrade.
     await waitPast(api, (await bestNumber(api)) + 1, 'a block under the new runtime');
     assert.equal((await api.query.daos.nextDaoId()).toNumber(), daos);
-    assert.equal((await api.query.governance.proposals(proposal)).unwrap().status.isExecuted, true);
+    assert.equal((await api.query.governance.proposals(proposal)).unwrap().status.isEnacted, true);
   });
 });

@@ -148,7 +148,10 @@ mod benchmarks {
 		after_deadline::<T>(campaign);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(account), campaign);
-		assert_eq!(Campaigns::<T>::get(campaign).map(|c| c.state), Some(CampaignState::Succeeded));
+		assert_eq!(
+			Campaigns::<T>::get(campaign).map(|c| c.status),
+			Some(CampaignStatus::Succeeded)
+		);
 		Ok(())
 	}
 

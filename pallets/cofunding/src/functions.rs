@@ -87,7 +87,7 @@ impl<T: Config> Pallet<T> {
 				backers: 0,
 				unclaimed: Zero::zero(),
 				deposit,
-				state: CampaignState::Open,
+				status: CampaignStatus::Open,
 				metadata,
 			},
 		);
@@ -102,7 +102,7 @@ impl<T: Config> Pallet<T> {
 	fn taking_contributions(id: CampaignId) -> Result<CampaignOf<T>, DispatchError> {
 		let campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
 		ensure!(
-			campaign.state == CampaignState::Open
+			campaign.status == CampaignStatus::Open
 				&& frame_system::Pallet::<T>::block_number() <= campaign.deadline,
 			Error::<T>::CampaignClosed
 		);
@@ -169,7 +169,7 @@ impl<T: Config> Pallet<T> {
 	/// `finalize` once the origin is checked.
 	pub(crate) fn do_finalize(id: CampaignId) -> DispatchResult {
 		let mut campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
-		ensure!(campaign.state == CampaignState::Open, Error::<T>::CampaignClosed);
+		ensure!(campaign.status == CampaignStatus::Open, Error::<T>::CampaignClosed);
 		ensure!(
 			frame_system::Pallet::<T>::block_number() > campaign.deadline
 				|| Self::is_full(&campaign),
@@ -177,7 +177,8 @@ impl<T: Config> Pallet<T> {
 		);
 		let succeeded = campaign.raised >= campaign.terms.goal;
 		let treasury = T::Daos::account(campaign.dao);
-		campaign.state = if succeeded { CampaignState::Succeeded } else { CampaignState::Failed };
+		campaign.status =
+			if succeeded { CampaignStatus::Succeeded } else { CampaignStatus::Failed };
 
 		if let Some(treasury) = &treasury {
 			if succeeded {
@@ -206,11 +207,11 @@ impl<T: Config> Pallet<T> {
 	/// `claim` once the origin is checked.
 	pub(crate) fn do_claim(who: T::AccountId, id: CampaignId) -> DispatchResult {
 		let mut campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
-		ensure!(campaign.state != CampaignState::Open, Error::<T>::NotFinalized);
+		ensure!(campaign.status != CampaignStatus::Open, Error::<T>::NotFinalized);
 		let amount = Contributions::<T>::get(id, &who).ok_or(Error::<T>::NoContribution)?;
 		campaign.unclaimed = campaign.unclaimed.saturating_sub(amount);
 
-		let event = if campaign.state == CampaignState::Succeeded {
+		let event = if campaign.status == CampaignStatus::Succeeded {
 			let shares = Self::units_for(amount, campaign.terms.price)?;
 			T::Tokens::mint_into(campaign.token.clone(), &who, shares)?;
 			Event::SharesClaimed { campaign: id, who: who.clone(), shares }
@@ -332,7 +333,7 @@ impl<T: Config> Pallet<T> {
 				sum = sum.saturating_add(amount);
 			}
 			ensure!(sum == campaign.unclaimed, "contributions differ from a campaign's unclaimed");
-			if campaign.state == CampaignState::Open {
+			if campaign.status == CampaignStatus::Open {
 				ensure!(count == campaign.backers, "contributions differ from the backer count");
 				ensure!(
 					sum == campaign.raised,
@@ -343,7 +344,7 @@ impl<T: Config> Pallet<T> {
 				let count = open.entry(campaign.dao).or_default();
 				*count = count.saturating_add(1);
 			}
-			if campaign.state != CampaignState::Succeeded {
+			if campaign.status != CampaignStatus::Succeeded {
 				ensure!(
 					T::Currency::balance(&Self::escrow_account(id)) >= campaign.unclaimed,
 					"an escrow holds less than its campaign's unclaimed contributions"
@@ -396,7 +397,7 @@ impl<T: Config> Pallet<T> {
 			raised: campaign.raised,
 			backers: campaign.backers,
 			unclaimed: campaign.unclaimed,
-			state: campaign.state,
+			status: campaign.status,
 			full: Self::is_full(&campaign),
 			metadata: campaign.metadata.into_inner(),
 		})
@@ -428,13 +429,13 @@ impl<T: Config> Pallet<T> {
 	pub fn backer_view(id: CampaignId, who: &T::AccountId) -> Option<BackerViewOf<T>> {
 		let campaign = Campaigns::<T>::get(id)?;
 		let contributed = Contributions::<T>::get(id, who)?;
-		let (shares, refund) = match campaign.state {
-			CampaignState::Open => (Zero::zero(), Zero::zero()),
-			CampaignState::Succeeded => (
+		let (shares, refund) = match campaign.status {
+			CampaignStatus::Open => (Zero::zero(), Zero::zero()),
+			CampaignStatus::Succeeded => (
 				Self::units_for(contributed, campaign.terms.price).unwrap_or_else(|_| Zero::zero()),
 				Zero::zero(),
 			),
-			CampaignState::Failed => (Zero::zero(), contributed),
+			CampaignStatus::Failed => (Zero::zero(), contributed),
 		};
 		Some(runtime_api::BackerView { contributed, shares, refund })
 	}

@@ -310,7 +310,7 @@ pub mod pallet {
 		AboveCap,
 		/// This campaign does not let backers withdraw.
 		NotWithdrawable,
-		/// You have no contribution to this campaign (or you already claimed it).
+		/// The caller has no contribution to this campaign, or already claimed it.
 		NoContribution,
 		/// The campaign takes contributions until its deadline, unless it is full.
 		TooEarly,

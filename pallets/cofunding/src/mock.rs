@@ -146,7 +146,7 @@ pub fn test<R>(body: impl FnOnce() -> R) -> R {
 		let result = body();
 		Cofunding::do_try_state().expect("the co-funding pallet's invariants hold after the test");
 		for (id, campaign) in crate::Campaigns::<Test>::iter() {
-			if campaign.state != crate::CampaignState::Succeeded {
+			if campaign.status != crate::CampaignStatus::Succeeded {
 				assert_eq!(free(Cofunding::escrow_account(id)), campaign.unclaimed);
 			}
 		}

@@ -1,6 +1,6 @@
 //! The runtime API wallets and the node's `dao_*` RPC methods use to read campaigns and sales.
 
-use crate::{CampaignId, CampaignState, CampaignTerms, Sale, SaleId};
+use crate::{CampaignId, CampaignStatus, CampaignTerms, Sale, SaleId};
 use alloc::vec::Vec;
 use codec::{Codec, Decode, Encode};
 use communs_primitives::DaoId;
@@ -26,7 +26,7 @@ pub struct CampaignView<AccountId, Balance, BlockNumber> {
 	/// Contributions not claimed yet.
 	pub unclaimed: Balance,
 	/// Where it is in its life.
-	pub state: CampaignState,
+	pub status: CampaignStatus,
 	/// Whether no further contribution fits under its cap.
 	pub full: bool,
 	/// What the DAO says of it.

@@ -1,7 +1,7 @@
 //! Unit tests of every call and error.
 
 use crate::{
-	mock::*, CampaignState, CampaignTerms, Campaigns, Contributions, Error, Event, HoldReason,
+	mock::*, CampaignStatus, CampaignTerms, Campaigns, Contributions, Error, Event, HoldReason,
 	Sales,
 };
 use frame_support::{
@@ -69,7 +69,7 @@ mod open_campaign {
 				Event::CampaignOpened { campaign: id, dao, terms: terms(), deadline: 11 }.into(),
 			);
 			let campaign = Campaigns::<Test>::get(id).unwrap();
-			assert_eq!((campaign.deadline, campaign.state), (11, CampaignState::Open));
+			assert_eq!((campaign.deadline, campaign.status), (11, CampaignStatus::Open));
 			assert_eq!(campaign.token, share_token(dao));
 			assert_eq!(held(dao, HoldReason::CampaignDeposit), CAMPAIGN_DEPOSIT);
 		});
@@ -248,7 +248,7 @@ mod finalize {
 			assert_eq!(free(dao_account(dao)), treasury + 10_000 + CAMPAIGN_DEPOSIT);
 			assert_eq!(held(dao, HoldReason::CampaignDeposit), 0);
 			assert_eq!(free(Cofunding::escrow_account(id)), 0);
-			assert_eq!(Campaigns::<Test>::get(id).unwrap().state, CampaignState::Succeeded);
+			assert_eq!(Campaigns::<Test>::get(id).unwrap().status, CampaignStatus::Succeeded);
 			assert_noop!(Cofunding::finalize(signed(GRACE), id), Error::<Test>::CampaignClosed);
 		});
 	}
@@ -278,7 +278,7 @@ mod finalize {
 			assert_ok!(Cofunding::contribute(signed(EVE), id, 19_950));
 			// 50 are left under the cap, below the minimum contribution: it is full.
 			assert_ok!(Cofunding::finalize(signed(GRACE), id));
-			assert_eq!(Campaigns::<Test>::get(id).unwrap().state, CampaignState::Succeeded);
+			assert_eq!(Campaigns::<Test>::get(id).unwrap().status, CampaignStatus::Succeeded);
 			assert_noop!(
 				Cofunding::contribute(signed(FERDIE), id, 100),
 				Error::<Test>::CampaignClosed
@@ -365,7 +365,7 @@ mod claim {
 			assert_eq!((view.contributed, view.shares, view.refund), (10_000, 1_000, 0));
 			let campaign = Cofunding::campaign_view(id).unwrap();
 			assert_eq!((campaign.raised, campaign.backers), (10_000, 1));
-			assert_eq!(campaign.state, CampaignState::Succeeded);
+			assert_eq!(campaign.status, CampaignStatus::Succeeded);
 			assert_eq!(Cofunding::campaign_views(dao, 0, 10).len(), 1);
 			assert!(Cofunding::backer_view(id, &FERDIE).is_none());
 		});

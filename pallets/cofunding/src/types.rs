@@ -46,7 +46,7 @@ pub struct CampaignTerms<Balance, BlockNumber> {
 
 /// Where a campaign is in its life.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub enum CampaignState {
+pub enum CampaignStatus {
 	/// Taking contributions until its deadline or its cap.
 	Open,
 	/// Raised its goal: its escrow went to the DAO; backers claim shares.
@@ -75,7 +75,7 @@ pub struct Campaign<Balance, BlockNumber, TokenId, Metadata> {
 	/// Held from the DAO's account until it is finalized.
 	pub deposit: Balance,
 	/// Where it is in its life.
-	pub state: CampaignState,
+	pub status: CampaignStatus,
 	/// What the DAO says of it: a URI or a content hash.
 	pub metadata: Metadata,
 }

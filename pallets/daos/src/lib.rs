@@ -138,9 +138,9 @@ pub type DaoViewOf<T> = runtime_api::DaoView<
 	TokenIdOf<T>,
 	TokenBalanceOf<T>,
 >;
-/// A DAO created at genesis: name, members (each with no role), governance.
+/// A DAO created at genesis.
 pub type GenesisDaoOf<T> =
-	(alloc::vec::Vec<u8>, alloc::vec::Vec<<T as frame_system::Config>::AccountId>, GovernanceOf<T>);
+	communs_primitives::GenesisDao<<T as frame_system::Config>::AccountId, GovernanceOf<T>>;
 /// The initial members of `create_dao`, with their roles.
 pub type InitialMembersOf<T> =
 	BoundedVec<(<T as frame_system::Config>::AccountId, RolesOf<T>), <T as Config>::MaxMembers>;
@@ -707,8 +707,8 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for (name, members, governance) in &self.daos {
-				Pallet::<T>::create_genesis_dao(name, members, *governance)
+			for dao in &self.daos {
+				Pallet::<T>::create_genesis_dao(&dao.name, &dao.members, dao.governance)
 					.expect("a genesis DAO is valid and its account endowed");
 			}
 			match self.chain_dao {

@@ -473,7 +473,11 @@ mod chain_dao {
 		}
 		.assimilate_storage(&mut storage)?;
 		crate::GenesisConfig::<Test> {
-			daos: vec![(b"Communs".to_vec(), members.to_vec(), governance)],
+			daos: vec![crate::GenesisDaoOf::<Test> {
+				name: b"Communs".to_vec(),
+				members: members.to_vec(),
+				governance,
+			}],
 			chain_dao: rules,
 		}
 		.assimilate_storage(&mut storage)?;
@@ -616,7 +620,11 @@ mod chain_dao {
 	#[should_panic(expected = "a genesis DAO is valid and its account endowed")]
 	fn a_genesis_dao_without_endowment_is_refused() {
 		let _ = crate::GenesisConfig::<Test> {
-			daos: vec![(b"Communs".to_vec(), vec![BOB], member_governance())],
+			daos: vec![crate::GenesisDaoOf::<Test> {
+				name: b"Communs".to_vec(),
+				members: vec![BOB],
+				governance: member_governance(),
+			}],
 			chain_dao: None,
 		}
 		.build_storage();

@@ -177,7 +177,7 @@ mod benchmarks {
 		_(RawOrigin::Root, id, Weight::MAX);
 		assert_eq!(
 			Proposals::<T>::get(id).map(|proposal| proposal.status),
-			Some(ProposalStatus::Executed { ok: true })
+			Some(ProposalStatus::Enacted { ok: true })
 		);
 	}
 

@@ -409,9 +409,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(proposal.call_weight.all_lte(weight), Error::<T>::WeightTooLow);
 		let calls = ProposalCalls::<T>::take(id).unwrap_or_default();
 		let (result, used) = Self::execute(&proposal, &calls);
-		proposal.status = ProposalStatus::Executed { ok: result.is_ok() };
+		proposal.status = ProposalStatus::Enacted { ok: result.is_ok() };
 		Proposals::<T>::insert(id, proposal);
-		Self::deposit_event(Event::Executed { proposal: id, result });
+		Self::deposit_event(Event::Enacted { proposal: id, result });
 		Ok(PostDispatchInfo {
 			actual_weight: Some(T::WeightInfo::enact().saturating_add(used)),
 			pays_fee: frame_support::dispatch::Pays::No,

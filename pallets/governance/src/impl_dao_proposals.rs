@@ -23,8 +23,8 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome> {
 		Proposals::<T>::get(proposal).map(|proposal| match proposal.status {
 			ProposalStatus::Ongoing | ProposalStatus::Passed { .. } => ProposalOutcome::Pending,
-			ProposalStatus::Executed { ok: true } => ProposalOutcome::Enacted,
-			ProposalStatus::Executed { ok: false }
+			ProposalStatus::Enacted { ok: true } => ProposalOutcome::Enacted,
+			ProposalStatus::Enacted { ok: false }
 			| ProposalStatus::Rejected
 			| ProposalStatus::Cancelled
 			| ProposalStatus::Spam => ProposalOutcome::NotEnacted,

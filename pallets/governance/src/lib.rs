@@ -23,9 +23,9 @@
 //!    for the chain's DAO, [`DaoInspect::required_support`]). The deposit comes back, unless
 //!    the proposal reached its quorum and at least [`Config::ForfeitNays`] of the ayes and nays
 //!    were nays: then it goes to the DAO's treasury, as if the DAO had voted it spam.
-//! 4. **Executed**: a passed proposal is scheduled (pallet-scheduler) to run after the DAO's
+//! 4. **Enacted**: a passed proposal is scheduled (pallet-scheduler) to run after the DAO's
 //!    enactment delay; its calls apply all together or not at all, and the result, a dispatch
-//!    error included, is recorded in [`Event::Executed`]. No hook ever loops over proposals.
+//!    error included, is recorded in [`Event::Enacted`]. No hook ever loops over proposals.
 //!
 //! Before the first vote the proposer may [`cancel`](Pallet::cancel). The DAO may vote a
 //! proposal spam ([`mark_spam`](Pallet::mark_spam), as the DAO), which slashes its deposit to
@@ -340,8 +340,8 @@ pub mod pallet {
 			/// The block it executes at.
 			at: BlockNumberFor<T>,
 		},
-		/// A passed proposal executed as its DAO.
-		Executed {
+		/// A passed proposal was enacted: its calls ran as its DAO.
+		Enacted {
 			/// The proposal.
 			proposal: ProposalId,
 			/// The outcome: the first failing call's error, in which case no call applied.
@@ -514,7 +514,7 @@ pub mod pallet {
 		/// Executes a passed `proposal`'s calls as its DAO, all or none; records the outcome.
 		///
 		/// Origin: `Root` (the scheduler). `weight` bounds the calls' weight; the proposal
-		/// records it. Emits [`Event::Executed`]. Errors: [`Error::UnknownProposal`],
+		/// records it. Emits [`Event::Enacted`]. Errors: [`Error::UnknownProposal`],
 		/// [`Error::NotPassed`], [`Error::WeightTooLow`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::enact().saturating_add(*weight))]

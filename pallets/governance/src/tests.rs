@@ -268,10 +268,10 @@ mod close_and_execute {
 			run_to(at - 1);
 			assert_eq!(Balances::balance(&EVE), eve);
 			run_to(at);
-			System::assert_has_event(Event::Executed { proposal: id, result: Ok(()) }.into());
+			System::assert_has_event(Event::Enacted { proposal: id, result: Ok(()) }.into());
 			assert_eq!(Balances::balance(&EVE), eve + 100);
 			assert_eq!(Balances::balance(&treasury), 1 + 1_000 - 100);
-			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
+			assert_eq!(status(id), ProposalStatus::Enacted { ok: true });
 		});
 	}
 
@@ -324,11 +324,11 @@ mod close_and_execute {
 			let before = Balances::balance(&treasury);
 			run_to(2 + PERIOD + DELAY);
 			System::assert_has_event(
-				Event::Executed { proposal: id, result: Err(TokenError::FundsUnavailable.into()) }
+				Event::Enacted { proposal: id, result: Err(TokenError::FundsUnavailable.into()) }
 					.into(),
 			);
 			assert_eq!(Balances::balance(&treasury), before);
-			assert_eq!(status(id), ProposalStatus::Executed { ok: false });
+			assert_eq!(status(id), ProposalStatus::Enacted { ok: false });
 		});
 	}
 
@@ -474,7 +474,7 @@ mod reap {
 			assert_ok!(Governance::close(signed(EVE), id));
 			assert_noop!(Governance::reap(signed(EVE), id), Error::<Test>::NotOver);
 			run_to(2 + PERIOD + REAP_DELAY);
-			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
+			assert_eq!(status(id), ProposalStatus::Enacted { ok: true });
 			assert_ok!(Governance::reap(signed(EVE), id));
 			assert_ok!(Governance::reap(signed(EVE), id));
 			assert!(!Proposals::<Test>::contains_key(id));
@@ -593,7 +593,7 @@ mod attacks {
 			run_to(6 + PERIOD);
 			assert_ok!(Governance::close(signed(EVE), id));
 			run_to(6 + PERIOD + DELAY);
-			assert_eq!(status(id), ProposalStatus::Executed { ok: true });
+			assert_eq!(status(id), ProposalStatus::Enacted { ok: true });
 			assert!(!pallet_daos::Members::<Test>::contains_key(dao, BOB));
 			// Once every proposal is over, no snapshot stays open.
 			for spam in spam {

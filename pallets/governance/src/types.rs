@@ -2,7 +2,7 @@
 //! stays `MaxEncodedLen` with the runtime's bounds.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use communs_primitives::{DaoId, GovernanceParams};
+use communs_primitives::{DaoId, GovernanceParams, SnapshotId};
 use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use sp_core::H256;
@@ -77,8 +77,8 @@ pub enum ProposalStatus<BlockNumber> {
 	},
 	/// Closed without passing.
 	Rejected,
-	/// Passed and executed; `ok` says whether its calls succeeded (all or none apply).
-	Executed {
+	/// Passed and enacted; `ok` says whether its calls succeeded (all or none apply).
+	Enacted {
 		/// Whether the calls succeeded.
 		ok: bool,
 	},
@@ -115,7 +115,7 @@ pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
 	/// The DAO's parameters when the proposal opened: they decide it.
 	pub params: GovernanceParams<BlockNumber, Balance, TokenBalance>,
 	/// In token-weighted mode, the share token and the snapshot votes are weighed at.
-	pub snapshot: Option<(TokenId, u64)>,
+	pub snapshot: Option<(TokenId, SnapshotId)>,
 	/// The total weight that could vote: the share supply at the snapshot (the supply when the
 	/// proposal opened until close fixes it from the snapshot, readable from the block after
 	/// the opening one), or the member count when it opened.

@@ -224,6 +224,18 @@ pub struct ChainDaoRules<BlockNumber> {
 	pub support: Perbill,
 }
 
+/// A DAO the genesis creates: its members hold no role, and its own account pays its deposits
+/// (the balances genesis must endow it).
+#[derive(Clone, Eq, PartialEq, Debug, Serialize, Deserialize)]
+pub struct GenesisDao<AccountId, Governance> {
+	/// Its name, as bytes.
+	pub name: Vec<u8>,
+	/// Its members.
+	pub members: Vec<AccountId>,
+	/// How it decides.
+	pub governance: Governance,
+}
+
 /// What the pallets built on DAOs read of a DAO.
 pub trait DaoInspect<AccountId> {
 	/// The block number type of governance periods.

@@ -42,7 +42,7 @@ fn add_holders<T: Config>(token: &TokenIdOf<T>, other: &TokenIdOf<T>, count: u32
 	let owed: BalanceOf<T> = 1u32.into();
 	for index in 0..MEASURED_HOLDERS {
 		let holder: T::AccountId = account("holder", index, 1);
-		let checkpoint = Checkpoint { per_share: U256::zero(), owed };
+		let checkpoint = HolderCheckpoint { per_share: U256::zero(), owed };
 		Checkpoints::<T>::insert(if index < count { token } else { other }, holder, checkpoint);
 	}
 }
@@ -80,7 +80,7 @@ mod benchmarks {
 		let payer = funded::<T>("payer", 0);
 		Pallet::<T>::pay(RawOrigin::Signed(payer).into(), dao, amount::<T>())?;
 		// Make the member's checkpoint exist and lag behind the pool.
-		Checkpoints::<T>::insert(&token, &member, Checkpoint::default());
+		Checkpoints::<T>::insert(&token, &member, HolderCheckpoint::default());
 		let before = T::Currency::balance(&member);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(member.clone()), dao);
@@ -104,7 +104,7 @@ mod benchmarks {
 	fn settle_balance_change() {
 		let (_, token, member) = dao::<T>();
 		<Pallet<T> as OnTokenBalanceChange<_, _, _>>::prepare_worst_case(token.clone());
-		Checkpoints::<T>::insert(&token, &member, Checkpoint::default());
+		Checkpoints::<T>::insert(&token, &member, HolderCheckpoint::default());
 		let (before, after) = (100u32.into(), 50u32.into());
 		#[block]
 		{

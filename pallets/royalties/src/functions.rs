@@ -32,7 +32,7 @@ impl<T: Config> Pallet<T> {
 
 	/// What a holder of `balance` with `checkpoint` can claim from a pool at `per_share`.
 	pub(crate) fn owed(
-		checkpoint: &Checkpoint<BalanceOf<T>>,
+		checkpoint: &HolderCheckpoint<BalanceOf<T>>,
 		balance: TokenBalanceOf<T>,
 		per_share: U256,
 	) -> BalanceOf<T> {
@@ -103,7 +103,7 @@ impl<T: Config> Pallet<T> {
 		if balance.is_zero() {
 			Checkpoints::<T>::remove(&token, &who);
 		} else {
-			let settled = Checkpoint { per_share: pool.per_share, owed: Zero::zero() };
+			let settled = HolderCheckpoint { per_share: pool.per_share, owed: Zero::zero() };
 			Checkpoints::<T>::insert(&token, &who, settled);
 		}
 		Pools::<T>::insert(&token, pool);
@@ -125,7 +125,11 @@ impl<T: Config> Pallet<T> {
 		if after.is_zero() && owed.is_zero() {
 			Checkpoints::<T>::remove(&token, who);
 		} else {
-			Checkpoints::<T>::insert(&token, who, Checkpoint { per_share: pool.per_share, owed });
+			Checkpoints::<T>::insert(
+				&token,
+				who,
+				HolderCheckpoint { per_share: pool.per_share, owed },
+			);
 		}
 	}
 

@@ -12,7 +12,7 @@
 //! - **Royalty per share**: the pool's accumulator, what one unit of the share token has earned
 //!   since the pool began, scaled by [`ACCURACY`]. A payment of `r` to holders of a token whose
 //!   supply is `s` raises it by `r / s`.
-//! - **Checkpoint**: per holder, the royalty per share when its balance last changed, and what
+//! - **HolderCheckpoint**: per holder, the royalty per share when its balance last changed, and what
 //!   it had earned until then (`owed`). A holder can claim
 //!   `owed + balance × (royalty per share − checkpoint)`.
 //! - **Treasury share**: the part of every payment a DAO keeps, set by the DAO itself (a passed
@@ -129,7 +129,7 @@ pub mod pallet {
 		TokenIdOf<T>,
 		Blake2_128Concat,
 		T::AccountId,
-		Checkpoint<BalanceOf<T>>,
+		HolderCheckpoint<BalanceOf<T>>,
 	>;
 
 	/// The share token of each DAO's pool, kept with the pool: holders claim from it even
@@ -184,7 +184,7 @@ pub mod pallet {
 		NoShares,
 		/// The amount is zero.
 		ZeroAmount,
-		/// You have no royalties to claim from this DAO.
+		/// The caller has no royalties to claim from this DAO.
 		NothingToClaim,
 		/// The payment is too large for the pool's accounting.
 		Overflow,

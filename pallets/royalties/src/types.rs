@@ -37,7 +37,7 @@ pub struct Pool<Balance> {
 
 /// A holder's checkpoint in a pool.
 #[derive(Clone, Default, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub struct Checkpoint<Balance> {
+pub struct HolderCheckpoint<Balance> {
 	/// The pool's royalty per share when the holder's balance last changed or it claimed.
 	pub per_share: U256,
 	/// What it had earned until then and not claimed.

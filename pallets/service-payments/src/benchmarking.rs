@@ -89,7 +89,7 @@ fn add_payments<T: Config>(
 				dispute_until: T::MaxWindow::get(),
 				reference: [0; 32],
 				deposit: T::PaymentDeposit::get(),
-				state: PaymentState::Open,
+				status: PaymentStatus::Open,
 			},
 		);
 	}
@@ -188,7 +188,7 @@ mod benchmarks {
 		let (dao, (_, customer, provider)) = busy_coop::<T>(p, m)?;
 		let id = paid::<T>(dao, &customer, &provider)?;
 		Pallet::<T>::dispute(RawOrigin::Signed(customer).into(), id)?;
-		if let Some(Payment { state: PaymentState::Disputed { proposal }, .. }) =
+		if let Some(Payment { status: PaymentStatus::Disputed { proposal }, .. }) =
 			Payments::<T>::get(id)
 		{
 			T::Proposals::reject_for_benchmarks(proposal);
@@ -206,8 +206,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(customer), id);
 		assert!(matches!(
-			Payments::<T>::get(id).map(|payment| payment.state),
-			Some(PaymentState::Disputed { .. })
+			Payments::<T>::get(id).map(|payment| payment.status),
+			Some(PaymentStatus::Disputed { .. })
 		));
 		Ok(())
 	}

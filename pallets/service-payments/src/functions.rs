@@ -84,7 +84,7 @@ impl<T: Config> Pallet<T> {
 				dispute_until,
 				reference,
 				deposit,
-				state: PaymentState::Open,
+				status: PaymentStatus::Open,
 			},
 		);
 		PaymentsByAccount::<T>::insert(&customer, id.to_be_bytes(), ());
@@ -115,7 +115,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_confirm(who: T::AccountId, id: PaymentId) -> DispatchResult {
 		let payment = Self::payment(id)?;
 		ensure!(who == payment.customer, Error::<T>::NotCustomer);
-		ensure!(payment.state == PaymentState::Open, Error::<T>::Disputed);
+		ensure!(payment.status == PaymentStatus::Open, Error::<T>::Disputed);
 		Self::settle(id, payment, who)
 	}
 
@@ -123,11 +123,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_release(who: T::AccountId, id: PaymentId) -> DispatchResult {
 		let payment = Self::payment(id)?;
 		ensure!(who == payment.provider, Error::<T>::NotPayee);
-		let may_release = match payment.state {
-			PaymentState::Open => frame_system::Pallet::<T>::block_number() > payment.dispute_until,
+		let may_release = match payment.status {
+			PaymentStatus::Open => {
+				frame_system::Pallet::<T>::block_number() > payment.dispute_until
+			},
 			// A proposal no longer found was reaped once over: had it refunded the payment,
 			// the payment would be gone.
-			PaymentState::Disputed { proposal } => {
+			PaymentStatus::Disputed { proposal } => {
 				matches!(T::Proposals::outcome(proposal), Some(ProposalOutcome::NotEnacted) | None)
 			},
 		};
@@ -230,7 +232,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_dispute(who: T::AccountId, id: PaymentId) -> DispatchResult {
 		let mut payment = Self::payment(id)?;
 		ensure!(who == payment.customer, Error::<T>::NotCustomer);
-		ensure!(payment.state == PaymentState::Open, Error::<T>::Disputed);
+		ensure!(payment.status == PaymentStatus::Open, Error::<T>::Disputed);
 		ensure!(
 			frame_system::Pallet::<T>::block_number() <= payment.dispute_until,
 			Error::<T>::WindowClosed
@@ -242,7 +244,7 @@ impl<T: Config> Pallet<T> {
 			alloc::vec![refund],
 			b"Refund a disputed payment",
 		)?;
-		payment.state = PaymentState::Disputed { proposal };
+		payment.status = PaymentStatus::Disputed { proposal };
 		Totals::<T>::mutate(payment.dao, |totals| {
 			totals.disputed = totals.disputed.saturating_add(payment.amount);
 		});
@@ -255,7 +257,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_refund(origin: OriginFor<T>, id: PaymentId) -> DispatchResult {
 		let payment = Self::payment(id)?;
 		T::DaoOrigin::ensure_origin(origin, &payment.dao)?;
-		ensure!(matches!(payment.state, PaymentState::Disputed { .. }), Error::<T>::NotDisputed);
+		ensure!(matches!(payment.status, PaymentStatus::Disputed { .. }), Error::<T>::NotDisputed);
 
 		T::Tokens::transfer(
 			payment.token.clone(),
@@ -368,9 +370,9 @@ impl<T: Config> Pallet<T> {
 				amount: payment.amount,
 				dispute_until: payment.dispute_until,
 				reference: payment.reference,
-				dispute: match payment.state {
-					PaymentState::Open => None,
-					PaymentState::Disputed { proposal } => Some(proposal),
+				dispute: match payment.status {
+					PaymentStatus::Open => None,
+					PaymentStatus::Disputed { proposal } => Some(proposal),
 				},
 			})
 			.collect()

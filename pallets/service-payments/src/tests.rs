@@ -1,6 +1,6 @@
 //! Unit tests of every call and error, disputes decided by real proposals.
 
-use crate::{mock::*, Error, Event, HoldReason, PaymentState, Payments, Totals};
+use crate::{mock::*, Error, Event, HoldReason, PaymentStatus, Payments, Totals};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, fungibles::Inspect},
@@ -262,7 +262,7 @@ mod dispute {
 	fn disputed(dao: u32) -> (u64, u64) {
 		let id = ride(dao, DAVE, BOB, 30, 1);
 		assert_ok!(ServicePayments::dispute(signed(DAVE), id));
-		let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state else {
+		let PaymentStatus::Disputed { proposal } = Payments::<Test>::get(id).unwrap().status else {
 			panic!("the payment is disputed")
 		};
 		System::assert_last_event(Event::Disputed { payment: id, proposal }.into());
@@ -310,7 +310,7 @@ mod dispute {
 			assert_ok!(Tokens::transfer(signed(DAVE), token, visitor, 100));
 			let id = ride(dao, visitor, BOB, 30, 1);
 			assert_ok!(ServicePayments::dispute(signed(visitor), id));
-			let PaymentState::Disputed { proposal } = Payments::<Test>::get(id).unwrap().state
+			let PaymentStatus::Disputed { proposal } = Payments::<Test>::get(id).unwrap().status
 			else {
 				panic!("the payment is disputed")
 			};

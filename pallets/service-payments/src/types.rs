@@ -30,7 +30,7 @@ pub struct ServiceTerms<Role, BlockNumber> {
 
 /// Where a payment is.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
-pub enum PaymentState {
+pub enum PaymentStatus {
 	/// Waiting for the customer's confirmation or the end of the dispute window.
 	Open,
 	/// Disputed: the DAO's proposal decides it.
@@ -62,7 +62,7 @@ pub struct Payment<AccountId, Credit, Balance, BlockNumber, TokenId> {
 	/// Held from the customer until it is settled.
 	pub deposit: Balance,
 	/// Where it is.
-	pub state: PaymentState,
+	pub status: PaymentStatus,
 }
 
 /// A DAO's running totals of service payments, in credits.

@@ -53,7 +53,7 @@ pub(crate) fn record_checkpoint<Balance, Bound: Get<u32>>(
 	prune_history(history, open);
 	if let Some(newest) = newest {
 		if history.last().is_none_or(|checkpoint| checkpoint.snapshot < newest)
-			&& history.try_push(Checkpoint { snapshot: newest, value: current }).is_err()
+			&& history.try_push(BalanceCheckpoint { snapshot: newest, value: current }).is_err()
 		{
 			defensive!("a pruned history holds fewer checkpoints than there are open snapshots");
 		}

@@ -1008,10 +1008,10 @@ pub mod pallet {
 		/// A token's details and metadata, as the runtime API returns them.
 		pub fn token_info(
 			token: T::TokenId,
-		) -> Option<runtime_api::TokenInfo<T::AccountId, T::Balance>> {
+		) -> Option<runtime_api::TokenView<T::AccountId, T::Balance>> {
 			let details = Details::<T>::get(token)?;
 			let metadata = Metadata::<T>::get(token);
-			Some(runtime_api::TokenInfo {
+			Some(runtime_api::TokenView {
 				owner: details.owner,
 				issuer: details.issuer,
 				admin: details.admin,

@@ -7,7 +7,7 @@ use scale_info::TypeInfo;
 
 /// Everything a wallet shows about a token.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub struct TokenInfo<AccountId, Balance> {
+pub struct TokenView<AccountId, Balance> {
 	/// May change the metadata, the team and the owner.
 	pub owner: AccountId,
 	/// May mint and burn.
@@ -39,7 +39,7 @@ sp_api::decl_runtime_apis! {
 		Balance: Codec,
 	{
 		/// A token's details and metadata, if it exists.
-		fn token_info(token: TokenId) -> Option<TokenInfo<AccountId, Balance>>;
+		fn token_info(token: TokenId) -> Option<TokenView<AccountId, Balance>>;
 
 		/// `who`'s balance of `token`.
 		fn balance(token: TokenId, who: AccountId) -> Balance;

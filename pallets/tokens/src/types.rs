@@ -44,7 +44,7 @@ pub enum TokenStatus {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub struct Checkpoint<Balance> {
+pub struct BalanceCheckpoint<Balance> {
 	/// The newest open snapshot when the value was recorded.
 	pub snapshot: SnapshotId,
 	/// The value at that snapshot.
@@ -53,7 +53,8 @@ pub struct Checkpoint<Balance> {
 
 /// The past values that open snapshots still need, oldest first. Pruned on every write, it
 /// never holds more checkpoints than the token has open snapshots.
-pub type History<Balance, MaxOpenSnapshots> = BoundedVec<Checkpoint<Balance>, MaxOpenSnapshots>;
+pub type History<Balance, MaxOpenSnapshots> =
+	BoundedVec<BalanceCheckpoint<Balance>, MaxOpenSnapshots>;
 
 /// A token: its roles, supply and state. `Snapshots` is the bounded list of its open
 /// snapshot ids.

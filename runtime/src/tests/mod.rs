@@ -245,7 +245,7 @@ fn pass(
 	run_to(end + 1 + 2);
 	assert_eq!(
 		pallet_governance::Proposals::<Runtime>::get(id).map(|proposal| proposal.status),
-		Some(pallet_governance::ProposalStatus::Executed { ok: true })
+		Some(pallet_governance::ProposalStatus::Enacted { ok: true })
 	);
 	id
 }

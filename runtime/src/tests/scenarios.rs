@@ -324,7 +324,7 @@ fn two_of_four_validators_cannot_seize_the_local_chain() {
 		run_to(1 + crate::MINUTES + 1 + crate::MINUTES);
 		assert_eq!(
 			Proposals::<Runtime>::get(honest).unwrap().status,
-			ProposalStatus::Executed { ok: true }
+			ProposalStatus::Enacted { ok: true }
 		);
 		assert_eq!(Balances::balance(&eve), 1_000_000_000 * crate::UNIT);
 	});
