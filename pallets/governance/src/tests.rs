@@ -720,11 +720,11 @@ mod attacks {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		pallet_daos::GenesisConfig::<Test> {
-			daos: vec![(
-				b"Communs".to_vec(),
-				vec![ALICE, BOB, CHARLIE, DAVE],
-				params(VotingMode::OneMemberOneVote),
-			)],
+			daos: vec![pallet_daos::GenesisDaoOf::<Test> {
+				name: b"Communs".to_vec(),
+				members: vec![ALICE, BOB, CHARLIE, DAVE],
+				governance: params(VotingMode::OneMemberOneVote),
+			}],
 			chain_dao: Some(pallet_daos::ChainDaoRules {
 				min_voting_period: PERIOD,
 				min_enactment_delay: DELAY,
