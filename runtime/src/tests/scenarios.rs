@@ -174,7 +174,7 @@ fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
 #[test]
 fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 	use crate::{Cofunding, Royalties, UNIT};
-	use pallet_cofunding::{CampaignState, CampaignTerms};
+	use pallet_cofunding::{CampaignStatus, CampaignTerms};
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
 		let (book, authors) = create_book_dao();
@@ -210,8 +210,8 @@ fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 		let treasury = Balances::balance(&crate::Daos::account_of(book));
 		assert_ok!(Cofunding::finalize(RuntimeOrigin::signed(publisher.clone()), campaign));
 		assert_eq!(
-			pallet_cofunding::Campaigns::<Runtime>::get(campaign).unwrap().state,
-			CampaignState::Succeeded
+			pallet_cofunding::Campaigns::<Runtime>::get(campaign).unwrap().status,
+			CampaignStatus::Succeeded
 		);
 		assert_eq!(
 			Balances::balance(&crate::Daos::account_of(book)),
