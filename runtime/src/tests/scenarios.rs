@@ -241,7 +241,7 @@ fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 			(&readers[2], 100),
 		];
 		for (holder, owed) in expected {
-			assert_eq!(Royalties::claimable(book, holder), owed * UNIT);
+			assert_eq!(Royalties::claimable(book, holder.clone()), owed * UNIT);
 			let before = Balances::balance(holder);
 			assert_ok!(Royalties::claim(RuntimeOrigin::signed(holder.clone()), book));
 			assert_eq!(Balances::balance(holder), before + owed * UNIT);
