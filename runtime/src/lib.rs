@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -164,11 +164,17 @@ pub type UncheckedExtrinsic =
 /// The payload a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run at the next runtime upgrade, besides the pallets' own: none yet.
-/// Every Communs pallet declares its storage version (all at 0); a change of a stored type
-/// bumps its pallet's version and adds a `VersionedMigration` here.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations run at the next runtime upgrade. Every Communs pallet declares its
+/// storage version; a change of a stored type or key bumps its pallet's version and adds a
+/// `VersionedMigration` here, which runs once and is removed once every chain has run it.
+/// Spec 107: tokens, daos, governance and royalties key their own ids with `Twox64Concat`
+/// (storage version 1).
+type Migrations = (
+	pallet_tokens::migrations::v1::MigrateToV1<Runtime>,
+	pallet_daos::migrations::v1::MigrateToV1<Runtime>,
+	pallet_governance::migrations::v1::MigrateToV1<Runtime>,
+	pallet_royalties::migrations::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

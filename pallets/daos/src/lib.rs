@@ -64,6 +64,7 @@ mod functions;
 #[cfg(feature = "runtime-benchmarks")]
 mod impl_benchmark_helper;
 mod impl_dao_inspect;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod origins;
@@ -161,7 +162,7 @@ pub mod pallet {
 	use sp_runtime::traits::StaticLookup;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -347,7 +348,7 @@ pub mod pallet {
 	/// Every DAO. Invariant: `members` is the number of its [`Members`] records, and its
 	/// account holds [`Config::MemberDeposit`] for each.
 	#[pallet::storage]
-	pub type Daos<T: Config> = StorageMap<_, Blake2_128Concat, DaoId, DaoInfoOf<T>>;
+	pub type Daos<T: Config> = StorageMap<_, Twox64Concat, DaoId, DaoInfoOf<T>>;
 
 	/// The chain's DAO and the rules the runtime holds it to: set at genesis only, by
 	/// [`GenesisConfig::chain_dao`]; no call changes it. Invariant: the DAO exists and its
@@ -358,19 +359,13 @@ pub mod pallet {
 	/// The block each member joined its DAO in (0 for genesis members), so that a proposal
 	/// counts only the members it opened with. Invariant: exactly the [`Members`] have one.
 	#[pallet::storage]
-	pub type MemberSince<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		DaoId,
-		Blake2_128Concat,
-		T::AccountId,
-		BlockNumberFor<T>,
-	>;
+	pub type MemberSince<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, BlockNumberFor<T>>;
 
 	/// Every DAO's members and their roles.
 	#[pallet::storage]
 	pub type Members<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, DaoId, Blake2_128Concat, T::AccountId, RolesOf<T>>;
+		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, RolesOf<T>>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

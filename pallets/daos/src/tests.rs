@@ -646,3 +646,35 @@ mod chain_dao {
 		RequireChainDao::set(false);
 	}
 }
+
+mod migrations {
+	use super::*;
+	use crate::{migrations::v1, Pallet};
+	use communs_primitives::migration::assert_rehash_restores;
+	use frame_support::{
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		Blake2_128Concat, Twox64Concat,
+	};
+
+	#[test]
+	fn v1_moves_every_dao_keyed_entry_to_its_twox_key() {
+		test(|| {
+			let book = book_dao();
+			let club = member_dao(&[BOB, CHARLIE]);
+
+			assert_rehash_restores::<u32, Blake2_128Concat, Twox64Concat, v1::DaoIdMaps<Test>>(
+				|| {
+					StorageVersion::new(0).put::<Pallet<Test>>();
+					assert!(
+						DaoRecords::<Test>::get(book).is_none(),
+						"version 0's keys are not read"
+					);
+					v1::MigrateToV1::<Test>::on_runtime_upgrade();
+				},
+			);
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+			assert!(Daos::is_member(club, &CHARLIE));
+			assert_eq!(Members::<Test>::iter_prefix(book).count(), 4);
+		});
+	}
+}

@@ -64,6 +64,7 @@ mod benchmarking;
 mod functions;
 use functions::Opening;
 mod impl_dao_proposals;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -135,7 +136,7 @@ pub mod pallet {
 	use sp_runtime::{traits::Dispatchable, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -242,7 +243,7 @@ pub mod pallet {
 	/// Every proposal. Invariant: an ongoing or passed one's `tally` is the sum of its
 	/// [`Votes`], and the deposit of an ongoing one is held from its proposer.
 	#[pallet::storage]
-	pub type Proposals<T: Config> = StorageMap<_, Blake2_128Concat, ProposalId, ProposalOf<T>>;
+	pub type Proposals<T: Config> = StorageMap<_, Twox64Concat, ProposalId, ProposalOf<T>>;
 
 	/// Each DAO's proposals, for the RPC to list one DAO's in order without walking every
 	/// DAO's: DAO → the proposal's id in big-endian bytes (so that keys sort by id) → nothing.
@@ -253,40 +254,32 @@ pub mod pallet {
 
 	/// Every proposal's title and description hash, written when it opens.
 	#[pallet::storage]
-	pub type ProposalTexts<T: Config> =
-		StorageMap<_, Blake2_128Concat, ProposalId, ProposalTextOf<T>>;
+	pub type ProposalTexts<T: Config> = StorageMap<_, Twox64Concat, ProposalId, ProposalTextOf<T>>;
 
 	/// The calls of every proposal that has not executed yet, SCALE-encoded; apart from
 	/// [`Proposals`] so that votes do not read them. Removed once the proposal is over.
 	#[pallet::storage]
 	pub type ProposalCalls<T: Config> =
-		StorageMap<_, Blake2_128Concat, ProposalId, BoundedVec<u8, T::MaxCallsLength>>;
+		StorageMap<_, Twox64Concat, ProposalId, BoundedVec<u8, T::MaxCallsLength>>;
 
 	/// How many ongoing proposals weigh votes at each open snapshot of a share token.
 	/// Invariant: every entry is above zero, and it counts exactly the ongoing proposals whose
 	/// `snapshot` it is; the snapshot is released when its count would drop to zero.
 	#[pallet::storage]
-	pub type SnapshotUsers<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		TokenIdOf<T>,
-		Twox64Concat,
-		SnapshotId,
-		u32,
-		ValueQuery,
-	>;
+	pub type SnapshotUsers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TokenIdOf<T>, Twox64Concat, SnapshotId, u32, ValueQuery>;
 
 	/// The newest snapshot this pallet took of each share token, and the block it took it in.
 	/// Invariant: it is in [`SnapshotUsers`].
 	#[pallet::storage]
 	pub type LatestSnapshot<T: Config> =
-		StorageMap<_, Blake2_128Concat, TokenIdOf<T>, (SnapshotId, BlockNumberFor<T>)>;
+		StorageMap<_, Twox64Concat, TokenIdOf<T>, (SnapshotId, BlockNumberFor<T>)>;
 
 	/// Every vote: its choice and weight.
 	#[pallet::storage]
 	pub type Votes<T: Config> = StorageDoubleMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		ProposalId,
 		Blake2_128Concat,
 		T::AccountId,

@@ -761,3 +761,41 @@ mod attacks {
 		});
 	}
 }
+
+mod migrations {
+	use super::*;
+	use crate::{migrations::v1, Pallet};
+	use communs_primitives::migration::assert_rehash_restores;
+	use frame_support::{
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		Blake2_128Concat, Twox64Concat,
+	};
+
+	fn migrate() {
+		StorageVersion::new(0).put::<Pallet<Test>>();
+		v1::MigrateToV1::<Test>::on_runtime_upgrade();
+	}
+
+	#[test]
+	fn v1_moves_every_proposal_and_token_keyed_entry_to_its_twox_key() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![pay(EVE, 100)]);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+
+			assert_rehash_restores::<u64, Blake2_128Concat, Twox64Concat, v1::ProposalIdMaps<Test>>(
+				|| {
+					assert!(Proposals::<Test>::get(id).is_none(), "version 0's keys are not read");
+					migrate();
+				},
+			);
+			// The share token's maps: the proposal's maps, already moved, stay where they are.
+			assert_rehash_restores::<u32, Blake2_128Concat, Twox64Concat, v1::TokenIdMaps<Test>>(
+				migrate,
+			);
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
+			assert_eq!(Proposals::<Test>::get(id).unwrap().tally.ayes, 500);
+		});
+	}
+}

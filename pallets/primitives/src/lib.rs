@@ -21,10 +21,14 @@
 //! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
 //!   decision (the service-payments pallet, on a dispute) opens a proposal through it and reads
 //!   how the proposal ended.
+//!
+//! [`migration`] holds what the pallets' storage migrations share.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
+
+pub mod migration;
 
 use alloc::vec::Vec;
 

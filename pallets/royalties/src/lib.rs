@@ -47,6 +47,7 @@ pub use pallet::*;
 mod benchmarking;
 mod functions;
 mod impl_balance_hook;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -78,7 +79,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -117,7 +118,7 @@ pub mod pallet {
 	/// Every pool, by share token. Invariant: its account holds `unclaimed` plus the existence
 	/// deposit, and `unclaimed` is at least what its holders can claim.
 	#[pallet::storage]
-	pub type Pools<T: Config> = StorageMap<_, Blake2_128Concat, TokenIdOf<T>, Pool<BalanceOf<T>>>;
+	pub type Pools<T: Config> = StorageMap<_, Twox64Concat, TokenIdOf<T>, Pool<BalanceOf<T>>>;
 
 	/// The checkpoints of holders whose balance changed, or who claimed, since their token's
 	/// pool began. A holder without one has earned since the pool began. Removed when the
@@ -125,7 +126,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Checkpoints<T: Config> = StorageDoubleMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		TokenIdOf<T>,
 		Blake2_128Concat,
 		T::AccountId,

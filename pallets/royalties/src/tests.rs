@@ -335,3 +335,33 @@ mod model {
 		}
 	}
 }
+
+mod migrations {
+	use super::*;
+	use crate::{migrations::v1, Pallet};
+	use communs_primitives::migration::assert_rehash_restores;
+	use frame_support::{
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		Blake2_128Concat, Twox64Concat,
+	};
+
+	#[test]
+	fn v1_moves_every_pool_and_checkpoint_to_its_twox_key() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
+			move_shares(dao, BOB, EVE, 100);
+
+			assert_rehash_restores::<u32, Blake2_128Concat, Twox64Concat, v1::TokenIdMaps<Test>>(
+				|| {
+					StorageVersion::new(0).put::<Pallet<Test>>();
+					assert!(Pools::<Test>::get(share_token(dao)).is_none());
+					v1::MigrateToV1::<Test>::on_runtime_upgrade();
+				},
+			);
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+			assert_eq!(Royalties::claimable(dao, BOB), 250);
+			assert_ok!(Royalties::claim(signed(BOB), dao));
+		});
+	}
+}

@@ -88,6 +88,7 @@ mod benchmarking;
 mod functions;
 mod impl_fungibles;
 mod impl_snapshots;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -145,7 +146,7 @@ pub mod pallet {
 	use sp_runtime::traits::{AtLeast32BitUnsigned, StaticLookup};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -262,7 +263,7 @@ pub mod pallet {
 	/// Every token. Invariant: `supply` equals the sum of the token's account balances, and
 	/// `approvals` is the number of its approvals.
 	#[pallet::storage]
-	pub type Details<T: Config> = StorageMap<_, Blake2_128Concat, T::TokenId, TokenDetailsOf<T>>;
+	pub type Details<T: Config> = StorageMap<_, Twox64Concat, T::TokenId, TokenDetailsOf<T>>;
 
 	/// Every holder's balance of every token. A record exists only while it holds at least the
 	/// token's minimum balance (as a consumer of the holder's native account), holds history an
@@ -270,7 +271,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Accounts<T: Config> = StorageDoubleMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		T::TokenId,
 		Blake2_128Concat,
 		T::AccountId,
@@ -283,7 +284,7 @@ pub mod pallet {
 	pub type Approvals<T: Config> = StorageNMap<
 		_,
 		(
-			NMapKey<Blake2_128Concat, T::TokenId>,
+			NMapKey<Twox64Concat, T::TokenId>,
 			NMapKey<Blake2_128Concat, T::AccountId>,
 			NMapKey<Blake2_128Concat, T::AccountId>,
 		),
@@ -292,7 +293,7 @@ pub mod pallet {
 
 	/// Each token's name, symbol and decimals.
 	#[pallet::storage]
-	pub type Metadata<T: Config> = StorageMap<_, Blake2_128Concat, T::TokenId, TokenMetadataOf<T>>;
+	pub type Metadata<T: Config> = StorageMap<_, Twox64Concat, T::TokenId, TokenMetadataOf<T>>;
 
 	/// The id the next snapshot gets (of any token).
 	#[pallet::storage]
@@ -310,7 +311,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SupplyHistory<T: Config> = StorageMap<
 		_,
-		Blake2_128Concat,
+		Twox64Concat,
 		T::TokenId,
 		History<T::Balance, T::MaxOpenSnapshots>,
 		ValueQuery,

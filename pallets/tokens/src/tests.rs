@@ -1214,3 +1214,42 @@ mod model {
 		}
 	}
 }
+
+mod migrations {
+	use super::*;
+	use crate::migrations::v1;
+	use communs_primitives::migration::assert_rehash_restores;
+	use frame_support::{
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		Blake2_128Concat, Twox64Concat,
+	};
+
+	#[test]
+	fn v1_moves_every_token_keyed_entry_to_its_twox_key() {
+		test(|| {
+			let token = token_with(&[(BOB, 100), (CHARLIE, 50)]);
+			assert_ok!(Tokens::set_metadata(
+				signed(ALICE),
+				token,
+				b"Book".to_vec(),
+				b"BK".to_vec(),
+				2
+			));
+			assert_ok!(Tokens::approve(signed(BOB), token, DAVE, 20));
+			let id = snapshot(token);
+			assert_ok!(Tokens::mint(signed(ALICE), token, DAVE, 30));
+
+			assert_rehash_restores::<u32, Blake2_128Concat, Twox64Concat, v1::TokenIdMaps<Test>>(
+				|| {
+					StorageVersion::new(0).put::<Pallet<Test>>();
+					assert!(Details::<Test>::get(token).is_none(), "version 0's keys are not read");
+					v1::MigrateToV1::<Test>::on_runtime_upgrade();
+				},
+			);
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+			assert_eq!(balance_at(token, BOB, id), Some(100));
+			assert_eq!(supply_at(token, id), Some(150));
+			assert_eq!(supply(token), 180);
+		});
+	}
+}
