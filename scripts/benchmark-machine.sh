@@ -21,8 +21,8 @@ echo "== filling a development chain's state in $state" >&2
 "$COMMUNS_NODE" --dev --base-path "$state" --rpc-port 9944 --no-prometheus --no-telemetry \
 	--no-mdns --listen-addr /ip4/127.0.0.1/tcp/30333 >"$state/node.log" 2>&1 &
 node_pid=$!
-e2e_npm_ci
-(cd tests/e2e && node load.mjs --url ws://127.0.0.1:9944 --kinds transfer,vote --accounts 20000 \
+npm_ci
+(cd tools/load && node load.mjs --url ws://127.0.0.1:9944 --kinds transfer,vote --accounts 20000 \
 		--per-account 1 --seconds 20)
 kill -INT "$node_pid"
 wait "$node_pid" || true

@@ -35,9 +35,10 @@ build_benchmark_node() {
 	cp "$CARGO_TARGET_DIR/release/communs-node" "$COMMUNS_BENCH_NODE"
 }
 
-# Installs the end-to-end tests' and the load generator's npm packages, as locked.
-e2e_npm_ci() {
-	(cd "$COMMUNS_ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+# Installs the npm packages of the end-to-end tests (tests/e2e) and the load generator
+# (tools/load), one npm workspace, as locked in package-lock.json.
+npm_ci() {
+	(cd "$COMMUNS_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
 # Waits until a node's RPC on 127.0.0.1:$1 answers system_health; fails after $2 seconds.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the load generator (tests/e2e/load.mjs) against a development node of its own, or with
+# Runs the load generator (tools/load/load.mjs) against a development node of its own, or with
 # `--url ws://...` against a running node; prints one summary line per kind of transaction.
 # Arguments go to the generator, e.g.
 #   scripts/load.sh --kinds transfer --accounts 1000 --per-account 40 --seconds 60
@@ -12,6 +12,6 @@ source "$here/env.sh"
 
 cd "$COMMUNS_ROOT"
 cargo build --release --locked -p communs-node
-e2e_npm_ci
-cd "$COMMUNS_ROOT/tests/e2e"
+npm_ci
+cd "$COMMUNS_ROOT/tools/load"
 exec node load.mjs "$@"

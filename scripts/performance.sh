@@ -54,7 +54,7 @@ done
 [ ${#binaries[@]} -gt 0 ] || { echo "usage: $0 [options] BINARY..." >&2; exit 2; }
 bench="$COMMUNS_BENCH_NODE"
 [ -x "$bench" ] || { echo "$bench is missing: run scripts/benchmark-pallets.sh first" >&2; exit 1; }
-e2e_npm_ci
+npm_ci
 
 work="$(mktemp -d)"
 export COMMUNS_TESTNET_DIR="$work/testnet"
@@ -67,7 +67,7 @@ trap '[ -z "$node_pid" ] || kill -INT "$node_pid" 2>/dev/null || true
 load() {
 	local which="$1" count="$2"
 	shift 2
-	(cd tests/e2e && node load.mjs --kinds "$which" --accounts "$count" \
+	(cd tools/load && node load.mjs --kinds "$which" --accounts "$count" \
 		--per-account "$per_account" --seconds "$seconds" "$@")
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Communs: the Rust unit and runtime tests, then the end-to-end tests that
-# start the real node binary and drive it over JSON-RPC with @polkadot/api.
+# start the real node binary and drive it over JSON-RPC with @polkadot/api, and the load
+# generator's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
@@ -31,6 +32,8 @@ for manifest in pallets/*/Cargo.toml; do
 done
 
 echo "== end-to-end tests" >&2
-e2e_npm_ci
-cd "$COMMUNS_ROOT/tests/e2e"
-npm test
+npm_ci
+(cd "$COMMUNS_ROOT/tests/e2e" && npm test)
+
+echo "== the load generator's own tests" >&2
+(cd "$COMMUNS_ROOT/tools/load" && npm test)

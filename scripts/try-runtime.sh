@@ -23,8 +23,8 @@ if [ -z "$state" ]; then
 	trap 'rm -rf "$work"' EXIT
 	# A development chain with what the load generator leaves: funded accounts, a token and its
 	# holders, a proposal and its votes.
-	e2e_npm_ci
-	(cd tests/e2e && node load.mjs --kinds transfer,tokens,vote --accounts 200 --per-account 5 --seconds 20 \
+	npm_ci
+	(cd tools/load && node load.mjs --kinds transfer,tokens,vote --accounts 200 --per-account 5 --seconds 20 \
 			--base-path "$work/node" >"$work/load.log")
 	"$COMMUNS_NODE" export-state --chain dev --base-path "$work/node" >"$work/state.json" 2>/dev/null
 	state="$work/state.json"

@@ -1,5 +1,5 @@
 // End-to-end tests of the Communs node: the real binary, driven over JSON-RPC by @polkadot/api.
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,6 @@ import {
 
 describe('a development node', () => {
   const context = useDevNode();
-  // Shared between the transfer test and the restart test.
-  let transfer;
 
   test('produces and finalizes blocks', async () => {
     const { node, api } = context;
@@ -98,14 +96,39 @@ describe('a development node', () => {
     const free = async (at, who) => (await at.query.system.account(who)).data.free.toBigInt();
     assert.equal(await free(atBlock, alice.address), (await free(before, alice.address)) - amount - fee);
     assert.equal(await free(atBlock, bob.address), (await free(before, bob.address)) + amount);
-
-    transfer = { blockHash: blockHash.toHex(), number: header.number.toNumber(), amount,
-      bobAfter: await free(atBlock, bob.address) };
   });
 
-  test('resumes from the same finalized block after a restart, losing nothing', async () => {
+  test('a second node on the same base path fails cleanly and harms nothing', async () => {
+    const { node } = context;
+    const heightBefore = await finalizedNumber(node);
+    const result = runCli(['--dev', '--base-path', node.basePath, '--rpc-port', '0',
+      '--listen-addr', '/ip4/127.0.0.1/tcp/0', '--no-prometheus', '--no-mdns', '--no-telemetry'],
+    { timeoutMs: 60_000 });
+    assert.notEqual(result.status, 0, 'the second node did not fail');
+    assert.doesNotMatch(result.stderr, /panicked/);
+    assert.match(result.stderr, /^Error: .*(lock|Lock|in use|Resource temporarily unavailable)/m);
+    await waitFor('the first node to keep finalizing', async () => (
+      (await finalizedNumber(node)) > heightBefore));
+  });
+});
+
+describe('a development node restarted on its base path', () => {
+  const context = useDevNode();
+  let transfer;
+  before(async () => {
+    const { api, keyring } = context;
+    const bob = keyring.addFromUri('//Bob');
+    const { blockHash } = await submit(
+      api, api.tx.balances.transferKeepAlive(bob.address, 7n * CMN), keyring.addFromUri('//Alice'),
+    );
+    const header = await api.rpc.chain.getHeader(blockHash);
+    const atBlock = await api.at(blockHash);
+    transfer = { blockHash: blockHash.toHex(), number: header.number.toNumber(),
+      bobAfter: (await atBlock.query.system.account(bob.address)).data.free.toBigInt() };
+  });
+
+  test('resumes from the same finalized block, losing nothing', async () => {
     let { node, api } = context;
-    assert.ok(transfer, 'the transfer test did not run');
     await waitFor('the transfer block to be finalized', async () => (
       (await finalizedNumber(node)) >= transfer.number));
     const finalizedHash = await rpc(node, 'chain_getFinalizedHead');
@@ -130,19 +153,6 @@ describe('a development node', () => {
     // And it goes on producing and finalizing blocks.
     await waitFor('new finalized blocks', async () => (
       (await finalizedNumber(node)) > finalizedHeight));
-  });
-
-  test('a second node on the same base path fails cleanly and harms nothing', async () => {
-    const { node } = context;
-    const heightBefore = await finalizedNumber(node);
-    const result = runCli(['--dev', '--base-path', node.basePath, '--rpc-port', '0',
-      '--listen-addr', '/ip4/127.0.0.1/tcp/0', '--no-prometheus', '--no-mdns', '--no-telemetry'],
-    { timeoutMs: 60_000 });
-    assert.notEqual(result.status, 0, 'the second node did not fail');
-    assert.doesNotMatch(result.stderr, /panicked/);
-    assert.match(result.stderr, /^Error: .*(lock|Lock|in use|Resource temporarily unavailable)/m);
-    await waitFor('the first node to keep finalizing', async () => (
-      (await finalizedNumber(node)) > heightBefore));
   });
 });
 

@@ -1,12 +1,12 @@
 // The load generator's parts: set up accounts for one kind of transaction, pre-sign them, push
 // them to a node over JSON-RPC as fast as its transaction pool takes them, and measure what the
-// chain includes and finalizes. Used by ../load.mjs (the command) and ../load.test.mjs.
+// chain includes and finalizes. Used by load.mjs (the command) and load.test.mjs.
 
 import { WsProvider } from '@polkadot/api';
 import { blake2AsHex, blake2AsU8a } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
-import { CMN } from './chain.mjs';
-import { submit } from './node.mjs';
+import { CMN } from 'communs-e2e/lib/chain.mjs';
+import { submit } from 'communs-e2e/lib/node.mjs';
 
 /** Inner calls per funding batch: well inside a block's weight and length. */
 const BATCH = 500;
@@ -372,7 +372,11 @@ export function formatSummary(kind, s) {
   const percent = (share) => `${(share * 100).toFixed(0)}%`;
   const cpu = `; CPU while sending: ${s.cpu.node === undefined ? '' : `node ${percent(s.cpu.node)}, `}` +
     `generator ${percent(s.cpu.generator)} of a core`;
-  return `${KINDS[kind]}: ${s.perSecond.toFixed(1)} tx/s over ${s.spanSeconds.toFixed(1)} s ` +
+  // A rate needs two blocks: the first block's transactions arrived before its timestamp.
+  const rate = Number.isNaN(s.perSecond)
+    ? 'no sustained rate (one block)'
+    : `${s.perSecond.toFixed(1)} tx/s over ${s.spanSeconds.toFixed(1)} s`;
+  return `${KINDS[kind]}: ${rate} ` +
     `(${s.included} included in ${s.blocks} blocks, max ${s.maxPerBlock} per block); ` +
     `sent ${s.sent} (${s.poolFull} resent after "pool full", ${s.unsent} left unsent), ` +
     `accepted ${s.accepted}, lost ${s.lost}` +

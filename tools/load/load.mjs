@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { startNode, stopNode, removeDir } from './lib/node.mjs';
-import { KINDS, formatSummary, loadAccounts, preSign, run, setUp } from './lib/load.mjs';
+import { startNode, stopNode, removeDir } from 'communs-e2e/lib/node.mjs';
+import { KINDS, formatSummary, loadAccounts, preSign, run, setUp } from './lib.mjs';
 
 const { values: options } = parseArgs({
   options: {

@@ -2,8 +2,8 @@
 // included and finalized, and its figures add up (the measured runs are in docs/performance.md).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sleep, submit, useDevNode } from './lib/node.mjs';
-import { KINDS, formatSummary, loadAccounts, preSign, run, setUp } from './lib/load.mjs';
+import { sleep, submit, useDevNode } from 'communs-e2e/lib/node.mjs';
+import { KINDS, formatSummary, loadAccounts, preSign, run, setUp } from './lib.mjs';
 
 describe('load generator', () => {
   const context = useDevNode();
