@@ -9,7 +9,6 @@
 mod chain_spec;
 mod cli;
 mod command;
-mod dao_rpc;
 mod rpc;
 mod service;
 mod session_keys;

@@ -25,10 +25,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 /// A DAO as the runtime API returns it.
-type DaoView = pallet_daos::runtime_api::DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>;
+type DaoView = communs_runtime_api::DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>;
 /// A proposal as the runtime API returns it.
-type ProposalView =
-	pallet_governance::runtime_api::ProposalView<AccountId, Balance, BlockNumber, Balance>;
+type ProposalView = communs_runtime_api::ProposalView<AccountId, Balance, BlockNumber, Balance>;
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -213,94 +212,94 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl pallet_tokens::runtime_api::TokensApi<Block, TokenId, AccountId, Balance> for Runtime {
-		fn token_info(token: TokenId) -> Option<pallet_tokens::runtime_api::TokenView<AccountId, Balance>> {
+	impl communs_runtime_api::TokensApi<Block, TokenId, AccountId, Balance> for Runtime {
+		fn token_info(token: TokenId) -> Option<communs_runtime_api::TokenView<AccountId, Balance>> {
 			Tokens::token_info(token)
 		}
 
 		fn balance(token: TokenId, who: AccountId) -> Balance {
-			Tokens::balance_of(token, who)
+			Tokens::balance(token, who)
 		}
 
 		fn allowance(token: TokenId, owner: AccountId, delegate: AccountId) -> Balance {
 			Tokens::allowance(token, owner, delegate)
 		}
 
-		fn balance_at(token: TokenId, who: AccountId, snapshot: pallet_tokens::SnapshotId) -> Option<Balance> {
-			Tokens::balance_at_snapshot(token, who, snapshot)
+		fn balance_at(token: TokenId, who: AccountId, snapshot: communs_runtime_api::SnapshotId) -> Option<Balance> {
+			Tokens::balance_at(token, who, snapshot)
 		}
 
-		fn total_supply_at(token: TokenId, snapshot: pallet_tokens::SnapshotId) -> Option<Balance> {
-			Tokens::total_supply_at_snapshot(token, snapshot)
-		}
-	}
-
-	impl pallet_daos::runtime_api::DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance> for Runtime {
-		fn daos(start: pallet_daos::DaoId, limit: u32) -> Vec<DaoView> {
-			Daos::dao_views(start, limit)
-		}
-
-		fn dao(dao: pallet_daos::DaoId) -> Option<DaoView> {
-			Daos::dao_view(dao)
-		}
-
-		fn members(dao: pallet_daos::DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)> {
-			Daos::member_list(dao)
-		}
-
-		fn voting_power(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
-			Daos::voting_power(dao, &who)
+		fn total_supply_at(token: TokenId, snapshot: communs_runtime_api::SnapshotId) -> Option<Balance> {
+			Tokens::total_supply_at(token, snapshot)
 		}
 	}
 
-	impl pallet_governance::runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance> for Runtime {
-		fn proposals(dao: pallet_daos::DaoId, start: pallet_governance::ProposalId, limit: u32) -> Vec<ProposalView> {
-			Governance::proposal_views(dao, start, limit)
+	impl communs_runtime_api::DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance> for Runtime {
+		fn daos(start: communs_runtime_api::DaoId, limit: u32) -> Vec<DaoView> {
+			Daos::daos(start, limit)
 		}
 
-		fn proposal(proposal: pallet_governance::ProposalId) -> Option<ProposalView> {
-			Governance::proposal_view(proposal)
+		fn dao(dao: communs_runtime_api::DaoId) -> Option<DaoView> {
+			Daos::dao(dao)
 		}
 
-		fn vote_of(proposal: pallet_governance::ProposalId, who: AccountId) -> Option<(pallet_governance::Vote, Balance)> {
+		fn members(dao: communs_runtime_api::DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)> {
+			Daos::members(dao)
+		}
+
+		fn voting_power(dao: communs_runtime_api::DaoId, who: AccountId) -> Balance {
+			Daos::voting_power(dao, who)
+		}
+	}
+
+	impl communs_runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance> for Runtime {
+		fn proposals(dao: communs_runtime_api::DaoId, start: communs_runtime_api::ProposalId, limit: u32) -> Vec<ProposalView> {
+			Governance::proposals(dao, start, limit)
+		}
+
+		fn proposal(proposal: communs_runtime_api::ProposalId) -> Option<ProposalView> {
+			Governance::proposal(proposal)
+		}
+
+		fn vote_of(proposal: communs_runtime_api::ProposalId, who: AccountId) -> Option<(communs_runtime_api::Vote, Balance)> {
 			Governance::vote_of(proposal, who)
 		}
 	}
 
-	impl pallet_royalties::runtime_api::RoyaltiesApi<Block, AccountId, Balance> for Runtime {
-		fn pool(dao: pallet_daos::DaoId) -> Option<pallet_royalties::PoolViewOf<Runtime>> {
+	impl communs_runtime_api::RoyaltiesApi<Block, AccountId, Balance> for Runtime {
+		fn pool(dao: communs_runtime_api::DaoId) -> Option<communs_runtime_api::PoolView<AccountId, Balance>> {
 			Royalties::pool(dao)
 		}
 
-		fn claimable(dao: pallet_daos::DaoId, who: AccountId) -> Balance {
+		fn claimable(dao: communs_runtime_api::DaoId, who: AccountId) -> Balance {
 			Royalties::claimable(dao, who)
 		}
 	}
 
-	impl pallet_cofunding::runtime_api::CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance> for Runtime {
-		fn campaigns(dao: pallet_daos::DaoId, start: pallet_cofunding::CampaignId, limit: u32) -> Vec<pallet_cofunding::CampaignViewOf<Runtime>> {
-			Cofunding::campaign_views(dao, start, limit)
+	impl communs_runtime_api::CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance> for Runtime {
+		fn campaigns(dao: communs_runtime_api::DaoId, start: communs_runtime_api::CampaignId, limit: u32) -> Vec<communs_runtime_api::CampaignView<AccountId, Balance, BlockNumber>> {
+			Cofunding::campaigns(dao, start, limit)
 		}
 
-		fn campaign(campaign: pallet_cofunding::CampaignId) -> Option<pallet_cofunding::CampaignViewOf<Runtime>> {
+		fn campaign(campaign: communs_runtime_api::CampaignId) -> Option<communs_runtime_api::CampaignView<AccountId, Balance, BlockNumber>> {
 			Cofunding::campaign(campaign)
 		}
 
-		fn backer(campaign: pallet_cofunding::CampaignId, who: AccountId) -> Option<pallet_cofunding::BackerViewOf<Runtime>> {
+		fn backer(campaign: communs_runtime_api::CampaignId, who: AccountId) -> Option<communs_runtime_api::BackerView<Balance, Balance>> {
 			Cofunding::backer(campaign, who)
 		}
 
-		fn sale(sale: pallet_cofunding::SaleId) -> Option<pallet_cofunding::SaleOf<Runtime>> {
+		fn sale(sale: communs_runtime_api::SaleId) -> Option<communs_runtime_api::Sale<Balance, BlockNumber, TokenId>> {
 			Cofunding::sale(sale)
 		}
 	}
 
-	impl pallet_service_payments::runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
-		fn payments_of(who: AccountId, start: pallet_service_payments::PaymentId, limit: u32) -> Vec<pallet_service_payments::PaymentViewOf<Runtime>> {
-			ServicePayments::payments_of(&who, start, limit)
+	impl communs_runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn payments_of(who: AccountId, start: communs_runtime_api::PaymentId, limit: u32) -> Vec<communs_runtime_api::PaymentView<AccountId, Balance, BlockNumber>> {
+			ServicePayments::payments_of(who, start, limit)
 		}
 
-		fn totals(dao: pallet_daos::DaoId) -> pallet_service_payments::ServiceTotals<Balance> {
+		fn totals(dao: communs_runtime_api::DaoId) -> communs_runtime_api::ServiceTotals<Balance> {
 			ServicePayments::totals(dao)
 		}
 	}

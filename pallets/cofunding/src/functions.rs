@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The token units `amount` buys at `price`, if it buys a whole number of them.
-	fn units_for(
+	pub(crate) fn units_for(
 		amount: BalanceOf<T>,
 		price: BalanceOf<T>,
 	) -> Result<TokenBalanceOf<T>, DispatchError> {
@@ -153,7 +153,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether no further contribution fits under the cap.
-	fn is_full(campaign: &CampaignOf<T>) -> bool {
+	pub(crate) fn is_full(campaign: &CampaignOf<T>) -> bool {
 		campaign.terms.cap.saturating_sub(campaign.raised) < campaign.terms.min_contribution
 	}
 
@@ -380,64 +380,6 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
-	}
-}
-
-/// The runtime API's reads.
-impl<T: Config> Pallet<T> {
-	/// Campaign `id` as the runtime API shows it.
-	pub fn campaign_view(id: CampaignId) -> Option<CampaignViewOf<T>> {
-		let campaign = Campaigns::<T>::get(id)?;
-		Some(runtime_api::CampaignView {
-			id,
-			dao: campaign.dao,
-			escrow: Self::escrow_account(id),
-			terms: campaign.terms,
-			deadline: campaign.deadline,
-			raised: campaign.raised,
-			backers: campaign.backers,
-			unclaimed: campaign.unclaimed,
-			status: campaign.status,
-			full: Self::is_full(&campaign),
-			metadata: campaign.metadata.into_inner(),
-		})
-	}
-
-	/// Up to `limit` (at most 100) campaigns of `dao`, from id `start` up: reads at most
-	/// `limit` entries of its index and the campaigns they name.
-	pub fn campaign_views(
-		dao: DaoId,
-		start: CampaignId,
-		limit: u32,
-	) -> alloc::vec::Vec<CampaignViewOf<T>> {
-		let limit = limit.min(100) as usize;
-		let mut ids = alloc::vec::Vec::new();
-		if CampaignsByDao::<T>::contains_key(dao, start.to_be_bytes()) {
-			ids.push(start);
-		}
-		// Iteration starts after the key given: the one of `start` itself.
-		let after = CampaignsByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
-		ids.extend(
-			CampaignsByDao::<T>::iter_key_prefix_from(dao, after)
-				.map(CampaignId::from_be_bytes)
-				.take(limit.saturating_sub(ids.len())),
-		);
-		ids.into_iter().filter_map(Self::campaign_view).collect()
-	}
-
-	/// What `who` contributed to campaign `id` and can claim now, if it has a contribution.
-	pub fn backer_view(id: CampaignId, who: &T::AccountId) -> Option<BackerViewOf<T>> {
-		let campaign = Campaigns::<T>::get(id)?;
-		let contributed = Contributions::<T>::get(id, who)?;
-		let (shares, refund) = match campaign.status {
-			CampaignStatus::Open => (Zero::zero(), Zero::zero()),
-			CampaignStatus::Succeeded => (
-				Self::units_for(contributed, campaign.terms.price).unwrap_or_else(|_| Zero::zero()),
-				Zero::zero(),
-			),
-			CampaignStatus::Failed => (Zero::zero(), contributed),
-		};
-		Some(runtime_api::BackerView { contributed, shares, refund })
 	}
 }
 

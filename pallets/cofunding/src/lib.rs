@@ -50,7 +50,6 @@ mod benchmarking;
 mod functions;
 #[cfg(test)]
 mod mock;
-pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -441,16 +440,63 @@ pub mod pallet {
 		}
 	}
 
+	/// The pallet's reads, named as the runtime API's (`CofundingApi`), which calls them.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// A campaign, as the runtime API shows it, if it exists.
-		pub fn campaign(campaign: CampaignId) -> Option<CampaignViewOf<T>> {
-			Self::campaign_view(campaign)
+		/// Campaign `id` with its escrow account and whether it is full, if it exists.
+		pub fn campaign(id: CampaignId) -> Option<CampaignViewOf<T>> {
+			let campaign = Campaigns::<T>::get(id)?;
+			Some(CampaignView {
+				id,
+				dao: campaign.dao,
+				escrow: Self::escrow_account(id),
+				terms: campaign.terms,
+				deadline: campaign.deadline,
+				raised: campaign.raised,
+				backers: campaign.backers,
+				unclaimed: campaign.unclaimed,
+				status: campaign.status,
+				full: Self::is_full(&campaign),
+				metadata: campaign.metadata.into_inner(),
+			})
 		}
 
-		/// What `who` contributed to `campaign` and can claim now, if it contributed.
-		pub fn backer(campaign: CampaignId, who: T::AccountId) -> Option<BackerViewOf<T>> {
-			Self::backer_view(campaign, &who)
+		/// Up to `limit` (at most 100) campaigns of `dao`, from id `start` up: reads at most
+		/// `limit` entries of its index and the campaigns they name.
+		pub fn campaigns(
+			dao: DaoId,
+			start: CampaignId,
+			limit: u32,
+		) -> alloc::vec::Vec<CampaignViewOf<T>> {
+			let limit = limit.min(100) as usize;
+			let mut ids = alloc::vec::Vec::new();
+			if CampaignsByDao::<T>::contains_key(dao, start.to_be_bytes()) {
+				ids.push(start);
+			}
+			// Iteration starts after the key given: the one of `start` itself.
+			let after = CampaignsByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
+			ids.extend(
+				CampaignsByDao::<T>::iter_key_prefix_from(dao, after)
+					.map(CampaignId::from_be_bytes)
+					.take(limit.saturating_sub(ids.len())),
+			);
+			ids.into_iter().filter_map(Self::campaign).collect()
+		}
+
+		/// What `who` contributed to campaign `id` and can claim now, if it has a contribution.
+		pub fn backer(id: CampaignId, who: T::AccountId) -> Option<BackerViewOf<T>> {
+			let campaign = Campaigns::<T>::get(id)?;
+			let contributed = Contributions::<T>::get(id, &who)?;
+			let (shares, refund) = match campaign.status {
+				CampaignStatus::Open => (Zero::zero(), Zero::zero()),
+				CampaignStatus::Succeeded => (
+					Self::units_for(contributed, campaign.terms.price)
+						.unwrap_or_else(|_| Zero::zero()),
+					Zero::zero(),
+				),
+				CampaignStatus::Failed => (Zero::zero(), contributed),
+			};
+			Some(BackerView { contributed, shares, refund })
 		}
 
 		/// A sale, if it is open.

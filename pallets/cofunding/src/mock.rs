@@ -5,7 +5,7 @@ use crate as pallet_cofunding;
 use communs_test_utils::DaoBuilder;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible, fungibles::Inspect as _, ConstU32, ConstU64},
+	traits::{fungible, ConstU32, ConstU64},
 	PalletId,
 };
 use pallet_daos::VotingMode;
@@ -190,7 +190,7 @@ pub fn free(who: AccountId) -> Balance {
 
 /// `who`'s balance of `dao`'s shares.
 pub fn shares(dao: u32, who: AccountId) -> Balance {
-	Tokens::balance(share_token(dao), &who)
+	Tokens::balance(share_token(dao), who)
 }
 
 /// Gives `dao`'s treasury `amount` from Alice, for its deposits.

@@ -357,17 +357,17 @@ mod claim {
 			let dao = funded_book();
 			let id = open(dao, terms());
 			assert_ok!(Cofunding::contribute(signed(EVE), id, 10_000));
-			let view = Cofunding::backer_view(id, &EVE).unwrap();
+			let view = Cofunding::backer(id, EVE).unwrap();
 			assert_eq!((view.contributed, view.shares, view.refund), (10_000, 0, 0));
 			run_to(12);
 			assert_ok!(Cofunding::finalize(signed(ALICE), id));
-			let view = Cofunding::backer_view(id, &EVE).unwrap();
+			let view = Cofunding::backer(id, EVE).unwrap();
 			assert_eq!((view.contributed, view.shares, view.refund), (10_000, 1_000, 0));
-			let campaign = Cofunding::campaign_view(id).unwrap();
+			let campaign = Cofunding::campaign(id).unwrap();
 			assert_eq!((campaign.raised, campaign.backers), (10_000, 1));
 			assert_eq!(campaign.status, CampaignStatus::Succeeded);
-			assert_eq!(Cofunding::campaign_views(dao, 0, 10).len(), 1);
-			assert!(Cofunding::backer_view(id, &FERDIE).is_none());
+			assert_eq!(Cofunding::campaigns(dao, 0, 10).len(), 1);
+			assert!(Cofunding::backer(id, FERDIE).is_none());
 		});
 	}
 
@@ -381,7 +381,7 @@ mod claim {
 				open(other, terms());
 			}
 			let ids = |start, limit| {
-				Cofunding::campaign_views(book, start, limit)
+				Cofunding::campaigns(book, start, limit)
 					.iter()
 					.map(|view| view.id)
 					.collect::<Vec<_>>()

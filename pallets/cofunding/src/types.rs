@@ -1,6 +1,7 @@
 //! The records the co-funding pallet stores, and the types it names after its configuration.
 
-use crate::{runtime_api, Config};
+use crate::Config;
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use communs_primitives::DaoId;
 use frame_support::{
@@ -122,12 +123,47 @@ pub type CampaignOf<T> = Campaign<
 	BoundedVec<u8, <T as Config>::MetadataLimit>,
 >;
 /// A campaign as the runtime API shows it.
-pub type CampaignViewOf<T> = runtime_api::CampaignView<
-	<T as frame_system::Config>::AccountId,
-	BalanceOf<T>,
-	BlockNumberFor<T>,
->;
+pub type CampaignViewOf<T> =
+	CampaignView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 /// A backer's contribution as the runtime API shows it.
-pub type BackerViewOf<T> = runtime_api::BackerView<BalanceOf<T>, TokenBalanceOf<T>>;
+pub type BackerViewOf<T> = BackerView<BalanceOf<T>, TokenBalanceOf<T>>;
 /// A sale as this runtime stores it.
 pub type SaleOf<T> = Sale<BalanceOf<T>, BlockNumberFor<T>, TokenIdOf<T>>;
+
+/// Everything a wallet shows about a campaign.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct CampaignView<AccountId, Balance, BlockNumber> {
+	/// Its id.
+	pub id: CampaignId,
+	/// The DAO whose shares it sells.
+	pub dao: DaoId,
+	/// Its keyless escrow account.
+	pub escrow: AccountId,
+	/// Its terms.
+	pub terms: CampaignTerms<Balance, BlockNumber>,
+	/// The last block it takes contributions in.
+	pub deadline: BlockNumber,
+	/// What it has raised.
+	pub raised: Balance,
+	/// How many accounts contributed.
+	pub backers: u32,
+	/// Contributions not claimed yet.
+	pub unclaimed: Balance,
+	/// Where it is in its life.
+	pub status: CampaignStatus,
+	/// Whether no further contribution fits under its cap.
+	pub full: bool,
+	/// What the DAO says of it.
+	pub metadata: Vec<u8>,
+}
+
+/// A backer's contribution to a campaign and what it can claim now.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct BackerView<Balance, TokenBalance> {
+	/// What it contributed and has not claimed.
+	pub contributed: Balance,
+	/// The shares it can claim (the campaign succeeded).
+	pub shares: TokenBalance,
+	/// The refund it can claim (the campaign failed).
+	pub refund: Balance,
+}

@@ -68,13 +68,11 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod origins;
-pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 #[cfg(any(feature = "try-runtime", test))]
 mod try_state;
 pub mod types;
-mod views;
 pub mod weights;
 
 pub use origins::{EnsureChainDao, EnsureDao};
@@ -132,7 +130,7 @@ pub type ShareTokenSpecOf<T> = ShareTokenSpec<
 	>,
 >;
 /// A DAO as the runtime API shows it.
-pub type DaoViewOf<T> = runtime_api::DaoView<
+pub type DaoViewOf<T> = DaoView<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
@@ -725,11 +723,64 @@ pub mod pallet {
 		}
 	}
 
+	/// The pallet's reads, named as the runtime API's (`DaosApi`), which calls them.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// A DAO, if it exists.
-		pub fn dao(dao: DaoId) -> Option<DaoInfoOf<T>> {
-			Daos::<T>::get(dao)
+		/// Up to `limit` (at most 100) DAOs from id `start` up.
+		pub fn daos(start: DaoId, limit: u32) -> Vec<DaoViewOf<T>> {
+			(start..NextDaoId::<T>::get())
+				.filter_map(Self::dao)
+				.take(limit.min(100) as usize)
+				.collect()
+		}
+
+		/// A DAO with its free treasury, if it exists.
+		pub fn dao(dao: DaoId) -> Option<DaoViewOf<T>> {
+			use frame_support::traits::{
+				fungible::Inspect,
+				tokens::{Fortitude, Preservation},
+			};
+			let info = Daos::<T>::get(dao)?;
+			let treasury = T::Currency::reducible_balance(
+				&info.account,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			);
+			Some(DaoView {
+				id: dao,
+				name: info.name.into_inner(),
+				creator: info.creator,
+				account: info.account,
+				treasury,
+				metadata_uri: info.metadata.uri.into_inner(),
+				metadata_hash: info.metadata.hash,
+				share_token: info.share_token,
+				governance: info.governance,
+				members: info.members,
+			})
+		}
+
+		/// A DAO's members and their role labels (at most `MaxMembers`).
+		pub fn members(dao: DaoId) -> Vec<(T::AccountId, Vec<Vec<u8>>)> {
+			Members::<T>::iter_prefix(dao)
+				.map(|(who, roles)| {
+					(who, roles.into_iter().map(|role| role.into_inner()).collect())
+				})
+				.collect()
+		}
+
+		/// The weight `who`'s vote would have in a proposal of `dao` opened now.
+		pub fn voting_power(dao: DaoId, who: T::AccountId) -> TokenBalanceOf<T> {
+			use frame_support::traits::fungibles::Inspect;
+			use sp_runtime::traits::{One, Zero};
+			let Some(info) = Daos::<T>::get(dao) else { return Zero::zero() };
+			match (info.governance.voting_mode, info.share_token) {
+				(VotingMode::TokenWeighted, Some(token)) => T::Tokens::balance(token, &who),
+				(VotingMode::OneMemberOneVote, _) if Members::<T>::contains_key(dao, &who) => {
+					One::one()
+				},
+				_ => Zero::zero(),
+			}
 		}
 
 		/// A member's roles in a DAO, if it is a member.

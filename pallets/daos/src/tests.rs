@@ -75,7 +75,7 @@ mod create_dao {
 			);
 			for author in [ALICE, BOB, CHARLIE, DAVE] {
 				assert_eq!(Members::<Test>::get(dao, author), Some(roles(&[b"author"])));
-				assert_eq!(Tokens::balance(0, &author), 250);
+				assert_eq!(Tokens::balance(0, author), 250);
 			}
 			assert_eq!(Tokens::total_issuance(0), 1_000);
 			assert_eq!(Tokens::name(0), b"The Book".to_vec());
@@ -345,7 +345,7 @@ mod privileged_calls {
 			let dao = book_dao();
 			assert_ok!(Daos::mint_shares(as_dao(dao), dao, EVE, 40));
 			System::assert_last_event(Event::SharesMinted { dao, to: EVE, amount: 40 }.into());
-			assert_eq!(Tokens::balance(0, &EVE), 40);
+			assert_eq!(Tokens::balance(0, EVE), 40);
 			let without = member_dao(&[BOB]);
 			assert_noop!(
 				Daos::mint_shares(as_dao(without), without, EVE, 40),
@@ -392,7 +392,7 @@ mod privileged_calls {
 			assert_eq!(Members::<Test>::iter_prefix(dao).count(), 0);
 			// The other holders keep their shares; the DAO's own, the token and its deposits
 			// go to the beneficiary, and the DAO's account is gone.
-			assert_eq!((Tokens::balance(0, &BOB), Tokens::balance(0, &EVE)), (200, 50));
+			assert_eq!((Tokens::balance(0, BOB), Tokens::balance(0, EVE)), (200, 50));
 			assert_eq!(pallet_tokens::Details::<Test>::get(0).unwrap().owner, EVE);
 			assert_eq!(
 				Balances::balance_on_hold(&pallet_tokens::HoldReason::Deposit.into(), &EVE),
@@ -412,27 +412,27 @@ mod reads {
 		test(|| {
 			let book = book_dao();
 			let coop = member_dao(&[BOB, EVE]);
-			let view = Daos::dao_view(book).unwrap();
+			let view = Daos::dao(book).unwrap();
 			assert_eq!((view.id, view.name.as_slice(), view.members), (book, &b"The Book"[..], 4));
 			assert_eq!(view.account, Daos::account_of(book));
 			// The treasury holds only its existential deposit: nothing to spend.
 			assert_eq!(view.treasury, 0);
-			assert_eq!(Daos::dao_views(0, 10).len(), 2);
-			assert_eq!(Daos::dao_views(1, 10)[0].id, coop);
-			assert_eq!(Daos::dao_views(0, 1).len(), 1);
-			assert!(Daos::dao_view(7).is_none());
+			assert_eq!(Daos::daos(0, 10).len(), 2);
+			assert_eq!(Daos::daos(1, 10)[0].id, coop);
+			assert_eq!(Daos::daos(0, 1).len(), 1);
+			assert!(Daos::dao(7).is_none());
 
-			let mut members = Daos::member_list(coop);
+			let mut members = Daos::members(coop);
 			members.sort();
 			assert_eq!(
 				members,
 				vec![(BOB, vec![b"author".to_vec()]), (EVE, vec![b"author".to_vec()])]
 			);
 
-			assert_eq!(Daos::voting_power(book, &ALICE), 250);
-			assert_eq!(Daos::voting_power(book, &EVE), 0);
-			assert_eq!(Daos::voting_power(coop, &EVE), 1);
-			assert_eq!(Daos::voting_power(coop, &ALICE), 0);
+			assert_eq!(Daos::voting_power(book, ALICE), 250);
+			assert_eq!(Daos::voting_power(book, EVE), 0);
+			assert_eq!(Daos::voting_power(coop, EVE), 1);
+			assert_eq!(Daos::voting_power(coop, ALICE), 0);
 		});
 	}
 }

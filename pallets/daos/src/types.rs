@@ -1,8 +1,9 @@
 //! The records the DAOs pallet stores and the arguments of `create_dao`. Bounded collection
 //! types are parameters, so each stays `MaxEncodedLen` with the runtime's bounds.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use communs_primitives::GovernanceParams;
+use communs_primitives::{DaoId, GovernanceParams};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -50,4 +51,29 @@ pub struct ShareTokenSpec<Symbol, TokenBalance, Allocations> {
 	pub min_balance: TokenBalance,
 	/// Shares minted at creation: (holder, amount).
 	pub allocations: Allocations,
+}
+
+/// Everything a wallet shows about a DAO.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
+	/// Its id.
+	pub id: DaoId,
+	/// Its name.
+	pub name: Vec<u8>,
+	/// Who created it.
+	pub creator: AccountId,
+	/// Its keyless account, its treasury.
+	pub account: AccountId,
+	/// What its treasury can spend now.
+	pub treasury: Balance,
+	/// Where its description lives.
+	pub metadata_uri: Vec<u8>,
+	/// The hash of its description.
+	pub metadata_hash: H256,
+	/// Its share token, if any.
+	pub share_token: Option<TokenId>,
+	/// How it decides.
+	pub governance: GovernanceParams<BlockNumber, Balance, TokenBalance>,
+	/// How many members it has.
+	pub members: u32,
 }

@@ -235,7 +235,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The weight that can vote on ongoing `proposal`: the share supply at its snapshot once
 	/// sealed, else what it recorded when it opened.
-	fn electorate(proposal: &ProposalOf<T>) -> TokenBalanceOf<T> {
+	pub(crate) fn electorate(proposal: &ProposalOf<T>) -> TokenBalanceOf<T> {
 		proposal
 			.snapshot
 			.clone()
@@ -519,37 +519,8 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The runtime API's reads.
+/// What the calls share.
 impl<T: Config> Pallet<T> {
-	/// Proposal `id` as the runtime API shows it.
-	pub fn proposal_view(id: ProposalId) -> Option<ProposalViewOf<T>> {
-		let proposal = Proposals::<T>::get(id)?;
-		let text = ProposalTexts::<T>::get(id);
-		let support = T::Daos::required_support(proposal.dao);
-		let electorate = match proposal.status {
-			ProposalStatus::Ongoing => Self::electorate(&proposal),
-			_ => proposal.electorate,
-		};
-		let passing = Self::passes(&proposal.tally, electorate, &proposal.params, support);
-		Some(runtime_api::ProposalView {
-			id,
-			dao: proposal.dao,
-			proposer: proposal.proposer,
-			title: text.as_ref().map(|text| text.title.to_vec()).unwrap_or_default(),
-			description: text.map(|text| text.description).unwrap_or_default(),
-			calls: proposal.call_count,
-			deposit: proposal.deposit,
-			end: proposal.end,
-			status: proposal.status,
-			tally: proposal.tally,
-			electorate,
-			voting_mode: proposal.params.voting_mode,
-			quorum: proposal.params.quorum,
-			approval: proposal.params.approval,
-			passing,
-		})
-	}
-
 	/// `reap` once the origin is checked; returns how many votes it removed.
 	pub(crate) fn do_reap(proposal: ProposalId) -> Result<u32, DispatchError> {
 		let found = Proposals::<T>::get(proposal).ok_or(Error::<T>::UnknownProposal)?;
@@ -583,23 +554,5 @@ impl<T: Config> Pallet<T> {
 			});
 		}
 		Ok(removed)
-	}
-
-	/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up: it reads `dao`'s
-	/// index from `start`, so at most `limit` proposals whatever other DAOs hold.
-	pub fn proposal_views(dao: DaoId, start: ProposalId, limit: u32) -> Vec<ProposalViewOf<T>> {
-		let limit = limit.min(100) as usize;
-		let mut ids: Vec<ProposalId> = Vec::new();
-		if ProposalsByDao::<T>::contains_key(dao, start.to_be_bytes()) {
-			ids.push(start);
-		}
-		// Iteration starts after the key given: the one of `start` itself.
-		let after = ProposalsByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
-		ids.extend(
-			ProposalsByDao::<T>::iter_prefix_from(dao, after)
-				.map(|(key, ())| ProposalId::from_be_bytes(key))
-				.take(limit.saturating_sub(ids.len())),
-		);
-		ids.into_iter().filter_map(Self::proposal_view).collect()
 	}
 }

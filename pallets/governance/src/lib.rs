@@ -67,7 +67,6 @@ mod impl_dao_proposals;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
-pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -113,7 +112,7 @@ pub type ProposalOf<T> = Proposal<
 pub type ProposalTextOf<T> = ProposalText<BoundedVec<u8, <T as Config>::TitleLimit>>;
 
 /// A proposal as the runtime API shows it.
-pub type ProposalViewOf<T> = runtime_api::ProposalView<
+pub type ProposalViewOf<T> = ProposalView<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
 	BlockNumberFor<T>,
@@ -545,11 +544,54 @@ pub mod pallet {
 		}
 	}
 
+	/// The pallet's reads, named as the runtime API's (`GovernanceApi`), which calls them.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// A proposal, if it exists.
-		pub fn proposal(proposal: ProposalId) -> Option<ProposalOf<T>> {
-			Proposals::<T>::get(proposal)
+		/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up: it reads `dao`'s
+		/// index from `start`, so at most `limit` proposals whatever other DAOs hold.
+		pub fn proposals(dao: DaoId, start: ProposalId, limit: u32) -> Vec<ProposalViewOf<T>> {
+			let limit = limit.min(100) as usize;
+			let mut ids: Vec<ProposalId> = Vec::new();
+			if ProposalsByDao::<T>::contains_key(dao, start.to_be_bytes()) {
+				ids.push(start);
+			}
+			// Iteration starts after the key given: the one of `start` itself.
+			let after = ProposalsByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
+			ids.extend(
+				ProposalsByDao::<T>::iter_prefix_from(dao, after)
+					.map(|(key, ())| ProposalId::from_be_bytes(key))
+					.take(limit.saturating_sub(ids.len())),
+			);
+			ids.into_iter().filter_map(Self::proposal).collect()
+		}
+
+		/// Proposal `id` with its tally and whether it would pass now, if it exists.
+		pub fn proposal(id: ProposalId) -> Option<ProposalViewOf<T>> {
+			let proposal = Proposals::<T>::get(id)?;
+			let text = ProposalTexts::<T>::get(id);
+			let support = T::Daos::required_support(proposal.dao);
+			let electorate = match proposal.status {
+				ProposalStatus::Ongoing => Self::electorate(&proposal),
+				_ => proposal.electorate,
+			};
+			let passing = Self::passes(&proposal.tally, electorate, &proposal.params, support);
+			Some(ProposalView {
+				id,
+				dao: proposal.dao,
+				proposer: proposal.proposer,
+				title: text.as_ref().map(|text| text.title.to_vec()).unwrap_or_default(),
+				description: text.map(|text| text.description).unwrap_or_default(),
+				calls: proposal.call_count,
+				deposit: proposal.deposit,
+				end: proposal.end,
+				status: proposal.status,
+				tally: proposal.tally,
+				electorate,
+				voting_mode: proposal.params.voting_mode,
+				quorum: proposal.params.quorum,
+				approval: proposal.params.approval,
+				passing,
+			})
 		}
 
 		/// `who`'s vote on `proposal` and its weight, if it voted.

@@ -78,9 +78,9 @@ mod propose {
 			assert_ok!(<Tokens as frame_support::traits::fungibles::Mutate<_>>::mint_into(
 				0, &EVE, 500
 			));
-			assert_eq!(Governance::proposal_view(id).unwrap().electorate, 1_000);
+			assert_eq!(Governance::proposal(id).unwrap().electorate, 1_000);
 			run_to(2);
-			assert_eq!(Governance::proposal_view(id).unwrap().electorate, 1_500);
+			assert_eq!(Governance::proposal(id).unwrap().electorate, 1_500);
 			assert_eq!(proposal.status, ProposalStatus::Ongoing);
 			assert_eq!(held(BOB), PROPOSAL_DEPOSIT);
 		});
@@ -509,25 +509,22 @@ mod reads {
 			let other = propose(BOB, coop, vec![remark()]);
 			let second = propose(CHARLIE, book, vec![remark(), remark()]);
 			assert_ok!(Governance::vote(signed(ALICE), first, Vote::Aye));
-			let view = Governance::proposal_view(first).unwrap();
+			let view = Governance::proposal(first).unwrap();
 			assert_eq!((view.dao, view.proposer, view.calls), (book, BOB, 1));
 			assert_eq!(view.tally.ayes, 250);
 			// 250 of 1,000 voted: below the 30% quorum.
 			assert!(!view.passing);
 			assert_ok!(Governance::vote(signed(BOB), first, Vote::Aye));
-			assert!(Governance::proposal_view(first).unwrap().passing);
+			assert!(Governance::proposal(first).unwrap().passing);
 
 			let ids = |dao, start, limit| {
-				Governance::proposal_views(dao, start, limit)
-					.iter()
-					.map(|v| v.id)
-					.collect::<Vec<_>>()
+				Governance::proposals(dao, start, limit).iter().map(|v| v.id).collect::<Vec<_>>()
 			};
 			assert_eq!(ids(book, 0, 10), vec![first, second]);
 			assert_eq!(ids(book, 1, 10), vec![second]);
 			assert_eq!(ids(book, 0, 1), vec![first]);
 			assert_eq!(ids(coop, 0, 10), vec![other]);
-			assert!(Governance::proposal_view(9).is_none());
+			assert!(Governance::proposal(9).is_none());
 		});
 	}
 
@@ -545,10 +542,7 @@ mod reads {
 			}
 			assert_eq!(mine, vec![254, 256, 258]);
 			let ids = |start, limit| {
-				Governance::proposal_views(book, start, limit)
-					.iter()
-					.map(|v| v.id)
-					.collect::<Vec<_>>()
+				Governance::proposals(book, start, limit).iter().map(|v| v.id).collect::<Vec<_>>()
 			};
 			assert_eq!(ids(0, 10), mine);
 			assert_eq!(ids(256, 10), vec![256, 258]);
@@ -748,7 +742,7 @@ mod attacks {
 			for voter in [ALICE, BOB] {
 				assert_ok!(Governance::vote(signed(voter), seize, Vote::Aye));
 			}
-			assert!(!Governance::proposal_view(seize).unwrap().passing);
+			assert!(!Governance::proposal(seize).unwrap().passing);
 			for voter in [ALICE, BOB, CHARLIE] {
 				assert_ok!(Governance::vote(signed(voter), agreed, Vote::Aye));
 			}

@@ -1,11 +1,13 @@
 //! The records the governance pallet stores. Bounded collection types are parameters, so each
 //! stays `MaxEncodedLen` with the runtime's bounds.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use communs_primitives::{DaoId, GovernanceParams, SnapshotId};
+use communs_primitives::{DaoId, GovernanceParams, ProposalId, SnapshotId, VotingMode};
 use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::Perbill;
 
 /// A vote.
 #[derive(
@@ -126,4 +128,39 @@ pub struct Proposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
 	pub tally: Tally<TokenBalance>,
 	/// Where it is in its life.
 	pub status: ProposalStatus<BlockNumber>,
+}
+
+/// Everything a wallet shows about a proposal.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ProposalView<AccountId, Balance, BlockNumber, TokenBalance> {
+	/// Its id.
+	pub id: ProposalId,
+	/// Its DAO.
+	pub dao: DaoId,
+	/// Who opened it.
+	pub proposer: AccountId,
+	/// Its title.
+	pub title: Vec<u8>,
+	/// The hash of its description.
+	pub description: H256,
+	/// How many calls it executes if it passes.
+	pub calls: u32,
+	/// The proposer's deposit.
+	pub deposit: Balance,
+	/// The last block it takes votes in.
+	pub end: BlockNumber,
+	/// Where it is in its life.
+	pub status: ProposalStatus<BlockNumber>,
+	/// Its votes so far.
+	pub tally: Tally<TokenBalance>,
+	/// The weight that could vote.
+	pub electorate: TokenBalance,
+	/// How votes are weighed.
+	pub voting_mode: VotingMode,
+	/// The turnout it needs.
+	pub quorum: Perbill,
+	/// The share of ayes among ayes and nays it needs.
+	pub approval: Perbill,
+	/// Whether it would pass if it closed with this tally.
+	pub passing: bool,
 }

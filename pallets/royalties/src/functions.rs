@@ -133,19 +133,6 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `dao`'s royalty pool as the runtime API shows it.
-	pub fn pool_view(dao: DaoId) -> Option<PoolViewOf<T>> {
-		let token = PoolTokens::<T>::get(dao)?;
-		let pool = Pools::<T>::get(&token)?;
-		Some(runtime_api::PoolView {
-			account: Self::pool_account(dao),
-			paid: pool.paid,
-			to_treasury: pool.to_treasury,
-			unclaimed: pool.unclaimed,
-			treasury_share: TreasuryShares::<T>::get(dao),
-		})
-	}
-
 	/// Checks the pallet's invariants:
 	/// - every pool's account holds at least its unclaimed royalties plus the existence
 	///   deposit (anyone may send it more);

@@ -50,7 +50,6 @@ mod impl_balance_hook;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
-pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -237,11 +236,20 @@ pub mod pallet {
 		}
 	}
 
+	/// The pallet's reads, named as the runtime API's (`RoyaltiesApi`), which calls them.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
-		/// `dao`'s royalty pool, as the runtime API shows it, if it has one.
+		/// `dao`'s royalty pool with its account and the treasury's share, if it has one.
 		pub fn pool(dao: DaoId) -> Option<PoolViewOf<T>> {
-			Self::pool_view(dao)
+			let token = PoolTokens::<T>::get(dao)?;
+			let pool = Pools::<T>::get(&token)?;
+			Some(PoolView {
+				account: Self::pool_account(dao),
+				paid: pool.paid,
+				to_treasury: pool.to_treasury,
+				unclaimed: pool.unclaimed,
+				treasury_share: TreasuryShares::<T>::get(dao),
+			})
 		}
 
 		/// What `who` can claim from `dao`'s royalties now.

@@ -5,7 +5,7 @@ use crate as pallet_royalties;
 use communs_test_utils::DaoBuilder;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible, fungibles::Inspect as _, ConstU64},
+	traits::{fungible, ConstU64},
 	PalletId,
 };
 use pallet_daos::VotingMode;
@@ -182,7 +182,7 @@ pub fn free(who: AccountId) -> Balance {
 
 /// `who`'s balance of `dao`'s shares.
 pub fn shares(dao: u32, who: AccountId) -> Balance {
-	Tokens::balance(share_token(dao), &who)
+	Tokens::balance(share_token(dao), who)
 }
 
 /// Moves `amount` of `dao`'s shares from `from` to `to`.

@@ -1,10 +1,11 @@
 //! The records the royalties pallet stores, and the types it names after its configuration.
 
-use crate::{runtime_api, Config, DaoId};
+use crate::{Config, DaoId};
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::traits::{fungible, fungibles};
 use scale_info::TypeInfo;
 use sp_core::U256;
+use sp_runtime::Perbill;
 
 /// A native (CMN) balance.
 pub type BalanceOf<T> =
@@ -16,8 +17,7 @@ pub type TokenIdOf<T> =
 pub type TokenBalanceOf<T> =
 	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// A DAO's royalty pool as the runtime API shows it.
-pub type PoolViewOf<T> =
-	runtime_api::PoolView<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+pub type PoolViewOf<T> = PoolView<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
 /// The royalty pool of one share token.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
@@ -42,4 +42,19 @@ pub struct HolderCheckpoint<Balance> {
 	pub per_share: U256,
 	/// What it had earned until then and not claimed.
 	pub owed: Balance,
+}
+
+/// A DAO's royalty pool, as a wallet shows it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct PoolView<AccountId, Balance> {
+	/// The pool's keyless account.
+	pub account: AccountId,
+	/// Everything ever paid to the DAO, the treasury's part included.
+	pub paid: Balance,
+	/// What of it went to the treasury.
+	pub to_treasury: Balance,
+	/// Owed to holders and not claimed yet, rounding dust included.
+	pub unclaimed: Balance,
+	/// The part of each payment the DAO keeps now.
+	pub treasury_share: Perbill,
 }

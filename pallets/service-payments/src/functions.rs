@@ -338,47 +338,6 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The runtime API's reads.
-impl<T: Config> Pallet<T> {
-	/// Up to `limit` (at most 100) open payments of `who`, as customer or provider, from id
-	/// `start` up: reads at most `limit` entries of its index and the payments they name.
-	pub fn payments_of(
-		who: &T::AccountId,
-		start: PaymentId,
-		limit: u32,
-	) -> alloc::vec::Vec<PaymentViewOf<T>> {
-		let limit = limit.min(100) as usize;
-		let mut ids = alloc::vec::Vec::new();
-		if PaymentsByAccount::<T>::contains_key(who, start.to_be_bytes()) {
-			ids.push(start);
-		}
-		// Iteration starts after the key given: the one of `start` itself.
-		let after = PaymentsByAccount::<T>::hashed_key_for(who, start.to_be_bytes());
-		ids.extend(
-			PaymentsByAccount::<T>::iter_key_prefix_from(who, after)
-				.map(PaymentId::from_be_bytes)
-				.take(limit.saturating_sub(ids.len())),
-		);
-		ids.into_iter()
-			.filter_map(|id| Payments::<T>::get(id).map(|payment| (id, payment)))
-			.map(|(id, payment)| runtime_api::PaymentView {
-				id,
-				dao: payment.dao,
-				fee: payment.fee.mul_ceil(payment.amount),
-				customer: payment.customer,
-				provider: payment.provider,
-				amount: payment.amount,
-				dispute_until: payment.dispute_until,
-				reference: payment.reference,
-				dispute: match payment.status {
-					PaymentStatus::Open => None,
-					PaymentStatus::Disputed { proposal } => Some(proposal),
-				},
-			})
-			.collect()
-	}
-}
-
 impl<T: Config> communs_primitives::DaoObligations for Pallet<T> {
 	/// A DAO with service terms: payments in escrow settle to its members and treasury or are
 	/// refunded by its vote, and the escrow's deposit comes back when it ends its terms.

@@ -1,10 +1,7 @@
 //! Unit tests of every call and error, disputes decided by real proposals.
 
 use crate::{mock::*, Error, Event, HoldReason, PaymentStatus, Payments, Totals};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::{fungible::InspectHold, fungibles::Inspect},
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use pallet_governance::Vote;
 use sp_runtime::{DispatchError, Perbill, TokenError};
 
@@ -23,7 +20,7 @@ fn dao_account(dao: u32) -> AccountId {
 
 fn credits(dao: u32, who: AccountId) -> Balance {
 	let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
-	Tokens::balance(token, &who)
+	Tokens::balance(token, who)
 }
 
 fn set_terms(dao: u32, fee: Perbill) {
@@ -380,17 +377,17 @@ mod reads {
 			let second = ride(dao, EVE, BOB, 20, 2);
 			let third = ride(dao, DAVE, CHARLIE, 30, 3);
 			let ids = |who| {
-				ServicePayments::payments_of(&who, 0, 10)
+				ServicePayments::payments_of(who, 0, 10)
 					.iter()
 					.map(|view| view.id)
 					.collect::<Vec<_>>()
 			};
 			assert_eq!(ids(BOB), vec![first, second]);
 			assert_eq!(ids(DAVE), vec![first, third]);
-			let view = &ServicePayments::payments_of(&EVE, 0, 10)[0];
+			let view = &ServicePayments::payments_of(EVE, 0, 10)[0];
 			assert_eq!((view.amount, view.fee, view.dispute), (20, 2, None));
-			assert_eq!(ServicePayments::payments_of(&BOB, second, 10).len(), 1);
-			assert_eq!(ServicePayments::payments_of(&BOB, 0, 1).len(), 1);
+			assert_eq!(ServicePayments::payments_of(BOB, second, 10).len(), 1);
+			assert_eq!(ServicePayments::payments_of(BOB, 0, 1).len(), 1);
 			assert_ok!(ServicePayments::confirm(signed(DAVE), first));
 			assert_eq!(ids(BOB), vec![second]);
 		});

@@ -1,7 +1,7 @@
 //! The records the service-payments pallet stores, and the types it names after its
 //! configuration.
 
-use crate::{runtime_api, Config};
+use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use communs_primitives::{DaoId, ProposalId};
 use frame_support::{
@@ -102,8 +102,29 @@ pub type PaymentOf<T> = Payment<
 >;
 
 /// A payment as the runtime API shows it.
-pub type PaymentViewOf<T> = runtime_api::PaymentView<
-	<T as frame_system::Config>::AccountId,
-	CreditOf<T>,
-	BlockNumberFor<T>,
->;
+pub type PaymentViewOf<T> =
+	PaymentView<<T as frame_system::Config>::AccountId, CreditOf<T>, BlockNumberFor<T>>;
+
+/// An open or disputed payment, as a wallet shows it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct PaymentView<AccountId, Credit, BlockNumber> {
+	/// Its id.
+	pub id: PaymentId,
+	/// The cooperative.
+	pub dao: DaoId,
+	/// Who pays.
+	pub customer: AccountId,
+	/// Who is paid.
+	pub provider: AccountId,
+	/// The credits in escrow.
+	pub amount: Credit,
+	/// The fee its terms set, in credits, rounded up: the treasury keeps it at settlement unless the
+	/// treasury or the provider could not receive its part (below the credits' minimum balance).
+	pub fee: Credit,
+	/// The last block its customer may dispute it in.
+	pub dispute_until: BlockNumber,
+	/// What it is for.
+	pub reference: [u8; 32],
+	/// The proposal deciding it, if it is disputed.
+	pub dispute: Option<communs_primitives::ProposalId>,
+}

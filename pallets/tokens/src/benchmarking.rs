@@ -155,7 +155,7 @@ mod benchmarks {
 		let token = token_with_history::<T>(&owner, &other, 100);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), token, lookup::<T>(&holder), 10u32.into());
-		assert_eq!(Tokens::<T>::balance_of(token, holder), 10u32.into());
+		assert_eq!(Tokens::<T>::balance(token, holder), 10u32.into());
 	}
 
 	/// Everything the holder has: its record and consumer reference go.
@@ -174,7 +174,7 @@ mod benchmarks {
 		let (token, sender, receiver) = transfer_setup::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender.clone()), token, lookup::<T>(&receiver), 100u32.into());
-		assert_eq!(Tokens::<T>::balance_of(token, receiver), 100u32.into());
+		assert_eq!(Tokens::<T>::balance(token, receiver), 100u32.into());
 		assert!(!Accounts::<T>::contains_key(token, sender));
 	}
 
@@ -187,7 +187,7 @@ mod benchmarks {
 		let token = token_with_history::<T>(&owner, &sender, 100);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(sender), token, lookup::<T>(&receiver), 10u32.into());
-		assert_eq!(Tokens::<T>::balance_of(token, receiver), 10u32.into());
+		assert_eq!(Tokens::<T>::balance(token, receiver), 10u32.into());
 	}
 
 	/// Both already hold the token, with the longest histories, and the sender keeps some: no
@@ -201,11 +201,11 @@ mod benchmarks {
 		assert!(Tokens::<T>::mint_into(token, &sender, 100u32.into()).is_ok());
 		assert!(Tokens::<T>::mint_into(token, &receiver, 100u32.into()).is_ok());
 		fill_histories::<T>(token, &[sender.clone(), receiver.clone()]);
-		let before = Tokens::<T>::balance_of(token, receiver.clone());
+		let before = Tokens::<T>::balance(token, receiver.clone());
 		#[extrinsic_call]
 		transfer(RawOrigin::Signed(sender.clone()), token, lookup::<T>(&receiver), 10u32.into());
 		assert!(Accounts::<T>::contains_key(token, &sender));
-		assert_eq!(Tokens::<T>::balance_of(token, receiver), before.saturating_add(10u32.into()));
+		assert_eq!(Tokens::<T>::balance(token, receiver), before.saturating_add(10u32.into()));
 	}
 
 	#[benchmark]
@@ -268,7 +268,7 @@ mod benchmarks {
 			lookup::<T>(&receiver),
 			10u32.into(),
 		);
-		assert_eq!(Tokens::<T>::balance_of(token, receiver), 10u32.into());
+		assert_eq!(Tokens::<T>::balance(token, receiver), 10u32.into());
 	}
 
 	#[benchmark]

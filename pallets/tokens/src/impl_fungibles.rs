@@ -31,7 +31,7 @@ impl<T: Config> fungibles::Inspect<T::AccountId> for Pallet<T> {
 	}
 
 	fn total_balance(token: T::TokenId, who: &T::AccountId) -> T::Balance {
-		Self::balance(token, who)
+		<Self as fungibles::Inspect<_>>::balance(token, who)
 	}
 
 	fn balance(token: T::TokenId, who: &T::AccountId) -> T::Balance {

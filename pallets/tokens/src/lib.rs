@@ -91,7 +91,6 @@ mod impl_snapshots;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
-pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -982,8 +981,8 @@ pub mod pallet {
 		}
 
 		/// `who`'s balance of `token` (zero if it holds none).
-		pub fn balance_of(token: T::TokenId, who: T::AccountId) -> T::Balance {
-			Accounts::<T>::get(token, who).map(|account| account.balance).unwrap_or_default()
+		pub fn balance(token: T::TokenId, who: T::AccountId) -> T::Balance {
+			<Self as fungibles::Inspect<_>>::balance(token, &who)
 		}
 
 		/// What `delegate` may still move from `owner`'s balance of `token`.
@@ -998,7 +997,7 @@ pub mod pallet {
 		}
 
 		/// `who`'s balance of `token` at snapshot `snapshot`, if that snapshot is open.
-		pub fn balance_at_snapshot(
+		pub fn balance_at(
 			token: T::TokenId,
 			who: T::AccountId,
 			snapshot: SnapshotId,
@@ -1006,13 +1005,11 @@ pub mod pallet {
 			<Self as TokenSnapshots<_, _, _>>::balance_at(token, &who, snapshot)
 		}
 
-		/// A token's details and metadata, as the runtime API returns them.
-		pub fn token_info(
-			token: T::TokenId,
-		) -> Option<runtime_api::TokenView<T::AccountId, T::Balance>> {
+		/// A token's details and metadata, if it exists.
+		pub fn token_info(token: T::TokenId) -> Option<TokenView<T::AccountId, T::Balance>> {
 			let details = Details::<T>::get(token)?;
 			let metadata = Metadata::<T>::get(token);
-			Some(runtime_api::TokenView {
+			Some(TokenView {
 				owner: details.owner,
 				issuer: details.issuer,
 				admin: details.admin,
@@ -1027,10 +1024,7 @@ pub mod pallet {
 		}
 
 		/// The total supply of `token` at snapshot `snapshot`, if that snapshot is open.
-		pub fn total_supply_at_snapshot(
-			token: T::TokenId,
-			snapshot: SnapshotId,
-		) -> Option<T::Balance> {
+		pub fn total_supply_at(token: T::TokenId, snapshot: SnapshotId) -> Option<T::Balance> {
 			<Self as TokenSnapshots<_, _, _>>::total_supply_at(token, snapshot)
 		}
 	}

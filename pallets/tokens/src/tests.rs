@@ -1080,11 +1080,11 @@ mod traits {
 	fn view_functions_answer() {
 		test(|| {
 			let token = token_with(&[(BOB, 100)]);
-			assert_eq!(Tokens::balance_of(token, BOB), 100);
-			assert_eq!(Tokens::balance_of(token, CHARLIE), 0);
+			assert_eq!(Tokens::balance(token, BOB), 100);
+			assert_eq!(Tokens::balance(token, CHARLIE), 0);
 			let id = snapshot(token);
-			assert_eq!(Tokens::balance_at_snapshot(token, BOB, id), Some(100));
-			assert_eq!(Tokens::total_supply_at_snapshot(token, id), Some(100));
+			assert_eq!(Tokens::balance_at(token, BOB, id), Some(100));
+			assert_eq!(Tokens::total_supply_at(token, id), Some(100));
 		});
 	}
 }

@@ -1,5 +1,6 @@
 //! The types the tokens pallet stores.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use communs_primitives::SnapshotId;
 use frame_support::BoundedVec;
@@ -149,4 +150,29 @@ pub struct TokenMetadata<DepositBalance, BoundedString> {
 	pub symbol: BoundedString,
 	/// How many decimals a wallet shows.
 	pub decimals: u8,
+}
+
+/// Everything a wallet shows about a token.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct TokenView<AccountId, Balance> {
+	/// May change the metadata, the team and the owner.
+	pub owner: AccountId,
+	/// May mint and burn.
+	pub issuer: AccountId,
+	/// May freeze and thaw.
+	pub admin: AccountId,
+	/// The total supply.
+	pub supply: Balance,
+	/// The least balance an account holds without a deposit.
+	pub min_balance: Balance,
+	/// Whether it is live, frozen or being destroyed.
+	pub status: TokenStatus,
+	/// Its name (empty without metadata).
+	pub name: Vec<u8>,
+	/// Its symbol (empty without metadata).
+	pub symbol: Vec<u8>,
+	/// Its decimals (zero without metadata).
+	pub decimals: u8,
+	/// Its open snapshots, ascending.
+	pub open_snapshots: Vec<SnapshotId>,
 }

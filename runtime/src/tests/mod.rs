@@ -1,5 +1,6 @@
-//! Runtime-level tests: the genesis presets (`presets`), the pallets working together as users
-//! drive them (`scenarios`), and the runtime upgrade's try-runtime checks over an exported
+//! Runtime-level tests: the genesis presets (`presets`), each read alike through its view
+//! function and its runtime API (`reads`), the pallets working together as users drive them
+//! (`scenarios`), and the runtime upgrade's try-runtime checks over an exported
 //! state (`try_runtime`). This module holds what they share: genesis builders, block
 //! production with every invariant checked, and the book DAO.
 
@@ -30,6 +31,7 @@ use sp_keyring::{
 use sp_runtime::{BuildStorage, DispatchError};
 
 mod presets;
+mod reads;
 mod scenarios;
 #[cfg(feature = "try-runtime")]
 mod try_runtime;

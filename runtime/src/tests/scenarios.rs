@@ -59,7 +59,7 @@ fn a_token_created_through_the_runtime_holds_its_deposit_in_cmn() {
 		let deposit = RuntimeHoldReason::Tokens(pallet_tokens::HoldReason::Deposit);
 		assert_eq!(Balances::balance_on_hold(&deposit, &alice), TokenDeposit::get());
 		assert_ok!(Tokens::mint(RuntimeOrigin::signed(alice), 0, bob.clone().into(), 250));
-		assert_eq!(Tokens::balance_of(0, bob), 250);
+		assert_eq!(Tokens::balance(0, bob), 250);
 	});
 }
 
@@ -91,10 +91,10 @@ fn shares_borrowed_around_a_proposal_in_one_batch_do_not_vote() {
 		crate::System::set_block_number(1);
 		let (book, [alice, bob, ..]) = create_book_dao();
 		let shares = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
-		let held = Tokens::balance_of(shares, bob.clone());
+		let held = Tokens::balance(shares, bob.clone());
 		// Alice lets Bob move most of her shares (a lender would); Bob borrows, proposes and
 		// returns them.
-		let lent = Tokens::balance_of(shares, alice.clone()) - 50;
+		let lent = Tokens::balance(shares, alice.clone()) - 50;
 		assert_ok!(Tokens::approve(
 			RuntimeOrigin::signed(alice.clone()),
 			shares,
@@ -221,7 +221,7 @@ fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 			assert_ok!(Cofunding::claim(RuntimeOrigin::signed(reader.clone()), campaign));
 		}
 		let token = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
-		assert_eq!(Tokens::balance_of(token, readers[0].clone()), 500);
+		assert_eq!(Tokens::balance(token, readers[0].clone()), 500);
 		// The publisher pays 1,000 CMN of royalties over 2,000 shares: 0.5 CMN a share.
 		assert_ok!(Royalties::pay(RuntimeOrigin::signed(publisher.clone()), book, 1_000 * UNIT));
 		// The first reader sells half its shares; what they earned stays with it.

@@ -1,0 +1,125 @@
+//! `dao_list`, `dao_info`, `dao_members` and `dao_votingPower`, from `DaosApi`.
+
+use super::json::{account, percent, runtime_error, text};
+use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, TokenId};
+use communs_runtime_api::{DaoView, DaosApi, GovernanceParams, ProposerRule, VotingMode};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::crypto::Ss58Codec;
+use std::sync::Arc;
+
+/// The DAOs' methods.
+#[rpc(server, namespace = "dao")]
+pub trait DaosRpc {
+	/// Up to `limit` (default and at most 100) DAOs, from id `start` (default 0) up. Reads
+	/// `DaosApi::daos`.
+	#[method(name = "list", blocking)]
+	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+
+	/// A DAO, or `null`. Reads `DaosApi::dao`.
+	#[method(name = "info", blocking)]
+	fn info(&self, dao: u32) -> RpcResult<Option<Value>>;
+
+	/// A DAO's members and their roles.
+	#[method(name = "members", blocking)]
+	fn members(&self, dao: u32) -> RpcResult<Vec<Value>>;
+
+	/// The weight an account's vote would have in a proposal of the DAO opened now.
+	#[method(name = "votingPower", blocking)]
+	fn voting_power(&self, dao: u32, who: String) -> RpcResult<String>;
+}
+
+/// Serves the DAOs' methods from a client.
+pub struct Daos<C> {
+	client: Arc<C>,
+}
+
+impl<C> Daos<C> {
+	/// The methods, reading through `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+/// A voting mode's name.
+pub fn voting_mode_name(mode: VotingMode) -> &'static str {
+	match mode {
+		VotingMode::TokenWeighted => "TokenWeighted",
+		VotingMode::OneMemberOneVote => "OneMemberOneVote",
+	}
+}
+
+fn governance_json(params: &GovernanceParams<BlockNumber, Balance, Balance>) -> Value {
+	json!({
+		"votingMode": voting_mode_name(params.voting_mode),
+		"votingPeriod": params.voting_period,
+		"quorum": percent(params.quorum),
+		"approval": percent(params.approval),
+		"proposalDeposit": params.proposal_deposit.to_string(),
+		"enactmentDelay": params.enactment_delay,
+		"proposers": match params.proposers {
+			ProposerRule::Members => json!("Members"),
+			ProposerRule::Holders(least) => json!({ "holders": least.to_string() }),
+		},
+	})
+}
+
+fn dao_json(dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>) -> Value {
+	json!({
+		"id": dao.id,
+		"name": text(&dao.name),
+		"creator": dao.creator.to_ss58check(),
+		"account": dao.account.to_ss58check(),
+		"treasury": dao.treasury.to_string(),
+		"metadata": { "uri": text(&dao.metadata_uri), "hash": format!("{:?}", dao.metadata_hash) },
+		"shareToken": dao.share_token,
+		"members": dao.members,
+		"governance": governance_json(&dao.governance),
+	})
+}
+
+impl<C> DaosRpcServer for Daos<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>,
+{
+	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let daos = self
+			.client
+			.runtime_api()
+			.daos(best, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(daos.iter().map(dao_json).collect())
+	}
+
+	fn info(&self, dao: u32) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let dao = self.client.runtime_api().dao(best, dao).map_err(runtime_error)?;
+		Ok(dao.as_ref().map(dao_json))
+	}
+
+	fn members(&self, dao: u32) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let members = self.client.runtime_api().members(best, dao).map_err(runtime_error)?;
+		Ok(members
+			.iter()
+			.map(|(who, roles)| {
+				json!({
+					"account": who.to_ss58check(),
+					"roles": roles.iter().map(|role| text(role)).collect::<Vec<_>>(),
+				})
+			})
+			.collect())
+	}
+
+	fn voting_power(&self, dao: u32, who: String) -> RpcResult<String> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let power =
+			self.client.runtime_api().voting_power(best, dao, who).map_err(runtime_error)?;
+		Ok(power.to_string())
+	}
+}

@@ -1,0 +1,130 @@
+//! `dao_proposals`, `dao_proposal` and `dao_voteOf`, from `GovernanceApi`.
+
+use super::{
+	daos::voting_mode_name,
+	json::{account, percent, runtime_error, text},
+};
+use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
+use communs_runtime_api::{GovernanceApi, ProposalId, ProposalStatus, ProposalView, Tally, Vote};
+use jsonrpsee::{core::RpcResult, proc_macros::rpc};
+use serde_json::{json, Value};
+use sp_api::ProvideRuntimeApi;
+use sp_blockchain::HeaderBackend;
+use sp_core::crypto::Ss58Codec;
+use std::sync::Arc;
+
+/// The proposals' methods.
+#[rpc(server, namespace = "dao")]
+pub trait GovernanceRpc {
+	/// Up to `limit` (default and at most 100) proposals of a DAO, from id `start` up.
+	#[method(name = "proposals", blocking)]
+	fn proposals(
+		&self,
+		dao: u32,
+		start: Option<ProposalId>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>>;
+
+	/// A proposal with its state and tally, or `null`.
+	#[method(name = "proposal", blocking)]
+	fn proposal(&self, proposal: ProposalId) -> RpcResult<Option<Value>>;
+
+	/// An account's vote on a proposal and its weight, or `null`.
+	#[method(name = "voteOf", blocking)]
+	fn vote_of(&self, proposal: ProposalId, who: String) -> RpcResult<Option<Value>>;
+}
+
+/// Serves the proposals' methods from a client.
+pub struct Governance<C> {
+	client: Arc<C>,
+}
+
+impl<C> Governance<C> {
+	/// The methods, reading through `client`.
+	pub fn new(client: Arc<C>) -> Self {
+		Self { client }
+	}
+}
+
+fn vote_name(vote: Vote) -> &'static str {
+	match vote {
+		Vote::Aye => "Aye",
+		Vote::Nay => "Nay",
+		Vote::Abstain => "Abstain",
+	}
+}
+
+fn status_json(status: &ProposalStatus<BlockNumber>) -> Value {
+	match status {
+		ProposalStatus::Ongoing => json!("Ongoing"),
+		ProposalStatus::Passed { enact_at } => json!({ "passed": { "enactAt": enact_at } }),
+		ProposalStatus::Rejected => json!("Rejected"),
+		ProposalStatus::Enacted { ok } => json!({ "enacted": { "ok": ok } }),
+		ProposalStatus::Cancelled => json!("Cancelled"),
+		ProposalStatus::Spam => json!("Spam"),
+	}
+}
+
+fn tally_json(tally: &Tally<Balance>) -> Value {
+	json!({
+		"ayes": tally.ayes.to_string(),
+		"nays": tally.nays.to_string(),
+		"abstains": tally.abstains.to_string(),
+		"voters": tally.voters,
+	})
+}
+
+fn proposal_json(proposal: &ProposalView<AccountId, Balance, BlockNumber, Balance>) -> Value {
+	json!({
+		"id": proposal.id,
+		"dao": proposal.dao,
+		"proposer": proposal.proposer.to_ss58check(),
+		"title": text(&proposal.title),
+		"description": format!("{:?}", proposal.description),
+		"calls": proposal.calls,
+		"deposit": proposal.deposit.to_string(),
+		"end": proposal.end,
+		"status": status_json(&proposal.status),
+		"tally": tally_json(&proposal.tally),
+		"electorate": proposal.electorate.to_string(),
+		"votingMode": voting_mode_name(proposal.voting_mode),
+		"quorum": percent(proposal.quorum),
+		"approval": percent(proposal.approval),
+		"passing": proposal.passing,
+	})
+}
+
+impl<C> GovernanceRpcServer for Governance<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>,
+{
+	fn proposals(
+		&self,
+		dao: u32,
+		start: Option<ProposalId>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let proposals = self
+			.client
+			.runtime_api()
+			.proposals(best, dao, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(proposals.iter().map(proposal_json).collect())
+	}
+
+	fn proposal(&self, proposal: ProposalId) -> RpcResult<Option<Value>> {
+		let best = self.client.info().best_hash;
+		let proposal = self.client.runtime_api().proposal(best, proposal).map_err(runtime_error)?;
+		Ok(proposal.as_ref().map(proposal_json))
+	}
+
+	fn vote_of(&self, proposal: ProposalId, who: String) -> RpcResult<Option<Value>> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let vote = self.client.runtime_api().vote_of(best, proposal, who).map_err(runtime_error)?;
+		Ok(vote
+			.map(|(vote, weight)| json!({ "vote": vote_name(vote), "weight": weight.to_string() })))
+	}
+}

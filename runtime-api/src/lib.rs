@@ -1,0 +1,150 @@
+//! # Communs runtime APIs
+//!
+//! The reads a wallet or the node's `dao_*` JSON-RPC methods make of the Communs runtime, one
+//! API per pallet. Each read has one name: the runtime API's function calls the pallet's view
+//! function of the same name (`DaosApi::dao` is the view function `Daos.dao`), and the
+//! `*View` types they return are the pallets' own, re-exported here with the enums they carry,
+//! so a client depends on this crate alone. docs/rpc.md maps each read to its `dao_*` method.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::Codec;
+
+pub use communs_primitives::{
+	DaoId, GovernanceParams, ProposalId, ProposerRule, SnapshotId, VotingMode,
+};
+pub use pallet_cofunding::{BackerView, CampaignId, CampaignStatus, CampaignView, Sale, SaleId};
+pub use pallet_daos::DaoView;
+pub use pallet_governance::{ProposalStatus, ProposalView, Tally, Vote};
+pub use pallet_royalties::PoolView;
+pub use pallet_service_payments::{PaymentId, PaymentView, ServiceTotals};
+pub use pallet_tokens::{TokenStatus, TokenView};
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the tokens pallet.
+	pub trait TokensApi<TokenId, AccountId, Balance>
+	where
+		TokenId: Codec,
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// A token's details and metadata, if it exists.
+		fn token_info(token: TokenId) -> Option<TokenView<AccountId, Balance>>;
+
+		/// `who`'s balance of `token`.
+		fn balance(token: TokenId, who: AccountId) -> Balance;
+
+		/// What `delegate` may still move from `owner`'s balance of `token`.
+		fn allowance(token: TokenId, owner: AccountId, delegate: AccountId) -> Balance;
+
+		/// `who`'s balance of `token` at an open snapshot.
+		fn balance_at(token: TokenId, who: AccountId, snapshot: SnapshotId) -> Option<Balance>;
+
+		/// The total supply of `token` at an open snapshot.
+		fn total_supply_at(token: TokenId, snapshot: SnapshotId) -> Option<Balance>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the DAOs pallet.
+	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		TokenId: Codec,
+		TokenBalance: Codec,
+	{
+		/// Up to `limit` (at most 100) DAOs, from id `start` up.
+		fn daos(start: DaoId, limit: u32) -> Vec<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
+
+		/// A DAO, if it exists.
+		fn dao(dao: DaoId) -> Option<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
+
+		/// A DAO's members and their role labels.
+		fn members(dao: DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)>;
+
+		/// The weight `who`'s vote would have in a proposal of `dao` opened now: its share
+		/// balance (token-weighted) or 1 for a member (one member, one vote).
+		fn voting_power(dao: DaoId, who: AccountId) -> TokenBalance;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the governance pallet.
+	pub trait GovernanceApi<AccountId, Balance, BlockNumber, TokenBalance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		TokenBalance: Codec,
+	{
+		/// Up to `limit` (at most 100) proposals of `dao`, from id `start` up.
+		fn proposals(dao: DaoId, start: ProposalId, limit: u32) -> Vec<ProposalView<AccountId, Balance, BlockNumber, TokenBalance>>;
+
+		/// A proposal, if it exists.
+		fn proposal(proposal: ProposalId) -> Option<ProposalView<AccountId, Balance, BlockNumber, TokenBalance>>;
+
+		/// `who`'s vote on `proposal` and its weight, if it voted.
+		fn vote_of(proposal: ProposalId, who: AccountId) -> Option<(Vote, TokenBalance)>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the co-funding pallet.
+	pub trait CofundingApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+		TokenId: Codec,
+		TokenBalance: Codec,
+	{
+		/// Up to `limit` (at most 100) campaigns of `dao`, from id `start` up.
+		fn campaigns(dao: DaoId, start: CampaignId, limit: u32) -> Vec<CampaignView<AccountId, Balance, BlockNumber>>;
+
+		/// A campaign, if it exists.
+		fn campaign(campaign: CampaignId) -> Option<CampaignView<AccountId, Balance, BlockNumber>>;
+
+		/// `who`'s unclaimed contribution to `campaign` and what it can claim now.
+		fn backer(campaign: CampaignId, who: AccountId) -> Option<BackerView<Balance, TokenBalance>>;
+
+		/// An open sale, if it exists.
+		fn sale(sale: SaleId) -> Option<Sale<Balance, BlockNumber, TokenId>>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the royalties pallet.
+	pub trait RoyaltiesApi<AccountId, Balance>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+	{
+		/// `dao`'s royalty pool, if it was ever paid.
+		fn pool(dao: DaoId) -> Option<PoolView<AccountId, Balance>>;
+
+		/// What `who` can claim from `dao`'s royalties now.
+		fn claimable(dao: DaoId, who: AccountId) -> Balance;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the service-payments pallet.
+	pub trait ServicePaymentsApi<AccountId, Credit, BlockNumber>
+	where
+		AccountId: Codec,
+		Credit: Codec,
+		BlockNumber: Codec,
+	{
+		/// Up to `limit` (at most 100) open payments in which `who` is the customer or the
+		/// provider, from payment id `start` up.
+		fn payments_of(who: AccountId, start: PaymentId, limit: u32) -> Vec<PaymentView<AccountId, Credit, BlockNumber>>;
+
+		/// A cooperative's running totals.
+		fn totals(dao: DaoId) -> ServiceTotals<Credit>;
+	}
+}

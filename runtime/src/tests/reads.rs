@@ -1,0 +1,110 @@
+//! One read surface: each read answers the same through the pallet's view function,
+//! dispatched by its id as a client does (`RuntimeViewFunction`), and through the
+//! `communs-runtime-api` function of the same name.
+
+use super::*;
+use crate::{Balance, Block, BlockNumber, Governance, TokenId};
+use communs_runtime_api::{
+	CofundingApi, DaosApi, GovernanceApi, RoyaltiesApi, ServicePaymentsApi, TokensApi,
+};
+use frame_support::view_functions::{runtime_api::RuntimeViewFunction, ViewFunction};
+
+/// What the view function `query` names answers, dispatched by id and decoded.
+fn view<V: ViewFunction + Encode>(query: V) -> V::ReturnType
+where
+	V::ReturnType: codec::Decode,
+{
+	let answer =
+		<Runtime as RuntimeViewFunction<Block>>::execute_view_function(V::id(), query.encode())
+			.expect("the runtime knows the view function");
+	codec::Decode::decode(&mut &answer[..]).expect("its answer decodes")
+}
+
+#[test]
+fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let [alice, bob, ..] = authors.clone();
+		let proposal = pallet_governance::NextProposalId::<Runtime>::get();
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(bob.clone()),
+			book,
+			vec![],
+			bounded(b"Read me"),
+			Default::default(),
+		));
+		run_to(2);
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(alice.clone()),
+			proposal,
+			pallet_governance::Vote::Aye
+		));
+
+		// DAOs.
+		let dao = <Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::dao(book);
+		let token = dao.as_ref().and_then(|dao| dao.share_token).expect("the book has shares");
+		assert_eq!(view(pallet_daos::DaoViewFunction::<Runtime>::new(book)), dao);
+		assert_eq!(
+			view(pallet_daos::DaosViewFunction::<Runtime>::new(0, 10)),
+			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::daos(0, 10)
+		);
+		assert_eq!(
+			view(pallet_daos::MembersViewFunction::<Runtime>::new(book)).len(),
+			authors.len()
+		);
+		assert_eq!(
+			view(pallet_daos::VotingPowerViewFunction::<Runtime>::new(book, alice.clone())),
+			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::voting_power(
+				book,
+				alice.clone()
+			)
+		);
+
+		// Tokens.
+		let info = <Runtime as TokensApi<Block, TokenId, AccountId, Balance>>::token_info(token);
+		assert!(info.is_some());
+		assert_eq!(view(pallet_tokens::TokenInfoViewFunction::<Runtime>::new(token)), info);
+		assert_eq!(
+			view(pallet_tokens::BalanceViewFunction::<Runtime>::new(token, bob.clone())),
+			<Runtime as TokensApi<Block, TokenId, AccountId, Balance>>::balance(token, bob.clone())
+		);
+
+		// Governance.
+		let read =
+			<Runtime as GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>::proposal(
+				proposal,
+			);
+		assert_eq!(read.as_ref().map(|p| p.tally.voters), Some(1));
+		assert_eq!(view(pallet_governance::ProposalViewFunction::<Runtime>::new(proposal)), read);
+		assert_eq!(
+			view(pallet_governance::ProposalsViewFunction::<Runtime>::new(book, 0, 10)),
+			<Runtime as GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>::proposals(
+				book, 0, 10
+			)
+		);
+		assert_eq!(
+			view(pallet_governance::VoteOfViewFunction::<Runtime>::new(proposal, alice.clone())),
+			<Runtime as GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>::vote_of(
+				proposal,
+				alice.clone()
+			)
+		);
+
+		// Campaigns, royalties and service payments: the book has none yet, and both say so.
+		assert_eq!(
+			view(pallet_cofunding::CampaignsViewFunction::<Runtime>::new(book, 0, 10)),
+			<Runtime as CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>::campaigns(
+				book, 0, 10
+			)
+		);
+		assert_eq!(
+			view(pallet_royalties::ClaimableViewFunction::<Runtime>::new(book, alice.clone())),
+			<Runtime as RoyaltiesApi<Block, AccountId, Balance>>::claimable(book, alice.clone())
+		);
+		assert_eq!(
+			view(pallet_service_payments::TotalsViewFunction::<Runtime>::new(book)),
+			<Runtime as ServicePaymentsApi<Block, AccountId, Balance, BlockNumber>>::totals(book)
+		);
+	});
+}
