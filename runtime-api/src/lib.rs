@@ -7,6 +7,7 @@
 //! so a client depends on this crate alone. docs/rpc.md maps each read to its `dao_*` method.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -40,6 +40,7 @@
 //!   [`close_sale`](Pallet::close_sale).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -53,6 +53,7 @@
 //!   [`dispatch_as_root`](Pallet::dispatch_as_root).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

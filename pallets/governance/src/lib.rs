@@ -54,6 +54,7 @@
 //! - By the scheduler (`Root`): [`enact`](Pallet::enact).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

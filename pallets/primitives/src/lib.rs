@@ -25,6 +25,7 @@
 //! [`migration`] holds what the pallets' storage migrations share.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -38,6 +38,7 @@
 //! account, through a passed proposal): [`set_treasury_share`](Pallet::set_treasury_share).
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -38,6 +38,7 @@
 //! it ends them; a DAO with terms cannot dissolve.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -9,6 +9,8 @@
 //! Dev-only: pallets take it as a dev-dependency, never the runtime. The DAOs pallet's own tests
 //! keep their builders, since a crate cannot be its own dependency's `Config`.
 
+#![deny(missing_docs)]
+
 use frame_support::{assert_ok, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use pallet_daos::{

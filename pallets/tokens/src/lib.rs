@@ -78,6 +78,7 @@
 //! metadata::Mutate, roles::Inspect, roles::ResetTeam}`, `AccountTouch`, [`TokenSnapshots`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 

@@ -23,6 +23,7 @@
 //!   [`Config::MaxValidators`] accounts.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
