@@ -4,10 +4,19 @@
 
 use super::*;
 use crate::{Balance, Block, BlockNumber, Governance, TokenId};
+// The runtime's side of each API: what the node calls, without a client.
 use communs_runtime_api::{
-	CofundingApi, DaosApi, GovernanceApi, RoyaltiesApi, ServicePaymentsApi, TokensApi,
+	runtime_decl_for_cofunding_api::CofundingApiV1 as CofundingApi,
+	runtime_decl_for_daos_api::DaosApiV1 as DaosApi,
+	runtime_decl_for_governance_api::GovernanceApiV1 as GovernanceApi,
+	runtime_decl_for_royalties_api::RoyaltiesApiV1 as RoyaltiesApi,
+	runtime_decl_for_service_payments_api::ServicePaymentsApiV1 as ServicePaymentsApi,
+	runtime_decl_for_tokens_api::TokensApiV1 as TokensApi,
 };
-use frame_support::view_functions::{runtime_api::RuntimeViewFunction, ViewFunction};
+use frame_support::view_functions::{
+	runtime_api::runtime_decl_for_runtime_view_function::RuntimeViewFunctionV1 as RuntimeViewFunction,
+	ViewFunction,
+};
 
 /// What the view function `query` names answers, dispatched by id and decoded.
 fn view<V: ViewFunction + Encode>(query: V) -> V::ReturnType
@@ -30,7 +39,7 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 		assert_ok!(Governance::propose(
 			RuntimeOrigin::signed(bob.clone()),
 			book,
-			vec![],
+			vec![crate::RuntimeCall::System(frame_system::Call::remark { remark: vec![] })],
 			bounded(b"Read me"),
 			Default::default(),
 		));
