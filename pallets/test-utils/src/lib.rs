@@ -37,12 +37,16 @@ pub fn governance<T: pallet_daos::Config>(
 	}
 }
 
+/// A share token to create with a DAO: its symbol, minimum balance and first holders.
+type SharesOf<T> =
+	(Vec<u8>, TokenBalanceOf<T>, Vec<(<T as frame_system::Config>::AccountId, TokenBalanceOf<T>)>);
+
 /// A DAO to create in a test: its name, members with their roles, an optional share token and
 /// its governance. [`DaoBuilder::create`] makes it through `create_dao`.
 pub struct DaoBuilder<T: pallet_daos::Config> {
 	name: Vec<u8>,
 	members: Vec<(T::AccountId, RolesOf<T>)>,
-	shares: Option<(Vec<u8>, TokenBalanceOf<T>, Vec<(T::AccountId, TokenBalanceOf<T>)>)>,
+	shares: Option<SharesOf<T>>,
 	governance: GovernanceOf<T>,
 }
 

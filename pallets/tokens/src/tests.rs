@@ -384,7 +384,10 @@ mod hook_weight {
 		test(|| {
 			let (settled, skipped) = settled_and_skipped();
 			let unused = HOOK_MAX_WEIGHT - HOOK_SKIP_WEIGHT;
-			let calls: [(&str, fn(u32) -> DispatchResultWithPostInfo, Weight, u64); 6] = [
+			// Each call: its name, how to make it on a token, its weight, and how many balances
+			// it changes.
+			type BalanceMove = (&'static str, fn(u32) -> DispatchResultWithPostInfo, Weight, u64);
+			let calls: [BalanceMove; 6] = [
 				(
 					"mint",
 					|token| Tokens::mint(signed(ALICE), token, CHARLIE, 20),
