@@ -519,7 +519,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// What the calls share.
+/// The `reap` call, once its origin is checked.
 impl<T: Config> Pallet<T> {
 	/// `reap` once the origin is checked; returns how many votes it removed.
 	pub(crate) fn do_reap(proposal: ProposalId) -> Result<u32, DispatchError> {
