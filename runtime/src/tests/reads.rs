@@ -35,6 +35,34 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 		crate::System::set_block_number(1);
 		let (book, authors) = create_book_dao();
 		let [alice, bob, ..] = authors.clone();
+		let reader = Sr25519Keyring::Eve.to_account_id();
+		// The book votes a campaign, a reader backs it, a publisher pays royalties.
+		let terms = pallet_cofunding::CampaignTerms {
+			price: 10 * crate::UNIT,
+			goal: 10_000 * crate::UNIT,
+			cap: 20_000 * crate::UNIT,
+			duration: 10 * crate::MINUTES,
+			min_contribution: 10 * crate::UNIT,
+			withdrawable: false,
+		};
+		let open = crate::RuntimeCall::Cofunding(pallet_cofunding::Call::open_campaign {
+			dao: book,
+			terms,
+			metadata: bounded(b"ipfs://book/campaign"),
+		});
+		pass(book, &authors, vec![open]);
+		let campaign = 0;
+		assert_ok!(crate::Cofunding::contribute(
+			RuntimeOrigin::signed(reader.clone()),
+			campaign,
+			500 * crate::UNIT
+		));
+		assert_ok!(crate::Royalties::pay(
+			RuntimeOrigin::signed(Sr25519Keyring::FerdieStash.to_account_id()),
+			book,
+			100 * crate::UNIT
+		));
+		// And a proposal still taking votes.
 		let proposal = pallet_governance::NextProposalId::<Runtime>::get();
 		assert_ok!(Governance::propose(
 			RuntimeOrigin::signed(bob.clone()),
@@ -43,7 +71,7 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 			bounded(b"Read me"),
 			Default::default(),
 		));
-		run_to(2);
+		run_to(crate::System::block_number() + 1);
 		assert_ok!(Governance::vote(
 			RuntimeOrigin::signed(alice.clone()),
 			proposal,
@@ -100,17 +128,47 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 			)
 		);
 
-		// Campaigns, royalties and service payments: the book has none yet, and both say so.
+		// Campaigns and royalties.
+		let read = <Runtime as CofundingApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			TokenId,
+			Balance,
+		>>::campaign(campaign);
+		assert_eq!(read.as_ref().map(|c| c.raised), Some(500 * crate::UNIT));
+		assert_eq!(view(pallet_cofunding::CampaignViewFunction::<Runtime>::new(campaign)), read);
 		assert_eq!(
 			view(pallet_cofunding::CampaignsViewFunction::<Runtime>::new(book, 0, 10)),
 			<Runtime as CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>::campaigns(
 				book, 0, 10
 			)
 		);
+		let backer = <Runtime as CofundingApi<
+			Block,
+			AccountId,
+			Balance,
+			BlockNumber,
+			TokenId,
+			Balance,
+		>>::backer(campaign, reader.clone());
+		assert!(backer.is_some());
+		assert_eq!(
+			view(pallet_cofunding::BackerViewFunction::<Runtime>::new(campaign, reader.clone())),
+			backer
+		);
+		let pool = <Runtime as RoyaltiesApi<Block, AccountId, Balance>>::pool(book);
+		assert_eq!(pool.as_ref().map(|p| p.paid), Some(100 * crate::UNIT));
+		assert_eq!(view(pallet_royalties::PoolViewFunction::<Runtime>::new(book)), pool);
+		let owed =
+			<Runtime as RoyaltiesApi<Block, AccountId, Balance>>::claimable(book, alice.clone());
+		assert!(owed > 0);
 		assert_eq!(
 			view(pallet_royalties::ClaimableViewFunction::<Runtime>::new(book, alice.clone())),
-			<Runtime as RoyaltiesApi<Block, AccountId, Balance>>::claimable(book, alice.clone())
+			owed
 		);
+		// Service payments: the book sells no service; both read its empty totals.
 		assert_eq!(
 			view(pallet_service_payments::TotalsViewFunction::<Runtime>::new(book)),
 			<Runtime as ServicePaymentsApi<Block, AccountId, Balance, BlockNumber>>::totals(book)
