@@ -1,0 +1,268 @@
+// Propose: the common actions as forms (pay from the treasury, add or remove a member, open a
+// campaign, open a credit sale, set the cooperative's terms) and any other call as its encoded
+// data; the proposal's limits (calls, their size, the title) are checked before signing.
+import { useState } from 'preact/hooks';
+import { Binary } from 'polkadot-api';
+import { MultiAddress } from '@polkadot-api/descriptors';
+import { useApp, useRead } from '../state';
+import { Field, Section, valueOf } from '../ui/fields';
+import { TxButton } from '../ui/tx';
+import {
+  bytes, formatAmount, parseAddress, parseCount, parsePercent, parseSpend, type Parsed,
+} from '../units';
+
+/** A call the proposal will make, with what the page says of it and its encoded size. */
+interface Planned {
+  label: string;
+  call: unknown;
+  size: number;
+}
+
+/** A typed transaction, as the action forms build them. */
+interface Built {
+  decodedCall: unknown;
+  getEncodedData(): Promise<Uint8Array>;
+}
+
+type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'sale' | 'terms' | 'advanced';
+const KINDS: Kind[] = ['pay', 'addMember', 'removeMember', 'campaign', 'sale', 'terms', 'advanced'];
+
+interface Props {
+  dao: number;
+  account: string;
+  treasury: bigint;
+}
+
+export function ProposeForm({ dao, treasury }: Props) {
+  const { connection: { api }, t } = useApp();
+  const limits = useRead(async () => ({
+    calls: await api.constants.Governance.MaxCalls(),
+    length: await api.constants.Governance.MaxCallsLength(),
+    title: await api.constants.Governance.TitleLimit(),
+  }), []);
+  const [kind, setKind] = useState<Kind>('pay');
+  const [planned, setPlanned] = useState<Planned[]>([]);
+  const [title, setTitle] = useState('');
+  const [addError, setAddError] = useState<string>();
+  const [sent, setSent] = useState(0);
+
+  const add = async (label: string, make: () => Built | Promise<Built>) => {
+    setAddError(undefined);
+    try {
+      const built = await make();
+      const size = (await built.getEncodedData()).length;
+      setPlanned([...planned, { label, call: built.decodedCall, size }]);
+    } catch (error) {
+      setAddError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const size = planned.reduce((total, each) => total + each.size, 0);
+  const max = limits.value;
+  const tooMany = max !== undefined && planned.length > max.calls;
+  const tooLarge = max !== undefined && size > max.length;
+  const parsedTitle: Parsed<string> = title.trim() === ''
+    ? { error: 'required' }
+    : max && bytes(title).length > max.title ? { error: 'tooLong' } : { value: title.trim() };
+
+  const build = () => {
+    const valid = valueOf(parsedTitle);
+    if (valid === undefined || planned.length === 0 || tooMany || tooLarge) return undefined;
+    return api.tx.Governance.propose({
+      dao,
+      calls: planned.map((each) => each.call) as never,
+      title: bytes(valid),
+      description: `0x${'00'.repeat(32)}`,
+    });
+  };
+
+  return (
+    <Section title={t('propose.title')} id="propose">
+      <p class="hint">{t('propose.intro')}</p>
+      <div class="field">
+        <label for="propose-kind">{t('propose.action')}</label>
+        <select id="propose-kind" value={kind} onChange={(event) => setKind((event.target as HTMLSelectElement).value as Kind)}>
+          {KINDS.map((each) => <option key={each} value={each}>{t(`action.${each}`)}</option>)}
+        </select>
+      </div>
+      <ActionForm key={kind} kind={kind} dao={dao} treasury={treasury} add={add} />
+      {addError && <p role="alert" class="error">{addError}</p>}
+      {planned.length > 0 && (
+        <>
+          <h3>{t('propose.planned')}</h3>
+          <ol class="planned">
+            {planned.map((each, index) => (
+              <li key={index}>
+                {each.label} <small>({t('propose.bytes', { size: each.size })})</small>{' '}
+                <button type="button" class="link" onClick={() => setPlanned(planned.filter((_, i) => i !== index))}>
+                  {t('propose.remove', { n: index + 1 })}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <p class={tooLarge || tooMany ? 'error' : 'hint'} role={tooLarge || tooMany ? 'alert' : undefined}>
+            {tooMany
+              ? t('propose.tooMany', { max: max!.calls })
+              : tooLarge
+                ? t('propose.tooLarge', { size, max: max!.length })
+                : t('propose.size', { size, max: max?.length ?? 0 })}
+          </p>
+        </>
+      )}
+      <Field id="propose-title" label={t('propose.titleField')} value={title} onInput={setTitle}
+        parsed={parsedTitle} help={t('propose.titleHelp', { max: max?.title ?? 128 })} />
+      <TxButton key={sent} label={t('propose.submit')} build={build} onDone={() => {
+        setPlanned([]);
+        setTitle('');
+        setSent(sent + 1);
+      }} />
+    </Section>
+  );
+}
+
+interface ActionProps {
+  kind: Kind;
+  dao: number;
+  treasury: bigint;
+  add: (label: string, make: () => Built | Promise<Built>) => Promise<void>;
+}
+
+/** The form of one kind of action; its button adds the call to the proposal. */
+function ActionForm({ kind, dao, treasury, add }: ActionProps) {
+  const { connection: { api, native }, t } = useApp();
+  const [values, setValues] = useState<Record<string, string>>({ role: kind === 'terms' ? 'driver' : 'member' });
+  const [withdrawable, setWithdrawable] = useState(false);
+  const v = (name: string) => values[name] ?? '';
+  const set = (name: string) => (value: string) => setValues({ ...values, [name]: value });
+  const field = (name: string, parsed: Parsed<unknown>, inputMode: 'text' | 'decimal' | 'numeric' = 'decimal', params = {}) => (
+    <Field id={`action-${name}`} label={t(`field.${name}`, { symbol: native.symbol, ...params })} value={v(name)}
+      onInput={set(name)} parsed={parsed} inputMode={inputMode} help={t(`field.${name}.help`, {}, '')} />
+  );
+  let fields;
+  let built: () => { label: string; make: () => Built | Promise<Built> } | undefined;
+
+  switch (kind) {
+    case 'pay': {
+      const to = parseAddress(v('to'));
+      const amount = parseSpend(v('amount'), native, treasury);
+      fields = <>{field('to', to, 'text')}{field('amount', amount)}</>;
+      built = () => {
+        const [dest, value] = [valueOf(to), valueOf(amount)];
+        if (!dest || value === undefined) return undefined;
+        return {
+          label: t('action.payText', { amount: formatAmount(value, native), to: dest }),
+          make: () => api.tx.Balances.transfer_keep_alive({ dest: MultiAddress.Id(dest), value }),
+        };
+      };
+      break;
+    }
+    case 'addMember':
+    case 'removeMember': {
+      const who = parseAddress(v('who'));
+      const role: Parsed<string> = v('role').trim() === '' ? { error: 'required' } : { value: v('role').trim() };
+      fields = <>{field('who', who, 'text')}{kind === 'addMember' && field('role', role, 'text')}</>;
+      built = () => {
+        const address = valueOf(who);
+        if (!address) return undefined;
+        if (kind === 'removeMember') {
+          return { label: t('action.removeText', { who: address }), make: () => api.tx.Daos.remove_member({ dao, who: MultiAddress.Id(address) }) };
+        }
+        const roleName = valueOf(role);
+        if (!roleName) return undefined;
+        return {
+          label: t('action.addText', { who: address, role: roleName }),
+          make: () => api.tx.Daos.add_member({ dao, who: MultiAddress.Id(address), roles: [bytes(roleName)] }),
+        };
+      };
+      break;
+    }
+    case 'campaign': {
+      const price = parseSpend(v('price'), native);
+      const goal = parseSpend(v('goal'), native);
+      const cap = parseSpend(v('cap'), native);
+      const minimum = parseSpend(v('minimum'), native);
+      const duration = parseCount(v('duration'), 1, 1_296_000);
+      const about: Parsed<string> = { value: v('about') };
+      fields = (
+        <>
+          {field('price', price)}{field('goal', goal)}{field('cap', cap)}{field('minimum', minimum)}
+          {field('duration', duration, 'numeric')}{field('about', about, 'text')}
+          <label class="check">
+            <input type="checkbox" checked={withdrawable} onChange={() => setWithdrawable(!withdrawable)} /> {t('field.withdrawable')}
+          </label>
+        </>
+      );
+      built = () => {
+        const terms = {
+          price: valueOf(price), goal: valueOf(goal), cap: valueOf(cap),
+          min_contribution: valueOf(minimum), duration: valueOf(duration),
+        };
+        if (Object.values(terms).some((value) => value === undefined)) return undefined;
+        return {
+          label: t('action.campaignText', { goal: formatAmount(terms.goal!, native), price: formatAmount(terms.price!, native) }),
+          make: () => api.tx.Cofunding.open_campaign({
+            dao,
+            terms: {
+              price: terms.price!, goal: terms.goal!, cap: terms.cap!, duration: terms.duration!,
+              min_contribution: terms.min_contribution!, withdrawable,
+            },
+            metadata: bytes(v('about')),
+          }),
+        };
+      };
+      break;
+    }
+    case 'sale': {
+      const price = parseSpend(v('price'), native);
+      const period = parseCount(v('period'), 1, 1_296_000);
+      const capPerPeriod = parseSpend(v('capPerPeriod'), native);
+      fields = <>{field('price', price)}{field('period', period, 'numeric')}{field('capPerPeriod', capPerPeriod)}</>;
+      built = () => {
+        const [p, n, c] = [valueOf(price), valueOf(period), valueOf(capPerPeriod)];
+        if (p === undefined || n === undefined || c === undefined) return undefined;
+        return {
+          label: t('action.saleText', { price: formatAmount(p, native) }),
+          make: () => api.tx.Cofunding.open_sale({ dao, price: p, period: n, cap_per_period: c }),
+        };
+      };
+      break;
+    }
+    case 'terms': {
+      const role: Parsed<string> = v('role').trim() === '' ? { error: 'required' } : { value: v('role').trim() };
+      const fee = parsePercent(v('fee'));
+      const window = parseCount(v('window'), 1, 1_296_000);
+      fields = <>{field('role', role, 'text')}{field('fee', fee)}{field('window', window, 'numeric')}</>;
+      built = () => {
+        const [r, f, w] = [valueOf(role), valueOf(fee), valueOf(window)];
+        if (r === undefined || f === undefined || w === undefined) return undefined;
+        return {
+          label: t('action.termsText', { role: r, fee: v('fee'), window: w }),
+          make: () => api.tx.ServicePayments.set_terms({ dao, provider_role: bytes(r), fee: f, window: w }),
+        };
+      };
+      break;
+    }
+    case 'advanced': {
+      const hex = v('callData').trim();
+      const data: Parsed<string> = hex === ''
+        ? { error: 'required' }
+        : /^0x([0-9a-fA-F]{2})+$/.test(hex) ? { value: hex } : { error: 'malformedAmount' };
+      fields = field('callData', data, 'text');
+      built = () => {
+        const valid = valueOf(data);
+        if (!valid) return undefined;
+        return { label: t('action.advancedText', { data: `${valid.slice(0, 18)}…` }), make: () => api.txFromCallData(Binary.fromHex(valid)) };
+      };
+      break;
+    }
+  }
+  const ready = built();
+  return (
+    <div class="action-form">
+      {fields}
+      <button type="button" disabled={!ready} onClick={() => ready && void add(ready.label, ready.make)}>
+        {t('propose.add')}
+      </button>
+    </div>
+  );
+}

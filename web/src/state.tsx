@@ -1,0 +1,53 @@
+// What every page shares: the connection, the wallet's accounts, the language, the best block.
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Connection } from './chain';
+import type { InjectedPolkadotAccount } from './wallet';
+import type { Lang, Translate } from './i18n';
+
+/** The app's shared state, given to every page. */
+export interface AppState {
+  connection: Connection;
+  /** The best block's number; pages read again when it moves. */
+  best: number;
+  accounts: InjectedPolkadotAccount[];
+  /** The account that signs, if the wallet gave one. */
+  account: InjectedPolkadotAccount | undefined;
+  lang: Lang;
+  t: Translate;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+/** The shared state; only pages rendered under a connection call it. */
+export function useApp(): AppState {
+  const state = useContext(AppContext);
+  if (!state) throw new Error('useApp outside a connection');
+  return state;
+}
+
+/** What a read gives: the value, an error, or neither yet. */
+export interface Read<T> {
+  value: T | undefined;
+  error: unknown;
+  loading: boolean;
+}
+
+/** Runs `read` now and again at every new best block (or when `deps` change), keeping the last
+ *  value on screen while the next is read. */
+export function useRead<T>(read: () => Promise<T>, deps: unknown[]): Read<T> {
+  const { best } = useApp();
+  const [state, setState] = useState<Read<T>>({ value: undefined, error: undefined, loading: true });
+  useEffect(() => {
+    let current = true;
+    read().then(
+      (value) => current && setState({ value, error: undefined, loading: false }),
+      (error: unknown) => current && setState((old) => ({ value: old.value, error, loading: false })),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [best, ...deps]);
+  return state;
+}

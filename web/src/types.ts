@@ -1,0 +1,14 @@
+// The shapes the runtime APIs return, named for the pages that show them.
+import type { Api } from './chain';
+
+type Resolved<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
+
+/** What `GovernanceApi` returns. */
+export interface GovernanceApi {
+  Proposal: NonNullable<Resolved<Api['apis']['GovernanceApi']['proposal']>>;
+}
+
+/** What `CofundingApi` returns. */
+export interface CofundingApi {
+  Campaign: NonNullable<Resolved<Api['apis']['CofundingApi']['campaign']>>;
+}
