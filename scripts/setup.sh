@@ -105,9 +105,13 @@ elif ! wasm_target_ready; then
 	fi
 fi
 
-# 4. Node.js and npm for the end-to-end tests (@polkadot/api).
+# 4. Node.js and npm for the web app and the end-to-end tests (@polkadot/api).
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	apt_install nodejs npm
 fi
+
+# 5. Debian's Chromium, the browser the web app's tests drive with playwright-core
+#    (Playwright's own browser download is not reachable here).
+apt_install chromium
 
 log "ready"

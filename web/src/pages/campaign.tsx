@@ -19,7 +19,6 @@ export function CampaignPage({ id }: { id: number }) {
     return { backer, free: free.data.free };
   }, [account?.address]);
   const [amount, setAmount] = useState('');
-  const [sent, setSent] = useState(0);
 
   if (campaign.loading && !campaign.value) return <p role="status">{t('common.loading')}</p>;
   if (!campaign.value) return <p role="alert">{t('campaign.missing', { id })}</p>;
@@ -56,12 +55,12 @@ export function CampaignPage({ id }: { id: number }) {
           <Field id="contribution" label={t('campaign.amount', { symbol: native.symbol })} value={amount} onInput={setAmount}
             parsed={parsed} inputMode="decimal"
             help={t('campaign.amountHelp', { price: formatAmount(terms.price, native), minimum: formatAmount(terms.min_contribution, native) })} />
-          <TxButton key={sent} label={t('campaign.contribute')}
+          <TxButton label={t('campaign.contribute')}
             build={() => {
               const value = valueOf(parsed);
               return value === undefined ? undefined : api.tx.Cofunding.contribute({ campaign: id, amount: value });
             }}
-            onDone={() => { setAmount(''); setSent(sent + 1); }} />
+            onDone={() => setAmount('')} />
           {terms.withdrawable && backer && (
             <TxButton label={t('campaign.withdraw')} build={() => api.tx.Cofunding.withdraw({ campaign: id })} />
           )}

@@ -44,7 +44,6 @@ export function ProposeForm({ dao, treasury }: Props) {
   const [planned, setPlanned] = useState<Planned[]>([]);
   const [title, setTitle] = useState('');
   const [addError, setAddError] = useState<string>();
-  const [sent, setSent] = useState(0);
 
   const add = async (label: string, make: () => Built | Promise<Built>) => {
     setAddError(undefined);
@@ -111,10 +110,9 @@ export function ProposeForm({ dao, treasury }: Props) {
       )}
       <Field id="propose-title" label={t('propose.titleField')} value={title} onInput={setTitle}
         parsed={parsedTitle} help={t('propose.titleHelp', { max: max?.title ?? 128 })} />
-      <TxButton key={sent} label={t('propose.submit')} build={build} onDone={() => {
+      <TxButton label={t('propose.submit')} build={build} onDone={() => {
         setPlanned([]);
         setTitle('');
-        setSent(sent + 1);
       }} />
     </Section>
   );

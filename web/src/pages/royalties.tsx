@@ -18,7 +18,6 @@ export function Royalties({ dao, unit }: { dao: number; unit: Unit }) {
     return { claimable, free: free.data.free };
   }, [account?.address]);
   const [amount, setAmount] = useState('');
-  const [sent, setSent] = useState(0);
   const parsed = parseSpend(amount, unit, mine.value?.free);
   return (
     <Section title={t('royalties.title')} id="royalties">
@@ -41,12 +40,12 @@ export function Royalties({ dao, unit }: { dao: number; unit: Unit }) {
       <h3>{t('royalties.pay')}</h3>
       <Field id="royalty-amount" label={t('royalties.amount', { symbol: unit.symbol })} value={amount} onInput={setAmount}
         parsed={parsed} inputMode="decimal" help={t('royalties.payHelp')} />
-      <TxButton key={sent} label={t('royalties.pay')}
+      <TxButton label={t('royalties.pay')}
         build={() => {
           const value = valueOf(parsed);
           return value === undefined ? undefined : api.tx.Royalties.pay({ dao, amount: value });
         }}
-        onDone={() => { setAmount(''); setSent(sent + 1); }} />
+        onDone={() => setAmount('')} />
     </Section>
   );
 }

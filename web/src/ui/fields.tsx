@@ -43,8 +43,8 @@ export function Field({ id, label, help, value, onInput, parsed, inputMode = 'te
 /** A titled part of a page. */
 export function Section({ title, children, id }: { title: string; children: ComponentChildren; id?: string }) {
   return (
-    <section aria-labelledby={id ? `${id}-title` : undefined}>
-      <h2 id={id ? `${id}-title` : undefined}>{title}</h2>
+    <section aria-labelledby={id ? `${id}-heading` : undefined}>
+      <h2 id={id ? `${id}-heading` : undefined}>{title}</h2>
       {children}
     </section>
   );

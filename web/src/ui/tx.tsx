@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Observable } from 'rxjs';
 import type { PolkadotSigner, TxEvent } from 'polkadot-api';
-import { describeError } from '../chain';
+import { describeError, type Connection } from '../chain';
 import { useApp } from '../state';
 import { formatAmount } from '../units';
 
@@ -11,6 +11,13 @@ import { formatAmount } from '../units';
 export interface Submittable {
   getEstimatedFees(from: string, options?: { at?: string }): Promise<bigint>;
   signSubmitAndWatch(signer: PolkadotSigner, options?: { at?: string }): Observable<TxEvent>;
+}
+
+/** The best block's hash: transactions are built on it (their nonce included), not on the
+ *  finalized block, which lags a few blocks behind. */
+async function bestHash(connection: Connection): Promise<string> {
+  const [best] = await connection.client.getBestBlocks();
+  return best.hash;
 }
 
 /** The events a transaction emitted, as PAPI decodes them. */
@@ -43,16 +50,18 @@ export function TxButton({ label, build, onDone }: Props) {
     if (!tx || !account) return;
     setStep({ at: 'fee' });
     try {
-      setStep({ at: 'confirm', fee: await tx.getEstimatedFees(account.address, { at: 'best' }) });
+      const at = await bestHash(connection);
+      setStep({ at: 'confirm', fee: await tx.getEstimatedFees(account.address, { at }) });
     } catch (error) {
       setStep({ at: 'failed', ...describeError(connection, error) });
     }
   };
 
-  const send = () => {
+  const send = async () => {
     if (!tx || !account) return;
     setStep({ at: 'signing' });
-    const subscription = tx.signSubmitAndWatch(account.polkadotSigner, { at: 'best' }).subscribe({
+    const at = await bestHash(connection);
+    const subscription = tx.signSubmitAndWatch(account.polkadotSigner, { at }).subscribe({
       next: (event) => {
         if (event.type !== 'txBestBlocksState' || !event.found) return;
         subscription?.unsubscribe();
@@ -73,11 +82,11 @@ export function TxButton({ label, build, onDone }: Props) {
   if (!account) return <p class="hint">{t('tx.noAccount')}</p>;
   const busy = step.at === 'fee' || step.at === 'signing';
   return (
-    <div class="tx">
+    <div class="tx" data-tx={label}>
       {step.at === 'confirm' ? (
         <div class="confirm" role="group" aria-label={label}>
           <p>{t('tx.fee', { fee: formatAmount(step.fee, connection.native) })}</p>
-          <button type="button" class="primary" onClick={send}>{t('tx.sign')}</button>
+          <button type="button" class="primary" onClick={() => void send()}>{t('tx.sign')}</button>
           <button type="button" onClick={() => setStep({ at: 'idle' })}>{t('tx.cancel')}</button>
         </div>
       ) : (
