@@ -35,10 +35,34 @@ build_benchmark_node() {
 	cp "$CARGO_TARGET_DIR/release/communs-node" "$COMMUNS_BENCH_NODE"
 }
 
-# Installs the npm packages of the end-to-end tests (tests/e2e) and the load generator
-# (tools/load), one npm workspace, as locked in package-lock.json.
+# Installs the npm packages of the web app (web), the end-to-end tests (tests/e2e) and the load
+# generator (tools/load), one npm workspace, as locked in package-lock.json.
 npm_ci() {
 	(cd "$COMMUNS_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# Where the runtime's wasm lands after the node's build.
+export COMMUNS_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/communs-runtime/communs_runtime.compact.compressed.wasm"
+
+# Builds the web app into web/dist: PAPI's typed descriptors from the committed metadata
+# (web/.papi/metadata/communs.scale), then the type check and Vite's build.
+build_web() {
+	(cd "$COMMUNS_ROOT/web" && npx --no-install papi generate >/dev/null && npm run build --silent)
+}
+
+# Fails unless the web app's committed metadata is the built runtime's: after a runtime change,
+# `scripts/web.sh metadata` writes it anew (and the descriptors with it).
+check_web_metadata() {
+	local fresh
+	fresh="$(mktemp -d)"
+	(cd "$fresh" && "$COMMUNS_ROOT/node_modules/.bin/papi" add communs --wasm "$COMMUNS_RUNTIME_WASM" \
+		--skip-codegen >/dev/null 2>&1)
+	if ! cmp -s "$fresh/.papi/metadata/communs.scale" "$COMMUNS_ROOT/web/.papi/metadata/communs.scale"; then
+		rm -rf "$fresh"
+		echo "web/.papi/metadata/communs.scale is not the runtime's metadata: run scripts/web.sh metadata" >&2
+		return 1
+	fi
+	rm -rf "$fresh"
 }
 
 # Waits until a node's RPC on 127.0.0.1:$1 answers system_health; fails after $2 seconds.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Communs: the Rust unit and runtime tests, then the end-to-end tests that
-# start the real node binary and drive it over JSON-RPC with @polkadot/api, and the load
-# generator's.
+# start the real node binary and drive it over JSON-RPC with @polkadot/api, the load
+# generator's, and the web app's in a real browser (Debian's Chromium) against a real node.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
@@ -37,3 +37,8 @@ npm_ci
 
 echo "== the load generator's own tests" >&2
 (cd "$COMMUNS_ROOT/tools/load" && npm test)
+
+echo "== the web app: its metadata is the runtime's; type check, build, browser tests" >&2
+check_web_metadata
+build_web
+(cd "$COMMUNS_ROOT/web" && npm test)
