@@ -17,7 +17,8 @@ export type InputError =
   | 'belowMinimum'
   | 'malformedAddress'
   | 'malformedSymbol'
-  | 'tooLong';
+  | 'tooLong'
+  | 'notWholeCredits';
 
 /** A parsed input: its value, or why it was refused. */
 export type Parsed<T> = { value: T } | { error: InputError };

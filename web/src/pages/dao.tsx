@@ -7,6 +7,7 @@ import { formatAmount, formatPercent, shortAddress, text, type Unit } from '../u
 import { ProposeForm } from './propose';
 import { ProposalCard } from './proposal';
 import { Royalties } from './royalties';
+import { Cooperative } from './cooperative';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -52,6 +53,7 @@ export function DaoPage({ id }: { id: number }) {
       <Proposals dao={id} />
       <ProposeForm dao={id} account={info.account} treasury={info.treasury} />
       <Campaigns dao={id} />
+      {token.value && <Cooperative dao={id} />}
       {token.value && <Royalties dao={id} unit={native} />}
     </>
   );
