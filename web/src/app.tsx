@@ -112,7 +112,11 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main">{t('nav.skip')}</a>
+      <a class="skip" href="#main" onClick={(event) => {
+        // The hash names pages here: move the focus instead of following the link.
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>{t('nav.skip')}</a>
       <header>
         <a href="#/" class="brand">Communs</a>
         <nav aria-label={t('nav.label')}>
@@ -155,7 +159,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <ConnectionBar settings={settings} choose={choose} connected={!!connection} failure={failure} best={best} t={t} />
         {state ? (
           <AppContext.Provider value={state}>

@@ -134,6 +134,44 @@ describe('bad input, refused transactions and the French pages', () => {
     await page.getByRole('button', { name: 'English' }).click();
   });
 
+  test('by keyboard alone: the skip link, the menu, a form', async () => {
+    await goto('#/', 'DAOs on this chain');
+    await page.reload();
+    await page.getByRole('heading', { name: 'DAOs on this chain' }).waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.getByRole('link', { name: 'Create a DAO' }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Create a DAO' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).focus();
+    await page.keyboard.type('Les Amandiers');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'dao-uri');
+  });
+
+  test('on a phone screen, the pages fit its width', async () => {
+    const { api, node } = context;
+    const phone = await openApp(browser, {
+      app, api, query: `rpc=${encodeURIComponent(node.rpcUrl)}`, signers: [Eve], viewport: { width: 375, height: 740 },
+    });
+    try {
+      for (const [hash, heading] of [
+        [`#/dao/${book.dao}`, 'The Book'], [`#/campaign/${book.campaign}`, `Campaign #${book.campaign}`], ['#/create', 'Create a DAO'],
+      ]) {
+        await phone.page.goto(phone.page.url().replace(/#.*$/, hash));
+        await phone.page.getByRole('heading', { name: heading, exact: true }).waitFor();
+        const [scroll, width] = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.ok(scroll <= width, `${hash}: ${scroll} px wide on a ${width} px screen`);
+      }
+      await phone.page.screenshot({ path: screenshotPath('input', 'phone'), fullPage: true });
+      assert.deepEqual(phone.problems, []);
+    } finally {
+      await phone.context.close();
+    }
+  });
+
   test('the pages logged no warning or error (no missing translation)', () => {
     assert.deepEqual(problems, []);
   });

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useApp, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
+import { BLOCKS_PER_MINUTE } from '../ui/time';
 import { TxButton } from '../ui/tx';
 import {
   bytes, formatAmount, parseAddress, parseAmount, parseCount, parsePercent, type Parsed,
@@ -26,9 +27,6 @@ const PRESETS: Record<Preset, {
   cooperative: { roles: ['driver', 'rider'], token: true, symbol: 'RIDE', weighted: false, shares: '' },
   custom: { roles: ['member'], token: false, symbol: '', weighted: false, shares: '' },
 };
-
-/** Blocks per minute at the chain's 2-second blocks. */
-const BLOCKS_PER_MINUTE = 30;
 
 export function CreateDao() {
   const { connection, account, t } = useApp();

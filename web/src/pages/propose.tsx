@@ -6,6 +6,7 @@ import { Binary } from 'polkadot-api';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import { useApp, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
+import { BLOCKS_PER_MINUTE } from '../ui/time';
 import { TxButton } from '../ui/tx';
 import {
   bytes, formatAmount, parseAddress, parseCount, parsePercent, parseSpend, type Parsed,
@@ -24,8 +25,8 @@ interface Built {
   getEncodedData(): Promise<Uint8Array>;
 }
 
-type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'sale' | 'terms' | 'advanced';
-const KINDS: Kind[] = ['pay', 'addMember', 'removeMember', 'campaign', 'sale', 'terms', 'advanced'];
+type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'sale' | 'terms' | 'governance' | 'advanced';
+const KINDS: Kind[] = ['pay', 'addMember', 'removeMember', 'campaign', 'sale', 'terms', 'governance', 'advanced'];
 
 interface Props {
   dao: number;
@@ -236,6 +237,45 @@ function ActionForm({ kind, dao, treasury, add }: ActionProps) {
         return {
           label: t('action.termsText', { role: r, fee: v('fee'), window: w }),
           make: () => api.tx.ServicePayments.set_terms({ dao, provider_role: bytes(r), fee: f, window: w }),
+        };
+      };
+      break;
+    }
+    case 'governance': {
+      const minutes = parseCount(v('minutes'), 1, 43_200);
+      const quorum = parsePercent(v('quorum'));
+      const approval = parsePercent(v('approval'));
+      const deposit = parseSpend(v('deposit'), native);
+      const delay = parseCount(v('delay'), 0, 1_296_000);
+      const weighted = v('mode') !== 'OneMemberOneVote';
+      fields = (
+        <>
+          <div class="field">
+            <label for="action-mode">{t('field.mode')}</label>
+            <select id="action-mode" value={weighted ? 'TokenWeighted' : 'OneMemberOneVote'}
+              onChange={(event) => set('mode')((event.target as HTMLSelectElement).value)}>
+              <option value="TokenWeighted">{t('dao.mode.weighted')}</option>
+              <option value="OneMemberOneVote">{t('dao.mode.oneVote')}</option>
+            </select>
+          </div>
+          {field('minutes', minutes, 'numeric')}{field('quorum', quorum)}{field('approval', approval)}
+          {field('deposit', deposit)}{field('delay', delay, 'numeric')}
+        </>
+      );
+      built = () => {
+        const values = [valueOf(minutes), valueOf(quorum), valueOf(approval), valueOf(deposit), valueOf(delay)] as const;
+        if (values.some((value) => value === undefined)) return undefined;
+        const [period, q, a, d, e] = values;
+        return {
+          label: t('action.governanceText', { minutes: period!, quorum: v('quorum'), approval: v('approval') }),
+          make: () => api.tx.Daos.set_governance({
+            dao,
+            governance: {
+              voting_mode: { type: weighted ? 'TokenWeighted' : 'OneMemberOneVote', value: undefined },
+              voting_period: period! * BLOCKS_PER_MINUTE, quorum: q!, approval: a!, proposal_deposit: d!,
+              enactment_delay: e!, proposers: { type: 'Members', value: undefined },
+            },
+          }),
         };
       };
       break;

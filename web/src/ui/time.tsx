@@ -4,6 +4,9 @@ import { useApp } from '../state';
 /** Milliseconds per block on Communs (Aura slots of 2 s). */
 export const BLOCK_MS = 2_000;
 
+/** Blocks per minute. */
+export const BLOCKS_PER_MINUTE = 60_000 / BLOCK_MS;
+
 /** The time until block `end` (or that it has passed), in words. */
 export function Countdown({ end }: { end: number }) {
   const { best, t } = useApp();
