@@ -34,20 +34,28 @@ export interface Read<T> {
 }
 
 /** Runs `read` now and again at every new best block (or when `deps` change), keeping the last
- *  value on screen while the next is read. */
-export function useRead<T>(read: () => Promise<T>, deps: unknown[]): Read<T> {
+ *  value on screen while the next is read. With a `timing` name, the time from the data's
+ *  arrival to the page showing them is recorded as a User Timing measure `<timing>:render`
+ *  (seen in the browser's performance tools; docs/performance.md reports it). */
+export function useRead<T>(read: () => Promise<T>, deps: unknown[], timing?: string): Read<T> {
   const { best } = useApp();
   const [state, setState] = useState<Read<T>>({ value: undefined, error: undefined, loading: true });
   useEffect(() => {
+    if (timing && state.value !== undefined) performance.measure(`${timing}:render`, `${timing}:data`);
+  }, [state.value]);
+  useEffect(() => {
     let current = true;
     read().then(
-      (value) => current && setState({ value, error: undefined, loading: false }),
+      (value) => {
+        if (!current) return;
+        if (timing) performance.mark(`${timing}:data`);
+        setState({ value, error: undefined, loading: false });
+      },
       (error: unknown) => current && setState((old) => ({ value: old.value, error, loading: false })),
     );
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [best, ...deps]);
   return state;
 }

@@ -70,7 +70,7 @@ function Members({ dao, count, tokenId, unit }: { dao: number; count: number; to
       ? shown.map(() => undefined)
       : await Promise.all(shown.map(([who]) => api.apis.TokensApi.balance(tokenId, who, { at: 'best' })));
     return shown.map(([who, roles], i) => ({ who, roles: roles.map(text), shares: shares[i] }));
-  }, [page, tokenId]);
+  }, [page, tokenId], 'communs:members');
   const pages = Math.max(1, Math.ceil(count / MEMBERS_PAGE));
   return (
     <Section title={t('dao.members', { count })} id="members">
@@ -105,7 +105,8 @@ function Proposals({ dao }: { dao: number }) {
   const { connection: { api }, t } = useApp();
   const [starts, setStarts] = useState<bigint[]>([0n]);
   const start = starts[starts.length - 1];
-  const proposals = useRead(() => api.apis.GovernanceApi.proposals(dao, start, PROPOSALS_PAGE + 1, { at: 'best' }), [start]);
+  const proposals = useRead(
+    () => api.apis.GovernanceApi.proposals(dao, start, PROPOSALS_PAGE + 1, { at: 'best' }), [start], 'communs:proposals');
   const shown = proposals.value?.slice(0, PROPOSALS_PAGE) ?? [];
   const next = proposals.value && proposals.value.length > PROPOSALS_PAGE ? proposals.value[PROPOSALS_PAGE].id : undefined;
   return (
