@@ -96,10 +96,16 @@ export function App() {
     void availableExtensions().then(setExtensions);
   }, []);
 
+  const [walletError, setWalletError] = useState<string>();
   const enable = async (name: string) => {
-    const extension = await connectExtension(name);
-    setAccounts(extension.getAccounts());
-    extension.subscribe(setAccounts);
+    try {
+      const extension = await connectExtension(name);
+      setWalletError(undefined);
+      setAccounts(extension.getAccounts());
+      extension.subscribe(setAccounts);
+    } catch (error) {
+      setWalletError(error instanceof Error ? error.message : String(error));
+    }
   };
 
   const choose = (next: Settings) => {
@@ -154,6 +160,7 @@ export function App() {
             ) : (
               <span class="hint">{t('wallet.none')}</span>
             ))}
+          {walletError && <span role="alert" class="error">{t('wallet.refused', { error: walletError })}</span>}
           <button type="button" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')} lang={lang === 'fr' ? 'en' : 'fr'}>
             {lang === 'fr' ? 'English' : 'Français'}
           </button>

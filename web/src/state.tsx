@@ -59,3 +59,14 @@ export function useRead<T>(read: () => Promise<T>, deps: unknown[], timing?: str
   }, [best, ...deps]);
   return state;
 }
+
+/** The signing account's free CMN, read again at every new best block; `undefined` without an
+ *  account or before the first read. */
+export function useFreeBalance(): bigint | undefined {
+  const { connection: { api }, account } = useApp();
+  const free = useRead(async () => {
+    if (!account) return undefined;
+    return (await api.query.System.Account.getValue(account.address, { at: 'best' })).data.free;
+  }, [account?.address]);
+  return free.value;
+}

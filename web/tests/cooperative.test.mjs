@@ -2,25 +2,19 @@
 // riders, one member one vote) votes its terms and a credit sale in the app; riders buy
 // credits, pay and confirm a ride; a disputed ride is refunded by vote; a driver releases a
 // ride once its dispute window is over. Each step is checked on chain over RPC.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode } from 'communs-e2e/lib/node.mjs';
 import { CMN, createDao, governance, waitPast } from 'communs-e2e/lib/chain.mjs';
-import {
-  launchBrowser, openApp, screenshotPath, send, serveApp, seriousViolations, signAs,
-} from './lib/browser.mjs';
+import { send, seriousViolations, signAs, useBrowser } from './lib/browser.mjs';
 
 describe('a ride cooperative, from the browser', () => {
   const context = useDevNode();
-  let app;
-  let browser;
-  let page;
-  let problems;
   let cast;
   let coop;
 
   before(async () => {
-    const { api, node, keyring } = context;
+    const { api, keyring } = context;
     const named = (uri, name) => keyring.addFromUri(uri, { name });
     cast = {
       Alice: named('//Alice', 'Alice'),
@@ -36,23 +30,11 @@ describe('a ride cooperative, from the browser', () => {
     });
     await submit(api, api.tx.balances.transferKeepAlive(account, 10n * CMN), cast.Alice);
     coop = { dao, account, token: (await api.call.daosApi.dao(dao)).unwrap().shareToken.unwrap() };
-    app = await serveApp();
-    browser = await launchBrowser();
-    ({ page, problems } = await openApp(browser, {
-      app, api, query: `rpc=${encodeURIComponent(node.rpcUrl)}`,
-      signers: [cast.Alice, ...cast.drivers, ...cast.riders],
-    }));
-    await page.goto(page.url().replace(/#.*$/, `#/dao/${dao}`));
-    await page.getByRole('heading', { name: 'Rides' }).waitFor();
   });
-
-  afterEach(async (t) => {
-    await page?.screenshot({ path: screenshotPath('cooperative', t.name), fullPage: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
+  const ui = useBrowser(context, 'cooperative', () => [cast.Alice, ...cast.drivers, ...cast.riders]);
+  before(async () => {
+    await ui.page.goto(ui.page.url().replace(/#.*$/, `#/dao/${coop.dao}`));
+    await ui.page.getByRole('heading', { name: 'Rides' }).waitFor();
   });
 
   const credits = async (who) => (await context.api.call.tokensApi.balance(coop.token, who)).toBigInt();
@@ -61,24 +43,24 @@ describe('a ride cooperative, from the browser', () => {
    *  vote; resolves once it executed. */
   async function pass(title) {
     const { api } = context;
-    const card = page.locator('li.proposal', { hasText: title });
+    const card = ui.page.locator('li.proposal', { hasText: title });
     for (const voter of [cast.drivers[0], cast.riders[1], cast.riders[2]]) {
-      await signAs(page, voter.address);
-      assert.match(await send(page, 'Aye', card), /Done/);
+      await signAs(ui.page, voter.address);
+      assert.match(await send(ui.page, 'Aye', card), /Done/);
     }
     const proposals = await api.call.governanceApi.proposals(coop.dao, 0, 10);
     const proposal = proposals.find((p) => p.title.toUtf8() === title);
     await waitPast(api, proposal.end.toNumber(), 'the vote to end');
-    await signAs(page, cast.Alice.address);
-    assert.match(await send(page, 'Close the vote', card), /Done/);
+    await signAs(ui.page, cast.Alice.address);
+    assert.match(await send(ui.page, 'Close the vote', card), /Done/);
     await card.getByText('every call succeeded').waitFor({ timeout: 60_000 });
   }
 
   test('the members vote the terms and a credit sale in the app', async () => {
     const { api } = context;
     const [Dave] = cast.riders;
-    await signAs(page, Dave.address);
-    const propose = page.getByRole('region', { name: 'Propose' });
+    await signAs(ui.page, Dave.address);
+    const propose = ui.page.getByRole('region', { name: 'Propose' });
     await propose.getByLabel('Action').selectOption('terms');
     await propose.getByLabel('Role').fill('driver');
     await propose.getByLabel(/Fee kept/).fill('0');
@@ -90,38 +72,38 @@ describe('a ride cooperative, from the browser', () => {
     await propose.getByLabel(/Most sold per period/).fill('10000');
     await propose.getByRole('button', { name: 'Add this action' }).click();
     await propose.getByLabel('Title').fill('Terms and credits');
-    assert.match(await send(page, 'Propose', propose), /Done/);
+    assert.match(await send(ui.page, 'Propose', propose), /Done/);
     await pass('Terms and credits');
 
     const terms = (await api.query.servicePayments.terms(coop.dao)).unwrap();
     assert.equal(terms.providerRole.toUtf8(), 'driver');
     assert.equal(terms.window.toNumber(), 20);
-    await page.getByRole('region', { name: 'Cooperative' }).waitFor();
-    assert.deepEqual(await seriousViolations(page), [], 'accessibility of the cooperative');
+    await ui.page.getByRole('region', { name: 'Cooperative' }).waitFor();
+    assert.deepEqual(await seriousViolations(ui.page), [], 'accessibility of the cooperative');
   });
 
   test('riders buy credits; a ride is paid and confirmed, with no cut', async () => {
     const [Bob] = cast.drivers;
     const [Dave, Eve] = cast.riders;
-    const coopRegion = page.getByRole('region', { name: 'Cooperative' });
+    const coopRegion = ui.page.getByRole('region', { name: 'Cooperative' });
     for (const [rider, amount] of [[Dave, 100n], [Eve, 20n]]) {
-      await signAs(page, rider.address);
+      await signAs(ui.page, rider.address);
       await coopRegion.getByLabel(/^Pay \(CMN\)/).fill('0.5');
       await coopRegion.getByRole('alert').filter({ hasText: 'whole number of credits' }).waitFor();
       await coopRegion.getByLabel(/^Pay \(CMN\)/).fill(String(amount));
-      assert.match(await send(page, 'Buy credits', coopRegion), /Done/);
+      assert.match(await send(ui.page, 'Buy credits', coopRegion), /Done/);
       assert.equal(await credits(rider.address), amount);
     }
     await coopRegion.getByText('You hold 20 RIDE.').waitFor();
 
-    await signAs(page, Dave.address);
+    await signAs(ui.page, Dave.address);
     await coopRegion.getByLabel('Driver').selectOption(Bob.address);
     await coopRegion.getByLabel(/Price of the ride/).fill('30');
     await coopRegion.getByLabel(/^Ride/).fill('Montreuil to Bagnolet');
-    assert.match(await send(page, 'Pay the ride', coopRegion), /Done/);
+    assert.match(await send(ui.page, 'Pay the ride', coopRegion), /Done/);
     assert.equal(await credits(Dave.address), 70n);
     const ride = coopRegion.locator('li', { hasText: 'you paid 30 RIDE' });
-    assert.match(await send(page, 'Confirm the ride', ride), /Done/);
+    assert.match(await send(ui.page, 'Confirm the ride', ride), /Done/);
     assert.equal(await credits(Bob.address), 30n);
   });
 
@@ -129,19 +111,19 @@ describe('a ride cooperative, from the browser', () => {
     const { api } = context;
     const [Bob, Charlie] = cast.drivers;
     const [Dave, Eve] = cast.riders;
-    const coopRegion = page.getByRole('region', { name: 'Cooperative' });
+    const coopRegion = ui.page.getByRole('region', { name: 'Cooperative' });
     // Eve's ride with Bob: nobody disputes it.
-    await signAs(page, Eve.address);
+    await signAs(ui.page, Eve.address);
     await coopRegion.getByLabel('Driver').selectOption(Bob.address);
     await coopRegion.getByLabel(/Price of the ride/).fill('10');
-    assert.match(await send(page, 'Pay the ride', coopRegion), /Done/);
+    assert.match(await send(ui.page, 'Pay the ride', coopRegion), /Done/);
     // Dave's ride with Charlie, disputed.
-    await signAs(page, Dave.address);
+    await signAs(ui.page, Dave.address);
     await coopRegion.getByLabel('Driver').selectOption(Charlie.address);
     await coopRegion.getByLabel(/Price of the ride/).fill('15');
-    assert.match(await send(page, 'Pay the ride', coopRegion), /Done/);
+    assert.match(await send(ui.page, 'Pay the ride', coopRegion), /Done/);
     const disputed = coopRegion.locator('li', { hasText: 'you paid 15 RIDE' });
-    assert.match(await send(page, 'Dispute the ride', disputed), /Done/);
+    assert.match(await send(ui.page, 'Dispute the ride', disputed), /Done/);
     await disputed.getByText(/Disputed: proposal #\d+ decides\./).waitFor();
     assert.equal(await credits(Dave.address), 55n);
 
@@ -150,10 +132,10 @@ describe('a ride cooperative, from the browser', () => {
     assert.equal(await credits(Charlie.address), 0n);
 
     // Eve's ride is past its 20-block window by now: Bob, the driver, releases it.
-    await signAs(page, Bob.address);
+    await signAs(ui.page, Bob.address);
     const owed = coopRegion.locator('li', { hasText: 'paid you 10 RIDE' });
     await owed.getByText('The time to dispute is over.').waitFor();
-    assert.match(await send(page, 'Release the payment', owed), /Done/);
+    assert.match(await send(ui.page, 'Release the payment', owed), /Done/);
     assert.equal(await credits(Bob.address), 40n);
     // Every ride paid counts (30 + 10 + 15), the disputed one refunded; none is open.
     const totals = await api.call.servicePaymentsApi.totals(coop.dao);
@@ -164,6 +146,6 @@ describe('a ride cooperative, from the browser', () => {
   });
 
   test('the pages logged no warning or error (no missing translation)', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(ui.problems, []);
   });
 });

@@ -2,25 +2,19 @@
 // anything is signed, and a transaction the chain refuses is explained in words from the
 // metadata's docs; either way nothing is lost but a refused transaction's fee. The pages also
 // speak French, with no missing text and no serious accessibility violation.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode, waitFor } from 'communs-e2e/lib/node.mjs';
 import { CMN, createBookDao, passProposal } from 'communs-e2e/lib/chain.mjs';
-import {
-  launchBrowser, openApp, screenshotPath, send, serveApp, seriousViolations,
-} from './lib/browser.mjs';
+import { openApp, screenshotPath, send, seriousViolations, useBrowser } from './lib/browser.mjs';
 
 describe('bad input, refused transactions and the French pages', () => {
   const context = useDevNode();
-  let app;
-  let browser;
-  let page;
-  let problems;
   let Eve;
   let book;
 
   before(async () => {
-    const { api, node, keyring } = context;
+    const { api, keyring } = context;
     const authors = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
     Eve = keyring.addFromUri('//Eve', { name: 'Eve' });
     // A book with one open campaign at 10 CMN a share, set up over RPC: the forms are the test.
@@ -39,31 +33,18 @@ describe('bad input, refused transactions and the French pages', () => {
       return found.length > 0 && found;
     });
     book = { dao, campaign: campaign.id.toNumber() };
-    app = await serveApp();
-    browser = await launchBrowser();
-    ({ page, problems } = await openApp(browser, {
-      app, api, query: `rpc=${encodeURIComponent(node.rpcUrl)}`, signers: [Eve],
-    }));
   });
-
-  afterEach(async (t) => {
-    await page?.screenshot({ path: screenshotPath('input', t.name), fullPage: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const ui = useBrowser(context, 'input', () => [Eve]);
 
   const goto = async (hash, heading) => {
-    await page.goto(page.url().replace(/#.*$/, hash));
-    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    await ui.page.goto(ui.page.url().replace(/#.*$/, hash));
+    await ui.page.getByRole('heading', { name: heading, exact: true }).waitFor();
   };
 
   test('an amount that is not a number, has too many decimals or is above the balance is refused before signing', async () => {
     await goto(`#/campaign/${book.campaign}`, `Campaign #${book.campaign}`);
-    const amount = page.getByLabel(/^Amount/);
-    const contribute = page.getByRole('button', { name: 'Contribute', exact: true });
+    const amount = ui.page.getByLabel(/^Amount/);
+    const contribute = ui.page.getByRole('button', { name: 'Contribute', exact: true });
     for (const [typed, said] of [
       ['ten', 'Not a number: use digits and one decimal point.'],
       ['10.0000000000001', 'Too many decimals for this token.'],
@@ -71,20 +52,20 @@ describe('bad input, refused transactions and the French pages', () => {
       ['5', 'Less than the minimum.'],
     ]) {
       await amount.fill(typed);
-      await page.getByRole('alert').filter({ hasText: said }).waitFor();
+      await ui.page.getByRole('alert').filter({ hasText: said }).waitFor();
       assert.equal(await amount.getAttribute('aria-invalid'), 'true', typed);
       assert.equal(await contribute.isDisabled(), true, `${typed}: nothing to sign`);
     }
     await amount.fill('10,5');
-    await page.getByRole('alert').filter({ hasText: 'Too many decimals' }).waitFor({ state: 'detached' });
+    await ui.page.getByRole('alert').filter({ hasText: 'Too many decimals' }).waitFor({ state: 'detached' });
     assert.equal(await contribute.isDisabled(), false, 'a comma is a decimal separator');
   });
 
   test('a contribution the chain refuses is explained from the metadata docs, and moves nothing', async () => {
     const { api } = context;
     const before = (await api.query.system.account(Eve.address)).data.free.toBigInt();
-    await page.getByLabel(/^Amount/).fill('15');
-    const said = await send(page, 'Contribute');
+    await ui.page.getByLabel(/^Amount/).fill('15');
+    const said = await send(ui.page, 'Contribute');
     assert.match(said, /The chain refused it/);
     assert.match(said, /Cofunding\.NotWholeShares/);
     assert.match(said, /The amount must pay for a whole number of shares: a multiple of the price\./);
@@ -97,7 +78,7 @@ describe('bad input, refused transactions and the French pages', () => {
   test('a malformed address and a proposal over the size limit are refused before signing', async () => {
     const { api } = context;
     await goto(`#/dao/${book.dao}`, 'The Book');
-    const propose = page.getByRole('region', { name: 'Propose' });
+    const propose = ui.page.getByRole('region', { name: 'Propose' });
     await propose.getByLabel('Pay to (address)').fill('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQX');
     await propose.getByRole('alert').filter({ hasText: 'Not a valid address (SS58).' }).waitFor();
     assert.equal(await propose.getByRole('button', { name: 'Add this action' }).isDisabled(), true);
@@ -114,47 +95,47 @@ describe('bad input, refused transactions and the French pages', () => {
 
   test('a name too long for the chain is refused in the wizard', async () => {
     await goto('#/create', 'Create a DAO');
-    await page.getByLabel('Name', { exact: true }).fill('Les Communs de la rue des Amandiers, quartier nord, deuxième étage');
-    await page.getByRole('alert').filter({ hasText: 'Too long for the chain.' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Create the DAO' }).isDisabled(), true);
+    await ui.page.getByLabel('Name', { exact: true }).fill('Les Communs de la rue des Amandiers, quartier nord, deuxième étage');
+    await ui.page.getByRole('alert').filter({ hasText: 'Too long for the chain.' }).waitFor();
+    assert.equal(await ui.page.getByRole('button', { name: 'Create the DAO' }).isDisabled(), true);
   });
 
   test('in French, every page has its words and no serious accessibility violation', async () => {
-    await page.getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('heading', { name: 'Créer une DAO' }).waitFor();
+    await ui.page.getByRole('button', { name: 'Français' }).click();
+    await ui.page.getByRole('heading', { name: 'Créer une DAO' }).waitFor();
     for (const [hash, heading] of [
       ['#/create', 'Créer une DAO'], ['#/', 'Les DAO de cette chaîne'], [`#/dao/${book.dao}`, 'The Book'],
       [`#/campaign/${book.campaign}`, `Campagne n° ${book.campaign}`], ['#/account', 'Mon compte'],
     ]) {
       await goto(hash, heading);
-      await page.waitForTimeout(500);
-      assert.deepEqual(await seriousViolations(page), [], `accessibility of ${hash}`);
+      await ui.page.waitForTimeout(500);
+      assert.deepEqual(await seriousViolations(ui.page), [], `accessibility of ${hash}`);
     }
-    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
-    await page.getByRole('button', { name: 'English' }).click();
+    assert.equal(await ui.page.locator('html').getAttribute('lang'), 'fr');
+    await ui.page.getByRole('button', { name: 'English' }).click();
   });
 
   test('by keyboard alone: the skip link, the menu, a form', async () => {
     await goto('#/', 'DAOs on this chain');
-    await page.reload();
-    await page.getByRole('heading', { name: 'DAOs on this chain' }).waitFor();
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
-    await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-    await page.getByRole('link', { name: 'Create a DAO' }).first().focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Create a DAO' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).focus();
-    await page.keyboard.type('Les Amandiers');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'dao-uri');
+    await ui.page.reload();
+    await ui.page.getByRole('heading', { name: 'DAOs on this chain' }).waitFor();
+    await ui.page.keyboard.press('Tab');
+    assert.equal(await ui.page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    await ui.page.keyboard.press('Enter');
+    assert.equal(await ui.page.evaluate(() => document.activeElement?.id), 'main');
+    await ui.page.getByRole('link', { name: 'Create a DAO' }).first().focus();
+    await ui.page.keyboard.press('Enter');
+    await ui.page.getByRole('heading', { name: 'Create a DAO' }).waitFor();
+    await ui.page.getByLabel('Name', { exact: true }).focus();
+    await ui.page.keyboard.type('Les Amandiers');
+    await ui.page.keyboard.press('Tab');
+    assert.equal(await ui.page.evaluate(() => document.activeElement?.id), 'dao-uri');
   });
 
   test('on a phone screen, the pages fit its width', async () => {
     const { api, node } = context;
-    const phone = await openApp(browser, {
-      app, api, query: `rpc=${encodeURIComponent(node.rpcUrl)}`, signers: [Eve], viewport: { width: 375, height: 740 },
+    const phone = await openApp(ui.browser, {
+      app: ui.app, api, query: `rpc=${encodeURIComponent(node.rpcUrl)}`, signers: [Eve], viewport: { width: 375, height: 740 },
     });
     try {
       for (const [hash, heading] of [
@@ -173,6 +154,6 @@ describe('bad input, refused transactions and the French pages', () => {
   });
 
   test('the pages logged no warning or error (no missing translation)', () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(ui.problems, []);
   });
 });

@@ -1,7 +1,7 @@
 // A campaign's page: progress to its goal and cap, the deadline, and what a backer can do:
 // contribute while it is open, then claim shares (it succeeded) or a refund (it failed).
 import { useState } from 'preact/hooks';
-import { useApp, useRead } from '../state';
+import { useApp, useFreeBalance, useRead } from '../state';
 import { Field, Progress, Section, valueOf } from '../ui/fields';
 import { Countdown } from '../ui/time';
 import { TxButton } from '../ui/tx';
@@ -10,14 +10,11 @@ import { formatAmount, parseSpend, text } from '../units';
 export function CampaignPage({ id }: { id: number }) {
   const { connection: { api, native }, account, best, t } = useApp();
   const campaign = useRead(() => api.apis.CofundingApi.campaign(id, { at: 'best' }), []);
-  const mine = useRead(async () => {
-    if (!account) return undefined;
-    const [backer, free] = await Promise.all([
-      api.apis.CofundingApi.backer(id, account.address, { at: 'best' }),
-      api.query.System.Account.getValue(account.address, { at: 'best' }),
-    ]);
-    return { backer, free: free.data.free };
-  }, [account?.address]);
+  const mine = useRead(
+    async () => (account ? api.apis.CofundingApi.backer(id, account.address, { at: 'best' }) : undefined),
+    [account?.address],
+  );
+  const free = useFreeBalance();
   const [amount, setAmount] = useState('');
 
   if (campaign.loading && !campaign.value) return <p role="status">{t('common.loading')}</p>;
@@ -25,9 +22,9 @@ export function CampaignPage({ id }: { id: number }) {
   const c = campaign.value;
   const { terms } = c;
   const open = c.status.type === 'Open' && best <= c.deadline;
-  const parsed = parseSpend(amount, native, mine.value?.free, terms.min_contribution);
+  const parsed = parseSpend(amount, native, free, terms.min_contribution);
   const shares = terms.price > 0n ? c.raised / terms.price : 0n;
-  const backer = mine.value?.backer;
+  const backer = mine.value;
   return (
     <>
       <h1>{t('campaign.title', { id })}</h1>

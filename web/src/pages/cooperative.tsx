@@ -2,7 +2,7 @@
 // ride with credits, and the rider's and the driver's open payments (confirm, dispute, release).
 import { useState } from 'preact/hooks';
 import { Binary } from 'polkadot-api';
-import { useApp, useRead } from '../state';
+import { useApp, useFreeBalance, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
 import { Countdown } from '../ui/time';
 import { TxButton } from '../ui/tx';
@@ -73,13 +73,10 @@ interface SaleView {
 
 /** One credit sale and the form to buy from it. */
 function Sale({ sale, unit }: { sale: SaleView; unit: Unit }) {
-  const { connection: { api, native }, account, t } = useApp();
-  const free = useRead(
-    async () => (account ? (await api.query.System.Account.getValue(account.address, { at: 'best' })).data.free : undefined),
-    [account?.address],
-  );
+  const { connection: { api, native }, t } = useApp();
+  const free = useFreeBalance();
   const [amount, setAmount] = useState('');
-  const parsed = parseSpend(amount, native, free.value);
+  const parsed = parseSpend(amount, native, free);
   const credits = valueOf(parsed) !== undefined ? valueOf(parsed)! / sale.price : undefined;
   const whole: Parsed<bigint> = 'error' in parsed || valueOf(parsed)! % sale.price === 0n
     ? parsed : { error: 'notWholeCredits' };

@@ -1,7 +1,7 @@
 // Royalties of a DAO with a share token: what was paid and what each holder can claim; a
 // publisher pays them in, a holder claims its part.
 import { useState } from 'preact/hooks';
-import { useApp, useRead } from '../state';
+import { useApp, useFreeBalance, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
 import { TxButton } from '../ui/tx';
 import { formatAmount, formatPercent, parseSpend, type Unit } from '../units';
@@ -9,16 +9,13 @@ import { formatAmount, formatPercent, parseSpend, type Unit } from '../units';
 export function Royalties({ dao, unit }: { dao: number; unit: Unit }) {
   const { connection: { api }, account, t } = useApp();
   const pool = useRead(() => api.apis.RoyaltiesApi.pool(dao, { at: 'best' }), []);
-  const mine = useRead(async () => {
-    if (!account) return undefined;
-    const [claimable, free] = await Promise.all([
-      api.apis.RoyaltiesApi.claimable(dao, account.address, { at: 'best' }),
-      api.query.System.Account.getValue(account.address, { at: 'best' }),
-    ]);
-    return { claimable, free: free.data.free };
-  }, [account?.address]);
+  const claimable = useRead(
+    async () => (account ? api.apis.RoyaltiesApi.claimable(dao, account.address, { at: 'best' }) : undefined),
+    [account?.address],
+  ).value;
+  const free = useFreeBalance();
   const [amount, setAmount] = useState('');
-  const parsed = parseSpend(amount, unit, mine.value?.free);
+  const parsed = parseSpend(amount, unit, free);
   return (
     <Section title={t('royalties.title')} id="royalties">
       {pool.value ? (
@@ -29,10 +26,10 @@ export function Royalties({ dao, unit }: { dao: number; unit: Unit }) {
       ) : (
         <p>{t('royalties.none')}</p>
       )}
-      {mine.value && (
+      {claimable !== undefined && (
         <>
-          <p data-testid="claimable">{t('royalties.claimable', { amount: formatAmount(mine.value.claimable, unit) })}</p>
-          {mine.value.claimable > 0n && (
+          <p data-testid="claimable">{t('royalties.claimable', { amount: formatAmount(claimable, unit) })}</p>
+          {claimable > 0n && (
             <TxButton label={t('royalties.claim')} build={() => api.tx.Royalties.claim({ dao })} />
           )}
         </>

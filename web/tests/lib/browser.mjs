@@ -2,6 +2,7 @@
 // playwright-core, and a test wallet extension injected into the page (the `injectedWeb3`
 // interface polkadot.js extension, Talisman and SubWallet implement) that signs with
 // development keys in this process.
+import { after, afterEach, before } from 'node:test';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -142,3 +143,30 @@ export async function seriousViolations(page) {
     .filter(({ impact }) => impact === 'serious' || impact === 'critical')
     .map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * For a suite on a development node (`context`, from `useDevNode`): serves the app and opens it
+ * in Chromium connected to the node's RPC before the suite's tests, with a test wallet holding
+ * `signers()`; screenshots the page after each test (`screenshotPath(suite, …)`) and closes
+ * everything after the suite. Call it after the suite's own `before`, which `signers` may need.
+ * Returns the suite's browser state: `app`, `browser`, `context`, `page`, `problems`.
+ */
+export function useBrowser(context, suite, signers) {
+  const state = {};
+  before(async () => {
+    state.app = await serveApp();
+    state.browser = await launchBrowser();
+    Object.assign(state, await openApp(state.browser, {
+      app: state.app, api: context.api, query: `rpc=${encodeURIComponent(context.node.rpcUrl)}`, signers: signers(),
+    }));
+  });
+  afterEach(async (t) => {
+    await state.page?.screenshot({ path: screenshotPath(suite, t.name), fullPage: true });
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.app?.close();
+  });
+  return state;
+}
+
