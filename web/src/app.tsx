@@ -23,7 +23,8 @@ function initialSettings(): Settings {
   const query = new URLSearchParams(location.search);
   const stored = JSON.parse(localStorage.getItem('communs.settings') ?? '{}') as Partial<Settings>;
   return {
-    via: (query.get('via') as Via | null) ?? stored.via ?? 'rpc',
+    // An address given in the query means the node's RPC, whatever was chosen before.
+    via: (query.get('via') as Via | null) ?? (query.has('rpc') ? 'rpc' : stored.via) ?? 'rpc',
     rpc: query.get('rpc') ?? stored.rpc ?? DEFAULT_RPC,
     spec: query.get('spec') ?? stored.spec ?? 'chain-spec.json',
   };
