@@ -268,7 +268,7 @@ const en = {
 };
 
 /** The keys of the app's texts. */
-export type Key = keyof typeof en;
+type Key = keyof typeof en;
 
 const fr: Record<Key, string> = {
   'nav.skip': 'Aller au contenu',

@@ -7,8 +7,3 @@ type Resolved<F> = F extends (...args: never[]) => Promise<infer R> ? R : never;
 export interface GovernanceApi {
   Proposal: NonNullable<Resolved<Api['apis']['GovernanceApi']['proposal']>>;
 }
-
-/** What `CofundingApi` returns. */
-export interface CofundingApi {
-  Campaign: NonNullable<Resolved<Api['apis']['CofundingApi']['campaign']>>;
-}

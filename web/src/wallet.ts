@@ -7,7 +7,7 @@ import {
   type InjectedPolkadotAccount,
 } from 'polkadot-api/pjs-signer';
 
-export type { InjectedExtension, InjectedPolkadotAccount };
+export type { InjectedPolkadotAccount };
 
 /** The name the app gives itself when it asks an extension for access. */
 const APP_NAME = 'Communs';
