@@ -33,12 +33,20 @@ export interface Read<T> {
   loading: boolean;
 }
 
-/** Runs `read` now and again at every new best block (or when `deps` change), keeping the last
- *  value on screen while the next is read. With a `timing` name, the time from the data's
- *  arrival to the page showing them is recorded as a User Timing measure `<timing>:render`
- *  (seen in the browser's performance tools; docs/performance.md reports it). */
-export function useRead<T>(read: () => Promise<T>, deps: unknown[], timing?: string): Read<T> {
+/** How a read follows the chain. */
+export interface ReadOptions {
+  /** Names the User Timing measure `<timing>:render`: the time from the data's arrival to the
+   *  page showing them (seen in the browser's performance tools; docs/performance.md). */
+  timing?: string;
+  /** Read again every this many new best blocks (default 1), for reads of many calls. */
+  every?: number;
+}
+
+/** Runs `read` now and again as new best blocks come (or when `deps` change), keeping the last
+ *  value on screen while the next is read. */
+export function useRead<T>(read: () => Promise<T>, deps: unknown[], { timing, every = 1 }: ReadOptions = {}): Read<T> {
   const { best } = useApp();
+  const epoch = Math.floor(best / every);
   const [state, setState] = useState<Read<T>>({ value: undefined, error: undefined, loading: true });
   useEffect(() => {
     if (timing && state.value !== undefined) performance.measure(`${timing}:render`, `${timing}:data`);
@@ -56,7 +64,7 @@ export function useRead<T>(read: () => Promise<T>, deps: unknown[], timing?: str
     return () => {
       current = false;
     };
-  }, [best, ...deps]);
+  }, [epoch, ...deps]);
   return state;
 }
 

@@ -16,8 +16,9 @@ const RECENT_SALES = 100;
 /** The bytes of a ride's reference. */
 const REFERENCE_BYTES = 32;
 
-export function Cooperative({ dao }: { dao: number }) {
-  const { connection: { api }, t } = useApp();
+/** The cooperative's part of DAO `dao`'s page; `token` is its share token, its credits. */
+export function Cooperative({ dao, token, unit }: { dao: number; token: number; unit: Unit }) {
+  const { connection: { api }, account, t } = useApp();
   const read = useRead(async () => {
     const at = { at: 'best' } as const;
     const [terms, next, members] = await Promise.all([
@@ -29,38 +30,28 @@ export function Cooperative({ dao }: { dao: number }) {
     const sales = (await api.query.Cofunding.Sales.getValues(ids.map((id) => [id] as [number]), at))
       .map((sale, i) => sale && { id: ids[i], ...sale })
       .filter((sale): sale is NonNullable<typeof sale> => !!sale && sale.dao === dao);
-    const token = sales[0]?.token ?? (await api.apis.DaosApi.dao(dao, at))?.share_token;
-    const info = token === undefined ? undefined : await api.apis.TokensApi.token_info(token, at);
-    const unit: Unit | undefined = info && { symbol: text(info.symbol), decimals: info.decimals };
     const role = terms && text(terms.provider_role);
     const providers = members.filter(([, roles]) => roles.some((each) => text(each) === role)).map(([who]) => who);
-    return { terms, sales, token, unit, role, providers };
+    return { terms, sales, role, providers };
   }, []);
+  const credits = useRead(
+    async () => (account ? api.apis.TokensApi.balance(token, account.address, { at: 'best' }) : undefined),
+    [account?.address],
+  ).value;
   const value = read.value;
-  if (!value || (!value.terms && value.sales.length === 0) || value.token === undefined || !value.unit) return null;
-  const { terms, sales, token, unit, role, providers } = value;
+  if (!value || (!value.terms && value.sales.length === 0)) return null;
+  const { terms, sales, role, providers } = value;
   return (
     <Section title={t('coop.title')} id="cooperative">
       {terms && (
         <p>{t('coop.terms', { role: t(`role.${role}`, {}, role ?? ''), fee: formatPercent(terms.fee), window: terms.window })}</p>
       )}
-      <Credits token={token} unit={unit} />
+      {credits !== undefined && <p data-testid="credits">{t('coop.credits', { amount: formatAmount(credits, unit) })}</p>}
       {sales.map((sale) => <Sale key={sale.id} sale={sale} unit={unit} />)}
-      {terms && <PayRide dao={dao} token={token} unit={unit} providers={providers} />}
+      {terms && <PayRide dao={dao} credits={credits} unit={unit} providers={providers} />}
       <Payments dao={dao} unit={unit} />
     </Section>
   );
-}
-
-/** The signing account's credits. */
-function Credits({ token, unit }: { token: number; unit: Unit }) {
-  const { connection: { api }, account, t } = useApp();
-  const balance = useRead(
-    async () => (account ? api.apis.TokensApi.balance(token, account.address, { at: 'best' }) : undefined),
-    [account?.address],
-  );
-  if (balance.value === undefined) return null;
-  return <p data-testid="credits">{t('coop.credits', { amount: formatAmount(balance.value, unit) })}</p>;
 }
 
 interface SaleView {
@@ -100,17 +91,13 @@ function Sale({ sale, unit }: { sale: SaleView; unit: Unit }) {
 }
 
 /** A rider pays a driver in credits, into escrow. */
-function PayRide({ dao, token, unit, providers }: { dao: number; token: number; unit: Unit; providers: string[] }) {
-  const { connection: { api }, account, t } = useApp();
-  const balance = useRead(
-    async () => (account ? api.apis.TokensApi.balance(token, account.address, { at: 'best' }) : undefined),
-    [account?.address],
-  );
+function PayRide({ dao, credits, unit, providers }: { dao: number; credits?: bigint; unit: Unit; providers: string[] }) {
+  const { connection: { api }, t } = useApp();
   const [provider, setProvider] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const chosen = provider || providers[0] || '';
-  const parsedAmount = parseSpend(amount, unit, balance.value);
+  const parsedAmount = parseSpend(amount, unit, credits);
   const parsedNote: Parsed<string> = bytes(note).length > REFERENCE_BYTES ? { error: 'tooLong' } : { value: note };
   return (
     <div class="pay-ride">

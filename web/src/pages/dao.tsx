@@ -53,7 +53,7 @@ export function DaoPage({ id }: { id: number }) {
       <Proposals dao={id} />
       <ProposeForm dao={id} account={info.account} treasury={info.treasury} />
       <Campaigns dao={id} />
-      {token.value && <Cooperative dao={id} />}
+      {token.value && <Cooperative dao={id} token={token.value.id} unit={token.value.unit} />}
       {token.value && <Royalties dao={id} unit={native} />}
     </>
   );
@@ -70,7 +70,7 @@ function Members({ dao, count, tokenId, unit }: { dao: number; count: number; to
       ? shown.map(() => undefined)
       : await Promise.all(shown.map(([who]) => api.apis.TokensApi.balance(tokenId, who, { at: 'best' })));
     return shown.map(([who, roles], i) => ({ who, roles: roles.map(text), shares: shares[i] }));
-  }, [page, tokenId], 'communs:members');
+  }, [page, tokenId], { timing: 'communs:members' });
   const pages = Math.max(1, Math.ceil(count / MEMBERS_PAGE));
   return (
     <Section title={t('dao.members', { count })} id="members">
@@ -106,7 +106,7 @@ function Proposals({ dao }: { dao: number }) {
   const [starts, setStarts] = useState<bigint[]>([0n]);
   const start = starts[starts.length - 1];
   const proposals = useRead(
-    () => api.apis.GovernanceApi.proposals(dao, start, PROPOSALS_PAGE + 1, { at: 'best' }), [start], 'communs:proposals');
+    () => api.apis.GovernanceApi.proposals(dao, start, PROPOSALS_PAGE + 1, { at: 'best' }), [start], { timing: 'communs:proposals' });
   const shown = proposals.value?.slice(0, PROPOSALS_PAGE) ?? [];
   const next = proposals.value && proposals.value.length > PROPOSALS_PAGE ? proposals.value[PROPOSALS_PAGE].id : undefined;
   return (
