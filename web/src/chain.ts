@@ -3,7 +3,8 @@
 import { createClient, type PolkadotClient, type TypedApi } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { communs } from '@polkadot-api/descriptors';
-import { decAnyMetadata, unifyMetadata } from '@polkadot-api/substrate-bindings';
+import { getDynamicBuilder, getLookupFn } from '@polkadot-api/metadata-builders';
+import { decAnyMetadata, unifyMetadata, Vector } from '@polkadot-api/substrate-bindings';
 import type { Unit } from './units';
 
 /** The typed API of Communs' runtime, from descriptors generated from its metadata. */
@@ -20,8 +21,18 @@ export interface Connection {
   native: Unit;
   /** The docs of every pallet error, by `Pallet.Error`, from the chain's own metadata. */
   errorDocs: Map<string, string>;
+  /** Decodes a SCALE-encoded list of the runtime's calls (a proposal's), or `undefined` if the
+   *  bytes are not one (e.g. encoded for an earlier runtime). */
+  decodeCalls: (encoded: Uint8Array) => DecodedCall[] | undefined;
   /** Stops the client (and the light client, if any). */
   close: () => void;
+}
+
+/** One runtime call, decoded: its pallet, its name and its arguments as PAPI gives them. */
+export interface DecodedCall {
+  pallet: string;
+  name: string;
+  args: unknown;
 }
 
 /** The node's RPC the app uses unless told otherwise. */
@@ -55,17 +66,18 @@ async function ready(via: Via, client: PolkadotClient, close: () => void): Promi
     const [spec, finalized] = await Promise.all([client.getChainSpecData(), client.getFinalizedBlock()]);
     const properties = spec.properties as { tokenSymbol?: string; tokenDecimals?: number };
     const native = { symbol: properties.tokenSymbol ?? 'CMN', decimals: properties.tokenDecimals ?? 12 };
-    const errorDocs = errorDocsOf(await client.getMetadata(finalized.hash));
-    return { via, client, api, native, errorDocs, close };
+    const metadata = unifyMetadata(decAnyMetadata(await client.getMetadata(finalized.hash)));
+    return { via, client, api, native, errorDocs: errorDocsOf(metadata), decodeCalls: callsDecoder(metadata), close };
   } catch (error) {
     close();
     throw error;
   }
 }
 
-/** Every pallet error's docs, keyed `Pallet.Error`, read from SCALE-encoded metadata. */
-function errorDocsOf(encoded: Uint8Array): Map<string, string> {
-  const metadata = unifyMetadata(decAnyMetadata(encoded));
+type Metadata = ReturnType<typeof unifyMetadata>;
+
+/** Every pallet error's docs, keyed `Pallet.Error`, read from the metadata. */
+function errorDocsOf(metadata: Metadata): Map<string, string> {
   const docs = new Map<string, string>();
   for (const pallet of metadata.pallets) {
     if (!pallet.errors) continue;
@@ -76,6 +88,23 @@ function errorDocsOf(encoded: Uint8Array): Map<string, string> {
     }
   }
   return docs;
+}
+
+/** A decoder of `Vec<RuntimeCall>` built from the metadata's call type. */
+function callsDecoder(metadata: Metadata): Connection['decodeCalls'] {
+  const lookup = getLookupFn(metadata);
+  if (lookup.call === null) return () => undefined;
+  const calls = Vector(getDynamicBuilder(lookup).buildDefinition(lookup.call));
+  return (encoded) => {
+    try {
+      return (calls.dec(encoded) as NestedEnum[]).map((call) => {
+        const inner = call.value as NestedEnum;
+        return { pallet: call.type, name: inner.type, args: inner.value };
+      });
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** A dispatch error as PAPI reports it: nested `{ type, value }` pairs. */

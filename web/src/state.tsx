@@ -38,7 +38,8 @@ export interface ReadOptions {
   /** Names the User Timing measure `<timing>:render`: the time from the data's arrival to the
    *  page showing them (seen in the browser's performance tools; docs/performance.md). */
   timing?: string;
-  /** Read again every this many new best blocks (default 1), for reads of many calls. */
+  /** Read again every this many new best blocks (default 1), for reads of many calls;
+   *  `Infinity` reads only when `deps` change. */
   every?: number;
 }
 

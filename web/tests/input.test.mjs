@@ -5,22 +5,23 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode, waitFor } from 'communs-e2e/lib/node.mjs';
-import { CMN, createBookDao, passProposal } from 'communs-e2e/lib/chain.mjs';
+import { CMN, createBookDao, passProposal, propose } from 'communs-e2e/lib/chain.mjs';
 import { openApp, screenshotPath, send, seriousViolations, useBrowser } from './lib/browser.mjs';
 
 describe('bad input, refused transactions and the French pages', () => {
   const context = useDevNode();
   let Eve;
+  let authors;
   let book;
 
   before(async () => {
     const { api, keyring } = context;
-    const authors = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
+    authors = ['//Alice', '//Bob', '//Charlie', '//Dave'].map((uri) => keyring.addFromUri(uri));
     Eve = keyring.addFromUri('//Eve', { name: 'Eve' });
     // A book with one open campaign at 10 CMN a share, set up over RPC: the forms are the test.
     const { dao, account } = await createBookDao(api, authors);
     await submit(api, api.tx.balances.transferKeepAlive(account, 100n * CMN), authors[3]);
-    await passProposal(api, {
+    const { proposal: opening } = await passProposal(api, {
       dao,
       calls: [api.tx.cofunding.openCampaign(dao, {
         price: 10n * CMN, goal: 1_000n * CMN, cap: 2_000n * CMN, duration: 600,
@@ -32,7 +33,7 @@ describe('bad input, refused transactions and the French pages', () => {
       const found = await api.call.cofundingApi.campaigns(dao, 0, 10);
       return found.length > 0 && found;
     });
-    book = { dao, campaign: campaign.id.toNumber() };
+    book = { dao, campaign: campaign.id.toNumber(), opening };
   });
   const ui = useBrowser(context, 'input', () => [Eve]);
 
@@ -91,6 +92,29 @@ describe('bad input, refused transactions and the French pages', () => {
     await propose.getByLabel('Title').fill('A very long remark');
     assert.equal(await propose.getByRole('button', { name: 'Propose', exact: true }).isDisabled(), true);
     assert.equal((await api.call.governanceApi.proposals(book.dao, 0, 10)).length, 1, 'no proposal was made');
+  });
+
+  test('a proposal whose title hides what it does shows its calls, decoded, before anyone votes', async () => {
+    const { api } = context;
+    // The title speaks of 10 CMN for the printer; the calls pay 90 CMN to Eve and remark bytes.
+    const { proposal } = await propose(api, book.dao, [
+      api.tx.balances.transferKeepAlive(Eve.address, 90n * CMN),
+      api.tx.system.remark('0xdeadbeef'),
+      api.tx.system.remark('printer invoice 42'),
+    ], 'Pay the printer 10 CMN', authors[1]);
+    await goto(`#/dao/${book.dao}`, 'The Book');
+    const card = ui.page.getByRole('listitem').filter({ has: ui.page.getByRole('heading', { name: `#${proposal} Pay the printer 10 CMN` }) });
+    const calls = card.getByRole('list', { name: /executes exactly this/ }).getByRole('listitem');
+    await calls.first().waitFor();
+    assert.deepEqual(await calls.allTextContents(), [
+      `Balances.transfer_keep_alive(dest: Id(${Eve.address}), value: 90 CMN)`,
+      'System.remark(remark: 0xdeadbeef)',
+      'System.remark(remark: "printer invoice 42")',
+    ]);
+    // The campaign's proposal executed: its calls are gone from the chain, and from its card.
+    const executed = ui.page.getByRole('listitem').filter({ has: ui.page.getByRole('heading', { name: `#${book.opening} A campaign` }) });
+    await executed.getByText('Executed', { exact: true }).waitFor();
+    assert.equal(await executed.getByRole('list').count(), 0);
   });
 
   test('a name too long for the chain is refused in the wizard', async () => {

@@ -2,6 +2,7 @@
 // a member can send.
 import type { GovernanceApi } from '../types';
 import { useApp, useRead } from '../state';
+import { CallList } from '../ui/calls';
 import { Progress } from '../ui/fields';
 import { Countdown } from '../ui/time';
 import { TxButton } from '../ui/tx';
@@ -15,11 +16,18 @@ function perbill(part: bigint, whole: bigint): number {
 }
 
 export function ProposalCard({ proposal }: { proposal: GovernanceApi['Proposal'] }) {
-  const { connection: { api }, account, best, t } = useApp();
+  const { connection: { api, decodeCalls }, account, best, t } = useApp();
   const mine = useRead(
     async () => (account ? api.apis.GovernanceApi.vote_of(proposal.id, account.address, { at: 'best' }) : undefined),
     [account?.address],
   );
+  // Kept until the proposal is over (executed, rejected or cancelled); they never change.
+  const pending = proposal.status.type === 'Ongoing' || proposal.status.type === 'Passed';
+  const calls = useRead(async () => {
+    if (!pending) return undefined;
+    const encoded = await api.query.Governance.ProposalCalls.getValue(proposal.id, { at: 'best' });
+    return encoded && { decoded: decodeCalls(encoded) };
+  }, [proposal.id, pending], { every: Infinity });
   const { tally, electorate } = proposal;
   const turnout = tally.ayes + tally.nays + tally.abstains;
   const ongoing = proposal.status.type === 'Ongoing';
@@ -34,6 +42,12 @@ export function ProposalCard({ proposal }: { proposal: GovernanceApi['Proposal']
         {status.type === 'Passed' && ` (${t('proposal.enactAt', { block: status.value.enact_at })})`}
         {' · '}{t('proposal.by', { who: shortAddress(proposal.proposer), calls: proposal.calls })}
       </p>
+      {calls.value && (
+        <>
+          <p id={`calls-${proposal.id}`}>{t('proposal.executes')}</p>
+          <CallList calls={calls.value.decoded} labelledBy={`calls-${proposal.id}`} />
+        </>
+      )}
       {ongoing && <p><Countdown end={proposal.end} /></p>}
       <Progress label={t('proposal.turnout')} value={turnout} max={electorate}
         text={t('proposal.turnoutText', { turnout: formatPercent(perbill(turnout, electorate)), quorum: formatPercent(proposal.quorum) })} />
