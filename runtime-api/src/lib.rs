@@ -50,7 +50,8 @@ sp_api::decl_runtime_apis! {
 }
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the DAOs pallet.
+	/// Reads of the DAOs pallet. Version 2 pages `members`.
+	#[api_version(2)]
 	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
 		AccountId: Codec,
@@ -65,8 +66,14 @@ sp_api::decl_runtime_apis! {
 		/// A DAO, if it exists.
 		fn dao(dao: DaoId) -> Option<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
-		/// A DAO's members and their role labels.
+		/// A DAO's members and their role labels, all at once (runtimes before version 2,
+		/// whose DAOs had at most 256 members).
+		#[changed_in(2)]
 		fn members(dao: DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)>;
+
+		/// Up to `limit` (at most 100) of a DAO's members and their role labels, in storage
+		/// order: from the first, or from the one after `after` (the last of the previous page).
+		fn members(dao: DaoId, after: Option<AccountId>, limit: u32) -> Vec<(AccountId, Vec<Vec<u8>>)>;
 
 		/// The weight `who`'s vote would have in a proposal of `dao` opened now: its share
 		/// balance (token-weighted) or 1 for a member (one member, one vote).

@@ -243,8 +243,12 @@ impl_runtime_apis! {
 			Daos::dao(dao)
 		}
 
-		fn members(dao: communs_runtime_api::DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)> {
-			Daos::members(dao)
+		fn members(
+			dao: communs_runtime_api::DaoId,
+			after: Option<AccountId>,
+			limit: u32,
+		) -> Vec<(AccountId, Vec<Vec<u8>>)> {
+			Daos::members(dao, after, limit)
 		}
 
 		fn voting_power(dao: communs_runtime_api::DaoId, who: AccountId) -> Balance {

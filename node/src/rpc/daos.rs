@@ -5,7 +5,7 @@ use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, TokenId};
 use communs_runtime_api::{DaoView, DaosApi, GovernanceParams, ProposerRule, VotingMode};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde_json::{json, Value};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use std::sync::Arc;
@@ -22,9 +22,11 @@ pub trait DaosRpc {
 	#[method(name = "info", blocking)]
 	fn info(&self, dao: u32) -> RpcResult<Option<Value>>;
 
-	/// A DAO's members and their roles.
+	/// Up to `limit` (default and at most 100) of a DAO's members and their roles, from the
+	/// first or from the one after `after` (the last of the previous page). Reads
+	/// `DaosApi::members`.
 	#[method(name = "members", blocking)]
-	fn members(&self, dao: u32) -> RpcResult<Vec<Value>>;
+	fn members(&self, dao: u32, after: Option<String>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 
 	/// The weight an account's vote would have in a proposal of the DAO opened now.
 	#[method(name = "votingPower", blocking)]
@@ -101,9 +103,26 @@ where
 		Ok(dao.as_ref().map(dao_json))
 	}
 
-	fn members(&self, dao: u32) -> RpcResult<Vec<Value>> {
+	fn members(&self, dao: u32, after: Option<String>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+		let after = after.as_deref().map(account).transpose()?;
+		let limit = limit.unwrap_or(100).min(100);
 		let best = self.client.info().best_hash;
-		let members = self.client.runtime_api().members(best, dao).map_err(runtime_error)?;
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>(best)
+			.map_err(runtime_error)?;
+		let members = if version.is_some_and(|version| version >= 2) {
+			api.members(best, dao, after, limit).map_err(runtime_error)?
+		} else {
+			// A runtime before version 2 gives them all (at most 256): paged here.
+			#[allow(deprecated)]
+			let all = api.members_before_version_2(best, dao).map_err(runtime_error)?;
+			let start = match after {
+				None => 0,
+				Some(last) => all.iter().position(|(who, _)| *who == last).map_or(all.len(), |i| i + 1),
+			};
+			all.into_iter().skip(start).take(limit as usize).collect()
+		};
 		Ok(members
 			.iter()
 			.map(|(who, roles)| {

@@ -485,9 +485,8 @@ mod sale {
 mod dissolve {
 	use super::*;
 
-	fn dissolve(dao: u32) -> sp_runtime::DispatchResult {
-		let members = pallet_daos::Daos::<Test>::get(dao).unwrap().members;
-		Daos::dissolve(signed(dao_account(dao)), dao, ALICE, members)
+	fn dissolve(dao: u32) -> frame_support::dispatch::DispatchResultWithPostInfo {
+		Daos::dissolve(signed(dao_account(dao)), dao, ALICE)
 	}
 
 	#[test]

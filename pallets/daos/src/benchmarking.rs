@@ -1,5 +1,6 @@
-//! Benchmarks of every call at its worst case: the most members and allocations, the longest
-//! names and roles, a share token created and minted.
+//! Benchmarks of every call at its worst case: the most initial members and allocations, the
+//! longest names and roles, a share token created and minted; the calls that touch one member
+//! swept from 10 to [`MEASURED_MEMBERS`] members.
 
 use super::*;
 use alloc::{vec, vec::Vec};
@@ -7,7 +8,7 @@ use communs_primitives::ShareTokenBenchmarkHelper;
 use communs_primitives::TokenCreation;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, Mutate, MutateHold},
 	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
@@ -82,13 +83,30 @@ fn create<T: Config>(members: u32) -> (DaoId, T::AccountId) {
 	(dao, account)
 }
 
+/// Adds `count` members with the most roles to `dao` as `add_member` would leave them (records,
+/// joining blocks, deposits held), writing the records directly: it fills DAOs of 100,000
+/// members in a benchmark's setup.
+fn populate<T: Config>(dao: DaoId, count: u32) {
+	let Some(mut info) = Daos::<T>::get(dao) else { panic!("the DAO exists") };
+	let deposits = T::MemberDeposit::get().saturating_mul(count.into());
+	T::Currency::set_balance(&info.account, T::Currency::balance(&info.account).saturating_add(deposits));
+	assert!(T::Currency::hold(&HoldReason::MemberDeposit.into(), &info.account, deposits).is_ok());
+	for index in 0..count {
+		let who: T::AccountId = account("populated", index, 0);
+		Members::<T>::insert(dao, &who, longest_roles::<T>());
+		MemberSince::<T>::insert(dao, &who, frame_system::Pallet::<T>::block_number());
+	}
+	info.members = info.members.saturating_add(count);
+	Daos::<T>::insert(dao, info);
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
 
 	#[benchmark]
 	fn create_dao(
-		m: Linear<1, { T::MaxMembers::get() }>,
+		m: Linear<1, { T::MaxInitialMembers::get() }>,
 		a: Linear<0, { T::MaxAllocations::get() }>,
 	) {
 		let creator = funded::<T>("creator", 0);
@@ -123,8 +141,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn add_member() {
-		let (dao, dao_account) = create::<T>(T::MaxMembers::get().saturating_sub(1));
+	fn add_member(m: Linear<10, MEASURED_MEMBERS>) {
+		let (dao, dao_account) = create::<T>(1);
+		populate::<T>(dao, m - 1);
 		let who: T::AccountId = account("newcomer", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who), longest_roles::<T>());
@@ -132,8 +151,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn remove_member() {
-		let (dao, dao_account) = create::<T>(T::MaxMembers::get());
+	fn remove_member(m: Linear<10, MEASURED_MEMBERS>) {
+		let (dao, dao_account) = create::<T>(1);
+		populate::<T>(dao, m - 1);
 		let who: T::AccountId = account("member", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who));
@@ -180,10 +200,11 @@ mod benchmarks {
 	}
 
 	/// The DAO holds shares of its own, which go to a beneficiary new to the chain with the
-	/// share token.
+	/// share token; `m` member records are removed with it.
 	#[benchmark]
-	fn dissolve(m: Linear<1, { T::MaxMembers::get() }>) {
-		let (dao, dao_account) = create::<T>(m);
+	fn dissolve(m: Linear<0, { T::RemoveMembersLimit::get() }>) {
+		let (dao, dao_account) = create::<T>(0);
+		populate::<T>(dao, m);
 		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
 			T::BenchmarkHelper::prepare_share_token(token);
 		}
@@ -192,8 +213,23 @@ mod benchmarks {
 		assert!(Pallet::<T>::mint_shares(origin, dao, own, 1_000u32.into()).is_ok());
 		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&beneficiary), m);
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&beneficiary));
 		assert!(Daos::<T>::get(dao).is_none());
+		assert!(MembersToReap::<T>::get(dao).is_none());
+	}
+
+	/// `m` member records of a dissolved DAO removed.
+	#[benchmark]
+	fn reap_members(m: Linear<1, { T::RemoveMembersLimit::get() }>) {
+		let (dao, _) = create::<T>(0);
+		populate::<T>(dao, m);
+		// Dissolved, its records left.
+		Daos::<T>::remove(dao);
+		MembersToReap::<T>::insert(dao, m);
+		let reaper = funded::<T>("reaper", 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(reaper), dao);
+		assert!(MembersToReap::<T>::get(dao).is_none());
 	}
 
 	#[benchmark]

@@ -17,6 +17,7 @@ use sp_runtime::{
 	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
+use frame_support::dispatch::DispatchResultWithPostInfo;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that `governance` is within this chain's bounds and fits the DAO: token voting and
@@ -174,12 +175,10 @@ impl<T: Config> Pallet<T> {
 		roles: RolesOf<T>,
 	) -> DispatchResult {
 		ensure!(!Members::<T>::contains_key(dao, &who), Error::<T>::AlreadyMember);
-		ensure!(info.members < T::MaxMembers::get(), Error::<T>::TooManyMembers);
 		Self::admit(dao, info, who, roles)
 	}
 
-	/// Admits `who`, not yet a member, into `dao` whatever its size; its treasury pays the
-	/// member deposit.
+	/// Admits `who`, not yet a member, into `dao`; its treasury pays the member deposit.
 	pub(crate) fn admit(
 		dao: DaoId,
 		mut info: DaoInfoOf<T>,
@@ -224,13 +223,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Dissolves `dao`: members and record go, deposits come back, the treasury goes to
-	/// `beneficiary`.
+	/// Dissolves `dao`: the record and up to `RemoveMembersLimit` member records go (the rest
+	/// wait for `reap_members`), deposits come back, the treasury goes to `beneficiary`.
 	pub(crate) fn do_dissolve(
 		dao: DaoId,
 		info: DaoInfoOf<T>,
 		beneficiary: T::AccountId,
-	) -> DispatchResult {
+	) -> DispatchResultWithPostInfo {
 		let member_deposits = T::MemberDeposit::get().saturating_mul(info.members.into());
 		T::Currency::release(
 			&HoldReason::MemberDeposit.into(),
@@ -267,12 +266,27 @@ impl<T: Config> Pallet<T> {
 			)?;
 		}
 		amount = amount.saturating_add(Self::sweep(&info.account, &beneficiary)?);
-		// Bounded: a DAO never has more than `MaxMembers` members.
-		let _ = Members::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
-		let _ = MemberSince::<T>::clear_prefix(dao, T::MaxMembers::get(), None);
 		Daos::<T>::remove(dao);
-		Self::deposit_event(Event::Dissolved { dao, beneficiary, amount });
-		Ok(())
+		let removed = Self::reap(dao, info.members);
+		let members_left = info.members.saturating_sub(removed);
+		Self::deposit_event(Event::Dissolved { dao, beneficiary, amount, members_left });
+		Ok(Some(T::WeightInfo::dissolve(removed)).into())
+	}
+
+	/// Removes up to `RemoveMembersLimit` member records of dissolved DAO `dao`, which had
+	/// `left` of them, and records how many are left; returns how many it removed.
+	pub(crate) fn reap(dao: DaoId, left: u32) -> u32 {
+		let mut removed = 0u32;
+		for (who, _) in Members::<T>::drain_prefix(dao).take(T::RemoveMembersLimit::get() as usize)
+		{
+			MemberSince::<T>::remove(dao, &who);
+			removed = removed.saturating_add(1);
+		}
+		match left.saturating_sub(removed) {
+			0 => MembersToReap::<T>::remove(dao),
+			still => MembersToReap::<T>::insert(dao, still),
+		}
+		removed
 	}
 
 	/// Sends everything `from` can send of the native currency to `to`; returns how much.

@@ -66,8 +66,7 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 				Members::<T>::insert(dao, who, roles);
 			},
 			None => {
-				// Beyond `MaxMembers` if need be: benchmarks measure DAOs larger than this
-				// runtime allows today. The treasury pays the new member's deposit.
+				// The treasury pays the new member's deposit.
 				let _ = T::Currency::mint_into(&info.account, T::MemberDeposit::get());
 				let roles = BoundedVec::truncate_from(alloc::vec![role]);
 				let admitted = Self::admit(dao, info, who.clone(), roles);

@@ -23,7 +23,7 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 	}
 
 	fn is_member(dao: DaoId, who: &T::AccountId) -> bool {
-		Members::<T>::contains_key(dao, who)
+		Self::is_live(dao) && Members::<T>::contains_key(dao, who)
 	}
 
 	fn member_count(dao: DaoId) -> u32 {
@@ -31,12 +31,13 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 	}
 
 	fn is_member_since(dao: DaoId, who: &T::AccountId, at: BlockNumberFor<T>) -> bool {
-		MemberSince::<T>::get(dao, who).is_some_and(|since| since <= at)
+		Self::is_live(dao) && MemberSince::<T>::get(dao, who).is_some_and(|since| since <= at)
 	}
 
 	fn has_role(dao: DaoId, who: &T::AccountId, role: &[u8]) -> bool {
-		Members::<T>::get(dao, who)
-			.is_some_and(|roles| roles.iter().any(|held| held.as_slice() == role))
+		Self::is_live(dao)
+			&& Members::<T>::get(dao, who)
+				.is_some_and(|roles| roles.iter().any(|held| held.as_slice() == role))
 	}
 
 	fn required_support(dao: DaoId) -> Perbill {
@@ -44,5 +45,13 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 			Some((chain_dao, rules)) if chain_dao == dao => rules.support,
 			_ => Perbill::zero(),
 		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether `dao` exists: the member records of a dissolved DAO, until reaped, make nobody a
+	/// member.
+	fn is_live(dao: DaoId) -> bool {
+		Daos::<T>::contains_key(dao)
 	}
 }

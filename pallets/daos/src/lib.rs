@@ -29,6 +29,15 @@
 //! per member, and the share token's deposits. Members added later are paid for by the DAO's
 //! treasury.
 //!
+//! ## Size
+//!
+//! A DAO starts with at most [`Config::MaxInitialMembers`] members and grows without a cap:
+//! each member is a record the treasury pays a deposit for, and no call reads them all.
+//! Joining, leaving and voting cost the same with 10 or 100,000 members
+//! ([`MEASURED_MEMBERS`]); [`dissolve`](Pallet::dissolve) removes at most
+//! [`Config::RemoveMembersLimit`] member records, and anyone removes the rest of a dissolved
+//! DAO's, as many at a time, with [`reap_members`](Pallet::reap_members).
+//!
 //! ## The chain's own DAO
 //!
 //! DAOs can also be created at genesis ([`GenesisConfig`]); their account pays its own
@@ -44,7 +53,7 @@
 //!
 //! ## Interface
 //!
-//! - Permissionless: [`create_dao`](Pallet::create_dao).
+//! - Permissionless: [`create_dao`](Pallet::create_dao), [`reap_members`](Pallet::reap_members).
 //! - Only by the DAO itself (a passed proposal): [`add_member`](Pallet::add_member),
 //!   [`remove_member`](Pallet::remove_member), [`set_roles`](Pallet::set_roles),
 //!   [`set_governance`](Pallet::set_governance), [`mint_shares`](Pallet::mint_shares),
@@ -142,8 +151,14 @@ pub type DaoViewOf<T> = DaoView<
 pub type GenesisDaoOf<T> =
 	communs_primitives::GenesisDao<<T as frame_system::Config>::AccountId, GovernanceOf<T>>;
 /// The initial members of `create_dao`, with their roles.
-pub type InitialMembersOf<T> =
-	BoundedVec<(<T as frame_system::Config>::AccountId, RolesOf<T>), <T as Config>::MaxMembers>;
+pub type InitialMembersOf<T> = BoundedVec<
+	(<T as frame_system::Config>::AccountId, RolesOf<T>),
+	<T as Config>::MaxInitialMembers,
+>;
+
+/// The DAO size at which the weights of the calls that read or write one member are taken: their
+/// benchmarks sweep from 10 members to this many and find the same cost.
+pub const MEASURED_MEMBERS: u32 = 100_000;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -201,7 +216,8 @@ pub mod pallet {
 			type UriLimit = ConstU32<32>;
 			type RoleLimit = ConstU32<8>;
 			type MaxRoles = ConstU32<2>;
-			type MaxMembers = ConstU32<8>;
+			type MaxInitialMembers = ConstU32<8>;
+			type RemoveMembersLimit = ConstU32<4>;
 			type MaxAllocations = ConstU32<8>;
 			type MinVotingPeriod = ConstU64<5>;
 			type MaxVotingPeriod = ConstU64<1_000>;
@@ -284,9 +300,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRoles: Get<u32>;
 
-		/// The most members a DAO has.
+		/// The most members a DAO starts with (`create_dao`, genesis); it may grow past them.
 		#[pallet::constant]
-		type MaxMembers: Get<u32>;
+		type MaxInitialMembers: Get<u32>;
+
+		/// The most member records one call removes: `dissolve`, then each `reap_members`.
+		#[pallet::constant]
+		type RemoveMembersLimit: Get<u32>;
 
 		/// The most share allocations `create_dao` mints.
 		#[pallet::constant]
@@ -361,10 +381,17 @@ pub mod pallet {
 	pub type MemberSince<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, BlockNumberFor<T>>;
 
-	/// Every DAO's members and their roles.
+	/// Every DAO's members and their roles. A dissolved DAO's records stay until
+	/// [`Pallet::reap_members`] removes them; they make nobody a member.
 	#[pallet::storage]
 	pub type Members<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, RolesOf<T>>;
+
+	/// Dissolved DAOs whose member records are not all removed yet, and how many are left.
+	/// Invariant: exactly the DAOs without a [`Daos`] record that have [`Members`] records, each
+	/// with their number (and as many [`MemberSince`] records).
+	#[pallet::storage]
+	pub type MembersToReap<T: Config> = StorageMap<_, Twox64Concat, DaoId, u32>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -445,6 +472,17 @@ pub mod pallet {
 			beneficiary: T::AccountId,
 			/// How much it received.
 			amount: BalanceOf<T>,
+			/// How many member records are left for `reap_members` to remove.
+			members_left: u32,
+		},
+		/// Member records of a dissolved DAO were removed.
+		MembersReaped {
+			/// The former DAO.
+			dao: DaoId,
+			/// How many were removed.
+			removed: u32,
+			/// How many are left.
+			left: u32,
 		},
 	}
 
@@ -458,7 +496,7 @@ pub mod pallet {
 		AlreadyMember,
 		/// The account is not a member of this DAO.
 		NotMember,
-		/// The DAO has as many members as it may.
+		/// More initial members than the chain allows a DAO to start with.
 		TooManyMembers,
 		/// An account appears twice among the initial members.
 		DuplicateMember,
@@ -472,8 +510,6 @@ pub mod pallet {
 		NeedsShareToken,
 		/// One-member-one-vote needs at least one member.
 		NeedsMembers,
-		/// The member count given is lower than the DAO's: pass its current `members`.
-		WrongMemberCount,
 		/// No more DAO ids can be assigned.
 		IdsExhausted,
 		/// A genesis DAO's name is longer than allowed.
@@ -488,6 +524,8 @@ pub mod pallet {
 		/// The DAO still has an open campaign, sale or payment: finish or close it first, or
 		/// its money would be left with nobody to act for the DAO.
 		OpenObligations,
+		/// No dissolved DAO of this id has member records left to remove.
+		NothingToReap,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -523,8 +561,9 @@ pub mod pallet {
 		/// Admits `who` with `roles`; the DAO's treasury pays [`Config::MemberDeposit`].
 		///
 		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::MemberAdded`]. Errors:
-		/// [`Error::AlreadyMember`], [`Error::TooManyMembers`].
+		/// [`Error::AlreadyMember`], and the currency's if the treasury cannot pay.
 		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::add_member(MEASURED_MEMBERS))]
 		pub fn add_member(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -542,6 +581,7 @@ pub mod pallet {
 		/// [`Error::NotMember`], [`Error::NeedsMembers`] (the last member of a
 		/// one-member-one-vote DAO).
 		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_member(MEASURED_MEMBERS))]
 		pub fn remove_member(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -628,29 +668,27 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Dissolves the DAO: removes its members, returns the creator's and the members'
-		/// deposits, and hands `beneficiary` everything its account can send, its share token
-		/// (the shares it holds, the token's roles and the deposits held for it). The other
-		/// holders keep their shares, and the royalties already paid to them stay claimable.
-		/// Refused while another pallet still runs something for the DAO (an open campaign or
-		/// sale, service terms).
+		/// Dissolves the DAO: returns the creator's and the members' deposits, hands
+		/// `beneficiary` everything its account can send and its share token (the shares it
+		/// holds, the token's roles and the deposits held for it), and removes its record and
+		/// up to [`Config::RemoveMembersLimit`] member records; [`Pallet::reap_members`] removes
+		/// the rest. The other holders keep their shares, and the royalties already paid to
+		/// them stay claimable. Refused while another pallet still runs something for the DAO
+		/// (an open campaign or sale, service terms).
 		///
-		/// Origin: the DAO itself ([`EnsureDao`]). `members` is the DAO's member count (it bounds the
-		/// weight). Emits [`Event::Dissolved`]. Errors:
-		/// [`Error::WrongMemberCount`], [`Error::ChainDaoCannotDissolve`],
-		/// [`Error::OpenObligations`], or `TokenError::CannotCreate` if the DAO holds shares
-		/// and `beneficiary` has no account on chain.
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::Dissolved`]. Errors:
+		/// [`Error::ChainDaoCannotDissolve`], [`Error::OpenObligations`], or
+		/// `TokenError::CannotCreate` if the DAO holds shares and `beneficiary` has no account
+		/// on chain.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::dissolve(*members))]
+		#[pallet::weight(T::WeightInfo::dissolve(T::RemoveMembersLimit::get()))]
 		pub fn dissolve(
 			origin: OriginFor<T>,
 			dao: DaoId,
 			beneficiary: AccountIdLookupOf<T>,
-			members: u32,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let info = Self::ensure_dao(origin, dao)?;
 			let beneficiary = T::Lookup::lookup(beneficiary)?;
-			ensure!(members >= info.members, Error::<T>::WrongMemberCount);
 			ensure!(!Self::is_chain_dao(dao), Error::<T>::ChainDaoCannotDissolve);
 			ensure!(
 				!<T::Obligations as communs_primitives::DaoObligations>::has_open(dao),
@@ -684,6 +722,21 @@ pub mod pallet {
 				result: outcome.map(|_| ()).map_err(|error| error.error),
 			});
 			Ok(Some(T::WeightInfo::dispatch_as_root().saturating_add(used)).into())
+		}
+
+		/// Removes up to [`Config::RemoveMembersLimit`] member records of a dissolved DAO.
+		///
+		/// Origin: signed, anyone. Emits [`Event::MembersReaped`]. Errors:
+		/// [`Error::NothingToReap`] (the DAO exists, or has no records left).
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::reap_members(T::RemoveMembersLimit::get()))]
+		pub fn reap_members(origin: OriginFor<T>, dao: DaoId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let left = MembersToReap::<T>::get(dao).ok_or(Error::<T>::NothingToReap)?;
+			let removed = Self::reap(dao, left);
+			let left = left.saturating_sub(removed);
+			Self::deposit_event(Event::MembersReaped { dao, removed, left });
+			Ok(Some(T::WeightInfo::reap_members(removed)).into())
 		}
 	}
 
@@ -761,9 +814,23 @@ pub mod pallet {
 			})
 		}
 
-		/// A DAO's members and their role labels (at most `MaxMembers`).
-		pub fn members(dao: DaoId) -> Vec<(T::AccountId, Vec<Vec<u8>>)> {
-			Members::<T>::iter_prefix(dao)
+		/// Up to `limit` (at most 100) of a DAO's members, with their role labels, in storage
+		/// order: from the first, or from the one after `after` (the last of the previous page).
+		pub fn members(
+			dao: DaoId,
+			after: Option<T::AccountId>,
+			limit: u32,
+		) -> Vec<(T::AccountId, Vec<Vec<u8>>)> {
+			if !Daos::<T>::contains_key(dao) {
+				return Vec::new();
+			}
+			let page = match after {
+				Some(last) => {
+					Members::<T>::iter_prefix_from(dao, Members::<T>::hashed_key_for(dao, last))
+				},
+				None => Members::<T>::iter_prefix(dao),
+			};
+			page.take(limit.min(100) as usize)
 				.map(|(who, roles)| {
 					(who, roles.into_iter().map(|role| role.into_inner()).collect())
 				})
@@ -786,7 +853,7 @@ pub mod pallet {
 
 		/// A member's roles in a DAO, if it is a member.
 		pub fn member_roles(dao: DaoId, who: T::AccountId) -> Option<RolesOf<T>> {
-			Members::<T>::get(dao, who)
+			Members::<T>::get(dao, who).filter(|_| Daos::<T>::contains_key(dao))
 		}
 	}
 

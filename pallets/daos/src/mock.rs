@@ -77,7 +77,7 @@ pub const MEMBER_DEPOSIT: Balance = 5;
 pub const MIN_PERIOD: u64 = 10;
 pub const MAX_PERIOD: u64 = 1_000;
 pub const MAX_DELAY: u64 = 100;
-pub const MAX_MEMBERS: u32 = 5;
+pub const MAX_INITIAL_MEMBERS: u32 = 5;
 
 parameter_types! {
 	pub const TokenDeposit: Balance = TOKEN_DEPOSIT;
@@ -119,7 +119,7 @@ impl pallet_daos::Config for Test {
 	type TokenMetadataDeposit = Tokens;
 	type DaoDeposit = DaoDeposit;
 	type MemberDeposit = MemberDeposit;
-	type MaxMembers = ConstU32<MAX_MEMBERS>;
+	type MaxInitialMembers = ConstU32<MAX_INITIAL_MEMBERS>;
 	type MaxAllocations = ConstU32<4>;
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;

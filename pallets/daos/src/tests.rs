@@ -1,7 +1,10 @@
 //! Unit tests of every call and error path. Every test ends with the pallet's invariants
 //! checked (`mock::test`).
 
-use crate::{mock::*, DaoInspect, Daos as DaoRecords, Error, Event, HoldReason, Members};
+use crate::{
+	mock::*, DaoInspect, Daos as DaoRecords, Error, Event, HoldReason, MemberSince, Members,
+	MembersToReap,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{
@@ -232,7 +235,7 @@ mod privileged_calls {
 					Daos::set_metadata(origin.clone(), dao, name(), metadata()),
 					DispatchError::BadOrigin
 				);
-				assert_noop!(Daos::dissolve(origin, dao, EVE, 4), DispatchError::BadOrigin);
+				assert_noop!(Daos::dissolve(origin, dao, EVE), DispatchError::BadOrigin);
 			}
 			assert_noop!(
 				Daos::add_member(RuntimeOrigin::root(), dao, EVE, new.clone()),
@@ -280,10 +283,23 @@ mod privileged_calls {
 				Daos::add_member(as_dao(dao), dao, BOB, editor.clone()),
 				Error::<Test>::AlreadyMember
 			);
-			assert_ok!(Daos::add_member(as_dao(dao), dao, EVE, editor.clone()));
-			assert_noop!(
-				Daos::add_member(as_dao(dao), dao, 6, editor),
-				Error::<Test>::TooManyMembers
+		});
+	}
+
+	#[test]
+	fn a_dao_grows_past_the_members_it_may_start_with() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 1_000));
+			let newcomers = 100..100 + 3 * MAX_INITIAL_MEMBERS as AccountId;
+			for who in newcomers.clone() {
+				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
+			}
+			assert_eq!(Daos::member_count(dao), 4 + 3 * MAX_INITIAL_MEMBERS);
+			assert!(newcomers.into_iter().all(|who| Daos::is_member(dao, &who)));
+			assert_eq!(
+				held(HoldReason::MemberDeposit, Daos::account_of(dao)),
+				(4 + 3 * MAX_INITIAL_MEMBERS as Balance) * MEMBER_DEPOSIT
 			);
 		});
 	}
@@ -376,16 +392,17 @@ mod privileged_calls {
 			let account = Daos::account_of(dao);
 			assert_ok!(Balances::transfer_keep_alive(signed(EVE), account, 1_000));
 			let eve_before = Balances::balance(&EVE);
-			assert_noop!(Daos::dissolve(as_dao(dao), dao, EVE, 3), Error::<Test>::WrongMemberCount);
 			// The DAO holds shares of its own.
 			assert_ok!(Tokens::transfer(signed(BOB), 0, account, 50));
 			let token_deposits =
 				Balances::balance_on_hold(&pallet_tokens::HoldReason::Deposit.into(), &account);
 			assert!(token_deposits > 0);
-			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE, 4));
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
 			// Free: ED + 1,000 + the member deposits released; nothing is left behind.
 			let amount = ED + 1_000 + 4 * MEMBER_DEPOSIT;
-			System::assert_last_event(Event::Dissolved { dao, beneficiary: EVE, amount }.into());
+			System::assert_last_event(
+				Event::Dissolved { dao, beneficiary: EVE, amount, members_left: 0 }.into(),
+			);
 			assert_eq!(Balances::balance(&EVE), eve_before + amount);
 			assert_eq!(held(HoldReason::DaoDeposit, ALICE), 0);
 			assert!(DaoRecords::<Test>::get(dao).is_none());
@@ -400,6 +417,86 @@ mod privileged_calls {
 			);
 			assert!(!frame_system::Account::<Test>::contains_key(account));
 			assert_eq!(Daos::account(dao), None);
+			assert_noop!(Daos::reap_members(signed(BOB), dao), Error::<Test>::NothingToReap);
+		});
+	}
+
+	/// A DAO of 4 + 6 members, with 10 more native units than its member deposits need.
+	fn large_dao() -> u32 {
+		let dao = book_dao();
+		assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 40));
+		for who in 100..106 {
+			assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
+		}
+		dao
+	}
+
+	#[test]
+	fn a_large_dao_dissolves_at_once_and_anyone_reaps_its_members_in_bounded_steps() {
+		test(|| {
+			let dao = large_dao();
+			let limit = <<Test as crate::Config>::RemoveMembersLimit as frame_support::traits::Get<u32>>::get();
+			assert_eq!(limit, 4);
+			let eve_before = Balances::balance(&EVE);
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
+			// Every deposit comes back at once; only records are left.
+			let amount = ED + 10 + 10 * MEMBER_DEPOSIT;
+			System::assert_last_event(
+				Event::Dissolved { dao, beneficiary: EVE, amount, members_left: 6 }.into(),
+			);
+			assert_eq!(Balances::balance(&EVE), eve_before + amount);
+			assert_eq!(Members::<Test>::iter_prefix(dao).count(), 6);
+			assert_eq!(MembersToReap::<Test>::get(dao), Some(6));
+			// The records left make nobody a member, and nobody can act for the DAO.
+			for who in [ALICE, BOB, CHARLIE, DAVE].into_iter().chain(100..106) {
+				assert!(!Daos::is_member(dao, &who));
+				assert!(!Daos::is_member_since(dao, &who, 10));
+				assert!(!Daos::has_role(dao, &who, b"reader"));
+				assert_eq!(Daos::member_roles(dao, who), None);
+			}
+			assert_eq!(Daos::member_count(dao), 0);
+			assert!(Daos::members(dao, None, 100).is_empty());
+			assert_noop!(
+				Daos::add_member(as_dao(dao), dao, EVE, roles(&[b"reader"])),
+				DispatchError::BadOrigin
+			);
+
+			// Anyone removes them, `limit` at a time.
+			assert_ok!(Daos::reap_members(signed(UNFUNDED), dao));
+			System::assert_last_event(Event::MembersReaped { dao, removed: 4, left: 2 }.into());
+			assert_ok!(Daos::reap_members(signed(BOB), dao));
+			System::assert_last_event(Event::MembersReaped { dao, removed: 2, left: 0 }.into());
+			assert_eq!(Members::<Test>::iter_prefix(dao).count(), 0);
+			assert_eq!(MemberSince::<Test>::iter_prefix(dao).count(), 0);
+			assert_eq!(MembersToReap::<Test>::get(dao), None);
+			assert_noop!(Daos::reap_members(signed(BOB), dao), Error::<Test>::NothingToReap);
+		});
+	}
+
+	#[test]
+	fn two_reaps_in_one_block_both_make_progress() {
+		test(|| {
+			let dao = large_dao();
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 20));
+			for who in 106..110 {
+				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
+			}
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
+			assert_eq!(MembersToReap::<Test>::get(dao), Some(10));
+			assert_ok!(Daos::reap_members(signed(BOB), dao));
+			assert_ok!(Daos::reap_members(signed(BOB), dao));
+			System::assert_last_event(Event::MembersReaped { dao, removed: 4, left: 2 }.into());
+		});
+	}
+
+	#[test]
+	fn nobody_reaps_the_members_of_a_live_dao() {
+		test(|| {
+			let dao = large_dao();
+			assert_noop!(Daos::reap_members(signed(BOB), dao), Error::<Test>::NothingToReap);
+			assert_noop!(Daos::reap_members(signed(BOB), 7), Error::<Test>::NothingToReap);
+			assert_noop!(Daos::reap_members(RuntimeOrigin::none(), dao), DispatchError::BadOrigin);
+			assert_eq!(Daos::member_count(dao), 10);
 		});
 	}
 }
@@ -422,17 +519,48 @@ mod reads {
 			assert_eq!(Daos::daos(0, 1).len(), 1);
 			assert!(Daos::dao(7).is_none());
 
-			let mut members = Daos::members(coop);
+			let mut members = Daos::members(coop, None, 10);
 			members.sort();
 			assert_eq!(
 				members,
 				vec![(BOB, vec![b"author".to_vec()]), (EVE, vec![b"author".to_vec()])]
 			);
+			assert!(Daos::members(7, None, 10).is_empty());
 
 			assert_eq!(Daos::voting_power(book, ALICE), 250);
 			assert_eq!(Daos::voting_power(book, EVE), 0);
 			assert_eq!(Daos::voting_power(coop, EVE), 1);
 			assert_eq!(Daos::voting_power(coop, ALICE), 0);
+		});
+	}
+
+	#[test]
+	fn members_come_a_page_at_a_time_each_once() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 1_000));
+			for who in 100..150 {
+				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
+			}
+			let mut seen = Vec::new();
+			let mut after = None;
+			loop {
+				let page = Daos::members(dao, after, 7);
+				assert!(page.len() <= 7);
+				let Some((last, _)) = page.last() else { break };
+				after = Some(*last);
+				seen.extend(page.into_iter().map(|(who, _)| who));
+			}
+			assert_eq!(seen.len(), 54);
+			seen.sort();
+			seen.dedup();
+			assert_eq!(seen.len(), 54, "no member twice");
+			// At most 100 a page.
+			assert_eq!(Daos::members(dao, None, 1_000).len(), 54);
+			for who in 150..200 {
+				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
+			}
+			assert_eq!(Daos::members(dao, None, 1_000).len(), 100);
 		});
 	}
 }
@@ -578,9 +706,9 @@ mod chain_dao {
 		test(|| {
 			let dao = member_dao(&[BOB, CHARLIE]);
 			ObligedDao::set(Some(dao));
-			assert_noop!(Daos::dissolve(as_dao(dao), dao, BOB, 2), Error::<Test>::OpenObligations);
+			assert_noop!(Daos::dissolve(as_dao(dao), dao, BOB), Error::<Test>::OpenObligations);
 			ObligedDao::set(None);
-			assert_ok!(Daos::dissolve(as_dao(dao), dao, BOB, 2));
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, BOB));
 		});
 	}
 
@@ -588,7 +716,7 @@ mod chain_dao {
 	fn the_chain_dao_cannot_dissolve() {
 		on_chain(|| {
 			assert_noop!(
-				Daos::dissolve(as_dao(0), 0, BOB, 4),
+				Daos::dissolve(as_dao(0), 0, BOB),
 				Error::<Test>::ChainDaoCannotDissolve
 			);
 		});

@@ -6,8 +6,9 @@ use sp_runtime::Saturating;
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants:
-	/// - every DAO's `members` is the number of its member records, at most `MaxMembers`;
-	/// - no member record belongs to a missing DAO;
+	/// - every DAO's `members` is the number of its member records;
+	/// - the member records of a missing DAO are those of a dissolved DAO, as many as
+	///   `MembersToReap` says;
 	/// - each DAO's account holds `MemberDeposit` per member, and each creator holds the
 	///   deposits of the DAOs it created;
 	/// - every DAO id is below `NextDaoId`;
@@ -28,7 +29,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(dao < NextDaoId::<T>::get(), "a DAO id is not below NextDaoId");
 			let records = Members::<T>::iter_prefix(dao).count() as u32;
 			ensure!(records == info.members, "a DAO's member count is wrong");
-			ensure!(records <= T::MaxMembers::get(), "a DAO has more members than allowed");
+			ensure!(!MembersToReap::<T>::contains_key(dao), "a live DAO has members to reap");
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &info.account)
 					== T::MemberDeposit::get().saturating_mul(info.members.into()),
@@ -43,10 +44,18 @@ impl<T: Config> Pallet<T> {
 				"a creator's held DAO deposits differ from its DAOs'"
 			);
 		}
+		let mut orphans = BTreeMap::<DaoId, u32>::new();
 		for (dao, who) in Members::<T>::iter_keys() {
-			ensure!(Daos::<T>::contains_key(dao), "a member record of a missing DAO");
+			if !Daos::<T>::contains_key(dao) {
+				ensure!(dao < NextDaoId::<T>::get(), "a member record of a DAO never created");
+				*orphans.entry(dao).or_default() += 1;
+			}
 			ensure!(MemberSince::<T>::contains_key(dao, who), "a member without its joining block");
 		}
+		ensure!(
+			orphans == MembersToReap::<T>::iter().collect::<BTreeMap<_, _>>(),
+			"the member records left of dissolved DAOs differ from MembersToReap"
+		);
 		ensure!(
 			MemberSince::<T>::iter_keys().count() == Members::<T>::iter_keys().count(),
 			"a joining block of an account that is no member"

@@ -39,14 +39,15 @@ use core::marker::PhantomData;
 /// The weight of each call of `pallet_daos`.
 pub trait WeightInfo {
 	fn create_dao(m: u32, a: u32, ) -> Weight;
-	fn add_member() -> Weight;
-	fn remove_member() -> Weight;
+	fn add_member(_m: u32, ) -> Weight;
+	fn remove_member(_m: u32, ) -> Weight;
 	fn set_roles() -> Weight;
 	fn set_governance() -> Weight;
 	fn mint_shares() -> Weight;
 	fn set_metadata() -> Weight;
 	fn dissolve(m: u32, ) -> Weight;
 	fn dispatch_as_root() -> Weight;
+	fn reap_members(m: u32, ) -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -104,7 +105,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::MemberSince` (r:0 w:1)
 	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	fn add_member() -> Weight {
+	fn add_member(_m: u32, ) -> Weight {
 		// Proof size: measured `1568`, estimated `3852` bytes.
 		// Fastest run: 73_490_000 picoseconds.
 		Weight::from_parts(88_112_000, 0)
@@ -122,7 +123,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::MemberSince` (r:0 w:1)
 	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	fn remove_member() -> Weight {
+	fn remove_member(_m: u32, ) -> Weight {
 		// Proof size: measured `1657`, estimated `3852` bytes.
 		// Fastest run: 65_137_000 picoseconds.
 		Weight::from_parts(70_725_000, 0)
@@ -230,6 +231,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn reap_members(m: u32, ) -> Weight {
+		Self::dissolve(m)
+	}
 	fn dispatch_as_root() -> Weight {
 		// Proof size: measured `133`, estimated `1501` bytes.
 		// Fastest run: 8_633_000 picoseconds.
@@ -253,13 +257,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2994).saturating_mul(a.into()))
 	}
-	fn add_member() -> Weight {
+	fn add_member(_m: u32, ) -> Weight {
 		Weight::from_parts(88_112_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn remove_member() -> Weight {
+	fn remove_member(_m: u32, ) -> Weight {
 		Weight::from_parts(70_725_000, 0)
 			.saturating_add(Weight::from_parts(0, 3852))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
@@ -298,6 +302,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
+	}
+	fn reap_members(m: u32, ) -> Weight {
+		Self::dissolve(m)
 	}
 	fn dispatch_as_root() -> Weight {
 		Weight::from_parts(9_304_000, 0)

@@ -169,7 +169,7 @@ mod claim {
 			let dao = book_dao();
 			assert_ok!(Royalties::pay(signed(PUBLISHER), dao, 1_000));
 			assert_ok!(Royalties::claim(signed(ALICE), dao));
-			assert_ok!(Daos::dissolve(signed(dao_account(dao)), dao, ALICE, 4));
+			assert_ok!(Daos::dissolve(signed(dao_account(dao)), dao, ALICE));
 			assert!(pallet_daos::Daos::<Test>::get(dao).is_none());
 			assert_eq!(Royalties::claimable(dao, BOB), 250);
 			let before = free(BOB);

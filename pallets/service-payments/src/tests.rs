@@ -402,8 +402,7 @@ mod dissolve {
 	fn not_while_a_payment_is_in_escrow() {
 		test(|| {
 			let dao = rides();
-			let members = pallet_daos::Daos::<Test>::get(dao).unwrap().members;
-			let dissolve = || Daos::dissolve(signed(dao_account(dao)), dao, ALICE, members);
+			let dissolve = || Daos::dissolve(signed(dao_account(dao)), dao, ALICE);
 			let id = ride(dao, DAVE, BOB, 30, 1);
 			assert_noop!(dissolve(), pallet_daos::Error::<Test>::OpenObligations);
 			assert_ok!(ServicePayments::confirm(signed(DAVE), id));

@@ -71,7 +71,11 @@ impl pallet_daos::Config for Runtime {
 	type UriLimit = ConstU32<128>;
 	type RoleLimit = ConstU32<32>;
 	type MaxRoles = ConstU32<4>;
-	type MaxMembers = ConstU32<256>;
+	/// A DAO starts with up to 256 members and grows without a cap, each member paid for.
+	type MaxInitialMembers = ConstU32<256>;
+	/// Dissolving removes up to 256 member records at once; `reap_members` the rest as many
+	/// at a time.
+	type RemoveMembersLimit = ConstU32<256>;
 	type MaxAllocations = ConstU32<64>;
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;

@@ -346,7 +346,7 @@ fn a_live_chain_dao_votes_and_waits_a_day_and_no_vote_lowers_it() {
 			pallet_daos::Error::<Runtime>::BelowChainDaoRules
 		);
 		assert_noop!(
-			Daos::dissolve(as_dao, CHAIN_DAO, Alice.to_account_id().into(), 4),
+			Daos::dissolve(as_dao, CHAIN_DAO, Alice.to_account_id().into()),
 			pallet_daos::Error::<Runtime>::ChainDaoCannotDissolve
 		);
 	});
