@@ -27,9 +27,10 @@ declare -A pallets=(
 	[pallet_cofunding]=pallets/cofunding
 	[pallet_service_payments]=pallets/service-payments
 )
-# Benchmarks whose setup fills storage with 100,000 holders or payments take fewer samples (a setup
-# takes about a second); the others take 50 steps of 20 repeats.
+# Benchmarks whose setup fills storage with 100,000 members, holders or payments take fewer
+# samples (a setup takes about a second); the others take 50 steps of 20 repeats.
 declare -A samples=(
+	[pallet_daos]="--steps 10 --repeat 10"
 	[pallet_royalties]="--steps 10 --repeat 10"
 	[pallet_cofunding]="--steps 10 --repeat 10"
 	[pallet_service_payments]="--steps 10 --repeat 10"
