@@ -58,6 +58,11 @@ describe('a DAO created from a wallet in one transaction', () => {
     assert.deepEqual(members.map((m) => m.account).sort(),
       [Alice, Bob, Charlie, Dave].map((a) => a.address).sort());
     assert.ok(members.every((m) => m.roles.length === 1 && m.roles[0] === 'author'));
+    // A page at a time, each from the one after the last of the previous page.
+    const first = await rpc(node, 'dao_members', [book.dao, null, 3]);
+    const rest = await rpc(node, 'dao_members', [book.dao, first[2].account, 3]);
+    assert.deepEqual([...first, ...rest], members);
+    assert.deepEqual(await rpc(node, 'dao_members', [book.dao, rest[0].account, 3]), []);
     assert.equal(await rpc(node, 'dao_votingPower', [book.dao, Bob.address]), '250');
   });
 
@@ -87,6 +92,8 @@ describe('a DAO created from a wallet in one transaction', () => {
     assert.deepEqual(await rpc(node, 'dao_proposals', [book.dao]), []);
     assert.equal(await rpc(node, 'dao_info', [99]), null);
     await assert.rejects(rpc(node, 'dao_voteOf', [0, 'nobody']), /not an SS58 address/);
+    await assert.rejects(rpc(node, 'dao_members', [book.dao, 'nobody']), /not an SS58 address/);
+    assert.deepEqual(await rpc(node, 'dao_members', [99]), []);
   });
 });
 

@@ -85,19 +85,30 @@ fn create<T: Config>(members: u32) -> (DaoId, T::AccountId) {
 
 /// Adds `count` members with the most roles to `dao` as `add_member` would leave them (records,
 /// joining blocks, deposits held), writing the records directly: it fills DAOs of 100,000
-/// members in a benchmark's setup.
-fn populate<T: Config>(dao: DaoId, count: u32) {
+/// members in a benchmark's setup. `first` is the first member's index.
+fn populate<T: Config>(dao: DaoId, first: u32, count: u32) {
 	let Some(mut info) = Daos::<T>::get(dao) else { panic!("the DAO exists") };
 	let deposits = T::MemberDeposit::get().saturating_mul(count.into());
 	T::Currency::set_balance(&info.account, T::Currency::balance(&info.account).saturating_add(deposits));
 	assert!(T::Currency::hold(&HoldReason::MemberDeposit.into(), &info.account, deposits).is_ok());
-	for index in 0..count {
+	for index in first..first.saturating_add(count) {
 		let who: T::AccountId = account("populated", index, 0);
 		Members::<T>::insert(dao, &who, longest_roles::<T>());
 		MemberSince::<T>::insert(dao, &who, frame_system::Pallet::<T>::block_number());
 	}
 	info.members = info.members.saturating_add(count);
 	Daos::<T>::insert(dao, info);
+}
+
+/// The state always holds [`MEASURED_MEMBERS`] member records, `m` of them the measured
+/// DAO's and the rest another's, so that only their distribution changes, not the size of
+/// the state.
+fn measured_dao<T: Config>(m: u32) -> (DaoId, T::AccountId) {
+	let (other, _) = create::<T>(0);
+	populate::<T>(other, m, MEASURED_MEMBERS.saturating_sub(m));
+	let (dao, dao_account) = create::<T>(1);
+	populate::<T>(dao, 1, m.saturating_sub(1));
+	(dao, dao_account)
 }
 
 #[benchmarks]
@@ -142,8 +153,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn add_member(m: Linear<10, MEASURED_MEMBERS>) {
-		let (dao, dao_account) = create::<T>(1);
-		populate::<T>(dao, m - 1);
+		let (dao, dao_account) = measured_dao::<T>(m);
 		let who: T::AccountId = account("newcomer", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who), longest_roles::<T>());
@@ -152,8 +162,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_member(m: Linear<10, MEASURED_MEMBERS>) {
-		let (dao, dao_account) = create::<T>(1);
-		populate::<T>(dao, m - 1);
+		let (dao, dao_account) = measured_dao::<T>(m);
 		let who: T::AccountId = account("member", 0, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who));
@@ -204,7 +213,7 @@ mod benchmarks {
 	#[benchmark]
 	fn dissolve(m: Linear<0, { T::RemoveMembersLimit::get() }>) {
 		let (dao, dao_account) = create::<T>(0);
-		populate::<T>(dao, m);
+		populate::<T>(dao, 0, m);
 		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
 			T::BenchmarkHelper::prepare_share_token(token);
 		}
@@ -222,7 +231,7 @@ mod benchmarks {
 	#[benchmark]
 	fn reap_members(m: Linear<1, { T::RemoveMembersLimit::get() }>) {
 		let (dao, _) = create::<T>(0);
-		populate::<T>(dao, m);
+		populate::<T>(dao, 0, m);
 		// Dissolved, its records left.
 		Daos::<T>::remove(dao);
 		MembersToReap::<T>::insert(dao, m);

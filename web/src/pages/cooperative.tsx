@@ -13,6 +13,9 @@ import {
 /** How many of the chain's latest sales the page looks through for this DAO's. */
 const RECENT_SALES = 100;
 
+/** How many members the cooperative's part reads to find its drivers (the API's page). */
+const MEMBERS_READ = 100;
+
 /** The bytes of a ride's reference. */
 const REFERENCE_BYTES = 32;
 
@@ -24,7 +27,8 @@ export function Cooperative({ dao, token, unit }: { dao: number; token: number; 
     const [terms, next, members] = await Promise.all([
       api.query.ServicePayments.Terms.getValue(dao, at),
       api.query.Cofunding.NextSaleId.getValue(at),
-      api.apis.DaosApi.members(dao, at),
+      // The first page of members: a cooperative's drivers are among its first hundred here.
+      api.apis.DaosApi.members(dao, undefined, MEMBERS_READ, at),
     ]);
     const ids = Array.from({ length: Math.min(next, RECENT_SALES) }, (_, i) => next - 1 - i);
     const sales = (await api.query.Cofunding.Sales.getValues(ids.map((id) => [id] as [number]), at))

@@ -34,7 +34,7 @@ export function CreateDao() {
   const limits = useRead(async () => {
     const c = api.constants.Daos;
     const [name, uri, role, members, allocations, minPeriod, maxPeriod, dao, member] = await Promise.all([
-      c.NameLimit(), c.UriLimit(), c.RoleLimit(), c.MaxMembers(), c.MaxAllocations(),
+      c.NameLimit(), c.UriLimit(), c.RoleLimit(), c.MaxInitialMembers(), c.MaxAllocations(),
       c.MinVotingPeriod(), c.MaxVotingPeriod(), c.DaoDeposit(), c.MemberDeposit(),
     ]);
     return { name, uri, role, members, allocations, minPeriod, maxPeriod, dao, member };

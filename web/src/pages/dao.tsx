@@ -62,16 +62,18 @@ export function DaoPage({ id }: { id: number }) {
 /** A DAO's members, a page at a time, with their roles and shares. */
 function Members({ dao, count, tokenId, unit }: { dao: number; count: number; tokenId?: number; unit?: Unit }) {
   const { connection: { api }, t } = useApp();
-  const [page, setPage] = useState(0);
+  // The API pages from the member after a given one: `afters[page]` starts page `page`.
+  const [afters, setAfters] = useState<(string | undefined)[]>([undefined]);
+  const page = afters.length - 1;
   const members = useRead(async () => {
-    const all = await api.apis.DaosApi.members(dao, { at: 'best' });
-    const shown = all.slice(page * MEMBERS_PAGE, (page + 1) * MEMBERS_PAGE);
+    const shown = await api.apis.DaosApi.members(dao, afters[page], MEMBERS_PAGE, { at: 'best' });
     const shares = tokenId === undefined
       ? shown.map(() => undefined)
       : await Promise.all(shown.map(([who]) => api.apis.TokensApi.balance(tokenId, who, { at: 'best' })));
     return shown.map(([who, roles], i) => ({ who, roles: roles.map(text), shares: shares[i] }));
   }, [page, tokenId], { timing: 'communs:members' });
   const pages = Math.max(1, Math.ceil(count / MEMBERS_PAGE));
+  const last = members.value?.[MEMBERS_PAGE - 1]?.who;
   return (
     <Section title={t('dao.members', { count })} id="members">
       <table>
@@ -91,9 +93,10 @@ function Members({ dao, count, tokenId, unit }: { dao: number; count: number; to
       </table>
       {pages > 1 && (
         <div class="pager">
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('common.previous')}</button>
+          <button type="button" disabled={page === 0} onClick={() => setAfters(afters.slice(0, -1))}>{t('common.previous')}</button>
           <span>{t('common.page', { page: page + 1, pages })}</span>
-          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
+          <button type="button" disabled={page + 1 >= pages || last === undefined}
+            onClick={() => setAfters([...afters, last])}>{t('common.next')}</button>
         </div>
       )}
     </Section>
