@@ -3,7 +3,7 @@
 //! run `scripts/benchmark-pallets.sh` again.
 //!
 //! Generated 2026-12-01 with benchmark CLI 64.0.0 on `vm` (`AMD EPYC`).
-//! Steps `50`, repeat `20`, wasm execution `Compiled`,
+//! Steps `10`, repeat `10`, wasm execution `Compiled`,
 //! chain `Some("dev")`, low range `[]`, high range
 //! `[]`.
 
@@ -18,9 +18,9 @@
 // --extrinsic
 // *
 // --steps
-// 50
+// 10
 // --repeat
-// 20
+// 10
 // --pallet
 // pallet_daos
 // --template
@@ -39,15 +39,15 @@ use core::marker::PhantomData;
 /// The weight of each call of `pallet_daos`.
 pub trait WeightInfo {
 	fn create_dao(m: u32, a: u32, ) -> Weight;
-	fn add_member(_m: u32, ) -> Weight;
-	fn remove_member(_m: u32, ) -> Weight;
+	fn add_member(m: u32, ) -> Weight;
+	fn remove_member(m: u32, ) -> Weight;
 	fn set_roles() -> Weight;
 	fn set_governance() -> Weight;
 	fn mint_shares() -> Weight;
 	fn set_metadata() -> Weight;
 	fn dissolve(m: u32, ) -> Weight;
-	fn dispatch_as_root() -> Weight;
 	fn reap_members(m: u32, ) -> Weight;
+	fn dispatch_as_root() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -62,133 +62,139 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Tokens::NextTokenId` (r:1 w:1)
 	/// Proof: `Tokens::NextTokenId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Metadata` (r:1 w:1)
-	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:64 w:64)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
-	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::MemberSince` (r:0 w:256)
-	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:0 w:1)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:0 w:256)
-	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `a` is `[0, 64]`.
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		// Proof size: measured `265 + a * (83 ±0)`, estimated `6326 + a * (2994 ±0)` bytes.
-		// Fastest run: 1_545_204_000 picoseconds.
-		Weight::from_parts(314_630_141, 0)
+		// Proof size: measured `273 + a * (83 ±0)`, estimated `6326 + a * (2986 ±0)` bytes.
+		// Fastest run: 2_178_265_000 picoseconds.
+		Weight::from_parts(286_725_141, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
-			// Standard error: 40_354
-			.saturating_add(Weight::from_parts(5_084_793, 0).saturating_mul(m.into()))
-			// Standard error: 159_636
-			.saturating_add(Weight::from_parts(20_612_063, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+			// Standard error: 529_165
+			.saturating_add(Weight::from_parts(10_774_359, 0).saturating_mul(m.into()))
+			// Standard error: 2_103_772
+			.saturating_add(Weight::from_parts(40_761_641, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2994).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2986).saturating_mul(a.into()))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:1 w:1)
-	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::MemberSince` (r:0 w:1)
-	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	fn add_member(_m: u32, ) -> Weight {
-		// Proof size: measured `1568`, estimated `3852` bytes.
-		// Fastest run: 73_490_000 picoseconds.
-		Weight::from_parts(88_112_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `m` is `[10, 100000]`.
+	fn add_member(m: u32, ) -> Weight {
+		// Proof size: measured `2528`, estimated `3844` bytes.
+		// Fastest run: 234_848_000 picoseconds.
+		Weight::from_parts(356_374_978, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			// Standard error: 2_247
+			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:1 w:1)
-	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::MemberSince` (r:0 w:1)
-	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	fn remove_member(_m: u32, ) -> Weight {
-		// Proof size: measured `1657`, estimated `3852` bytes.
-		// Fastest run: 65_137_000 picoseconds.
-		Weight::from_parts(70_725_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `m` is `[10, 100000]`.
+	fn remove_member(m: u32, ) -> Weight {
+		// Proof size: measured `2668`, estimated `3844` bytes.
+		// Fastest run: 228_286_000 picoseconds.
+		Weight::from_parts(379_611_686, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			// Standard error: 1_329
+			.saturating_add(Weight::from_parts(1_171, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:1 w:1)
-	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
-		// Proof size: measured `692`, estimated `3852` bytes.
-		// Fastest run: 17_356_000 picoseconds.
-		Weight::from_parts(18_628_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		// Proof size: measured `676`, estimated `3844` bytes.
+		// Fastest run: 37_820_000 picoseconds.
+		Weight::from_parts(65_722_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_governance() -> Weight {
-		// Proof size: measured `569`, estimated `3852` bytes.
-		// Fastest run: 13_440_000 picoseconds.
-		Weight::from_parts(14_382_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		// Proof size: measured `561`, estimated `3844` bytes.
+		// Fastest run: 30_226_000 picoseconds.
+		Weight::from_parts(52_438_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
-	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	fn mint_shares() -> Weight {
-		// Proof size: measured `1062`, estimated `3984` bytes.
-		// Fastest run: 40_371_000 picoseconds.
-		Weight::from_parts(43_224_000, 0)
-			.saturating_add(Weight::from_parts(0, 3984))
+		// Proof size: measured `937`, estimated `3976` bytes.
+		// Fastest run: 74_349_000 picoseconds.
+		Weight::from_parts(126_556_000, 0)
+			.saturating_add(Weight::from_parts(0, 3976))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	fn set_metadata() -> Weight {
-		// Proof size: measured `566`, estimated `3852` bytes.
-		// Fastest run: 12_598_000 picoseconds.
-		Weight::from_parts(13_571_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		// Proof size: measured `558`, estimated `3844` bytes.
+		// Fastest run: 29_225_000 picoseconds.
+		Weight::from_parts(49_823_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::OpenByDao` (r:1 w:0)
@@ -202,42 +208,61 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:3 w:3)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Metadata` (r:1 w:0)
-	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
-	/// Storage: `Daos::Members` (r:256 w:256)
-	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
-	/// Storage: `Daos::MemberSince` (r:256 w:256)
-	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// The range of component `m` is `[1, 256]`.
+	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::Members` (r:257 w:256)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::MemberSince` (r:0 w:256)
+	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::MembersToReap` (r:0 w:1)
+	/// Proof: `Daos::MembersToReap` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// The range of component `m` is `[0, 256]`.
 	fn dissolve(m: u32, ) -> Weight {
-		// Proof size: measured `1975 + m * (143 ±0)`, estimated `8994 + m * (2676 ±0)` bytes.
-		// Fastest run: 272_547_000 picoseconds.
-		Weight::from_parts(269_986_280, 0)
+		// Proof size: measured `1801 + m * (85 ±0)`, estimated `8994 + m * (2668 ±0)` bytes.
+		// Fastest run: 423_391_000 picoseconds.
+		Weight::from_parts(788_073_387, 0)
 			.saturating_add(Weight::from_parts(0, 8994))
-			// Standard error: 4_069
-			.saturating_add(Weight::from_parts(2_341_138, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(12_u64))
+			// Standard error: 149_293
+			.saturating_add(Weight::from_parts(18_350_124, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
+	}
+	/// Storage: `Daos::MembersToReap` (r:1 w:1)
+	/// Proof: `Daos::MembersToReap` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::Members` (r:257 w:256)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::MemberSince` (r:0 w:256)
+	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// The range of component `m` is `[1, 256]`.
+	fn reap_members(m: u32, ) -> Weight {
+		// Proof size: measured `363 + m * (85 ±0)`, estimated `3658 + m * (2668 ±0)` bytes.
+		// Fastest run: 45_515_000 picoseconds.
+		Weight::from_parts(63_609_000, 0)
+			.saturating_add(Weight::from_parts(0, 3658))
+			// Standard error: 78_754
+			.saturating_add(Weight::from_parts(17_641_332, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
 	}
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	fn reap_members(m: u32, ) -> Weight {
-		Self::dissolve(m)
-	}
 	fn dispatch_as_root() -> Weight {
 		// Proof size: measured `133`, estimated `1501` bytes.
-		// Fastest run: 8_633_000 picoseconds.
-		Weight::from_parts(9_304_000, 0)
+		// Fastest run: 17_082_000 picoseconds.
+		Weight::from_parts(33_442_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
@@ -246,68 +271,77 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		Weight::from_parts(314_630_141, 0)
+		Weight::from_parts(286_725_141, 0)
 			.saturating_add(Weight::from_parts(0, 6326))
-			.saturating_add(Weight::from_parts(5_084_793, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(20_612_063, 0).saturating_mul(a.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(Weight::from_parts(10_774_359, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(40_761_641, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(a.into())))
-			.saturating_add(Weight::from_parts(0, 2994).saturating_mul(a.into()))
+			.saturating_add(Weight::from_parts(0, 2986).saturating_mul(a.into()))
 	}
-	fn add_member(_m: u32, ) -> Weight {
-		Weight::from_parts(88_112_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+	fn add_member(m: u32, ) -> Weight {
+		Weight::from_parts(356_374_978, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn remove_member(_m: u32, ) -> Weight {
-		Weight::from_parts(70_725_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+	fn remove_member(m: u32, ) -> Weight {
+		Weight::from_parts(379_611_686, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(Weight::from_parts(1_171, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(18_628_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		Weight::from_parts(65_722_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_governance() -> Weight {
-		Weight::from_parts(14_382_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		Weight::from_parts(52_438_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_shares() -> Weight {
-		Weight::from_parts(43_224_000, 0)
-			.saturating_add(Weight::from_parts(0, 3984))
+		Weight::from_parts(126_556_000, 0)
+			.saturating_add(Weight::from_parts(0, 3976))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_metadata() -> Weight {
-		Weight::from_parts(13_571_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		Weight::from_parts(49_823_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve(m: u32, ) -> Weight {
-		Weight::from_parts(269_986_280, 0)
+		Weight::from_parts(788_073_387, 0)
 			.saturating_add(Weight::from_parts(0, 8994))
-			.saturating_add(Weight::from_parts(2_341_138, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(18_u64))
-			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(12_u64))
+			.saturating_add(Weight::from_parts(18_350_124, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
-			.saturating_add(Weight::from_parts(0, 2676).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
 	}
 	fn reap_members(m: u32, ) -> Weight {
-		Self::dissolve(m)
+		Weight::from_parts(63_609_000, 0)
+			.saturating_add(Weight::from_parts(0, 3658))
+			.saturating_add(Weight::from_parts(17_641_332, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
 	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(9_304_000, 0)
+		Weight::from_parts(33_442_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
