@@ -26,7 +26,8 @@ pub trait DaosRpc {
 	/// first or from the one after `after` (the last of the previous page). Reads
 	/// `DaosApi::members`.
 	#[method(name = "members", blocking)]
-	fn members(&self, dao: u32, after: Option<String>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
+	fn members(&self, dao: u32, after: Option<String>, limit: Option<u32>)
+		-> RpcResult<Vec<Value>>;
 
 	/// The weight an account's vote would have in a proposal of the DAO opened now.
 	#[method(name = "votingPower", blocking)]
@@ -103,13 +104,20 @@ where
 		Ok(dao.as_ref().map(dao_json))
 	}
 
-	fn members(&self, dao: u32, after: Option<String>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+	fn members(
+		&self,
+		dao: u32,
+		after: Option<String>,
+		limit: Option<u32>,
+	) -> RpcResult<Vec<Value>> {
 		let after = after.as_deref().map(account).transpose()?;
 		let limit = limit.unwrap_or(100).min(100);
 		let best = self.client.info().best_hash;
 		let api = self.client.runtime_api();
 		let version = api
-			.api_version::<dyn DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>(best)
+			.api_version::<dyn DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>(
+				best,
+			)
 			.map_err(runtime_error)?;
 		let members = if version.is_some_and(|version| version >= 2) {
 			api.members(best, dao, after, limit).map_err(runtime_error)?
@@ -119,7 +127,9 @@ where
 			let all = api.members_before_version_2(best, dao).map_err(runtime_error)?;
 			let start = match after {
 				None => 0,
-				Some(last) => all.iter().position(|(who, _)| *who == last).map_or(all.len(), |i| i + 1),
+				Some(last) => {
+					all.iter().position(|(who, _)| *who == last).map_or(all.len(), |i| i + 1)
+				},
 			};
 			all.into_iter().skip(start).take(limit as usize).collect()
 		};

@@ -89,7 +89,10 @@ fn create<T: Config>(members: u32) -> (DaoId, T::AccountId) {
 fn populate<T: Config>(dao: DaoId, first: u32, count: u32) {
 	let Some(mut info) = Daos::<T>::get(dao) else { panic!("the DAO exists") };
 	let deposits = T::MemberDeposit::get().saturating_mul(count.into());
-	T::Currency::set_balance(&info.account, T::Currency::balance(&info.account).saturating_add(deposits));
+	T::Currency::set_balance(
+		&info.account,
+		T::Currency::balance(&info.account).saturating_add(deposits),
+	);
 	assert!(T::Currency::hold(&HoldReason::MemberDeposit.into(), &info.account, deposits).is_ok());
 	for index in first..first.saturating_add(count) {
 		let who: T::AccountId = account("populated", index, 0);

@@ -4,6 +4,7 @@
 use crate::*;
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use communs_primitives::TokenCreation;
+use frame_support::dispatch::DispatchResultWithPostInfo;
 use frame_support::{
 	ensure,
 	traits::{
@@ -17,7 +18,6 @@ use sp_runtime::{
 	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
 	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
-use frame_support::dispatch::DispatchResultWithPostInfo;
 
 impl<T: Config> Pallet<T> {
 	/// Checks that `governance` is within this chain's bounds and fits the DAO: token voting and

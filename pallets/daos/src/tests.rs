@@ -715,10 +715,7 @@ mod chain_dao {
 	#[test]
 	fn the_chain_dao_cannot_dissolve() {
 		on_chain(|| {
-			assert_noop!(
-				Daos::dissolve(as_dao(0), 0, BOB),
-				Error::<Test>::ChainDaoCannotDissolve
-			);
+			assert_noop!(Daos::dissolve(as_dao(0), 0, BOB), Error::<Test>::ChainDaoCannotDissolve);
 		});
 	}
 
