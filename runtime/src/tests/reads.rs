@@ -7,7 +7,7 @@ use crate::{Balance, Block, BlockNumber, Governance, TokenId};
 // The runtime's side of each API: what the node calls, without a client.
 use communs_runtime_api::{
 	runtime_decl_for_cofunding_api::CofundingApiV1 as CofundingApi,
-	runtime_decl_for_daos_api::DaosApiV1 as DaosApi,
+	runtime_decl_for_daos_api::DaosApiV2 as DaosApi,
 	runtime_decl_for_governance_api::GovernanceApiV1 as GovernanceApi,
 	runtime_decl_for_royalties_api::RoyaltiesApiV1 as RoyaltiesApi,
 	runtime_decl_for_service_payments_api::ServicePaymentsApiV1 as ServicePaymentsApi,
@@ -86,9 +86,18 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 			view(pallet_daos::DaosViewFunction::<Runtime>::new(0, 10)),
 			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::daos(0, 10)
 		);
+		let members = view(pallet_daos::MembersViewFunction::<Runtime>::new(book, None, 100));
+		assert_eq!(members.len(), authors.len());
 		assert_eq!(
-			view(pallet_daos::MembersViewFunction::<Runtime>::new(book)).len(),
-			authors.len()
+			members,
+			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::members(
+				book, None, 100
+			)
+		);
+		let after_first = Some(members[0].0.clone());
+		assert_eq!(
+			view(pallet_daos::MembersViewFunction::<Runtime>::new(book, after_first, 100)),
+			members[1..]
 		);
 		assert_eq!(
 			view(pallet_daos::VotingPowerViewFunction::<Runtime>::new(book, alice.clone())),
