@@ -41,6 +41,15 @@ fn book_dao() -> u32 {
 	dao
 }
 
+/// Eve pays `dao`'s treasury the deposits of `readers`, whom the DAO then admits as `reader`s.
+fn admit_readers(dao: u32, readers: core::ops::Range<AccountId>) {
+	let deposits = MEMBER_DEPOSIT * (readers.end - readers.start) as Balance;
+	assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), deposits));
+	for who in readers {
+		assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
+	}
+}
+
 /// A DAO of `members` without a share token, one member one vote.
 fn member_dao(members: &[AccountId]) -> u32 {
 	let dao = crate::NextDaoId::<Test>::get();
@@ -290,11 +299,8 @@ mod privileged_calls {
 	fn a_dao_grows_past_the_members_it_may_start_with() {
 		test(|| {
 			let dao = book_dao();
-			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 1_000));
 			let newcomers = 100..100 + 3 * MAX_INITIAL_MEMBERS as AccountId;
-			for who in newcomers.clone() {
-				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
-			}
+			admit_readers(dao, newcomers.clone());
 			assert_eq!(Daos::member_count(dao), 4 + 3 * MAX_INITIAL_MEMBERS);
 			assert!(newcomers.into_iter().all(|who| Daos::is_member(dao, &who)));
 			assert_eq!(
@@ -424,10 +430,8 @@ mod privileged_calls {
 	/// A DAO of 4 + 6 members, with 10 more native units than its member deposits need.
 	fn large_dao() -> u32 {
 		let dao = book_dao();
-		assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 40));
-		for who in 100..106 {
-			assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
-		}
+		admit_readers(dao, 100..106);
+		assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 10));
 		dao
 	}
 
@@ -477,10 +481,7 @@ mod privileged_calls {
 	fn two_reaps_in_one_block_both_make_progress() {
 		test(|| {
 			let dao = large_dao();
-			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 20));
-			for who in 106..110 {
-				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
-			}
+			admit_readers(dao, 106..110);
 			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
 			assert_eq!(MembersToReap::<Test>::get(dao), Some(10));
 			assert_ok!(Daos::reap_members(signed(BOB), dao));
@@ -538,10 +539,7 @@ mod reads {
 	fn members_come_a_page_at_a_time_each_once() {
 		test(|| {
 			let dao = book_dao();
-			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 1_000));
-			for who in 100..150 {
-				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
-			}
+			admit_readers(dao, 100..150);
 			let mut seen = Vec::new();
 			let mut after = None;
 			loop {
@@ -557,9 +555,7 @@ mod reads {
 			assert_eq!(seen.len(), 54, "no member twice");
 			// At most 100 a page.
 			assert_eq!(Daos::members(dao, None, 1_000).len(), 54);
-			for who in 150..200 {
-				assert_ok!(Daos::add_member(as_dao(dao), dao, who, roles(&[b"reader"])));
-			}
+			admit_readers(dao, 150..200);
 			assert_eq!(Daos::members(dao, None, 1_000).len(), 100);
 		});
 	}
