@@ -34,9 +34,10 @@
 //! A DAO starts with at most [`Config::MaxInitialMembers`] members and grows without a cap:
 //! each member is a record the treasury pays a deposit for, and no call reads them all.
 //! Admitting and removing a member cost the same with 10 or 100,000 members
-//! ([`MEASURED_MEMBERS`]), and a vote reads one member record; [`dissolve`](Pallet::dissolve) removes at most
-//! [`Config::RemoveMembersLimit`] member records, and anyone removes the rest of a dissolved
-//! DAO's, as many at a time, with [`reap_members`](Pallet::reap_members).
+//! ([`MEASURED_MEMBERS`]), and a vote reads one member record;
+//! [`dissolve`](Pallet::dissolve) removes at most [`Config::RemoveMembersLimit`] member
+//! records, and anyone removes the rest of a dissolved DAO's, as many at a time, with
+//! [`reap_members`](Pallet::reap_members).
 //!
 //! ## The chain's own DAO
 //!
