@@ -50,8 +50,8 @@ sp_api::decl_runtime_apis! {
 }
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the DAOs pallet. Version 2 pages `members`.
-	#[api_version(2)]
+	/// Reads of the DAOs pallet. Version 2 pages `members`; version 3 adds `credit_tokens`.
+	#[api_version(3)]
 	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
 		AccountId: Codec,
@@ -78,6 +78,10 @@ sp_api::decl_runtime_apis! {
 		/// The weight `who`'s vote would have in a proposal of `dao` opened now: its share
 		/// balance (token-weighted) or 1 for a member (one member, one vote).
 		fn voting_power(dao: DaoId, who: AccountId) -> TokenBalance;
+
+		/// The credit tokens a DAO issues (no vote, no royalty), in the order it created them.
+		#[api_version(3)]
+		fn credit_tokens(dao: DaoId) -> Vec<TokenId>;
 	}
 }
 
@@ -102,7 +106,8 @@ sp_api::decl_runtime_apis! {
 }
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the co-funding pallet.
+	/// Reads of the co-funding pallet. Version 2 adds `sales`.
+	#[api_version(2)]
 	pub trait CofundingApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
 		AccountId: Codec,
@@ -122,6 +127,10 @@ sp_api::decl_runtime_apis! {
 
 		/// An open sale, if it exists.
 		fn sale(sale: SaleId) -> Option<Sale<Balance, BlockNumber, TokenId>>;
+
+		/// Up to `limit` (at most 100) open sales of `dao`, from id `start` up, with their ids.
+		#[api_version(2)]
+		fn sales(dao: DaoId, start: SaleId, limit: u32) -> Vec<(SaleId, Sale<Balance, BlockNumber, TokenId>)>;
 	}
 }
 

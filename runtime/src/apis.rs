@@ -254,6 +254,10 @@ impl_runtime_apis! {
 		fn voting_power(dao: communs_runtime_api::DaoId, who: AccountId) -> Balance {
 			Daos::voting_power(dao, who)
 		}
+
+		fn credit_tokens(dao: communs_runtime_api::DaoId) -> Vec<TokenId> {
+			Daos::credit_tokens(dao)
+		}
 	}
 
 	impl communs_runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance> for Runtime {
@@ -295,6 +299,14 @@ impl_runtime_apis! {
 
 		fn sale(sale: communs_runtime_api::SaleId) -> Option<communs_runtime_api::Sale<Balance, BlockNumber, TokenId>> {
 			Cofunding::sale(sale)
+		}
+
+		fn sales(
+			dao: communs_runtime_api::DaoId,
+			start: communs_runtime_api::SaleId,
+			limit: u32,
+		) -> Vec<(communs_runtime_api::SaleId, communs_runtime_api::Sale<Balance, BlockNumber, TokenId>)> {
+			Cofunding::sales(dao, start, limit)
 		}
 	}
 

@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -168,12 +168,15 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// storage version; a change of a stored type or key bumps its pallet's version and adds a
 /// `VersionedMigration` here, which runs once and is removed once every chain has run it.
 /// Spec 107: tokens, daos, governance and royalties key their own ids with `Twox64Concat`
-/// (storage version 1).
+/// (storage version 1). Spec 109: cofunding indexes open sales by DAO, service-payments' terms
+/// name their token (storage version 1 of each; the latter reads DAOs, so it runs after theirs).
 type Migrations = (
 	pallet_tokens::migrations::v1::MigrateToV1<Runtime>,
 	pallet_daos::migrations::v1::MigrateToV1<Runtime>,
 	pallet_governance::migrations::v1::MigrateToV1<Runtime>,
 	pallet_royalties::migrations::v1::MigrateToV1<Runtime>,
+	pallet_cofunding::migrations::v1::MigrateToV1<Runtime>,
+	pallet_service_payments::migrations::v1::MigrateToV1<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

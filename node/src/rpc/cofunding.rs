@@ -1,11 +1,12 @@
-//! `dao_campaigns`, `dao_campaign`, `dao_backer` and `dao_sale`, from `CofundingApi`.
+//! `dao_campaigns`, `dao_campaign`, `dao_backer`, `dao_sale` and `dao_sales`, from
+//! `CofundingApi`.
 
 use super::json::{account, runtime_error, text};
 use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber, TokenId};
 use communs_runtime_api::{BackerView, CampaignStatus, CampaignView, CofundingApi, Sale};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde_json::{json, Value};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use std::sync::Arc;
@@ -29,6 +30,11 @@ pub trait CofundingRpc {
 	/// An open sale, or `null`.
 	#[method(name = "sale", blocking)]
 	fn sale(&self, sale: u32) -> RpcResult<Option<Value>>;
+
+	/// Up to `limit` (default and at most 100) open sales of a DAO, from id `start` up. Needs
+	/// version 2 of `CofundingApi` (runtime spec 109).
+	#[method(name = "sales", blocking)]
+	fn sales(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 }
 
 /// Serves the campaigns' and sales' methods from a client.
@@ -122,5 +128,24 @@ where
 		let best = self.client.info().best_hash;
 		let found = self.client.runtime_api().sale(best, sale).map_err(runtime_error)?;
 		Ok(found.as_ref().map(|found| sale_json(sale, found)))
+	}
+
+	fn sales(&self, dao: u32, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
+		let best = self.client.info().best_hash;
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>(
+				best,
+			)
+			.map_err(runtime_error)?;
+		if !version.is_some_and(|version| version >= 2) {
+			return Err(runtime_error(
+				"this runtime does not index sales by DAO (before spec 109)",
+			));
+		}
+		let sales = api
+			.sales(best, dao, start.unwrap_or(0), limit.unwrap_or(100))
+			.map_err(runtime_error)?;
+		Ok(sales.iter().map(|(id, sale)| sale_json(*id, sale)).collect())
 	}
 }

@@ -13,12 +13,13 @@ use std::sync::Arc;
 /// The DAOs' methods.
 #[rpc(server, namespace = "dao")]
 pub trait DaosRpc {
-	/// Up to `limit` (default and at most 100) DAOs, from id `start` (default 0) up. Reads
-	/// `DaosApi::daos`.
+	/// Up to `limit` (default and at most 100) DAOs, from id `start` (default 0) up, each with
+	/// its credit tokens. Reads `DaosApi::daos` and `DaosApi::credit_tokens`.
 	#[method(name = "list", blocking)]
 	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>>;
 
-	/// A DAO, or `null`. Reads `DaosApi::dao`.
+	/// A DAO with its credit tokens, or `null`. Reads `DaosApi::dao` and
+	/// `DaosApi::credit_tokens`.
 	#[method(name = "info", blocking)]
 	fn info(&self, dao: u32) -> RpcResult<Option<Value>>;
 
@@ -69,7 +70,10 @@ fn governance_json(params: &GovernanceParams<BlockNumber, Balance, Balance>) -> 
 	})
 }
 
-fn dao_json(dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>) -> Value {
+fn dao_json(
+	dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>,
+	credit_tokens: Vec<TokenId>,
+) -> Value {
 	json!({
 		"id": dao.id,
 		"name": text(&dao.name),
@@ -78,9 +82,43 @@ fn dao_json(dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>) ->
 		"treasury": dao.treasury.to_string(),
 		"metadata": { "uri": text(&dao.metadata_uri), "hash": format!("{:?}", dao.metadata_hash) },
 		"shareToken": dao.share_token,
+		"creditTokens": credit_tokens,
 		"members": dao.members,
 		"governance": governance_json(&dao.governance),
 	})
+}
+
+impl<C> Daos<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>,
+{
+	/// The version of `DaosApi` the runtime at `at` implements (0 if none).
+	fn api_version(&self, at: <Block as sp_runtime::traits::Block>::Hash) -> RpcResult<u32> {
+		let version = self
+			.client
+			.runtime_api()
+			.api_version::<dyn DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>(
+				at,
+			)
+			.map_err(runtime_error)?;
+		Ok(version.unwrap_or(0))
+	}
+
+	/// `dao`'s JSON at `at`, with its credit tokens (none before version 3 of the API).
+	fn with_credits(
+		&self,
+		at: <Block as sp_runtime::traits::Block>::Hash,
+		version: u32,
+		dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>,
+	) -> RpcResult<Value> {
+		let credits = if version >= 3 {
+			self.client.runtime_api().credit_tokens(at, dao.id).map_err(runtime_error)?
+		} else {
+			Vec::new()
+		};
+		Ok(dao_json(dao, credits))
+	}
 }
 
 impl<C> DaosRpcServer for Daos<C>
@@ -90,18 +128,20 @@ where
 {
 	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
 		let best = self.client.info().best_hash;
+		let version = self.api_version(best)?;
 		let daos = self
 			.client
 			.runtime_api()
 			.daos(best, start.unwrap_or(0), limit.unwrap_or(100))
 			.map_err(runtime_error)?;
-		Ok(daos.iter().map(dao_json).collect())
+		daos.iter().map(|dao| self.with_credits(best, version, dao)).collect()
 	}
 
 	fn info(&self, dao: u32) -> RpcResult<Option<Value>> {
 		let best = self.client.info().best_hash;
+		let version = self.api_version(best)?;
 		let dao = self.client.runtime_api().dao(best, dao).map_err(runtime_error)?;
-		Ok(dao.as_ref().map(dao_json))
+		dao.as_ref().map(|dao| self.with_credits(best, version, dao)).transpose()
 	}
 
 	fn members(
@@ -113,13 +153,9 @@ where
 		let after = after.as_deref().map(account).transpose()?;
 		let limit = limit.unwrap_or(100).min(100);
 		let best = self.client.info().best_hash;
+		let version = self.api_version(best)?;
 		let api = self.client.runtime_api();
-		let version = api
-			.api_version::<dyn DaosApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>(
-				best,
-			)
-			.map_err(runtime_error)?;
-		let members = if version.is_some_and(|version| version >= 2) {
+		let members = if version >= 2 {
 			api.members(best, dao, after, limit).map_err(runtime_error)?
 		} else {
 			// A runtime before version 2 gives them all (at most 256): paged here.

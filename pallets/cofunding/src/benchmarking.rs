@@ -175,23 +175,28 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Of the DAO's last credit token: the longest lookup.
 	#[benchmark]
 	fn open_sale() -> Result<(), BenchmarkError> {
 		let (dao, account) = dao::<T>()?;
+		let credits = T::BenchmarkHelper::create_credit_token(dao);
 		let terms = terms::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(account), dao, terms.price, terms.duration, terms.cap);
+		_(RawOrigin::Signed(account), dao, credits, terms.price, terms.duration, terms.cap);
 		assert!(Sales::<T>::contains_key(0));
 		Ok(())
 	}
 
+	/// Of shares, whose balance changes cost the most.
 	#[benchmark]
 	fn buy() -> Result<(), BenchmarkError> {
 		let (dao, account) = dao::<T>()?;
+		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
 		let terms = terms::<T>();
 		Pallet::<T>::open_sale(
 			RawOrigin::Signed(account).into(),
 			dao,
+			token,
 			terms.price,
 			terms.duration,
 			terms.cap,
@@ -208,10 +213,12 @@ mod benchmarks {
 	#[benchmark]
 	fn close_sale() -> Result<(), BenchmarkError> {
 		let (dao, account) = dao::<T>()?;
+		let credits = T::BenchmarkHelper::create_credit_token(dao);
 		let terms = terms::<T>();
 		Pallet::<T>::open_sale(
 			RawOrigin::Signed(account.clone()).into(),
 			dao,
+			credits,
 			terms.price,
 			terms.duration,
 			terms.cap,

@@ -230,11 +230,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_open_sale(
 		account: T::AccountId,
 		dao: DaoId,
+		token: TokenIdOf<T>,
 		price: BalanceOf<T>,
 		period: BlockNumberFor<T>,
 		cap_per_period: BalanceOf<T>,
 	) -> DispatchResult {
-		let token = Self::share_token(dao)?;
+		ensure!(T::Daos::token_kind(dao, &token).is_some(), Error::<T>::NotDaoToken);
 		ensure!(!price.is_zero(), Error::<T>::ZeroPrice);
 		ensure!(Self::valid_duration(period), Error::<T>::InvalidDuration);
 		ensure!(cap_per_period >= price, Error::<T>::InvalidGoalOrCap);
@@ -247,7 +248,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			Sale {
 				dao,
-				token,
+				token: token.clone(),
 				price,
 				period,
 				cap_per_period,
@@ -257,9 +258,17 @@ impl<T: Config> Pallet<T> {
 				deposit,
 			},
 		);
+		SalesByDao::<T>::insert(dao, id.to_be_bytes(), ());
 		NextSaleId::<T>::put(next);
 		Self::count_open(dao, true);
-		Self::deposit_event(Event::SaleOpened { sale: id, dao, price, period, cap_per_period });
+		Self::deposit_event(Event::SaleOpened {
+			sale: id,
+			dao,
+			token,
+			price,
+			period,
+			cap_per_period,
+		});
 		Ok(())
 	}
 
@@ -299,6 +308,7 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)?;
 		Sales::<T>::remove(id);
+		SalesByDao::<T>::remove(sale.dao, id.to_be_bytes());
 		Self::count_open(sale.dao, false);
 		Self::deposit_event(Event::SaleClosed { sale: id });
 		Ok(())
@@ -310,7 +320,8 @@ impl<T: Config> Pallet<T> {
 	/// - the escrow of an open or failed campaign holds at least its `unclaimed` (anyone may
 	///   send it more);
 	/// - what each DAO has on hold for campaigns and sales is the deposits of its open ones;
-	/// - every campaign and sale id is below the next one;
+	/// - every campaign and sale id is below the next one, and each is in its DAO's index;
+	/// - a sale sells a token of its DAO (a credit token, or its share token);
 	/// - `OpenByDao` counts each DAO's open campaigns and sales, and no open one belongs to a
 	///   DAO that no longer exists.
 	#[cfg(any(feature = "try-runtime", test))]
@@ -355,13 +366,27 @@ impl<T: Config> Pallet<T> {
 			CampaignsByDao::<T>::iter_keys().count() == campaigns,
 			"the campaigns index names campaigns that do not exist"
 		);
+		let mut sales = 0usize;
 		for (id, sale) in Sales::<T>::iter() {
 			ensure!(id < NextSaleId::<T>::get(), "a sale id is not below the next one");
+			ensure!(
+				SalesByDao::<T>::contains_key(sale.dao, id.to_be_bytes()),
+				"a sale is missing from its DAO's index"
+			);
+			ensure!(
+				T::Daos::token_kind(sale.dao, &sale.token).is_some(),
+				"a sale sells a token that is not its DAO's"
+			);
+			sales = sales.saturating_add(1);
 			let entry = held.entry((sale.dao, false)).or_default();
 			*entry = entry.saturating_add(sale.deposit);
 			let count = open.entry(sale.dao).or_default();
 			*count = count.saturating_add(1);
 		}
+		ensure!(
+			SalesByDao::<T>::iter_keys().count() == sales,
+			"the sales index names sales that are not open"
+		);
 		ensure!(
 			OpenByDao::<T>::iter().collect::<BTreeMap<_, _>>() == open,
 			"the open campaigns and sales counted per DAO differ from the records"

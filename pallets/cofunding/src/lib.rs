@@ -1,8 +1,8 @@
 //! # Co-funding pallet
 //!
-//! A DAO funds its work by selling its share token for CMN. Four authors who wrote a book sell
+//! A DAO funds its work by selling its tokens for CMN. Four authors who wrote a book sell
 //! shares of it to readers to pay for publishing; a riders' and drivers' cooperative sells ride
-//! credits to fund its app.
+//! credits, a credit token worth no vote, to fund its app.
 //!
 //! ## Campaigns
 //!
@@ -23,8 +23,9 @@
 //! ## Open-ended sales
 //!
 //! For credits bought over time: a fixed price, no goal, and a cap per period of what the
-//! DAO sells ([`open_sale`](Pallet::open_sale)). A purchase ([`buy`](Pallet::buy)) pays the
-//! treasury and mints the credits at once.
+//! DAO sells ([`open_sale`](Pallet::open_sale)), of the token it names: one of its credit
+//! tokens (no vote, no royalty) or its share token. A purchase ([`buy`](Pallet::buy)) pays the
+//! treasury and mints the tokens at once. Campaigns sell shares only.
 //!
 //! ## Deposits
 //!
@@ -49,6 +50,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -80,7 +82,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -95,10 +97,10 @@ pub mod pallet {
 		/// The runtime's hold reason, which includes this pallet's.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// The share tokens sold; this pallet mints them for backers and buyers.
+		/// The tokens sold; this pallet mints them for backers and buyers.
 		type Tokens: fungibles::Mutate<Self::AccountId>;
 
-		/// The DAOs: their accounts and share tokens.
+		/// The DAOs: their accounts, share and credit tokens.
 		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
 
 		/// Who acts for a DAO in the calls only a DAO makes: the DAO's own account, through a
@@ -183,6 +185,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Sales<T: Config> = StorageMap<_, Twox64Concat, SaleId, SaleOf<T>>;
 
+	/// The open sales of each DAO, keyed by big-endian id so they list in id order. Invariant:
+	/// exactly the open sales, each under its DAO.
+	#[pallet::storage]
+	pub type SalesByDao<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DaoId, Identity, [u8; 4], (), OptionQuery>;
+
 	/// How many campaigns taking contributions and open sales each DAO has: while it has
 	/// any, it may not dissolve. Invariant: the number of its campaigns in state `Open` plus
 	/// its sales; no entry is zero.
@@ -256,6 +264,8 @@ pub mod pallet {
 			sale: SaleId,
 			/// The DAO whose token it sells.
 			dao: DaoId,
+			/// The token: one of the DAO's credit tokens, or its share token.
+			token: TokenIdOf<T>,
 			/// CMN per unit of the token.
 			price: BalanceOf<T>,
 			/// The length of a period, in blocks.
@@ -287,6 +297,8 @@ pub mod pallet {
 		UnknownDao,
 		/// The DAO has no share token to sell.
 		NoShareToken,
+		/// The token is neither the DAO's share token nor one of its credit tokens.
+		NotDaoToken,
 		/// The price must be above zero.
 		ZeroPrice,
 		/// The goal and the minimum contribution must be above zero and at most the hard cap,
@@ -399,24 +411,25 @@ pub mod pallet {
 			Self::do_claim(who, campaign)
 		}
 
-		/// Opens an open-ended sale of `dao`'s token at `price` CMN per unit, taking at most
-		/// `cap_per_period` CMN in each period of `period` blocks. Holds the sale deposit from
-		/// the DAO's account.
+		/// Opens an open-ended sale of `dao`'s `token` (one of its credit tokens, or its share
+		/// token) at `price` CMN per unit, taking at most `cap_per_period` CMN in each period of
+		/// `period` blocks. Holds the sale deposit from the DAO's account.
 		///
-		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::SaleOpened`]. Errors:
-		/// [`Error::NoShareToken`],
-		/// [`Error::ZeroPrice`], [`Error::InvalidDuration`], and the currency's if the deposit
-		/// cannot be held.
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits
+		/// [`Event::SaleOpened`]. Errors: [`Error::NotDaoToken`], [`Error::ZeroPrice`],
+		/// [`Error::InvalidDuration`], [`Error::InvalidGoalOrCap`], and the currency's if the
+		/// deposit cannot be held.
 		#[pallet::call_index(5)]
 		pub fn open_sale(
 			origin: OriginFor<T>,
 			dao: DaoId,
+			token: TokenIdOf<T>,
 			price: BalanceOf<T>,
 			period: BlockNumberFor<T>,
 			cap_per_period: BalanceOf<T>,
 		) -> DispatchResult {
 			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
-			Self::do_open_sale(account, dao, price, period, cap_per_period)
+			Self::do_open_sale(account, dao, token, price, period, cap_per_period)
 		}
 
 		/// Buys `amount` CMN's worth of `sale`'s token: the CMN goes to the DAO's treasury and
@@ -503,6 +516,28 @@ pub mod pallet {
 		/// A sale, if it is open.
 		pub fn sale(sale: SaleId) -> Option<SaleOf<T>> {
 			Sales::<T>::get(sale)
+		}
+
+		/// Up to `limit` (at most 100) open sales of `dao`, from id `start` up, with their ids:
+		/// reads at most `limit` entries of its index and the sales they name.
+		pub fn sales(
+			dao: DaoId,
+			start: SaleId,
+			limit: u32,
+		) -> alloc::vec::Vec<(SaleId, SaleOf<T>)> {
+			let limit = limit.min(100) as usize;
+			let mut ids = alloc::vec::Vec::new();
+			if SalesByDao::<T>::contains_key(dao, start.to_be_bytes()) {
+				ids.push(start);
+			}
+			// Iteration starts after the key given: the one of `start` itself.
+			let after = SalesByDao::<T>::hashed_key_for(dao, start.to_be_bytes());
+			ids.extend(
+				SalesByDao::<T>::iter_key_prefix_from(dao, after)
+					.map(SaleId::from_be_bytes)
+					.take(limit.saturating_sub(ids.len())),
+			);
+			ids.into_iter().filter_map(|id| Some((id, Sales::<T>::get(id)?))).collect()
 		}
 	}
 

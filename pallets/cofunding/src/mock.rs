@@ -178,6 +178,20 @@ pub fn book_dao() -> u32 {
 	dao_with(&authors, Some(&shares))
 }
 
+/// The ride cooperative: Alice and Bob with 500 shares each, and ride credits (`RIDE`).
+pub fn cooperative() -> u32 {
+	DaoBuilder::<Test>::new(b"Rides", governance(VotingMode::TokenWeighted))
+		.members(&[ALICE, BOB], &[])
+		.shares(b"COOP", 1, &[(ALICE, 500), (BOB, 500)])
+		.credits(b"RIDE", 1)
+		.create(ALICE)
+}
+
+/// `dao`'s first credit token.
+pub fn credit_token(dao: u32) -> u32 {
+	pallet_daos::CreditTokens::<Test>::get(dao)[0]
+}
+
 /// `dao`'s share token.
 pub fn share_token(dao: u32) -> u32 {
 	pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap()

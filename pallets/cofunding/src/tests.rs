@@ -397,20 +397,34 @@ mod claim {
 mod sale {
 	use super::*;
 
-	/// Opens a sale of `dao`'s token at 2 per unit, 1,000 per ten-block period.
-	fn open_sale(dao: u32) -> u32 {
+	/// The ride cooperative, its treasury endowed for deposits.
+	fn funded_cooperative() -> u32 {
+		let dao = cooperative();
+		endow(dao, 1_000);
+		dao
+	}
+
+	/// Opens a sale of `dao`'s `token` at 2 per unit, 1,000 per ten-block period.
+	fn open_sale_of(dao: u32, token: u32) -> u32 {
 		let id = crate::NextSaleId::<Test>::get();
-		assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, 2, 10, 1_000));
+		assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, token, 2, 10, 1_000));
 		id
 	}
 
+	/// Opens a sale of `dao`'s credits at 2 per unit, 1,000 per ten-block period.
+	fn open_sale(dao: u32) -> u32 {
+		open_sale_of(dao, credit_token(dao))
+	}
+
 	#[test]
-	fn buyers_pay_the_treasury_and_get_tokens_at_once() {
+	fn buyers_pay_the_treasury_and_get_credits_at_once_which_carry_no_vote() {
 		test(|| {
-			let dao = funded_book();
+			let dao = funded_cooperative();
+			let token = credit_token(dao);
 			let sale = open_sale(dao);
 			System::assert_last_event(
-				Event::SaleOpened { sale, dao, price: 2, period: 10, cap_per_period: 1_000 }.into(),
+				Event::SaleOpened { sale, dao, token, price: 2, period: 10, cap_per_period: 1_000 }
+					.into(),
 			);
 			assert_eq!(held(dao, HoldReason::SaleDeposit), SALE_DEPOSIT);
 			let treasury = free(dao_account(dao));
@@ -419,14 +433,68 @@ mod sale {
 				Event::Bought { sale, who: EVE, paid: 600, tokens: 300 }.into(),
 			);
 			assert_eq!(free(dao_account(dao)), treasury + 600);
-			assert_eq!(crate::mock::shares(dao, EVE), 300);
+			assert_eq!(Tokens::balance(token, EVE), 300);
+			// Credits are not shares: the buyer gains no vote.
+			assert_eq!(crate::mock::shares(dao, EVE), 0);
+			assert_eq!(Daos::voting_power(dao, EVE), 0);
+		});
+	}
+
+	#[test]
+	fn a_dao_may_still_sell_its_shares_which_vote() {
+		test(|| {
+			let dao = funded_cooperative();
+			let sale = open_sale_of(dao, share_token(dao));
+			assert_ok!(Cofunding::buy(signed(EVE), sale, 600));
+			assert_eq!(Daos::voting_power(dao, EVE), 300);
+		});
+	}
+
+	#[test]
+	fn a_dao_sells_only_its_own_tokens() {
+		test(|| {
+			let coop = funded_cooperative();
+			let book = funded_book();
+			let as_book = || signed(dao_account(book));
+			// Another DAO's credits or shares, or a token nobody issues.
+			for token in [credit_token(coop), share_token(coop), 77] {
+				assert_noop!(
+					Cofunding::open_sale(as_book(), book, token, 2, 10, 1_000),
+					Error::<Test>::NotDaoToken
+				);
+			}
+			assert_noop!(
+				Cofunding::open_sale(as_book(), coop, credit_token(coop), 2, 10, 1_000),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn a_daos_open_sales_list_from_its_index() {
+		test(|| {
+			let coop = funded_cooperative();
+			let book = funded_book();
+			let first = open_sale(coop);
+			let theirs = open_sale_of(book, share_token(book));
+			let second = open_sale_of(coop, share_token(coop));
+			let ids = |dao, start, limit| -> Vec<u32> {
+				Cofunding::sales(dao, start, limit).into_iter().map(|(id, _)| id).collect()
+			};
+			assert_eq!(ids(coop, 0, 10), vec![first, second]);
+			assert_eq!(ids(book, 0, 10), vec![theirs]);
+			assert_eq!(ids(coop, first + 1, 10), vec![second]);
+			assert_eq!(ids(coop, 0, 1), vec![first]);
+			assert_ok!(Cofunding::close_sale(signed(dao_account(coop)), first));
+			assert_eq!(ids(coop, 0, 10), vec![second]);
+			assert_eq!(Cofunding::sales(coop, 0, 10)[0].1.token, share_token(coop));
 		});
 	}
 
 	#[test]
 	fn the_cap_applies_per_period() {
 		test(|| {
-			let dao = funded_book();
+			let dao = funded_cooperative();
 			let sale = open_sale(dao);
 			assert_ok!(Cofunding::buy(signed(EVE), sale, 600));
 			assert_ok!(Cofunding::buy(signed(FERDIE), sale, 400));
@@ -440,7 +508,7 @@ mod sale {
 	#[test]
 	fn only_the_dao_closes_it_and_gets_its_deposit_back() {
 		test(|| {
-			let dao = funded_book();
+			let dao = funded_cooperative();
 			let sale = open_sale(dao);
 			assert_noop!(Cofunding::close_sale(signed(EVE), sale), DispatchError::BadOrigin);
 			assert_ok!(Cofunding::close_sale(signed(dao_account(dao)), sale));
@@ -457,19 +525,23 @@ mod sale {
 	#[test]
 	fn errors_move_nothing() {
 		test(|| {
-			let dao = funded_book();
+			let dao = funded_cooperative();
+			let credits = credit_token(dao);
 			let as_dao = || signed(dao_account(dao));
 			assert_noop!(
-				Cofunding::open_sale(signed(EVE), dao, 2, 10, 100),
+				Cofunding::open_sale(signed(EVE), dao, credits, 2, 10, 100),
 				DispatchError::BadOrigin
 			);
-			assert_noop!(Cofunding::open_sale(as_dao(), dao, 0, 10, 100), Error::<Test>::ZeroPrice);
 			assert_noop!(
-				Cofunding::open_sale(as_dao(), dao, 2, 1, 100),
+				Cofunding::open_sale(as_dao(), dao, credits, 0, 10, 100),
+				Error::<Test>::ZeroPrice
+			);
+			assert_noop!(
+				Cofunding::open_sale(as_dao(), dao, credits, 2, 1, 100),
 				Error::<Test>::InvalidDuration
 			);
 			assert_noop!(
-				Cofunding::open_sale(as_dao(), dao, 200, 10, 100),
+				Cofunding::open_sale(as_dao(), dao, credits, 200, 10, 100),
 				Error::<Test>::InvalidGoalOrCap
 			);
 			let sale = open_sale(dao);
@@ -499,13 +571,40 @@ mod dissolve {
 			run_to(1 + 10 + 1);
 			assert_ok!(Cofunding::finalize(signed(EVE), campaign));
 			let sale = crate::NextSaleId::<Test>::get();
-			assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, 2, 10, 1_000));
+			let token = share_token(dao);
+			assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, token, 2, 10, 1_000));
 			assert_noop!(dissolve(dao), pallet_daos::Error::<Test>::OpenObligations);
 			assert_ok!(Cofunding::close_sale(signed(dao_account(dao)), sale));
 			assert!(crate::OpenByDao::<Test>::get(dao) == 0);
 			// Once both ended, it may; the failed campaign's backer still gets its refund.
 			assert_ok!(dissolve(dao));
 			assert_ok!(Cofunding::claim(signed(EVE), campaign));
+		});
+	}
+}
+
+mod migrations {
+	use super::*;
+	use crate::{migrations::v1, Pallet, SalesByDao};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	#[test]
+	fn v1_indexes_the_open_sales_under_their_dao() {
+		test(|| {
+			let coop = cooperative();
+			let book = funded_book();
+			endow(coop, 1_000);
+			for (dao, token) in [(coop, credit_token(coop)), (book, share_token(book))] {
+				assert_ok!(Cofunding::open_sale(signed(dao_account(dao)), dao, token, 2, 10, 100));
+			}
+			// Version 0 had no index.
+			let _ = SalesByDao::<Test>::clear(u32::MAX, None);
+			StorageVersion::new(0).put::<Pallet<Test>>();
+			assert!(Cofunding::sales(coop, 0, 10).is_empty());
+			v1::MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+			assert_eq!(Cofunding::sales(coop, 0, 10).len(), 1);
+			assert_eq!(Cofunding::sales(book, 0, 10)[0].0, 1);
 		});
 	}
 }

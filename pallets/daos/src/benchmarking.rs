@@ -1,6 +1,7 @@
 //! Benchmarks of every call at its worst case: the most initial members and allocations, the
-//! longest names and roles, a share token created and minted; the calls that touch one member
-//! swept from 10 to [`MEASURED_MEMBERS`] members.
+//! longest names and roles, a share token created and minted, a credit token created, the most
+//! credit tokens handed over; the calls that touch one member swept from 10 to
+//! [`MEASURED_MEMBERS`] members.
 
 use super::*;
 use alloc::{vec, vec::Vec};
@@ -55,6 +56,27 @@ fn metadata<T: Config>() -> MetadataOf<T> {
 	DaoMetadata { uri: longest::<T::UriLimit>(b'u'), hash: H256::repeat_byte(1) }
 }
 
+/// A credit token with the longest name and symbol.
+fn credit<T: Config>() -> CreditTokenSpecOf<T> {
+	CreditTokenSpec {
+		name: longest::<T::NameLimit>(b'c'),
+		symbol: longest::<T::NameLimit>(b'r'),
+		decimals: 2,
+		min_balance: One::one(),
+	}
+}
+
+/// Gives `dao` credit tokens up to `count` in all, minting 1,000 of each for its own account.
+fn add_credit_tokens<T: Config>(dao: DaoId, dao_account: &T::AccountId, count: u32) {
+	use frame_support::traits::fungibles::Mutate as _;
+	while (CreditTokens::<T>::get(dao).len() as u32) < count {
+		let token = T::TokenCreation::next_token_id();
+		let origin = RawOrigin::Signed(dao_account.clone()).into();
+		assert!(Pallet::<T>::create_credit_token(origin, dao, credit::<T>()).is_ok());
+		assert!(T::Tokens::mint_into(token, dao_account, 1_000u32.into()).is_ok());
+	}
+}
+
 /// Creates a token-weighted DAO of `members` members, each with the most roles, and returns
 /// its id and account.
 fn create<T: Config>(members: u32) -> (DaoId, T::AccountId) {
@@ -73,6 +95,7 @@ fn create<T: Config>(members: u32) -> (DaoId, T::AccountId) {
 		longest::<T::NameLimit>(b'n'),
 		metadata::<T>(),
 		Some(share),
+		None,
 		BoundedVec::truncate_from(members),
 		governance::<T>(VotingMode::TokenWeighted),
 	)
@@ -148,10 +171,23 @@ mod benchmarks {
 			longest::<T::NameLimit>(b'n'),
 			metadata::<T>(),
 			Some(share),
+			Some(credit::<T>()),
 			BoundedVec::truncate_from(members),
 			governance::<T>(VotingMode::TokenWeighted),
 		);
 		assert_eq!(Daos::<T>::get(dao).and_then(|info| info.share_token), Some(token));
+		assert_eq!(CreditTokens::<T>::get(dao).len(), 1);
+	}
+
+	/// The DAO already issues all the credit tokens it may but one.
+	#[benchmark]
+	fn create_credit_token() {
+		let (dao, dao_account) = create::<T>(1);
+		add_credit_tokens::<T>(dao, &dao_account, T::MaxCreditTokens::get().saturating_sub(1));
+		let token = T::TokenCreation::next_token_id();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, credit::<T>());
+		assert_eq!(CreditTokens::<T>::get(dao).last(), Some(&token));
 	}
 
 	#[benchmark]
@@ -211,12 +247,13 @@ mod benchmarks {
 		_(RawOrigin::Signed(dao_account), dao, longest::<T::NameLimit>(b'x'), metadata::<T>());
 	}
 
-	/// The DAO holds shares of its own, which go to a beneficiary new to the chain with the
-	/// share token; `m` member records are removed with it.
+	/// The DAO holds shares and the most credit tokens, some of each its own, which go to a
+	/// beneficiary new to the chain with the tokens; `m` member records are removed with it.
 	#[benchmark]
 	fn dissolve(m: Linear<0, { T::RemoveMembersLimit::get() }>) {
 		let (dao, dao_account) = create::<T>(0);
 		populate::<T>(dao, 0, m);
+		add_credit_tokens::<T>(dao, &dao_account, T::MaxCreditTokens::get());
 		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
 			T::BenchmarkHelper::prepare_share_token(token);
 		}

@@ -87,12 +87,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `create_dao` once the origin is checked: every check first, then the deposits, the DAO,
-	/// its members and its share token.
+	/// its members and its tokens.
 	pub(crate) fn do_create_dao(
 		creator: T::AccountId,
 		name: NameOf<T>,
 		metadata: MetadataOf<T>,
 		share: Option<ShareTokenSpecOf<T>>,
+		credit: Option<CreditTokenSpecOf<T>>,
 		members: InitialMembersOf<T>,
 		governance: GovernanceOf<T>,
 	) -> DispatchResult {
@@ -107,9 +108,14 @@ impl<T: Config> Pallet<T> {
 		let member_deposits = T::MemberDeposit::get()
 			.checked_mul(&member_count.into())
 			.ok_or(ArithmeticError::Overflow)?;
-		let token_deposits = share
+		let share_deposits = share
 			.as_ref()
 			.map_or_else(Zero::zero, |share| Self::token_deposits(&name, &share.symbol));
+		let credit_deposits = credit
+			.as_ref()
+			.map_or_else(Zero::zero, |credit| Self::token_deposits(&credit.name, &credit.symbol));
+		let token_deposits =
+			share_deposits.checked_add(&credit_deposits).ok_or(ArithmeticError::Overflow)?;
 		let endowment = T::Currency::minimum_balance()
 			.checked_add(&member_deposits)
 			.and_then(|sum| sum.checked_add(&token_deposits))
@@ -160,10 +166,35 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::DaoCreated {
 			dao,
 			creator,
-			account,
+			account: account.clone(),
 			share_token,
 			members: member_count,
 		});
+		match credit {
+			Some(credit) => Self::do_create_credit_token(dao, &account, credit),
+			None => Ok(()),
+		}
+	}
+
+	/// Creates a credit token of `dao`, owned by its account, which pays the deposits.
+	pub(crate) fn do_create_credit_token(
+		dao: DaoId,
+		account: &T::AccountId,
+		credit: CreditTokenSpecOf<T>,
+	) -> DispatchResult {
+		let mut credits = CreditTokens::<T>::get(dao);
+		let token = T::TokenCreation::next_token_id();
+		credits.try_push(token.clone()).map_err(|_| Error::<T>::TooManyCreditTokens)?;
+		T::Tokens::create(token.clone(), account.clone(), false, credit.min_balance)?;
+		<T::Tokens as fungibles::metadata::Mutate<_>>::set(
+			token.clone(),
+			account,
+			credit.name.into_inner(),
+			credit.symbol.into_inner(),
+			credit.decimals,
+		)?;
+		CreditTokens::<T>::insert(dao, credits);
+		Self::deposit_event(Event::CreditTokenCreated { dao, token });
 		Ok(())
 	}
 
@@ -244,26 +275,11 @@ impl<T: Config> Pallet<T> {
 			Precision::Exact,
 		)?;
 		// The treasury first, which opens the beneficiary's account if it has none; then the
-		// share token; then what the token's records kept alive (the existential deposit).
+		// tokens; then what the tokens' records kept alive (the existential deposit).
 		let mut amount = Self::sweep(&info.account, &beneficiary)?;
-		if let Some(token) = info.share_token {
-			let shares = T::Tokens::balance(token.clone(), &info.account);
-			if !shares.is_zero() {
-				T::Tokens::transfer(
-					token.clone(),
-					&info.account,
-					&beneficiary,
-					shares,
-					Preservation::Expendable,
-				)?;
-			}
-			T::Tokens::reset_team(
-				token,
-				beneficiary.clone(),
-				beneficiary.clone(),
-				beneficiary.clone(),
-				beneficiary.clone(),
-			)?;
+		let credits = CreditTokens::<T>::take(dao);
+		for token in info.share_token.into_iter().chain(credits) {
+			Self::hand_over(token, &info.account, &beneficiary)?;
 		}
 		amount = amount.saturating_add(Self::sweep(&info.account, &beneficiary)?);
 		Daos::<T>::remove(dao);
@@ -287,6 +303,16 @@ impl<T: Config> Pallet<T> {
 			still => MembersToReap::<T>::insert(dao, still),
 		}
 		removed
+	}
+
+	/// Gives `to` what `from` holds of `token`, and the token itself: its roles and the
+	/// deposits held for it.
+	fn hand_over(token: TokenIdOf<T>, from: &T::AccountId, to: &T::AccountId) -> DispatchResult {
+		let held = T::Tokens::balance(token.clone(), from);
+		if !held.is_zero() {
+			T::Tokens::transfer(token.clone(), from, to, held, Preservation::Expendable)?;
+		}
+		T::Tokens::reset_team(token, to.clone(), to.clone(), to.clone(), to.clone())
 	}
 
 	/// Sends everything `from` can send of the native currency to `to`; returns how much.

@@ -50,11 +50,32 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 			BoundedVec::truncate_from(b"Benchmarks".to_vec()),
 			DaoMetadata { uri: Default::default(), hash: Default::default() },
 			Some(share),
+			None,
 			members,
 			governance,
 		);
 		assert!(created.is_ok(), "the benchmarks' DAO is created");
 		id
+	}
+
+	fn create_credit_token(dao: DaoId) -> TokenIdOf<T> {
+		let Some(info) = Daos::<T>::get(dao) else { panic!("the benchmarks' DAO exists") };
+		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
+		T::Currency::set_balance(&info.account, plenty);
+		let credit = CreditTokenSpec {
+			name: BoundedVec::truncate_from(b"Bench credits".to_vec()),
+			symbol: BoundedVec::truncate_from(b"CREDIT".to_vec()),
+			decimals: 0,
+			min_balance: One::one(),
+		};
+		while (CreditTokens::<T>::get(dao).len() as u32) < T::MaxCreditTokens::get() {
+			let created = Self::do_create_credit_token(dao, &info.account, credit.clone());
+			assert!(created.is_ok(), "the benchmarks' credit token is created");
+		}
+		let Some(last) = CreditTokens::<T>::get(dao).last().cloned() else {
+			panic!("the chain allows a credit token")
+		};
+		last
 	}
 
 	fn grant_role(dao: DaoId, who: &T::AccountId, role: &[u8]) {

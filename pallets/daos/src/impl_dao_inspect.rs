@@ -22,6 +22,17 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 		Daos::<T>::get(dao).and_then(|info| info.share_token)
 	}
 
+	fn token_kind(dao: DaoId, token: &TokenIdOf<T>) -> Option<DaoTokenKind> {
+		let info = Daos::<T>::get(dao)?;
+		if info.share_token.as_ref() == Some(token) {
+			Some(DaoTokenKind::Share)
+		} else if CreditTokens::<T>::get(dao).contains(token) {
+			Some(DaoTokenKind::Credit)
+		} else {
+			None
+		}
+	}
+
 	fn is_member(dao: DaoId, who: &T::AccountId) -> bool {
 		Self::is_live(dao) && Members::<T>::contains_key(dao, who)
 	}

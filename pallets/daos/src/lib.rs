@@ -11,7 +11,11 @@
 //!   an account can: pay, contribute, vote in another DAO.
 //! - **Members**: accounts with per-DAO role labels (`author`, `driver`, `rider`, ...).
 //! - **Share token**: a token of the tokens pallet, created with the DAO and owned by its
-//!   account; its holders vote in token-weighted mode.
+//!   account; its holders vote in token-weighted mode and share its royalties.
+//! - **Credit tokens**: tokens the DAO issues for its services (a cooperative's ride credits),
+//!   created with it or later by a vote ([`create_credit_token`](Pallet::create_credit_token)),
+//!   owned by its account, at most [`Config::MaxCreditTokens`]. They are worth no vote and no
+//!   royalty: a rider who buys 1,000 credits has no more say than before.
 //! - **Governance parameters** ([`GovernanceParams`]): voting mode, voting period, quorum,
 //!   approval threshold, proposal deposit, enactment delay, who may propose. The governance
 //!   pallet reads them through [`DaoInspect`]; a change applies to proposals opened afterwards.
@@ -26,8 +30,8 @@
 //!
 //! The creator pays [`Config::DaoDeposit`], held until the DAO dissolves, and endows the DAO's
 //! account with what its own storage costs: the existential deposit, [`Config::MemberDeposit`]
-//! per member, and the share token's deposits. Members added later are paid for by the DAO's
-//! treasury.
+//! per member, and the share and credit tokens' deposits. Members added later, and credit
+//! tokens created later, are paid for by the DAO's treasury.
 //!
 //! ## Size
 //!
@@ -58,6 +62,7 @@
 //! - Only by the DAO itself (a passed proposal): [`add_member`](Pallet::add_member),
 //!   [`remove_member`](Pallet::remove_member), [`set_roles`](Pallet::set_roles),
 //!   [`set_governance`](Pallet::set_governance), [`mint_shares`](Pallet::mint_shares),
+//!   [`create_credit_token`](Pallet::create_credit_token),
 //!   [`set_metadata`](Pallet::set_metadata), [`dissolve`](Pallet::dissolve).
 //! - Only by [`Config::RootOrigin`] (the chain's DAO):
 //!   [`dispatch_as_root`](Pallet::dispatch_as_root).
@@ -89,7 +94,7 @@ pub mod weights;
 pub use origins::{EnsureChainDao, EnsureDao};
 
 pub use communs_primitives::{
-	ChainDaoRules, DaoId, DaoInspect, GovernanceParams, ProposerRule, VotingMode,
+	ChainDaoRules, DaoId, DaoInspect, DaoTokenKind, GovernanceParams, ProposerRule, VotingMode,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -140,6 +145,11 @@ pub type ShareTokenSpecOf<T> = ShareTokenSpec<
 		<T as Config>::MaxAllocations,
 	>,
 >;
+/// A credit token of `create_dao` or `create_credit_token`.
+pub type CreditTokenSpecOf<T> =
+	CreditTokenSpec<BoundedVec<u8, <T as Config>::NameLimit>, TokenBalanceOf<T>>;
+/// A DAO's credit tokens.
+pub type CreditTokensOf<T> = BoundedVec<TokenIdOf<T>, <T as Config>::MaxCreditTokens>;
 /// A DAO as the runtime API shows it.
 pub type DaoViewOf<T> = DaoView<
 	<T as frame_system::Config>::AccountId,
@@ -220,6 +230,7 @@ pub mod pallet {
 			type MaxInitialMembers = ConstU32<8>;
 			type RemoveMembersLimit = ConstU32<4>;
 			type MaxAllocations = ConstU32<8>;
+			type MaxCreditTokens = ConstU32<2>;
 			type MinVotingPeriod = ConstU64<5>;
 			type MaxVotingPeriod = ConstU64<1_000>;
 			type MaxEnactmentDelay = ConstU64<100>;
@@ -313,6 +324,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAllocations: Get<u32>;
 
+		/// The most credit tokens a DAO issues.
+		#[pallet::constant]
+		type MaxCreditTokens: Get<u32>;
+
 		/// The shortest voting period a DAO may choose.
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
@@ -388,6 +403,12 @@ pub mod pallet {
 	pub type Members<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, RolesOf<T>>;
 
+	/// Each DAO's credit tokens, in the order it created them. Invariant: only live DAOs have
+	/// them, none twice, none its share token.
+	#[pallet::storage]
+	pub type CreditTokens<T: Config> =
+		StorageMap<_, Twox64Concat, DaoId, CreditTokensOf<T>, ValueQuery>;
+
 	/// Dissolved DAOs whose member records are not all removed yet, and how many are left.
 	/// Invariant: exactly the DAOs without a [`Daos`] record that have [`Members`] records, each
 	/// with their number (and as many [`MemberSince`] records).
@@ -450,6 +471,13 @@ pub mod pallet {
 			to: T::AccountId,
 			/// How many.
 			amount: TokenBalanceOf<T>,
+		},
+		/// The DAO created a credit token.
+		CreditTokenCreated {
+			/// The DAO.
+			dao: DaoId,
+			/// The new token, owned and issued by the DAO's account.
+			token: TokenIdOf<T>,
 		},
 		/// The DAO changed its name or metadata.
 		MetadataUpdated {
@@ -527,6 +555,8 @@ pub mod pallet {
 		OpenObligations,
 		/// No dissolved DAO of this id has member records left to remove.
 		NothingToReap,
+		/// The DAO already issues as many credit tokens as the chain allows.
+		TooManyCreditTokens,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -536,9 +566,11 @@ pub mod pallet {
 		///
 		/// Origin: signed, the creator. Holds [`Config::DaoDeposit`] from the creator and
 		/// transfers to the DAO's account the existential deposit, [`Config::MemberDeposit`] per
-		/// member and the share token's deposits. With `share`, creates the token (named as the
-		/// DAO, owned by the DAO's account) and mints its allocations. Emits
-		/// [`Event::DaoCreated`]. Errors: [`Error::DuplicateMember`],
+		/// member and the share and credit tokens' deposits. With `share`, creates the share
+		/// token (named as the DAO, owned by the DAO's account) and mints its allocations; with
+		/// `credit`, creates a credit token (owned by the DAO's account, nothing minted). Emits
+		/// [`Event::DaoCreated`], then [`Event::CreditTokenCreated`] with `credit`. Errors:
+		/// [`Error::DuplicateMember`],
 		/// [`Error::VotingPeriodOutOfRange`], [`Error::EnactmentDelayTooLong`],
 		/// [`Error::ApprovalTooLow`], [`Error::NeedsShareToken`], [`Error::NeedsMembers`],
 		/// [`Error::IdsExhausted`], and the currency's or the tokens' errors.
@@ -552,11 +584,12 @@ pub mod pallet {
 			name: NameOf<T>,
 			metadata: MetadataOf<T>,
 			share: Option<ShareTokenSpecOf<T>>,
+			credit: Option<CreditTokenSpecOf<T>>,
 			members: InitialMembersOf<T>,
 			governance: GovernanceOf<T>,
 		) -> DispatchResult {
 			let creator = ensure_signed(origin)?;
-			Self::do_create_dao(creator, name, metadata, share, members, governance)
+			Self::do_create_dao(creator, name, metadata, share, credit, members, governance)
 		}
 
 		/// Admits `who` with `roles`; the DAO's treasury pays [`Config::MemberDeposit`].
@@ -670,8 +703,8 @@ pub mod pallet {
 		}
 
 		/// Dissolves the DAO: returns the creator's and the members' deposits, hands
-		/// `beneficiary` everything its account can send and its share token (the shares it
-		/// holds, the token's roles and the deposits held for it), and removes its record and
+		/// `beneficiary` everything its account can send and its share and credit tokens (what
+		/// it holds of them, their roles and the deposits held for them), and removes its record and
 		/// up to [`Config::RemoveMembersLimit`] member records; [`Pallet::reap_members`] removes
 		/// the rest. The other holders keep their shares, and the royalties already paid to
 		/// them stay claimable. Refused while another pallet still runs something for the DAO
@@ -738,6 +771,22 @@ pub mod pallet {
 			let left = left.saturating_sub(removed);
 			Self::deposit_event(Event::MembersReaped { dao, removed, left });
 			Ok(Some(T::WeightInfo::reap_members(removed)).into())
+		}
+
+		/// Creates a credit token the DAO issues for its services: owned by the DAO's account,
+		/// nothing minted, worth no vote and no royalty. The DAO's treasury pays its deposits.
+		///
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::CreditTokenCreated`]. Errors:
+		/// [`Error::TooManyCreditTokens`], and the currency's or the tokens' errors if the
+		/// treasury cannot pay the deposits.
+		#[pallet::call_index(10)]
+		pub fn create_credit_token(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			credit: CreditTokenSpecOf<T>,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			Self::do_create_credit_token(dao, &info.account, credit)
 		}
 	}
 
@@ -813,6 +862,11 @@ pub mod pallet {
 				governance: info.governance,
 				members: info.members,
 			})
+		}
+
+		/// The credit tokens `dao` issues, in the order it created them.
+		pub fn credit_tokens(dao: DaoId) -> Vec<TokenIdOf<T>> {
+			CreditTokens::<T>::get(dao).into_inner()
 		}
 
 		/// Up to `limit` (at most 100) of a DAO's members, with their role labels, in storage

@@ -35,6 +35,7 @@ fn book_dao() -> u32 {
 		name(),
 		metadata(),
 		Some(shares(&[ALICE, BOB, CHARLIE, DAVE])),
+		None,
 		authors(&[ALICE, BOB, CHARLIE, DAVE]),
 		token_governance(),
 	));
@@ -57,6 +58,7 @@ fn member_dao(members: &[AccountId]) -> u32 {
 		signed(ALICE),
 		name(),
 		metadata(),
+		None,
 		None,
 		authors(members),
 		member_governance(),
@@ -135,7 +137,15 @@ mod create_dao {
 	fn errors_change_nothing() {
 		test(|| {
 			let create = |share, members, governance| {
-				Daos::create_dao(signed(ALICE), name(), metadata(), share, members, governance)
+				Daos::create_dao(
+					signed(ALICE),
+					name(),
+					metadata(),
+					share,
+					None,
+					members,
+					governance,
+				)
 			};
 			let with = |change: fn(&mut crate::GovernanceOf<Test>)| {
 				let mut governance = token_governance();
@@ -189,6 +199,7 @@ mod create_dao {
 					name(),
 					metadata(),
 					None,
+					None,
 					authors(&[BOB]),
 					member_governance()
 				),
@@ -199,6 +210,7 @@ mod create_dao {
 					RuntimeOrigin::root(),
 					name(),
 					metadata(),
+					None,
 					None,
 					authors(&[BOB]),
 					member_governance()
@@ -498,6 +510,126 @@ mod privileged_calls {
 			assert_noop!(Daos::reap_members(signed(BOB), 7), Error::<Test>::NothingToReap);
 			assert_noop!(Daos::reap_members(RuntimeOrigin::none(), dao), DispatchError::BadOrigin);
 			assert_eq!(Daos::member_count(dao), 10);
+		});
+	}
+}
+
+mod credits {
+	use super::*;
+	use crate::{CreditTokens, DaoTokenKind};
+
+	/// Ride credits, `RIDE`, two decimals.
+	fn rides() -> crate::CreditTokenSpecOf<Test> {
+		crate::CreditTokenSpec {
+			name: text(b"Ride credits"),
+			symbol: text(b"RIDE"),
+			decimals: 2,
+			min_balance: 1,
+		}
+	}
+
+	/// The book DAO, made with ride credits (token 1) besides its shares (token 0).
+	fn dao_with_credits() -> u32 {
+		let dao = crate::NextDaoId::<Test>::get();
+		assert_ok!(Daos::create_dao(
+			signed(ALICE),
+			name(),
+			metadata(),
+			Some(shares(&[ALICE, BOB])),
+			Some(rides()),
+			authors(&[ALICE, BOB]),
+			token_governance(),
+		));
+		dao
+	}
+
+	#[test]
+	fn create_dao_creates_a_credit_token_beside_the_shares_the_creator_paying_its_deposits() {
+		test(|| {
+			let before = Balances::balance(&ALICE);
+			let dao = dao_with_credits();
+			let account = Daos::account_of(dao);
+			System::assert_last_event(Event::CreditTokenCreated { dao, token: 1 }.into());
+			assert_eq!(CreditTokens::<Test>::get(dao).into_inner(), vec![1]);
+			assert_eq!(Daos::credit_tokens(dao), vec![1]);
+			assert_eq!(pallet_tokens::Details::<Test>::get(1).unwrap().owner, account);
+			assert_eq!(
+				(Tokens::name(1), Tokens::symbol(1)),
+				(b"Ride credits".to_vec(), b"RIDE".to_vec())
+			);
+			assert_eq!(Tokens::total_issuance(1), 0);
+			// Shares: 100 + 10 + 12 bytes; credits: 100 + 10 + 16 bytes ("Ride credits", "RIDE").
+			let token_deposits = 2 * (TOKEN_DEPOSIT + METADATA_BASE) + 12 + 16;
+			let endowment = ED + 2 * MEMBER_DEPOSIT + token_deposits;
+			assert_eq!(Balances::balance(&ALICE), before - DAO_DEPOSIT - endowment);
+			assert_eq!(Balances::balance(&account), ED);
+			assert_eq!(Daos::token_kind(dao, &0), Some(DaoTokenKind::Share));
+			assert_eq!(Daos::token_kind(dao, &1), Some(DaoTokenKind::Credit));
+			assert_eq!(Daos::token_kind(dao, &2), None);
+			assert_eq!(Daos::token_kind(dao + 1, &1), None);
+		});
+	}
+
+	#[test]
+	fn credits_carry_no_vote() {
+		test(|| {
+			let dao = dao_with_credits();
+			// The DAO, issuer of its credits, sells a rider 1,000 of them.
+			assert_ok!(Tokens::mint(as_dao(dao), 1, EVE, 1_000));
+			assert_eq!(Tokens::balance(1, EVE), 1_000);
+			assert_eq!(Daos::voting_power(dao, EVE), 0);
+			assert_eq!(Daos::voting_power(dao, ALICE), 250);
+			assert_eq!(Daos::share_token(dao), Some(0));
+		});
+	}
+
+	#[test]
+	fn the_dao_creates_more_credit_tokens_up_to_the_limit_its_treasury_paying() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			// Not its members, not another DAO.
+			for origin in [signed(ALICE), as_dao(dao + 1)] {
+				assert_noop!(
+					Daos::create_credit_token(origin, dao, rides()),
+					DispatchError::BadOrigin
+				);
+			}
+			// An empty treasury cannot pay the deposits.
+			assert_noop!(
+				Daos::create_credit_token(as_dao(dao), dao, rides()),
+				TokenError::FundsUnavailable
+			);
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), account, 1_000));
+			assert_ok!(Daos::create_credit_token(as_dao(dao), dao, rides()));
+			System::assert_last_event(Event::CreditTokenCreated { dao, token: 1 }.into());
+			assert_eq!(
+				Balances::balance(&account),
+				ED + 1_000 - (TOKEN_DEPOSIT + METADATA_BASE + 16)
+			);
+			assert_ok!(Daos::create_credit_token(as_dao(dao), dao, rides()));
+			assert_eq!(Daos::credit_tokens(dao), vec![1, 2]);
+			// The mock allows two.
+			assert_noop!(
+				Daos::create_credit_token(as_dao(dao), dao, rides()),
+				Error::<Test>::TooManyCreditTokens
+			);
+		});
+	}
+
+	#[test]
+	fn dissolving_hands_the_credit_tokens_over_and_forgets_them() {
+		test(|| {
+			let dao = dao_with_credits();
+			let account = Daos::account_of(dao);
+			assert_ok!(Tokens::mint(as_dao(dao), 1, account, 30));
+			assert_ok!(Tokens::mint(as_dao(dao), 1, CHARLIE, 70));
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
+			assert_eq!(pallet_tokens::Details::<Test>::get(1).unwrap().owner, EVE);
+			assert_eq!((Tokens::balance(1, EVE), Tokens::balance(1, CHARLIE)), (30, 70));
+			assert!(CreditTokens::<Test>::get(dao).is_empty());
+			assert_eq!(Daos::token_kind(dao, &1), None);
+			assert!(!frame_system::Account::<Test>::contains_key(account));
 		});
 	}
 }

@@ -13,7 +13,8 @@ impl<T: Config> Pallet<T> {
 	///   deposits of the DAOs it created;
 	/// - every DAO id is below `NextDaoId`;
 	/// - the chain's DAO, if any, exists and its governance meets its rules;
-	/// - exactly the members have a joining block.
+	/// - exactly the members have a joining block;
+	/// - only live DAOs have credit tokens, none twice and none their share token.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
@@ -60,6 +61,16 @@ impl<T: Config> Pallet<T> {
 			MemberSince::<T>::iter_keys().count() == Members::<T>::iter_keys().count(),
 			"a joining block of an account that is no member"
 		);
+		for (dao, credits) in CreditTokens::<T>::iter() {
+			let info = Daos::<T>::get(dao).ok_or("a dissolved DAO still lists credit tokens")?;
+			for (i, token) in credits.iter().enumerate() {
+				ensure!(
+					info.share_token.as_ref() != Some(token),
+					"a DAO's share token is also one of its credit tokens"
+				);
+				ensure!(!credits[..i].contains(token), "a DAO lists a credit token twice");
+			}
+		}
 		Ok(())
 	}
 }

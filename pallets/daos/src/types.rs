@@ -53,6 +53,20 @@ pub struct ShareTokenSpec<Symbol, TokenBalance, Allocations> {
 	pub allocations: Allocations,
 }
 
+/// A credit token a DAO issues (`create_dao`, `create_credit_token`). `Text` is a bounded byte
+/// string.
+#[derive(Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo)]
+pub struct CreditTokenSpec<Text, TokenBalance> {
+	/// Its name (for example `Ride credits`).
+	pub name: Text,
+	/// Its symbol (for example `RIDE`).
+	pub symbol: Text,
+	/// Its number of decimals.
+	pub decimals: u8,
+	/// The least balance a holder keeps (or nothing).
+	pub min_balance: TokenBalance,
+}
+
 /// Everything a wallet shows about a DAO.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {

@@ -48,6 +48,7 @@ pub trait WeightInfo {
 	fn dissolve(m: u32, ) -> Weight;
 	fn reap_members(m: u32, ) -> Weight;
 	fn dispatch_as_root() -> Weight;
+	fn create_credit_token() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -259,6 +260,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn create_credit_token() -> Weight {
+		Weight::zero() // PLACEHOLDER until `benchmark pallet` runs
+	}
 	fn dispatch_as_root() -> Weight {
 		// Proof size: measured `133`, estimated `1501` bytes.
 		// Fastest run: 17_082_000 picoseconds.
@@ -339,6 +343,9 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
+	}
+	fn create_credit_token() -> Weight {
+		Weight::zero() // PLACEHOLDER until `benchmark pallet` runs
 	}
 	fn dispatch_as_root() -> Weight {
 		Weight::from_parts(33_442_000, 0)

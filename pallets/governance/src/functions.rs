@@ -454,6 +454,7 @@ impl<T: Config> Pallet<T> {
 	/// - the deposits held for proposals equal those of the ongoing ones, per proposer;
 	/// - exactly the ongoing and passed proposals keep their calls;
 	/// - every proposal id is below `NextProposalId`, and every proposal has its text;
+	/// - no ongoing proposal weighs votes with a credit token;
 	/// - `SnapshotUsers` counts exactly the ongoing proposals at each snapshot, and the latest
 	///   snapshot of a token is one of them.
 	#[cfg(any(feature = "try-runtime", test))]
@@ -485,6 +486,11 @@ impl<T: Config> Pallet<T> {
 			let entry = deposits.entry(proposal.proposer.clone()).or_default();
 			*entry = entry.saturating_add(proposal.deposit);
 			if let Some((token, snapshot)) = &proposal.snapshot {
+				ensure!(
+					T::Daos::token_kind(proposal.dao, token)
+						!= Some(communs_primitives::DaoTokenKind::Credit),
+					"a tally counts a credit token"
+				);
 				let users = snapshot_users.entry((token.encode(), *snapshot)).or_default();
 				*users = users.saturating_add(1);
 			}

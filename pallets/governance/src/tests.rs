@@ -198,6 +198,36 @@ mod vote {
 	}
 
 	#[test]
+	fn credits_weigh_nothing_in_a_tally() {
+		test(|| {
+			// A token-weighted cooperative with ride credits (token 1) beside its shares.
+			let dao = communs_test_utils::DaoBuilder::<Test>::new(
+				b"Rides",
+				params(VotingMode::TokenWeighted),
+			)
+			.members(&[ALICE, BOB], &[])
+			.shares(b"COOP", 1, &[(ALICE, 300), (BOB, 200)])
+			.credits(b"RIDE", 1)
+			.create(ALICE);
+			let credits = pallet_daos::CreditTokens::<Test>::get(dao)[0];
+			// A rider buys 1,000 credits before the proposal opens.
+			assert_ok!(Tokens::mint(signed(Daos::account_of(dao)), credits, EVE, 1_000));
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_noop!(
+				Governance::vote(signed(EVE), id, Vote::Aye),
+				Error::<Test>::NoVotingPower
+			);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_eq!(Proposals::<Test>::get(id).unwrap().tally.ayes, 300);
+			let end = Proposals::<Test>::get(id).unwrap().end;
+			run_to(end + 1);
+			assert_ok!(Governance::close(signed(EVE), id));
+			// The electorate is the shares' supply, not the credits'.
+			assert_eq!(Proposals::<Test>::get(id).unwrap().electorate, 500);
+		});
+	}
+
+	#[test]
 	fn one_member_one_vote() {
 		test(|| {
 			let dao = member_dao(&[BOB, CHARLIE, DAVE]);

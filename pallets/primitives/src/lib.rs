@@ -13,7 +13,7 @@
 //!   token through `fungibles::Create` with the id and deposit it gives.
 //! - [`DaoInspect`]: the DAOs pallet implements it; the pallets built on DAOs (governance,
 //!   royalties, cofunding, service-payments) read a DAO's account, members and roles, share
-//!   token, [`GovernanceParams`] and, for the chain's DAO, the support its [`ChainDaoRules`]
+//!   and credit tokens ([`DaoTokenKind`]), [`GovernanceParams`] and, for the chain's DAO, the support its [`ChainDaoRules`]
 //!   require through it. Whether a call comes from a DAO they check with the DAOs pallet's
 //!   `EnsureDao` origin, configured as their `DaoOrigin`.
 //! - [`DaoObligations`]: the cofunding and service-payments pallets implement it; the DAOs
@@ -241,6 +241,30 @@ pub struct GenesisDao<AccountId, Governance> {
 	pub governance: Governance,
 }
 
+/// What a token is to the DAO that issues it.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum DaoTokenKind {
+	/// Its share token: a holder's balance is its voting power (token-weighted mode) and its
+	/// part of the royalties.
+	Share,
+	/// One of its credit tokens: bought and spent for the DAO's services, worth no vote and no
+	/// royalty.
+	Credit,
+}
+
 /// What the pallets built on DAOs read of a DAO.
 pub trait DaoInspect<AccountId> {
 	/// The block number type of governance periods.
@@ -263,6 +287,10 @@ pub trait DaoInspect<AccountId> {
 
 	/// The DAO's share token, if it has one.
 	fn share_token(dao: DaoId) -> Option<Self::TokenId>;
+
+	/// What `token` is to the DAO: its share token, one of its credit tokens, or (`None`)
+	/// neither.
+	fn token_kind(dao: DaoId, token: &Self::TokenId) -> Option<DaoTokenKind>;
 
 	/// Whether `who` is a member of the DAO.
 	fn is_member(dao: DaoId, who: &AccountId) -> bool;
@@ -358,4 +386,8 @@ pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<Toke
 
 	/// Gives `who` the role `role` in `dao`, making it a member first if it is not one.
 	fn grant_role(dao: DaoId, who: &AccountId, role: &[u8]);
+
+	/// Gives `dao` its last allowed credit token (its others made first), and returns it: the
+	/// one a lookup of the DAO's credit tokens reads last.
+	fn create_credit_token(dao: DaoId) -> TokenId;
 }

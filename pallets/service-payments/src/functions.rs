@@ -28,18 +28,29 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_set_terms(
 		account: T::AccountId,
 		dao: DaoId,
+		token: TokenIdOf<T>,
 		provider_role: BoundedVec<u8, T::RoleLimit>,
 		fee: Perbill,
 		window: BlockNumberFor<T>,
 	) -> DispatchResult {
-		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
+		ensure!(T::Daos::token_kind(dao, &token).is_some(), Error::<T>::NotDaoToken);
+		ensure!(
+			Terms::<T>::get(dao).is_none_or(|terms| terms.token == token),
+			Error::<T>::TermsTokenFixed
+		);
 		ensure!(window <= T::MaxWindow::get(), Error::<T>::WindowTooLong);
 		let escrow = Self::escrow_account(dao);
 		if T::Tokens::should_touch(token.clone(), &escrow) {
-			T::Tokens::touch(token, &escrow, &account)?;
+			T::Tokens::touch(token.clone(), &escrow, &account)?;
 		}
-		Terms::<T>::insert(dao, ServiceTerms { provider_role: provider_role.clone(), fee, window });
-		Self::deposit_event(Event::TermsSet { dao, provider_role, fee, window });
+		let terms = ServiceTerms {
+			token: token.clone(),
+			provider_role: provider_role.clone(),
+			fee,
+			window,
+		};
+		Terms::<T>::insert(dao, terms);
+		Self::deposit_event(Event::TermsSet { dao, token, provider_role, fee, window });
 		Ok(())
 	}
 
@@ -53,7 +64,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::Daos::account(dao).is_some(), Error::<T>::UnknownDao);
 		let terms = Terms::<T>::get(dao).ok_or(Error::<T>::NoTerms)?;
-		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
+		let token = terms.token.clone();
 		ensure!(T::Daos::has_role(dao, &provider, &terms.provider_role), Error::<T>::NotProvider);
 		ensure!(
 			!amount.is_zero() && amount >= T::Tokens::minimum_balance(token.clone()),
@@ -206,9 +217,8 @@ impl<T: Config> Pallet<T> {
 
 	/// `end_terms` once the origin is checked: `account` is the DAO's.
 	pub(crate) fn do_end_terms(account: T::AccountId, dao: DaoId) -> DispatchResult {
-		ensure!(Terms::<T>::contains_key(dao), Error::<T>::NoTerms);
+		let token = Terms::<T>::get(dao).ok_or(Error::<T>::NoTerms)?.token;
 		ensure!(Totals::<T>::get(dao).open.is_zero(), Error::<T>::PaymentsOpen);
-		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoCreditToken)?;
 		let escrow = Self::escrow_account(dao);
 		let surplus = T::Tokens::balance(token.clone(), &escrow);
 		if !surplus.is_zero() {
@@ -224,6 +234,7 @@ impl<T: Config> Pallet<T> {
 			T::Tokens::refund(token, escrow)?;
 		}
 		Terms::<T>::remove(dao);
+		Totals::<T>::remove(dao);
 		Self::deposit_event(Event::TermsEnded { dao });
 		Ok(())
 	}
@@ -279,7 +290,8 @@ impl<T: Config> Pallet<T> {
 	/// - each DAO's open payments sum to its `open` total, and its escrow holds at least that
 	///   (anyone may send it more); no open payment belongs to a DAO that no longer exists;
 	/// - each customer's held deposits equal its open payments' deposits;
-	/// - every DAO with terms exists, and its escrow has a record of its credits;
+	/// - every DAO with terms exists, its terms name a token of its own, and its escrow has a
+	///   record of that token; every open payment is in that token;
 	/// - every payment id is below the next one.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -290,6 +302,10 @@ impl<T: Config> Pallet<T> {
 		let mut indexed = 0usize;
 		for (id, payment) in Payments::<T>::iter() {
 			ensure!(id < NextPaymentId::<T>::get(), "a payment id is not below the next one");
+			ensure!(
+				Terms::<T>::get(payment.dao).is_some_and(|terms| terms.token == payment.token),
+				"an open payment is not in the token of its DAO's terms"
+			);
 			for party in [&payment.customer, &payment.provider] {
 				ensure!(
 					PaymentsByAccount::<T>::contains_key(party, id.to_be_bytes()),
@@ -324,9 +340,12 @@ impl<T: Config> Pallet<T> {
 				"a customer's held deposits differ from its open payments'"
 			);
 		}
-		for dao in Terms::<T>::iter_keys() {
-			ensure!(T::Daos::account(dao).is_some(), "a DAO with terms no longer exists");
-			let token = T::Daos::share_token(dao).ok_or("a DAO with terms has no credit token")?;
+		for (dao, terms) in Terms::<T>::iter() {
+			ensure!(
+				T::Daos::token_kind(dao, &terms.token).is_some(),
+				"a DAO's terms name a token that is not its own, or the DAO is gone"
+			);
+			let token = terms.token;
 			// Its treasury's deposit keeps it, unless someone gave the escrow CMN and credits
 			// before the first terms: then the credits it holds for nobody keep it.
 			ensure!(

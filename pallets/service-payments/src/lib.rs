@@ -6,7 +6,8 @@
 //!
 //! ## Terms
 //!
-//! - **Service terms** of a DAO ([`ServiceTerms`]): the role its providers hold (`driver`), the
+//! - **Service terms** of a DAO ([`ServiceTerms`]): the token it is paid in (one of its credit
+//!   tokens, which carry no vote), the role its providers hold (`driver`), the
 //!   fee its treasury keeps from each payment (zero by default) and the window in which a
 //!   customer may dispute. The DAO sets them by vote ([`set_terms`](Pallet::set_terms)); a
 //!   payment keeps the terms it was made under.
@@ -17,8 +18,8 @@
 //!
 //! ## Lifecycle of a payment
 //!
-//! 1. [`pay`](Pallet::pay): a customer pays a provider of the DAO an amount of the DAO's credit
-//!    token (its share token) with a reference (a ride's id); the credits wait in escrow.
+//! 1. [`pay`](Pallet::pay): a customer pays a provider of the DAO an amount of the token its
+//!    terms name with a reference (a ride's id); the credits wait in escrow.
 //! 2. Either the customer [`confirm`](Pallet::confirm)s, or, once the dispute window is over,
 //!    the provider [`release`](Pallet::release)s it alone: the provider receives the amount
 //!    minus the fee, the treasury the fee.
@@ -47,6 +48,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod functions;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -86,7 +88,7 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -112,7 +114,7 @@ pub mod pallet {
 			+ AccountTouch<TokenIdOf<Self>, Self::AccountId, Balance = BalanceOf<Self>>
 			+ fungibles::Refund<Self::AccountId, AssetId = TokenIdOf<Self>>;
 
-		/// The DAOs: their accounts, credit (share) tokens and members' roles.
+		/// The DAOs: their accounts, credit and share tokens, and members' roles.
 		type Daos: DaoInspect<Self::AccountId, TokenId = TokenIdOf<Self>>;
 
 		/// Who acts for a DAO in the calls only a DAO makes: the DAO's own account, through a
@@ -190,6 +192,8 @@ pub mod pallet {
 		TermsSet {
 			/// The DAO.
 			dao: DaoId,
+			/// The token it is paid in.
+			token: TokenIdOf<T>,
 			/// The role its providers hold.
 			provider_role: BoundedVec<u8, T::RoleLimit>,
 			/// The part of each later payment its treasury keeps.
@@ -251,8 +255,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// There is no DAO with this id.
 		UnknownDao,
-		/// The DAO has no credit token.
-		NoCreditToken,
+		/// The token is neither one of the DAO's credit tokens nor its share token.
+		NotDaoToken,
 		/// The DAO has not set its service terms: it takes no payments yet.
 		NoTerms,
 		/// The dispute window is longer than the runtime allows.
@@ -280,34 +284,39 @@ pub mod pallet {
 		Overflow,
 		/// Payments of the DAO are still in escrow: they must settle or be refunded first.
 		PaymentsOpen,
+		/// The DAO's terms name another token: end them (once no payment is open) before
+		/// naming a new one.
+		TermsTokenFixed,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
 	impl<T: Config> Pallet<T> {
-		/// Sets `dao`'s service terms, for payments made afterwards. The first time, the DAO's
-		/// treasury pays the credit token's account deposit for its escrow (returned by
-		/// [`end_terms`](Pallet::end_terms)), so that the escrow may hold any balance.
+		/// Sets `dao`'s service terms, for payments made afterwards, in `token`: one of its
+		/// credit tokens (or its share token). The first time, the DAO's treasury pays the
+		/// token's account deposit for its escrow (returned by [`end_terms`](Pallet::end_terms)),
+		/// so that the escrow may hold any balance. The token stays until the terms end.
 		///
-		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::TermsSet`]. Errors:
-		/// [`Error::NoCreditToken`],
+		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits
+		/// [`Event::TermsSet`]. Errors: [`Error::NotDaoToken`], [`Error::TermsTokenFixed`],
 		/// [`Error::WindowTooLong`], or the treasury cannot pay the deposit.
 		#[pallet::call_index(0)]
 		pub fn set_terms(
 			origin: OriginFor<T>,
 			dao: DaoId,
+			token: TokenIdOf<T>,
 			provider_role: BoundedVec<u8, T::RoleLimit>,
 			fee: Perbill,
 			window: BlockNumberFor<T>,
 		) -> DispatchResult {
 			let account = T::DaoOrigin::ensure_origin(origin, &dao)?;
-			Self::do_set_terms(account, dao, provider_role, fee, window)
+			Self::do_set_terms(account, dao, token, provider_role, fee, window)
 		}
 
-		/// Pays `amount` of `dao`'s credits to `provider` for `reference`, into escrow, and
-		/// holds the payment deposit.
+		/// Pays `amount` of the token `dao`'s terms name to `provider` for `reference`, into
+		/// escrow, and holds the payment deposit.
 		///
 		/// Origin: signed, the customer. Emits [`Event::Paid`]. Errors: [`Error::UnknownDao`],
-		/// [`Error::NoTerms`], [`Error::NoCreditToken`], [`Error::NotProvider`],
+		/// [`Error::NoTerms`], [`Error::NotProvider`],
 		/// [`Error::AmountTooSmall`], [`Error::Overflow`], and the token's or currency's if the
 		/// customer has too few credits or cannot pay the deposit.
 		#[pallet::call_index(1)]
@@ -370,8 +379,9 @@ pub mod pallet {
 		}
 
 		/// Ends `dao`'s service terms once no payment is open: it takes no more payments,
-		/// credits sent to its escrow from outside go to its treasury, and the escrow's deposit
-		/// goes back to the treasury. A DAO with terms cannot dissolve.
+		/// credits sent to its escrow from outside go to its treasury, the escrow's deposit
+		/// goes back to the treasury, and its totals (those of the terms) are cleared. A DAO
+		/// with terms cannot dissolve.
 		///
 		/// Origin: [`Config::DaoOrigin`] for `dao` (a passed proposal of the DAO). Emits [`Event::TermsEnded`]. Errors:
 		/// [`Error::NoTerms`],

@@ -222,7 +222,8 @@ pub fn params(voting_mode: VotingMode) -> GovernanceOf<Test> {
 }
 
 /// A cooperative: `drivers` and `riders` are members with those roles, one member one vote;
-/// each rider holds 1,000 credits, whose minimum balance is 1. Returns its id.
+/// each rider holds 1,000 of its credits (a credit token, not its shares), whose minimum
+/// balance is 1. Returns its id.
 pub fn coop(founders: &[AccountId], drivers: &[AccountId], riders: &[AccountId]) -> u32 {
 	coop_with_min_balance(founders, drivers, riders, 1)
 }
@@ -234,13 +235,21 @@ pub fn coop_with_min_balance(
 	riders: &[AccountId],
 	min_balance: Balance,
 ) -> u32 {
-	let credits: Vec<_> = riders.iter().map(|who| (*who, 1_000)).collect();
 	let dao = DaoBuilder::<Test>::new(b"Rides", params(VotingMode::OneMemberOneVote))
 		.members(founders, &[])
 		.members(drivers, &[b"driver"])
 		.members(riders, &[b"rider"])
-		.shares(b"RIDE", min_balance, &credits)
+		.credits(b"RIDE", min_balance)
 		.create(ALICE);
+	// The DAO, their issuer, sells its riders their credits.
+	for rider in riders {
+		frame_support::assert_ok!(Tokens::mint(
+			RuntimeOrigin::signed(Daos::account_of(dao)),
+			credit_token(dao),
+			*rider,
+			1_000
+		));
+	}
 	// The treasury holds CMN of its own, for its escrow's deposit.
 	frame_support::assert_ok!(Balances::transfer_keep_alive(
 		RuntimeOrigin::signed(ALICE),
@@ -248,6 +257,11 @@ pub fn coop_with_min_balance(
 		TREASURY_FUNDS
 	));
 	dao
+}
+
+/// `dao`'s first credit token.
+pub fn credit_token(dao: u32) -> u32 {
+	pallet_daos::CreditTokens::<Test>::get(dao)[0]
 }
 
 /// What each test cooperative's founder gives its treasury.

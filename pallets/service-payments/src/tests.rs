@@ -19,7 +19,7 @@ fn dao_account(dao: u32) -> AccountId {
 }
 
 fn credits(dao: u32, who: AccountId) -> Balance {
-	let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+	let token = credit_token(dao);
 	Tokens::balance(token, who)
 }
 
@@ -27,6 +27,7 @@ fn set_terms(dao: u32, fee: Perbill) {
 	assert_ok!(ServicePayments::set_terms(
 		signed(dao_account(dao)),
 		dao,
+		credit_token(dao),
 		b"driver".to_vec().try_into().unwrap(),
 		fee,
 		WINDOW
@@ -59,35 +60,111 @@ mod set_terms {
 	fn only_the_dao_sets_them_within_the_bounds() {
 		test(|| {
 			let dao = coop(&[ALICE], &DRIVERS, &RIDERS);
+			let token = credit_token(dao);
 			let role = || b"driver".to_vec().try_into().unwrap();
+			let as_dao = || signed(dao_account(dao));
 			assert_noop!(
-				ServicePayments::set_terms(signed(ALICE), dao, role(), Perbill::zero(), 5),
+				ServicePayments::set_terms(signed(ALICE), dao, token, role(), Perbill::zero(), 5),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
-				ServicePayments::set_terms(signed(ALICE), 9, role(), Perbill::zero(), 5),
+				ServicePayments::set_terms(signed(ALICE), 9, token, role(), Perbill::zero(), 5),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
-				ServicePayments::set_terms(
-					signed(dao_account(dao)),
-					dao,
-					role(),
-					Perbill::zero(),
-					101
-				),
+				ServicePayments::set_terms(as_dao(), dao, token, role(), Perbill::zero(), 101),
 				Error::<Test>::WindowTooLong
 			);
+			// Another DAO's credits, or a token nobody issued.
+			let other = coop(&[ALICE], &DRIVERS, &RIDERS);
+			for foreign in [credit_token(other), 99] {
+				assert_noop!(
+					ServicePayments::set_terms(as_dao(), dao, foreign, role(), Perbill::zero(), 5),
+					Error::<Test>::NotDaoToken
+				);
+			}
 			set_terms(dao, Perbill::from_percent(5));
 			System::assert_last_event(
 				Event::TermsSet {
 					dao,
+					token,
 					provider_role: role(),
 					fee: Perbill::from_percent(5),
 					window: WINDOW,
 				}
 				.into(),
 			);
+		});
+	}
+}
+
+mod terms_token {
+	use super::*;
+
+	/// Creates a second credit token of `dao` (`TIPS`), its treasury paying (Alice gives it
+	/// what it costs); returns it.
+	fn second_credit_token(dao: u32) -> u32 {
+		assert_ok!(Balances::transfer_keep_alive(signed(ALICE), dao_account(dao), 1_000));
+		let spec = pallet_daos::CreditTokenSpec {
+			name: b"TIPS".to_vec().try_into().unwrap(),
+			symbol: b"TIPS".to_vec().try_into().unwrap(),
+			decimals: 0,
+			min_balance: 1,
+		};
+		assert_ok!(Daos::create_credit_token(signed(dao_account(dao)), dao, spec));
+		*pallet_daos::CreditTokens::<Test>::get(dao).last().unwrap()
+	}
+
+	#[test]
+	fn terms_keep_their_token_until_they_end_then_a_new_one_starts_fresh() {
+		test(|| {
+			let dao = rides();
+			let tips = second_credit_token(dao);
+			let role = || b"driver".to_vec().try_into().unwrap();
+			let as_dao = || signed(dao_account(dao));
+			let id = ride(dao, DAVE, BOB, 30, 1);
+			assert_noop!(
+				ServicePayments::set_terms(as_dao(), dao, tips, role(), Perbill::zero(), 5),
+				Error::<Test>::TermsTokenFixed
+			);
+			assert_ok!(ServicePayments::confirm(signed(DAVE), id));
+			assert_ok!(ServicePayments::end_terms(as_dao(), dao));
+			// The totals were those of the ended terms.
+			assert_eq!(Totals::<Test>::get(dao), Default::default());
+			assert_ok!(ServicePayments::set_terms(as_dao(), dao, tips, role(), Perbill::zero(), 5));
+			assert_ok!(Tokens::mint(as_dao(), tips, DAVE, 50));
+			let id = ride(dao, DAVE, BOB, 20, 2);
+			assert_eq!(Payments::<Test>::get(id).unwrap().token, tips);
+			assert_eq!(Tokens::balance(tips, ServicePayments::escrow_account(dao)), 20);
+			// Its ride credits are untouched: 1,000 less its first ride.
+			assert_eq!(credits(dao, DAVE), 970);
+			assert_eq!(Totals::<Test>::get(dao).paid, 20);
+		});
+	}
+
+	#[test]
+	fn a_dao_may_still_be_paid_in_its_shares() {
+		test(|| {
+			let dao = communs_test_utils::DaoBuilder::<Test>::new(
+				b"Old coop",
+				params(pallet_daos::VotingMode::TokenWeighted),
+			)
+			.members(&[BOB], &[b"driver"])
+			.shares(b"OLD", 1, &[(DAVE, 100)])
+			.create(ALICE);
+			assert_ok!(Balances::transfer_keep_alive(signed(ALICE), dao_account(dao), 100));
+			let shares = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let role = b"driver".to_vec().try_into().unwrap();
+			assert_ok!(ServicePayments::set_terms(
+				signed(dao_account(dao)),
+				dao,
+				shares,
+				role,
+				Perbill::zero(),
+				5
+			));
+			assert_ok!(ServicePayments::pay(signed(DAVE), dao, BOB, 40, [1; 32]));
+			assert_eq!(Tokens::balance(shares, DAVE), 60);
 		});
 	}
 }
@@ -303,7 +380,7 @@ mod dispute {
 			let visitor: AccountId = 7;
 			let dao = rides();
 			assert_ok!(Balances::transfer_keep_alive(signed(FERDIE), visitor, PAYMENT_DEPOSIT + 2));
-			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let token = credit_token(dao);
 			assert_ok!(Tokens::transfer(signed(DAVE), token, visitor, 100));
 			let id = ride(dao, visitor, BOB, 30, 1);
 			assert_ok!(ServicePayments::dispute(signed(visitor), id));
@@ -420,7 +497,7 @@ mod end_terms {
 
 	/// The deposit kept for `dao`'s escrow record, by the DAO's account.
 	fn escrow_deposit(dao: u32) -> Balance {
-		let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+		let token = credit_token(dao);
 		match Tokens::deposit_held(token, ServicePayments::escrow_account(dao)) {
 			Some((depositor, deposit)) => {
 				assert_eq!(depositor, dao_account(dao));
@@ -442,7 +519,7 @@ mod end_terms {
 			);
 			assert_ok!(ServicePayments::confirm(signed(DAVE), id));
 			// Someone sends credits to the escrow: they are nobody's payment.
-			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let token = credit_token(dao);
 			assert_ok!(Tokens::transfer(
 				signed(EVE),
 				token,
@@ -493,7 +570,7 @@ mod escrow {
 			let dao = coop_with_min_balance(&[ALICE], &DRIVERS, &RIDERS, 10);
 			set_terms(dao, Perbill::from_percent(10));
 			// The treasury and Bob hold credits already, so the fee is taken.
-			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let token = credit_token(dao);
 			assert_ok!(Tokens::transfer(signed(DAVE), token, dao_account(dao), 10));
 			assert_ok!(Tokens::transfer(signed(DAVE), token, BOB, 10));
 			let id = ride(dao, EVE, BOB, 10, 1);
@@ -510,11 +587,56 @@ mod escrow {
 			let dao = coop_with_min_balance(&[ALICE], &DRIVERS, &RIDERS, 10);
 			set_terms(dao, Perbill::zero());
 			let id = ride(dao, EVE, BOB, 50, 1);
-			let token = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let token = credit_token(dao);
 			let escrow = ServicePayments::escrow_account(dao);
 			assert_ok!(Tokens::transfer(signed(DAVE), token, escrow, 1));
 			assert_ok!(ServicePayments::confirm(signed(EVE), id));
 			assert_eq!((credits(dao, BOB), credits(dao, escrow)), (50, 1));
+		});
+	}
+}
+
+mod migrations {
+	use super::*;
+	use crate::{migrations::v1, Pallet, Terms};
+	use codec::Encode;
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	#[test]
+	fn v1_names_the_share_token_in_the_terms_of_version_0() {
+		test(|| {
+			// A cooperative of version 0: paid in its share token.
+			let dao = communs_test_utils::DaoBuilder::<Test>::new(
+				b"Old coop",
+				params(pallet_daos::VotingMode::TokenWeighted),
+			)
+			.members(&[BOB], &[b"driver"])
+			.shares(b"OLD", 1, &[(DAVE, 100)])
+			.create(ALICE);
+			let shares = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let role: frame_support::BoundedVec<u8, frame_support::traits::ConstU32<8>> =
+				b"driver".to_vec().try_into().unwrap();
+			let old = (role.clone(), Perbill::from_percent(3), 7u64).encode();
+			frame_support::storage::unhashed::put_raw(&Terms::<Test>::hashed_key_for(dao), &old);
+			StorageVersion::new(0).put::<Pallet<Test>>();
+			v1::MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
+			let terms = Terms::<Test>::get(dao).unwrap();
+			assert_eq!(
+				(terms.token, terms.provider_role.to_vec(), terms.fee, terms.window),
+				(shares, b"driver".to_vec(), Perbill::from_percent(3), 7)
+			);
+			// The escrow's record was kept by version 0's terms; this test wrote raw terms.
+			let escrow = ServicePayments::escrow_account(dao);
+			assert_ok!(Balances::transfer_keep_alive(signed(ALICE), dao_account(dao), 100));
+			frame_support::assert_ok!(
+				<Tokens as frame_support::traits::AccountTouch<_, _>>::touch(
+					shares,
+					&escrow,
+					&dao_account(dao)
+				)
+			);
+			assert_ok!(ServicePayments::pay(signed(DAVE), dao, BOB, 40, [1; 32]));
 		});
 	}
 }

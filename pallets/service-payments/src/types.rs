@@ -19,7 +19,10 @@ pub type PaymentId = u64;
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo,
 )]
-pub struct ServiceTerms<Role, BlockNumber> {
+pub struct ServiceTerms<TokenId, Role, BlockNumber> {
+	/// The token payments are made in: one of the DAO's credit tokens (or, as before credit
+	/// tokens existed, its share token).
+	pub token: TokenId,
 	/// The role a member must hold to be paid (`driver`).
 	pub provider_role: Role,
 	/// The part of each payment the DAO's treasury keeps.
@@ -91,7 +94,7 @@ pub type CreditOf<T> =
 	<<T as Config>::Tokens as fungibles::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 /// A DAO's service terms in this runtime.
 pub type ServiceTermsOf<T> =
-	ServiceTerms<BoundedVec<u8, <T as Config>::RoleLimit>, BlockNumberFor<T>>;
+	ServiceTerms<TokenIdOf<T>, BoundedVec<u8, <T as Config>::RoleLimit>, BlockNumberFor<T>>;
 /// A payment as this runtime stores it.
 pub type PaymentOf<T> = Payment<
 	<T as frame_system::Config>::AccountId,

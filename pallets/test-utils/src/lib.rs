@@ -14,8 +14,8 @@
 use frame_support::{assert_ok, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use pallet_daos::{
-	BalanceOf, DaoId, DaoMetadata, GovernanceOf, GovernanceParams, ProposerRule, RolesOf,
-	ShareTokenSpec, TokenBalanceOf, VotingMode,
+	BalanceOf, CreditTokenSpec, DaoId, DaoMetadata, GovernanceOf, GovernanceParams, ProposerRule,
+	RolesOf, ShareTokenSpec, TokenBalanceOf, VotingMode,
 };
 use sp_runtime::Perbill;
 
@@ -41,19 +41,29 @@ pub fn governance<T: pallet_daos::Config>(
 type SharesOf<T> =
 	(Vec<u8>, TokenBalanceOf<T>, Vec<(<T as frame_system::Config>::AccountId, TokenBalanceOf<T>)>);
 
-/// A DAO to create in a test: its name, members with their roles, an optional share token and
-/// its governance. [`DaoBuilder::create`] makes it through `create_dao`.
+/// A DAO to create in a test: its name, members with their roles, an optional share token, an
+/// optional credit token and its governance. [`DaoBuilder::create`] makes it through
+/// `create_dao`.
 pub struct DaoBuilder<T: pallet_daos::Config> {
 	name: Vec<u8>,
 	members: Vec<(T::AccountId, RolesOf<T>)>,
 	shares: Option<SharesOf<T>>,
+	credits: Option<(Vec<u8>, TokenBalanceOf<T>)>,
 	governance: GovernanceOf<T>,
 }
 
 impl<T: pallet_daos::Config> DaoBuilder<T> {
-	/// A DAO named `name`, deciding by `governance`, with no member and no share token yet.
+	/// A DAO named `name`, deciding by `governance`, with no member and no token yet.
 	pub fn new(name: &[u8], governance: GovernanceOf<T>) -> Self {
-		Self { name: name.to_vec(), members: Vec::new(), shares: None, governance }
+		Self { name: name.to_vec(), members: Vec::new(), shares: None, credits: None, governance }
+	}
+
+	/// Gives the DAO a credit token `symbol` (no decimals, named as its symbol) of minimum
+	/// balance `min_balance`, created with it and nothing minted: the one
+	/// `pallet_daos::CreditTokens` lists first.
+	pub fn credits(mut self, symbol: &[u8], min_balance: TokenBalanceOf<T>) -> Self {
+		self.credits = Some((symbol.to_vec(), min_balance));
+		self
 	}
 
 	/// Adds `members`, each with the roles `roles` (labels such as `b"driver"`).
@@ -89,11 +99,18 @@ impl<T: pallet_daos::Config> DaoBuilder<T> {
 			min_balance,
 			allocations: allocations.try_into().expect("allocations within the limit"),
 		});
+		let credit = self.credits.map(|(symbol, min_balance)| CreditTokenSpec {
+			name: symbol.clone().try_into().expect("a name within the limit"),
+			symbol: symbol.try_into().expect("a symbol within the limit"),
+			decimals: 0,
+			min_balance,
+		});
 		assert_ok!(pallet_daos::Pallet::<T>::create_dao(
 			RawOrigin::Signed(creator).into(),
 			self.name.try_into().expect("a name within the limit"),
 			DaoMetadata { uri: Default::default(), hash: Default::default() },
 			share,
+			credit,
 			self.members.try_into().expect("members within the limit"),
 			self.governance,
 		));

@@ -77,6 +77,7 @@ impl pallet_daos::Config for Runtime {
 	/// at a time.
 	type RemoveMembersLimit = ConstU32<256>;
 	type MaxAllocations = ConstU32<64>;
+	type MaxCreditTokens = ConstU32<4>;
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;

@@ -195,6 +195,7 @@ fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 				authors.iter().map(|who| (who.clone(), 250)).collect(),
 			),
 		}),
+		None,
 		frame_support::BoundedVec::truncate_from(
 			authors.iter().map(|who| (who.clone(), Default::default())).collect(),
 		),

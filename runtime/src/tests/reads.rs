@@ -6,8 +6,8 @@ use super::*;
 use crate::{Balance, Block, BlockNumber, Governance, TokenId};
 // The runtime's side of each API: what the node calls, without a client.
 use communs_runtime_api::{
-	runtime_decl_for_cofunding_api::CofundingApiV1 as CofundingApi,
-	runtime_decl_for_daos_api::DaosApiV2 as DaosApi,
+	runtime_decl_for_cofunding_api::CofundingApiV2 as CofundingApi,
+	runtime_decl_for_daos_api::DaosApiV3 as DaosApi,
 	runtime_decl_for_governance_api::GovernanceApiV1 as GovernanceApi,
 	runtime_decl_for_royalties_api::RoyaltiesApiV1 as RoyaltiesApi,
 	runtime_decl_for_service_payments_api::ServicePaymentsApiV1 as ServicePaymentsApi,
@@ -36,7 +36,8 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 		let (book, authors) = create_book_dao();
 		let [alice, bob, ..] = authors.clone();
 		let reader = Sr25519Keyring::Eve.to_account_id();
-		// The book votes a campaign, a reader backs it, a publisher pays royalties.
+		// The book votes a campaign and a sale of reading credits, a reader backs the
+		// campaign, a publisher pays royalties.
 		let terms = pallet_cofunding::CampaignTerms {
 			price: 10 * crate::UNIT,
 			goal: 10_000 * crate::UNIT,
@@ -50,7 +51,23 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 			terms,
 			metadata: bounded(b"ipfs://book/campaign"),
 		});
-		pass(book, &authors, vec![open]);
+		let credits = <crate::Tokens as communs_primitives::TokenCreation<_, _>>::next_token_id();
+		let credit = pallet_daos::CreditTokenSpec {
+			name: bounded(b"Reading credits"),
+			symbol: bounded(b"READ"),
+			decimals: 0,
+			min_balance: 1,
+		};
+		let create_credits =
+			crate::RuntimeCall::Daos(pallet_daos::Call::create_credit_token { dao: book, credit });
+		let sell = crate::RuntimeCall::Cofunding(pallet_cofunding::Call::open_sale {
+			dao: book,
+			token: credits,
+			price: crate::UNIT,
+			period: crate::MINUTES,
+			cap_per_period: 100 * crate::UNIT,
+		});
+		pass(book, &authors, vec![open, create_credits, sell]);
 		let campaign = 0;
 		assert_ok!(crate::Cofunding::contribute(
 			RuntimeOrigin::signed(reader.clone()),
@@ -98,6 +115,14 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 		assert_eq!(
 			view(pallet_daos::MembersViewFunction::<Runtime>::new(book, after_first, 100)),
 			members[1..]
+		);
+		let listed = view(pallet_daos::CreditTokensViewFunction::<Runtime>::new(book));
+		assert_eq!(listed, vec![credits]);
+		assert_eq!(
+			listed,
+			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::credit_tokens(
+				book
+			)
 		);
 		assert_eq!(
 			view(pallet_daos::VotingPowerViewFunction::<Runtime>::new(book, alice.clone())),
@@ -151,6 +176,14 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 		assert_eq!(
 			view(pallet_cofunding::CampaignsViewFunction::<Runtime>::new(book, 0, 10)),
 			<Runtime as CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>::campaigns(
+				book, 0, 10
+			)
+		);
+		let sales = view(pallet_cofunding::SalesViewFunction::<Runtime>::new(book, 0, 10));
+		assert_eq!(sales.iter().map(|(_, sale)| sale.token).collect::<Vec<_>>(), vec![credits]);
+		assert_eq!(
+			sales,
+			<Runtime as CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>>::sales(
 				book, 0, 10
 			)
 		);
