@@ -1,7 +1,8 @@
 // End-to-end: a ride cooperative on a development node, driven as wallets would. Two drivers
-// and three riders form the DAO; it votes its service terms and a credit sale; riders buy
-// credits; rides are paid and confirmed; one is disputed and refunded by vote; a fee voted by
-// the members applies to later rides only; every credit is accounted for. Each suite builds
+// and three riders form the DAO with a credit token (no vote); it votes its service terms and a
+// credit sale; riders buy credits, which give them no vote; rides are paid and confirmed; one is
+// disputed and refunded by vote; a fee voted by the members applies to later rides only; every
+// credit is accounted for. Each suite builds
 // the state it needs on its own node.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,24 +49,24 @@ async function pass({ api, node, keyring }, proposals) {
   }
 }
 
-/** Alice forms the cooperative (drivers and riders, one member one vote, a credit token);
- *  it votes fee-free terms for drivers and a credit sale at 1 CMN a credit. Returns its id,
- *  account and credit token. */
+/** Alice forms the cooperative (drivers and riders, one member one vote, no shares, a credit
+ *  token `RIDE`); it votes fee-free terms for drivers and a credit sale at 1 CMN a credit.
+ *  Returns its id, account and credit token. */
 async function formCooperative(context) {
-  const { api, node, keyring } = context;
+  const { api, keyring } = context;
   const { Alice, drivers, riders } = cast(keyring);
-  const { dao, account } = await createDao(api, Alice, {
+  const { dao, account, credit } = await createDao(api, Alice, {
     name: 'Rides',
     uri: 'ipfs://rides',
-    shares: { symbol: 'RIDE', decimals: 0, minBalance: 1, allocations: [] },
+    credits: { name: 'Ride credits', symbol: 'RIDE', decimals: 0, minBalance: 1 },
     members: [...drivers.map((d) => [d, ['driver']]), ...riders.map((r) => [r, ['rider']])],
     params: governance({ votingMode: 'OneMemberOneVote' }),
   });
-  const coop = { dao, account, token: (await rpc(node, 'dao_info', [dao])).shareToken };
+  const coop = { dao, account, token: credit };
   await submit(api, api.tx.balances.transferKeepAlive(account, 10n * CMN), Alice);
   await pass(context, [await proposeInCoop(context, coop, [
-    api.tx.servicePayments.setTerms(dao, 'driver', 0, WINDOW),
-    api.tx.cofunding.openSale(dao, CMN, 30, 10_000n * CMN),
+    api.tx.servicePayments.setTerms(dao, credit, 'driver', 0, WINDOW),
+    api.tx.cofunding.openSale(dao, credit, CMN, 30, 10_000n * CMN),
   ], 'Terms and credits')]);
   return coop;
 }
@@ -89,14 +90,39 @@ async function ride({ api }, coop, customer, driver, amount, reference) {
 describe('drivers and riders form a cooperative', () => {
   const context = useDevNode();
 
+  let coop;
+
   test('it votes its terms and a credit sale, and riders buy credits', async () => {
-    const coop = await formCooperative(context);
-    const sale = await rpc(context.node, 'dao_sale', [0]);
-    assert.deepEqual([sale.dao, sale.token, sale.price], [coop.dao, coop.token, CMN.toString()]);
+    const { node } = context;
+    coop = await formCooperative(context);
+    const info = await rpc(node, 'dao_info', [coop.dao]);
+    assert.deepEqual([info.shareToken, info.creditTokens], [null, [coop.token]]);
+    const [sale] = await rpc(node, 'dao_sales', [coop.dao]);
+    assert.deepEqual([sale.id, sale.dao, sale.token, sale.price], [0, coop.dao, coop.token, CMN.toString()]);
+    assert.deepEqual(await rpc(node, 'dao_sale', [0]), sale);
+    const terms = (await context.api.query.servicePayments.terms(coop.dao)).unwrap();
+    assert.equal(terms.token.toNumber(), coop.token);
     await buyCredits(context);
     for (const rider of cast(context.keyring).riders) {
       assert.equal(await credits(context, coop, rider.address), 100n);
     }
+  });
+
+  test('credits carry no vote: a buyer with 1,000 credits has no voting power', async () => {
+    const { api, node, keyring } = context;
+    const { Alice, riders: [Dave, Eve] } = cast(keyring);
+    // Alice, who founded it but is no member, buys 1,000 credits.
+    await submit(api, api.tx.cofunding.buy(0, 1_000n * CMN), Alice);
+    assert.equal(await credits(context, coop, Alice.address), 1_000n);
+    assert.equal(await rpc(node, 'dao_votingPower', [coop.dao, Alice.address]), '0');
+    // A rider's vote weighs one, whatever credits it holds.
+    assert.equal(await rpc(node, 'dao_votingPower', [coop.dao, Dave.address]), '1');
+    const { proposal } = await proposeInCoop(context, coop, [api.tx.system.remark('hello')], 'Credits vote?');
+    assert.equal(await failure(submit(api, api.tx.governance.vote(proposal, 'Aye'), Alice)),
+      'governance.NoVotingPower');
+    await voteAye(api, proposal, [Eve]);
+    const read = await rpc(node, 'dao_proposal', [proposal]);
+    assert.equal(read.tally.ayes, '1');
   });
 });
 
@@ -165,7 +191,7 @@ describe('a disputed ride and a voted fee', () => {
     const { end } = await rpc(node, 'dao_proposal', [proposal]);
     // The fee change is voted at the same time.
     const fee = await proposeInCoop(context, coop,
-      [api.tx.servicePayments.setTerms(coop.dao, 'driver', TEN_PERCENT, WINDOW)], 'A 10% fee');
+      [api.tx.servicePayments.setTerms(coop.dao, coop.token, 'driver', TEN_PERCENT, WINDOW)], 'A 10% fee');
     await pass(context, [{ proposal, end }, fee]);
     assert.equal(await credits(context, coop, Dave.address), 100n);
     assert.equal((await rpc(node, 'dao_payments', [Charlie.address])).length, 0);

@@ -50,6 +50,7 @@ describe('a DAO created from a wallet in one transaction', () => {
     assert.equal(info.account, book.account);
     assert.equal(info.creator, Alice.address);
     assert.equal(info.treasury, (1000n * CMN).toString());
+    assert.deepEqual(info.creditTokens, []);
     assert.deepEqual(info.governance, {
       votingMode: 'TokenWeighted', votingPeriod: 30, quorum: '50%', approval: '50%',
       proposalDeposit: CMN.toString(), enactmentDelay: 2, proposers: 'Members',

@@ -64,6 +64,7 @@ export async function setUp(api, funder, kind, accounts) {
       'Load',
       { uri: 'load', hash: `0x${'00'.repeat(32)}` },
       { symbol: 'LOAD', decimals: 0, minBalance: 1, allocations: [[funder.address, accounts.length + 1]] },
+      null,
       [[funder.address, []]],
       {
         votingMode: 'TokenWeighted', votingPeriod: 3 * 24 * 600, quorum: 0, approval: 500_000_000,

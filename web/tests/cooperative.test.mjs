@@ -22,14 +22,14 @@ describe('a ride cooperative, from the browser', () => {
       riders: [named('//Dave', 'Dave'), named('//Eve', 'Eve'), named('//Ferdie', 'Ferdie')],
     };
     // The cooperative itself is made over RPC (the wizard has its own test, the book's).
-    const { dao, account } = await createDao(api, cast.Alice, {
+    const { dao, account, credit } = await createDao(api, cast.Alice, {
       name: 'Rides',
-      shares: { symbol: 'RIDE', decimals: 0, minBalance: 1, allocations: [] },
+      credits: { name: 'Ride credits', symbol: 'RIDE', decimals: 0, minBalance: 1 },
       members: [...cast.drivers.map((d) => [d, ['driver']]), ...cast.riders.map((r) => [r, ['rider']])],
       params: governance({ votingMode: 'OneMemberOneVote' }),
     });
     await submit(api, api.tx.balances.transferKeepAlive(account, 10n * CMN), cast.Alice);
-    coop = { dao, account, token: (await api.call.daosApi.dao(dao)).unwrap().shareToken.unwrap() };
+    coop = { dao, account, token: credit };
   });
   const ui = useBrowser(context, 'cooperative', () => [cast.Alice, ...cast.drivers, ...cast.riders]);
   before(async () => {
@@ -76,6 +76,8 @@ describe('a ride cooperative, from the browser', () => {
     await pass('Terms and credits');
 
     const terms = (await api.query.servicePayments.terms(coop.dao)).unwrap();
+    // The form offered the credit token first: rides are paid in credits, not shares.
+    assert.equal(terms.token.toNumber(), coop.token);
     assert.equal(terms.providerRole.toUtf8(), 'driver');
     assert.equal(terms.window.toNumber(), 20);
     await ui.page.getByRole('region', { name: 'Cooperative' }).waitFor();

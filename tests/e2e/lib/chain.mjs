@@ -63,9 +63,12 @@ export function governance(overrides = {}) {
 }
 
 /** `creator` creates a DAO; `members` are `[signer, roles]` pairs, `shares` (optional)
- *  `{ symbol, decimals, minBalance, allocations: [[signer, amount]] }`. Returns its id, its
- *  account and the creation's result. */
-export async function createDao(api, creator, { name, uri = `ipfs://${name}`, shares, members, params }) {
+ *  `{ symbol, decimals, minBalance, allocations: [[signer, amount]] }`, `credits` (optional) a
+ *  credit token `{ name, symbol, decimals, minBalance }`. Returns its id, its account, its
+ *  credit token (or `undefined`) and the creation's result. */
+export async function createDao(api, creator, {
+  name, uri = `ipfs://${name}`, shares, credits, members, params,
+}) {
   const share = shares && {
     ...shares,
     allocations: shares.allocations.map(([who, amount]) => [who.address, amount]),
@@ -74,11 +77,13 @@ export async function createDao(api, creator, { name, uri = `ipfs://${name}`, sh
     name,
     { uri, hash: `0x${'01'.repeat(32)}` },
     share ?? null,
+    credits ?? null,
     members.map(([who, roles]) => [who.address, roles]),
     params ?? governance(),
   ), creator);
   const created = eventOf(result, api.events.daos.DaoCreated);
-  return { dao: created.dao.toNumber(), account: created.account.toString(), result };
+  const credit = credits && eventOf(result, api.events.daos.CreditTokenCreated).token.toNumber();
+  return { dao: created.dao.toNumber(), account: created.account.toString(), credit, result };
 }
 
 /** The book of the stories: `authors` hold 250 shares each and are its members. */

@@ -1,8 +1,9 @@
-// A cooperative's part of a DAO's page: its terms, its credit sales (buy credits), paying a
-// ride with credits, and the rider's and the driver's open payments (confirm, dispute, release).
+// A cooperative's part of a DAO's page: its terms, its open sales (buy credits), paying a ride
+// with credits, and the rider's and the driver's open payments (confirm, dispute, release).
 import { useState } from 'preact/hooks';
 import { Binary } from 'polkadot-api';
 import { useApp, useFreeBalance, useRead } from '../state';
+import type { DaoToken } from '../tokens';
 import { Field, Section, valueOf } from '../ui/fields';
 import { Countdown } from '../ui/time';
 import { TxButton } from '../ui/tx';
@@ -10,8 +11,8 @@ import {
   bytes, formatAmount, formatPercent, parseSpend, shortAddress, text, type Parsed, type Unit,
 } from '../units';
 
-/** How many of the chain's latest sales the page looks through for this DAO's. */
-const RECENT_SALES = 100;
+/** How many of the DAO's open sales the page shows (the API's page). */
+const SALES_READ = 100;
 
 /** How many members the cooperative's part reads to find its drivers (the API's page). */
 const MEMBERS_READ = 100;
@@ -19,39 +20,43 @@ const MEMBERS_READ = 100;
 /** The bytes of a ride's reference. */
 const REFERENCE_BYTES = 32;
 
-/** The cooperative's part of DAO `dao`'s page; `token` is its share token, its credits. */
-export function Cooperative({ dao, token, unit }: { dao: number; token: number; unit: Unit }) {
+/** The cooperative's part of DAO `dao`'s page; `tokens` are its tokens. Rides are paid in the
+ *  token its terms name, which the page calls its credits. */
+export function Cooperative({ dao, tokens }: { dao: number; tokens: DaoToken[] }) {
   const { connection: { api }, account, t } = useApp();
   const read = useRead(async () => {
     const at = { at: 'best' } as const;
-    const [terms, next, members] = await Promise.all([
+    const [terms, sales, members] = await Promise.all([
       api.query.ServicePayments.Terms.getValue(dao, at),
-      api.query.Cofunding.NextSaleId.getValue(at),
+      api.apis.CofundingApi.sales(dao, 0, SALES_READ, at),
       // The first page of members: a cooperative's drivers are among its first hundred here.
       api.apis.DaosApi.members(dao, undefined, MEMBERS_READ, at),
     ]);
-    const ids = Array.from({ length: Math.min(next, RECENT_SALES) }, (_, i) => next - 1 - i);
-    const sales = (await api.query.Cofunding.Sales.getValues(ids.map((id) => [id] as [number]), at))
-      .map((sale, i) => sale && { id: ids[i], ...sale })
-      .filter((sale): sale is NonNullable<typeof sale> => !!sale && sale.dao === dao);
     const role = terms && text(terms.provider_role);
     const providers = members.filter(([, roles]) => roles.some((each) => text(each) === role)).map(([who]) => who);
-    return { terms, sales, role, providers };
+    return { terms, sales: sales.map(([id, sale]) => ({ id, ...sale })), role, providers };
   }, []);
-  const credits = useRead(
-    async () => (account ? api.apis.TokensApi.balance(token, account.address, { at: 'best' }) : undefined),
-    [account?.address],
-  ).value;
   const value = read.value;
-  if (!value || (!value.terms && value.sales.length === 0)) return null;
+  // The credits: what the terms are paid in, else what the first sale sells.
+  const creditId = value?.terms?.token ?? value?.sales[0]?.token;
+  const credits = useRead(
+    async () => (account && creditId !== undefined
+      ? api.apis.TokensApi.balance(creditId, account.address, { at: 'best' })
+      : undefined),
+    [account?.address, creditId],
+  ).value;
+  const unitOf = (id: number): Unit => tokens.find((token) => token.id === id)?.unit ?? { symbol: `#${id}`, decimals: 0 };
+  if (!value || creditId === undefined) return null;
   const { terms, sales, role, providers } = value;
+  const unit = unitOf(creditId);
   return (
     <Section title={t('coop.title')} id="cooperative">
       {terms && (
         <p>{t('coop.terms', { role: t(`role.${role}`, {}, role ?? ''), fee: formatPercent(terms.fee), window: terms.window })}</p>
       )}
       {credits !== undefined && <p data-testid="credits">{t('coop.credits', { amount: formatAmount(credits, unit) })}</p>}
-      {sales.map((sale) => <Sale key={sale.id} sale={sale} unit={unit} />)}
+      {sales.map((sale) => <Sale key={sale.id} sale={sale} unit={unitOf(sale.token)}
+        shares={tokens.some((token) => token.id === sale.token && token.kind === 'share')} />)}
       {terms && <PayRide dao={dao} credits={credits} unit={unit} providers={providers} />}
       <Payments dao={dao} unit={unit} />
     </Section>
@@ -66,8 +71,8 @@ interface SaleView {
   sold_in_period: bigint;
 }
 
-/** One credit sale and the form to buy from it. */
-function Sale({ sale, unit }: { sale: SaleView; unit: Unit }) {
+/** One open sale and the form to buy from it; `shares` if it sells the DAO's shares. */
+function Sale({ sale, unit, shares }: { sale: SaleView; unit: Unit; shares: boolean }) {
   const { connection: { api, native }, t } = useApp();
   const free = useFreeBalance();
   const [amount, setAmount] = useState('');
@@ -77,7 +82,7 @@ function Sale({ sale, unit }: { sale: SaleView; unit: Unit }) {
     ? parsed : { error: 'notWholeCredits' };
   return (
     <div class="sale">
-      <h3>{t('coop.sale', { id: sale.id })}</h3>
+      <h3>{t(shares ? 'coop.shareSale' : 'coop.sale', { id: sale.id, symbol: unit.symbol })}</h3>
       <p>{t('coop.saleText', {
         price: formatAmount(sale.price, native), cap: formatAmount(sale.cap_per_period, native), period: sale.period,
         sold: formatAmount(sale.sold_in_period, native),

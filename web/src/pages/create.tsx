@@ -1,6 +1,6 @@
 // Create a DAO in one transaction, from a preset: a book (authors and their shares, votes
-// weighted by shares), a cooperative (drivers and riders, credits, one member one vote), or
-// custom. Every parameter is explained; the chain's limits are checked before signing.
+// weighted by shares), a cooperative (drivers and riders, credits that carry no vote, one member
+// one vote), or custom. Every parameter is explained; the chain's limits are checked before signing.
 import { useState } from 'preact/hooks';
 import { useApp, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
@@ -19,14 +19,25 @@ interface MemberRow {
   shares: string;
 }
 
-/** What each preset fills in. */
+/** What each preset fills in: roles, a share token (`token`, `symbol`), a credit token
+ *  (`credits`, `creditSymbol`), votes by shares (`weighted`) and each member's shares. */
 const PRESETS: Record<Preset, {
-  roles: string[]; token: boolean; symbol: string; weighted: boolean; shares: string;
+  roles: string[]; token: boolean; symbol: string; credits: boolean; creditSymbol: string;
+  weighted: boolean; shares: string;
 }> = {
-  book: { roles: ['author'], token: true, symbol: 'BOOK', weighted: true, shares: '250' },
-  cooperative: { roles: ['driver', 'rider'], token: true, symbol: 'RIDE', weighted: false, shares: '' },
-  custom: { roles: ['member'], token: false, symbol: '', weighted: false, shares: '' },
+  book: {
+    roles: ['author'], token: true, symbol: 'BOOK', credits: false, creditSymbol: '', weighted: true, shares: '250',
+  },
+  cooperative: {
+    roles: ['driver', 'rider'], token: false, symbol: '', credits: true, creditSymbol: 'RIDE', weighted: false, shares: '',
+  },
+  custom: {
+    roles: ['member'], token: false, symbol: '', credits: false, creditSymbol: '', weighted: false, shares: '',
+  },
 };
+
+/** A token symbol: one to eight capitals or digits. */
+const SYMBOL = /^[A-Z0-9]{1,8}$/;
 
 export function CreateDao() {
   const { connection, account, t } = useApp();
@@ -44,6 +55,8 @@ export function CreateDao() {
   const [uri, setUri] = useState('');
   const [symbol, setSymbol] = useState(PRESETS.book.symbol);
   const [token, setToken] = useState(true);
+  const [credits, setCredits] = useState(false);
+  const [creditSymbol, setCreditSymbol] = useState('');
   const [weighted, setWeighted] = useState(true);
   const [rows, setRows] = useState<MemberRow[]>([{ address: account?.address ?? '', role: 'author', shares: '250' }]);
   const [minutes, setMinutes] = useState('1');
@@ -58,6 +71,8 @@ export function CreateDao() {
     setPreset(next);
     setSymbol(spec.symbol);
     setToken(spec.token);
+    setCredits(spec.credits);
+    setCreditSymbol(spec.creditSymbol);
     setWeighted(spec.weighted);
     setRows(rows.map((row) => ({ ...row, role: spec.roles[0], shares: spec.weighted ? row.shares || spec.shares : '' })));
   };
@@ -70,7 +85,10 @@ export function CreateDao() {
   const parsedUri: Parsed<string> = max && bytes(uri).length > max.uri ? { error: 'tooLong' } : { value: uri.trim() };
   const parsedSymbol: Parsed<string> = !token
     ? { value: '' }
-    : /^[A-Z0-9]{1,8}$/.test(symbol) ? { value: symbol } : { error: 'malformedSymbol' };
+    : SYMBOL.test(symbol) ? { value: symbol } : { error: 'malformedSymbol' };
+  const parsedCreditSymbol: Parsed<string> = !credits
+    ? { value: '' }
+    : SYMBOL.test(creditSymbol) ? { value: creditSymbol } : { error: 'malformedSymbol' };
   const parsedRows = rows.map((row) => ({
     address: parseAddress(row.address),
     role: max && bytes(row.role).length > max.role ? { error: 'tooLong' as const } : { value: row.role },
@@ -89,6 +107,7 @@ export function CreateDao() {
   const build = () => {
     const values = {
       name: valueOf(parsedName), uri: valueOf(parsedUri), symbol: valueOf(parsedSymbol),
+      creditSymbol: valueOf(parsedCreditSymbol),
       period: valueOf(period), quorum: valueOf(parsedQuorum), approval: valueOf(parsedApproval),
       deposit: valueOf(parsedDeposit), delay: valueOf(parsedDelay),
     };
@@ -105,6 +124,10 @@ export function CreateDao() {
           min_balance: 1n,
           allocations: weighted ? members.map(([address, , shares]) => [address!, shares!] as [string, bigint]) : [],
         }
+        : undefined,
+      // Named as the DAO, as its shares are: its symbol tells them apart.
+      credit: credits
+        ? { name: bytes(values.name!), symbol: bytes(values.creditSymbol!), decimals: 0, min_balance: 1n }
         : undefined,
       members: members.map(([address, role]) => [address!, role ? [bytes(role)] : []] as [string, Uint8Array[]]),
       governance: {
@@ -162,13 +185,22 @@ export function CreateDao() {
             </label>
           )}
           {token && (
-            <Field id="dao-symbol" label={t('create.symbol')} help={t(weighted ? 'create.symbol.shares' : 'create.symbol.credits')}
+            <Field id="dao-symbol" label={t('create.symbol')} help={t('create.symbol.shares')}
               value={symbol} onInput={(value) => setSymbol(value.toUpperCase())} parsed={parsedSymbol} />
           )}
           {preset === 'custom' && token && (
             <label class="check">
               <input type="checkbox" checked={weighted} onChange={() => setWeighted(!weighted)} /> {t('create.weighted')}
             </label>
+          )}
+          {preset === 'custom' && (
+            <label class="check">
+              <input type="checkbox" checked={credits} onChange={() => setCredits(!credits)} /> {t('create.withCredits')}
+            </label>
+          )}
+          {credits && (
+            <Field id="dao-credit-symbol" label={t('create.creditSymbol')} help={t('create.symbol.credits')}
+              value={creditSymbol} onInput={(value) => setCreditSymbol(value.toUpperCase())} parsed={parsedCreditSymbol} />
           )}
           <p class="hint">{t(weighted && token ? 'create.mode.weighted' : 'create.mode.oneVote')}</p>
         </Section>

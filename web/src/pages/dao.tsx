@@ -8,6 +8,7 @@ import { ProposeForm } from './propose';
 import { ProposalCard } from './proposal';
 import { Royalties } from './royalties';
 import { Cooperative } from './cooperative';
+import { useDaoTokens } from '../tokens';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -17,12 +18,9 @@ export function DaoPage({ id }: { id: number }) {
   const { connection, t } = useApp();
   const { api, native } = connection;
   const dao = useRead(() => api.apis.DaosApi.dao(id, { at: 'best' }), []);
-  const token = useRead(async () => {
-    const tokenId = dao.value?.share_token;
-    if (tokenId === undefined) return undefined;
-    const info = await api.apis.TokensApi.token_info(tokenId, { at: 'best' });
-    return info && { id: tokenId, info, unit: { symbol: text(info.symbol), decimals: info.decimals } };
-  }, [dao.value?.share_token]);
+  const tokens = useDaoTokens(id);
+  const shares = tokens?.find((token) => token.kind === 'share');
+  const credits = tokens?.filter((token) => token.kind === 'credit') ?? [];
 
   if (dao.loading && !dao.value) return <p role="status">{t('common.loading')}</p>;
   if (!dao.value) return <p role="alert">{t('dao.missing', { id })}</p>;
@@ -41,20 +39,29 @@ export function DaoPage({ id }: { id: number }) {
           period: g.voting_period, quorum: formatPercent(g.quorum), approval: formatPercent(g.approval),
           deposit: formatAmount(g.proposal_deposit, native), delay: g.enactment_delay,
         })}</dd>
-        {token.value && (
+        {shares && (
           <>
             <dt>{t('dao.shareToken')}</dt>
-            <dd>{t('dao.supply', { supply: formatAmount(token.value.info.supply, token.value.unit), id: token.value.id })}</dd>
+            <dd>{t('dao.supply', { supply: formatAmount(shares.supply, shares.unit), id: shares.id })}</dd>
+          </>
+        )}
+        {credits.length > 0 && (
+          <>
+            <dt>{t('dao.creditTokens')}</dt>
+            <dd>
+              {credits.map((credit) => t('dao.supply', { supply: formatAmount(credit.supply, credit.unit), id: credit.id })).join('; ')}
+              {' '}<small>{t('dao.creditsNoVote')}</small>
+            </dd>
           </>
         )}
         {info.metadata_uri.length > 0 && <><dt>{t('dao.about')}</dt><dd>{text(info.metadata_uri)}</dd></>}
       </dl>
-      <Members dao={id} count={info.members} tokenId={token.value?.id} unit={token.value?.unit} />
+      <Members dao={id} count={info.members} tokenId={shares?.id} unit={shares?.unit} />
       <Proposals dao={id} />
-      <ProposeForm dao={id} account={info.account} treasury={info.treasury} />
+      <ProposeForm dao={id} account={info.account} treasury={info.treasury} tokens={tokens ?? []} />
       <Campaigns dao={id} />
-      {token.value && <Cooperative dao={id} token={token.value.id} unit={token.value.unit} />}
-      {token.value && <Royalties dao={id} unit={native} />}
+      {tokens && <Cooperative dao={id} tokens={tokens} />}
+      {shares && <Royalties dao={id} unit={native} />}
     </>
   );
 }

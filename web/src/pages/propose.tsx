@@ -1,10 +1,11 @@
 // Propose: the common actions as forms (pay from the treasury, add or remove a member, open a
-// campaign, open a credit sale, set the cooperative's terms) and any other call as its encoded
-// data; the proposal's limits (calls, their size, the title) are checked before signing.
+// campaign, create a credit token, open a credit sale, set the cooperative's terms) and any
+// other call as its encoded data; the proposal's limits (calls, their size, the title) are checked before signing.
 import { useState } from 'preact/hooks';
 import { Binary } from 'polkadot-api';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import { useApp, useRead } from '../state';
+import type { DaoToken } from '../tokens';
 import { Field, Section, valueOf } from '../ui/fields';
 import { BLOCKS_PER_MINUTE } from '../ui/time';
 import { TxButton } from '../ui/tx';
@@ -25,16 +26,18 @@ interface Built {
   getEncodedData(): Promise<Uint8Array>;
 }
 
-type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'sale' | 'terms' | 'governance' | 'advanced';
-const KINDS: Kind[] = ['pay', 'addMember', 'removeMember', 'campaign', 'sale', 'terms', 'governance', 'advanced'];
+type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'credits' | 'sale' | 'terms' | 'governance' | 'advanced';
+const KINDS: Kind[] = ['pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'advanced'];
 
 interface Props {
   dao: number;
   account: string;
   treasury: bigint;
+  /** The DAO's tokens, credit tokens first: what a sale sells and rides are paid in. */
+  tokens: DaoToken[];
 }
 
-export function ProposeForm({ dao, treasury }: Props) {
+export function ProposeForm({ dao, treasury, tokens }: Props) {
   const { connection: { api }, t } = useApp();
   const limits = useRead(async () => ({
     calls: await api.constants.Governance.MaxCalls(),
@@ -85,7 +88,7 @@ export function ProposeForm({ dao, treasury }: Props) {
           {KINDS.map((each) => <option key={each} value={each}>{t(`action.${each}`)}</option>)}
         </select>
       </div>
-      <ActionForm key={kind} kind={kind} dao={dao} treasury={treasury} add={add} />
+      <ActionForm key={kind} kind={kind} dao={dao} treasury={treasury} tokens={tokens} add={add} />
       {addError && <p role="alert" class="error">{addError}</p>}
       {planned.length > 0 && (
         <>
@@ -123,11 +126,12 @@ interface ActionProps {
   kind: Kind;
   dao: number;
   treasury: bigint;
+  tokens: DaoToken[];
   add: (label: string, make: () => Built | Promise<Built>) => Promise<void>;
 }
 
 /** The form of one kind of action; its button adds the call to the proposal. */
-function ActionForm({ kind, dao, treasury, add }: ActionProps) {
+function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
   const { connection: { api, native }, t } = useApp();
   const [values, setValues] = useState<Record<string, string>>({ role: kind === 'terms' ? 'driver' : 'member' });
   const [withdrawable, setWithdrawable] = useState(false);
@@ -136,6 +140,22 @@ function ActionForm({ kind, dao, treasury, add }: ActionProps) {
   const field = (name: string, parsed: Parsed<unknown>, inputMode: 'text' | 'decimal' | 'numeric' = 'decimal', params = {}) => (
     <Field id={`action-${name}`} label={t(`field.${name}`, { symbol: native.symbol, ...params })} value={v(name)}
       onInput={set(name)} parsed={parsed} inputMode={inputMode} help={t(`field.${name}.help`, {}, '')} />
+  );
+  // The token a sale sells or rides are paid in: the first credit token unless chosen.
+  const chosenToken = tokens.find((token) => String(token.id) === v('token')) ?? tokens[0];
+  const tokenField = (
+    <div class="field">
+      <label for="action-token">{t('field.token')}</label>
+      <select id="action-token" value={chosenToken ? String(chosenToken.id) : ''}
+        onChange={(event) => set('token')((event.target as HTMLSelectElement).value)}>
+        {tokens.map((token) => (
+          <option key={token.id} value={String(token.id)}>
+            {t(token.kind === 'credit' ? 'field.token.credit' : 'field.token.share', { symbol: token.unit.symbol, id: token.id })}
+          </option>
+        ))}
+      </select>
+      {tokens.length === 0 && <p role="alert" class="error">{t('field.token.none')}</p>}
+    </div>
   );
   let fields;
   let built: () => { label: string; make: () => Built | Promise<Built> } | undefined;
@@ -215,13 +235,13 @@ function ActionForm({ kind, dao, treasury, add }: ActionProps) {
       const price = parseSpend(v('price'), native);
       const period = parseCount(v('period'), 1, 1_296_000);
       const capPerPeriod = parseSpend(v('capPerPeriod'), native);
-      fields = <>{field('price', price)}{field('period', period, 'numeric')}{field('capPerPeriod', capPerPeriod)}</>;
+      fields = <>{tokenField}{field('price', price)}{field('period', period, 'numeric')}{field('capPerPeriod', capPerPeriod)}</>;
       built = () => {
         const [p, n, c] = [valueOf(price), valueOf(period), valueOf(capPerPeriod)];
-        if (p === undefined || n === undefined || c === undefined) return undefined;
+        if (p === undefined || n === undefined || c === undefined || !chosenToken) return undefined;
         return {
-          label: t('action.saleText', { price: formatAmount(p, native) }),
-          make: () => api.tx.Cofunding.open_sale({ dao, price: p, period: n, cap_per_period: c }),
+          label: t('action.saleText', { price: formatAmount(p, native), symbol: chosenToken.unit.symbol }),
+          make: () => api.tx.Cofunding.open_sale({ dao, token: chosenToken.id, price: p, period: n, cap_per_period: c }),
         };
       };
       break;
@@ -230,13 +250,32 @@ function ActionForm({ kind, dao, treasury, add }: ActionProps) {
       const role: Parsed<string> = v('role').trim() === '' ? { error: 'required' } : { value: v('role').trim() };
       const fee = parsePercent(v('fee'));
       const window = parseCount(v('window'), 1, 1_296_000);
-      fields = <>{field('role', role, 'text')}{field('fee', fee)}{field('window', window, 'numeric')}</>;
+      fields = <>{tokenField}{field('role', role, 'text')}{field('fee', fee)}{field('window', window, 'numeric')}</>;
       built = () => {
         const [r, f, w] = [valueOf(role), valueOf(fee), valueOf(window)];
-        if (r === undefined || f === undefined || w === undefined) return undefined;
+        if (r === undefined || f === undefined || w === undefined || !chosenToken) return undefined;
         return {
-          label: t('action.termsText', { role: r, fee: v('fee'), window: w }),
-          make: () => api.tx.ServicePayments.set_terms({ dao, provider_role: bytes(r), fee: f, window: w }),
+          label: t('action.termsText', { role: r, fee: v('fee'), window: w, symbol: chosenToken.unit.symbol }),
+          make: () => api.tx.ServicePayments.set_terms({
+            dao, token: chosenToken.id, provider_role: bytes(r), fee: f, window: w,
+          }),
+        };
+      };
+      break;
+    }
+    case 'credits': {
+      const name: Parsed<string> = v('creditName').trim() === '' ? { error: 'required' } : { value: v('creditName').trim() };
+      const symbol: Parsed<string> = /^[A-Z0-9]{1,8}$/.test(v('creditSymbol'))
+        ? { value: v('creditSymbol') } : { error: 'malformedSymbol' };
+      fields = <>{field('creditName', name, 'text')}{field('creditSymbol', symbol, 'text')}</>;
+      built = () => {
+        const [n, s] = [valueOf(name), valueOf(symbol)];
+        if (n === undefined || s === undefined) return undefined;
+        return {
+          label: t('action.creditsText', { name: n, symbol: s }),
+          make: () => api.tx.Daos.create_credit_token({
+            dao, credit: { name: bytes(n), symbol: bytes(s), decimals: 0, min_balance: 1n },
+          }),
         };
       };
       break;
