@@ -52,9 +52,9 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::NextCampaignId` (r:1 w:1)
 	/// Proof: `Cofunding::NextCampaignId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -68,10 +68,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cofunding::Campaigns` (r:0 w:1)
 	/// Proof: `Cofunding::Campaigns` (`max_values`: None, `max_size`: Some(276), added: 2751, mode: `MaxEncodedLen`)
 	fn open_campaign() -> Weight {
-		// Proof size: measured `798`, estimated `3852` bytes.
-		// Fastest run: 58_197_000 picoseconds.
-		Weight::from_parts(62_564_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		// Proof size: measured `781`, estimated `3844` bytes.
+		// Fastest run: 106_438_000 picoseconds.
+		Weight::from_parts(160_440_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -84,11 +84,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `b` is `[10, 100000]`.
 	fn contribute(b: u32, ) -> Weight {
 		// Proof size: measured `2100`, estimated `6196` bytes.
-		// Fastest run: 136_774_000 picoseconds.
-		Weight::from_parts(147_206_109, 0)
+		// Fastest run: 177_982_000 picoseconds.
+		Weight::from_parts(272_490_929, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 16
-			.saturating_add(Weight::from_parts(130, 0).saturating_mul(b.into()))
+			// Standard error: 136
+			.saturating_add(Weight::from_parts(63, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -100,8 +100,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `705`, estimated `6196` bytes.
-		// Fastest run: 55_603_000 picoseconds.
-		Weight::from_parts(58_207_000, 0)
+		// Fastest run: 97_602_000 picoseconds.
+		Weight::from_parts(162_714_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -109,7 +109,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cofunding::Campaigns` (r:1 w:1)
 	/// Proof: `Cofunding::Campaigns` (`max_values`: None, `max_size`: Some(276), added: 2751, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -118,12 +118,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn finalize(b: u32, ) -> Weight {
-		// Proof size: measured `1203`, estimated `6196` bytes.
-		// Fastest run: 188_311_000 picoseconds.
-		Weight::from_parts(198_262_977, 0)
+		// Proof size: measured `1195`, estimated `6196` bytes.
+		// Fastest run: 240_188_000 picoseconds.
+		Weight::from_parts(367_898_093, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			// Standard error: 16
-			.saturating_add(Weight::from_parts(17, 0).saturating_mul(b.into()))
+			// Standard error: 219
+			.saturating_add(Weight::from_parts(31, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -132,30 +132,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cofunding::Contributions` (r:1 w:1)
 	/// Proof: `Cofunding::Contributions` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
-	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	/// The range of component `b` is `[10, 100000]`.
 	fn claim(b: u32, ) -> Weight {
-		// Proof size: measured `2444`, estimated `3984` bytes.
-		// Fastest run: 160_670_000 picoseconds.
-		Weight::from_parts(168_039_907, 0)
-			.saturating_add(Weight::from_parts(0, 3984))
-			// Standard error: 14
-			.saturating_add(Weight::from_parts(41, 0).saturating_mul(b.into()))
+		// Proof size: measured `2417`, estimated `3976` bytes.
+		// Fastest run: 181_299_000 picoseconds.
+		Weight::from_parts(251_319_791, 0)
+			.saturating_add(Weight::from_parts(0, 3976))
+			// Standard error: 162
+			.saturating_add(Weight::from_parts(355, 0).saturating_mul(b.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::CreditTokens` (r:1 w:0)
+	/// Proof: `Daos::CreditTokens` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::NextSaleId` (r:1 w:1)
 	/// Proof: `Cofunding::NextSaleId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -166,34 +168,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::Sales` (r:0 w:1)
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Cofunding::SalesByDao` (r:0 w:1)
+	/// Proof: `Cofunding::SalesByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn open_sale() -> Weight {
-		// Proof size: measured `637`, estimated `3852` bytes.
-		// Fastest run: 53_329_000 picoseconds.
-		Weight::from_parts(55_613_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `678`, estimated `3844` bytes.
+		// Fastest run: 102_251_000 picoseconds.
+		Weight::from_parts(176_820_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cofunding::Sales` (r:1 w:1)
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:1 w:1)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
-	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(405), added: 2880, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	fn buy() -> Weight {
-		// Proof size: measured `1127`, estimated `6196` bytes.
-		// Fastest run: 80_340_000 picoseconds.
-		Weight::from_parts(84_436_000, 0)
+		// Proof size: measured `1125`, estimated `6196` bytes.
+		// Fastest run: 137_176_000 picoseconds.
+		Weight::from_parts(219_129_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -201,74 +205,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cofunding::Sales` (r:1 w:1)
 	/// Proof: `Cofunding::Sales` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Cofunding::OpenByDao` (r:1 w:1)
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Cofunding::SalesByDao` (r:0 w:1)
+	/// Proof: `Cofunding::SalesByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn close_sale() -> Weight {
-		// Proof size: measured `849`, estimated `3852` bytes.
-		// Fastest run: 48_162_000 picoseconds.
-		Weight::from_parts(51_157_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		// Proof size: measured `907`, estimated `3844` bytes.
+		// Fastest run: 93_384_000 picoseconds.
+		Weight::from_parts(162_784_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn open_campaign() -> Weight {
-		Weight::from_parts(62_564_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		Weight::from_parts(160_440_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn contribute(b: u32, ) -> Weight {
-		Weight::from_parts(147_206_109, 0)
+		Weight::from_parts(272_490_929, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(130, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(63, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(58_207_000, 0)
+		Weight::from_parts(162_714_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn finalize(b: u32, ) -> Weight {
-		Weight::from_parts(198_262_977, 0)
+		Weight::from_parts(367_898_093, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
-			.saturating_add(Weight::from_parts(17, 0).saturating_mul(b.into()))
+			.saturating_add(Weight::from_parts(31, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim(b: u32, ) -> Weight {
-		Weight::from_parts(168_039_907, 0)
-			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(Weight::from_parts(41, 0).saturating_mul(b.into()))
+		Weight::from_parts(251_319_791, 0)
+			.saturating_add(Weight::from_parts(0, 3976))
+			.saturating_add(Weight::from_parts(355, 0).saturating_mul(b.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn open_sale() -> Weight {
-		Weight::from_parts(55_613_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(176_820_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn buy() -> Weight {
-		Weight::from_parts(84_436_000, 0)
+		Weight::from_parts(219_129_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn close_sale() -> Weight {
-		Weight::from_parts(51_157_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		Weight::from_parts(162_784_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

@@ -39,6 +39,7 @@ use core::marker::PhantomData;
 /// The weight of each call of `pallet_daos`.
 pub trait WeightInfo {
 	fn create_dao(m: u32, a: u32, ) -> Weight;
+	fn create_credit_token() -> Weight;
 	fn add_member(m: u32, ) -> Weight;
 	fn remove_member(m: u32, ) -> Weight;
 	fn set_roles() -> Weight;
@@ -48,7 +49,6 @@ pub trait WeightInfo {
 	fn dissolve(m: u32, ) -> Weight;
 	fn reap_members(m: u32, ) -> Weight;
 	fn dispatch_as_root() -> Weight;
-	fn create_credit_token() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -62,9 +62,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::NextTokenId` (r:1 w:1)
 	/// Proof: `Tokens::NextTokenId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Storage: `Tokens::Details` (r:2 w:2)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Metadata` (r:1 w:1)
+	/// Storage: `Tokens::Metadata` (r:2 w:2)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:64 w:64)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
@@ -72,6 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::SupplyHistory` (r:1 w:1)
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::CreditTokens` (r:1 w:1)
+	/// Proof: `Daos::CreditTokens` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::MemberSince` (r:0 w:256)
 	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:0 w:1)
@@ -81,20 +83,42 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 256]`.
 	/// The range of component `a` is `[0, 64]`.
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		// Proof size: measured `273 + a * (83 ±0)`, estimated `6326 + a * (2986 ±0)` bytes.
-		// Fastest run: 2_178_265_000 picoseconds.
-		Weight::from_parts(286_725_141, 0)
-			.saturating_add(Weight::from_parts(0, 6326))
-			// Standard error: 529_165
-			.saturating_add(Weight::from_parts(10_774_359, 0).saturating_mul(m.into()))
-			// Standard error: 2_103_772
-			.saturating_add(Weight::from_parts(40_761_641, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
+		// Proof size: measured `273 + a * (83 ±0)`, estimated `6520 + a * (2986 ±0)` bytes.
+		// Fastest run: 2_495_918_000 picoseconds.
+		Weight::from_parts(941_317_826, 0)
+			.saturating_add(Weight::from_parts(0, 6520))
+			// Standard error: 430_136
+			.saturating_add(Weight::from_parts(12_572_560, 0).saturating_mul(m.into()))
+			// Standard error: 1_710_115
+			.saturating_add(Weight::from_parts(48_730_621, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(a.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2986).saturating_mul(a.into()))
+	}
+	/// Storage: `Daos::Daos` (r:1 w:0)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::CreditTokens` (r:1 w:1)
+	/// Proof: `Daos::CreditTokens` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::NextTokenId` (r:1 w:1)
+	/// Proof: `Tokens::NextTokenId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Metadata` (r:1 w:1)
+	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
+	fn create_credit_token() -> Weight {
+		// Proof size: measured `1068`, estimated `3844` bytes.
+		// Fastest run: 172_762_000 picoseconds.
+		Weight::from_parts(280_504_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:1)
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
@@ -109,11 +133,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[10, 100000]`.
 	fn add_member(m: u32, ) -> Weight {
 		// Proof size: measured `2528`, estimated `3844` bytes.
-		// Fastest run: 234_848_000 picoseconds.
-		Weight::from_parts(356_374_978, 0)
+		// Fastest run: 232_013_000 picoseconds.
+		Weight::from_parts(351_276_696, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
-			// Standard error: 2_247
-			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(m.into()))
+			// Standard error: 169
+			.saturating_add(Weight::from_parts(739, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -130,11 +154,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[10, 100000]`.
 	fn remove_member(m: u32, ) -> Weight {
 		// Proof size: measured `2668`, estimated `3844` bytes.
-		// Fastest run: 228_286_000 picoseconds.
-		Weight::from_parts(379_611_686, 0)
+		// Fastest run: 218_207_000 picoseconds.
+		Weight::from_parts(332_180_365, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
-			// Standard error: 1_329
-			.saturating_add(Weight::from_parts(1_171, 0).saturating_mul(m.into()))
+			// Standard error: 198
+			.saturating_add(Weight::from_parts(492, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -144,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn set_roles() -> Weight {
 		// Proof size: measured `676`, estimated `3844` bytes.
-		// Fastest run: 37_820_000 picoseconds.
-		Weight::from_parts(65_722_000, 0)
+		// Fastest run: 38_702_000 picoseconds.
+		Weight::from_parts(65_222_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -156,8 +180,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_governance() -> Weight {
 		// Proof size: measured `561`, estimated `3844` bytes.
-		// Fastest run: 30_226_000 picoseconds.
-		Weight::from_parts(52_438_000, 0)
+		// Fastest run: 31_078_000 picoseconds.
+		Weight::from_parts(56_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -178,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Tokens::SupplyHistory` (`max_values`: None, `max_size`: Some(397), added: 2872, mode: `MaxEncodedLen`)
 	fn mint_shares() -> Weight {
 		// Proof size: measured `937`, estimated `3976` bytes.
-		// Fastest run: 74_349_000 picoseconds.
-		Weight::from_parts(126_556_000, 0)
+		// Fastest run: 74_980_000 picoseconds.
+		Weight::from_parts(126_015_000, 0)
 			.saturating_add(Weight::from_parts(0, 3976))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -188,8 +212,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	fn set_metadata() -> Weight {
 		// Proof size: measured `558`, estimated `3844` bytes.
-		// Fastest run: 29_225_000 picoseconds.
-		Weight::from_parts(49_823_000, 0)
+		// Fastest run: 30_246_000 picoseconds.
+		Weight::from_parts(50_534_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -201,22 +225,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cofunding::OpenByDao` (r:1 w:0)
 	/// Proof: `Cofunding::OpenByDao` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Terms` (r:1 w:0)
-	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:0)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Accounts` (r:2 w:2)
+	/// Storage: `Daos::CreditTokens` (r:1 w:1)
+	/// Proof: `Daos::CreditTokens` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Tokens::Accounts` (r:10 w:10)
 	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Details` (r:1 w:1)
+	/// Storage: `Tokens::Details` (r:5 w:5)
 	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:1 w:0)
+	/// Storage: `Royalties::Pools` (r:5 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
 	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
-	/// Storage: `Tokens::Metadata` (r:1 w:0)
+	/// Storage: `Tokens::Metadata` (r:5 w:0)
 	/// Proof: `Tokens::Metadata` (`max_values`: None, `max_size`: Some(161), added: 2636, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:257 w:256)
 	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
@@ -226,15 +252,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::MembersToReap` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[0, 256]`.
 	fn dissolve(m: u32, ) -> Weight {
-		// Proof size: measured `1801 + m * (85 ±0)`, estimated `8994 + m * (2668 ±0)` bytes.
-		// Fastest run: 423_391_000 picoseconds.
-		Weight::from_parts(788_073_387, 0)
-			.saturating_add(Weight::from_parts(0, 8994))
-			// Standard error: 149_293
-			.saturating_add(Weight::from_parts(18_350_124, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+		// Proof size: measured `2658 + m * (85 ±0)`, estimated `30850 + m * (2668 ±0)` bytes.
+		// Fastest run: 974_588_000 picoseconds.
+		Weight::from_parts(1_687_993_678, 0)
+			.saturating_add(Weight::from_parts(0, 30850))
+			// Standard error: 218_888
+			.saturating_add(Weight::from_parts(19_921_525, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(40_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+			.saturating_add(T::DbWeight::get().writes(26_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
 	}
@@ -247,11 +273,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `m` is `[1, 256]`.
 	fn reap_members(m: u32, ) -> Weight {
 		// Proof size: measured `363 + m * (85 ±0)`, estimated `3658 + m * (2668 ±0)` bytes.
-		// Fastest run: 45_515_000 picoseconds.
-		Weight::from_parts(63_609_000, 0)
+		// Fastest run: 46_897_000 picoseconds.
+		Weight::from_parts(59_100_000, 0)
 			.saturating_add(Weight::from_parts(0, 3658))
-			// Standard error: 78_754
-			.saturating_add(Weight::from_parts(17_641_332, 0).saturating_mul(m.into()))
+			// Standard error: 61_383
+			.saturating_add(Weight::from_parts(18_006_580, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -260,13 +286,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Daos::ChainDao` (r:1 w:0)
 	/// Proof: `Daos::ChainDao` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	fn create_credit_token() -> Weight {
-		Weight::zero() // PLACEHOLDER until `benchmark pallet` runs
-	}
 	fn dispatch_as_root() -> Weight {
 		// Proof size: measured `133`, estimated `1501` bytes.
-		// Fastest run: 17_082_000 picoseconds.
-		Weight::from_parts(33_442_000, 0)
+		// Fastest run: 17_642_000 picoseconds.
+		Weight::from_parts(30_847_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
@@ -275,80 +298,83 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn create_dao(m: u32, a: u32, ) -> Weight {
-		Weight::from_parts(286_725_141, 0)
-			.saturating_add(Weight::from_parts(0, 6326))
-			.saturating_add(Weight::from_parts(10_774_359, 0).saturating_mul(m.into()))
-			.saturating_add(Weight::from_parts(40_761_641, 0).saturating_mul(a.into()))
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
+		Weight::from_parts(941_317_826, 0)
+			.saturating_add(Weight::from_parts(0, 6520))
+			.saturating_add(Weight::from_parts(12_572_560, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(48_730_621, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(a.into())))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(a.into())))
 			.saturating_add(Weight::from_parts(0, 2986).saturating_mul(a.into()))
 	}
-	fn add_member(m: u32, ) -> Weight {
-		Weight::from_parts(356_374_978, 0)
+	fn create_credit_token() -> Weight {
+		Weight::from_parts(280_504_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
-			.saturating_add(Weight::from_parts(2_598, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn add_member(m: u32, ) -> Weight {
+		Weight::from_parts(351_276_696, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(Weight::from_parts(739, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_member(m: u32, ) -> Weight {
-		Weight::from_parts(379_611_686, 0)
+		Weight::from_parts(332_180_365, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
-			.saturating_add(Weight::from_parts(1_171, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(492, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(65_722_000, 0)
+		Weight::from_parts(65_222_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_governance() -> Weight {
-		Weight::from_parts(52_438_000, 0)
+		Weight::from_parts(56_506_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_shares() -> Weight {
-		Weight::from_parts(126_556_000, 0)
+		Weight::from_parts(126_015_000, 0)
 			.saturating_add(Weight::from_parts(0, 3976))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_metadata() -> Weight {
-		Weight::from_parts(49_823_000, 0)
+		Weight::from_parts(50_534_000, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn dissolve(m: u32, ) -> Weight {
-		Weight::from_parts(788_073_387, 0)
-			.saturating_add(Weight::from_parts(0, 8994))
-			.saturating_add(Weight::from_parts(18_350_124, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
+		Weight::from_parts(1_687_993_678, 0)
+			.saturating_add(Weight::from_parts(0, 30850))
+			.saturating_add(Weight::from_parts(19_921_525, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
-			.saturating_add(RocksDbWeight::get().writes(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(26_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
 	}
 	fn reap_members(m: u32, ) -> Weight {
-		Weight::from_parts(63_609_000, 0)
+		Weight::from_parts(59_100_000, 0)
 			.saturating_add(Weight::from_parts(0, 3658))
-			.saturating_add(Weight::from_parts(17_641_332, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(18_006_580, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(m.into())))
 			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(m.into()))
 	}
-	fn create_credit_token() -> Weight {
-		Weight::zero() // PLACEHOLDER until `benchmark pallet` runs
-	}
 	fn dispatch_as_root() -> Weight {
-		Weight::from_parts(33_442_000, 0)
+		Weight::from_parts(30_847_000, 0)
 			.saturating_add(Weight::from_parts(0, 1501))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}

@@ -51,41 +51,43 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
+	/// Storage: `Daos::CreditTokens` (r:1 w:0)
+	/// Proof: `Daos::CreditTokens` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `ServicePayments::Terms` (r:1 w:1)
+	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:1 w:1)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `ServicePayments::Terms` (r:0 w:1)
-	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	fn set_terms() -> Weight {
-		// Proof size: measured `792`, estimated `3984` bytes.
-		// Fastest run: 59_198_000 picoseconds.
-		Weight::from_parts(64_175_000, 0)
-			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size: measured `933`, estimated `3976` bytes.
+		// Fastest run: 122_779_000 picoseconds.
+		Weight::from_parts(143_097_000, 0)
+			.saturating_add(Weight::from_parts(0, 3976))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Terms` (r:1 w:0)
-	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
+	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Members` (r:1 w:0)
-	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(201), added: 2676, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Members` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::NextPaymentId` (r:1 w:1)
 	/// Proof: `ServicePayments::NextPaymentId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -99,31 +101,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[10, 100000]`.
 	/// The range of component `m` is `[2, 1000]`.
 	fn pay(p: u32, m: u32, ) -> Weight {
-		// Proof size: measured `2115`, estimated `6978` bytes.
-		// Fastest run: 249_723_000 picoseconds.
-		Weight::from_parts(257_791_453, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
-			// Standard error: 14
-			.saturating_add(Weight::from_parts(45, 0).saturating_mul(p.into()))
-			// Standard error: 1_462
-			.saturating_add(Weight::from_parts(5_326, 0).saturating_mul(m.into()))
+		// Proof size: measured `2078`, estimated `6962` bytes.
+		// Fastest run: 318_925_000 picoseconds.
+		Weight::from_parts(488_120_775, 0)
+			.saturating_add(Weight::from_parts(0, 6962))
+			// Standard error: 216
+			.saturating_add(Weight::from_parts(4, 0).saturating_mul(p.into()))
+			// Standard error: 21_627
+			.saturating_add(Weight::from_parts(25_300, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:3 w:3)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:3 w:3)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
@@ -132,34 +134,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[10, 100000]`.
 	/// The range of component `m` is `[2, 1000]`.
-	fn confirm(p: u32, m: u32, ) -> Weight {
-		// Proof size: measured `3901`, estimated `9972` bytes.
-		// Fastest run: 296_031_000 picoseconds.
-		Weight::from_parts(308_576_690, 0)
-			.saturating_add(Weight::from_parts(0, 9972))
-			// Standard error: 41
-			.saturating_add(Weight::from_parts(111, 0).saturating_mul(p.into()))
-			// Standard error: 4_164
-			.saturating_add(Weight::from_parts(2_202, 0).saturating_mul(m.into()))
+	fn confirm(_p: u32, _m: u32, ) -> Weight {
+		// Proof size: measured `3859`, estimated `9948` bytes.
+		// Fastest run: 409_654_000 picoseconds.
+		Weight::from_parts(759_033_137, 0)
+			.saturating_add(Weight::from_parts(0, 9948))
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:1 w:0)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(236), added: 2711, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:3 w:3)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:3 w:3)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
@@ -168,15 +166,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[10, 100000]`.
 	/// The range of component `m` is `[2, 1000]`.
-	fn release(p: u32, m: u32, ) -> Weight {
-		// Proof size: measured `4382`, estimated `9972` bytes.
-		// Fastest run: 314_489_000 picoseconds.
-		Weight::from_parts(327_349_712, 0)
-			.saturating_add(Weight::from_parts(0, 9972))
-			// Standard error: 26
-			.saturating_add(Weight::from_parts(54, 0).saturating_mul(p.into()))
-			// Standard error: 2_631
-			.saturating_add(Weight::from_parts(2_442, 0).saturating_mul(m.into()))
+	fn release(_p: u32, _m: u32, ) -> Weight {
+		// Proof size: measured `4225`, estimated `9948` bytes.
+		// Fastest run: 432_347_000 picoseconds.
+		Weight::from_parts(733_728_719, 0)
+			.saturating_add(Weight::from_parts(0, 9948))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -185,45 +179,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Governance::NextProposalId` (r:1 w:1)
 	/// Proof: `Governance::NextProposalId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::LatestSnapshot` (r:1 w:1)
-	/// Proof: `Governance::LatestSnapshot` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::LatestSnapshot` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:1)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::NextSnapshotId` (r:1 w:1)
 	/// Proof: `Tokens::NextSnapshotId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::SnapshotUsers` (r:1 w:1)
-	/// Proof: `Governance::SnapshotUsers` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::SnapshotUsers` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalsByDao` (r:0 w:1)
 	/// Proof: `Governance::ProposalsByDao` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalCalls` (r:0 w:1)
-	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4122), added: 6597, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::ProposalCalls` (`max_values`: None, `max_size`: Some(4114), added: 6589, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::Proposals` (r:0 w:1)
-	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(236), added: 2711, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::Proposals` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
 	/// Storage: `Governance::ProposalTexts` (r:0 w:1)
-	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Proof: `Governance::ProposalTexts` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
-		// Proof size: measured `952`, estimated `3852` bytes.
-		// Fastest run: 47_500_000 picoseconds.
-		Weight::from_parts(50_585_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		// Proof size: measured `935`, estimated `3844` bytes.
+		// Fastest run: 93_926_000 picoseconds.
+		Weight::from_parts(165_017_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `ServicePayments::Payments` (r:1 w:1)
 	/// Proof: `ServicePayments::Payments` (`max_values`: None, `max_size`: Some(169), added: 2644, mode: `MaxEncodedLen`)
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -233,89 +227,85 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ServicePayments::PaymentsByAccount` (r:0 w:2)
 	/// Proof: `ServicePayments::PaymentsByAccount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size: measured `1851`, estimated `6978` bytes.
-		// Fastest run: 101_311_000 picoseconds.
-		Weight::from_parts(105_738_000, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
+		// Proof size: measured `1807`, estimated `6962` bytes.
+		// Fastest run: 180_197_000 picoseconds.
+		Weight::from_parts(307_904_000, 0)
+			.saturating_add(Weight::from_parts(0, 6962))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `Daos::Daos` (r:1 w:0)
-	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(387), added: 2862, mode: `MaxEncodedLen`)
+	/// Proof: `Daos::Daos` (`max_values`: None, `max_size`: Some(379), added: 2854, mode: `MaxEncodedLen`)
 	/// Storage: `ServicePayments::Terms` (r:1 w:1)
-	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `ServicePayments::Totals` (r:1 w:0)
+	/// Proof: `ServicePayments::Terms` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
+	/// Storage: `ServicePayments::Totals` (r:1 w:1)
 	/// Proof: `ServicePayments::Totals` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Accounts` (r:2 w:2)
-	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(519), added: 2994, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Accounts` (`max_values`: None, `max_size`: Some(511), added: 2986, mode: `MaxEncodedLen`)
 	/// Storage: `Tokens::Details` (r:1 w:0)
-	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(298), added: 2773, mode: `MaxEncodedLen`)
+	/// Proof: `Tokens::Details` (`max_values`: None, `max_size`: Some(290), added: 2765, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:1 w:0)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Checkpoints` (r:2 w:2)
-	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Checkpoints` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn end_terms() -> Weight {
-		// Proof size: measured `1273`, estimated `6978` bytes.
-		// Fastest run: 104_326_000 picoseconds.
-		Weight::from_parts(107_720_000, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
+		// Proof size: measured `1253`, estimated `6962` bytes.
+		// Fastest run: 185_025_000 picoseconds.
+		Weight::from_parts(332_942_000, 0)
+			.saturating_add(Weight::from_parts(0, 6962))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
 impl WeightInfo for () {
 	fn set_terms() -> Weight {
-		Weight::from_parts(64_175_000, 0)
-			.saturating_add(Weight::from_parts(0, 3984))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(143_097_000, 0)
+			.saturating_add(Weight::from_parts(0, 3976))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn pay(p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(257_791_453, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
-			.saturating_add(Weight::from_parts(45, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(5_326, 0).saturating_mul(m.into()))
+		Weight::from_parts(488_120_775, 0)
+			.saturating_add(Weight::from_parts(0, 6962))
+			.saturating_add(Weight::from_parts(4, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(25_300, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
-	fn confirm(p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(308_576_690, 0)
-			.saturating_add(Weight::from_parts(0, 9972))
-			.saturating_add(Weight::from_parts(111, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(2_202, 0).saturating_mul(m.into()))
+	fn confirm(_p: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(759_033_137, 0)
+			.saturating_add(Weight::from_parts(0, 9948))
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
-	fn release(p: u32, m: u32, ) -> Weight {
-		Weight::from_parts(327_349_712, 0)
-			.saturating_add(Weight::from_parts(0, 9972))
-			.saturating_add(Weight::from_parts(54, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(2_442, 0).saturating_mul(m.into()))
+	fn release(_p: u32, _m: u32, ) -> Weight {
+		Weight::from_parts(733_728_719, 0)
+			.saturating_add(Weight::from_parts(0, 9948))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(50_585_000, 0)
-			.saturating_add(Weight::from_parts(0, 3852))
+		Weight::from_parts(165_017_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(105_738_000, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
+		Weight::from_parts(307_904_000, 0)
+			.saturating_add(Weight::from_parts(0, 6962))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn end_terms() -> Weight {
-		Weight::from_parts(107_720_000, 0)
-			.saturating_add(Weight::from_parts(0, 6978))
+		Weight::from_parts(332_942_000, 0)
+			.saturating_add(Weight::from_parts(0, 6962))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 }
