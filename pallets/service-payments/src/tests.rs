@@ -98,6 +98,19 @@ mod set_terms {
 	}
 }
 
+/// A cooperative as made before credit tokens: Bob drives, Dave holds 100 of its shares, which
+/// it is paid in. Returns it and its share token.
+fn coop_paid_in_shares() -> (u32, u32) {
+	let dao = communs_test_utils::DaoBuilder::<Test>::new(
+		b"Old coop",
+		params(pallet_daos::VotingMode::TokenWeighted),
+	)
+	.members(&[BOB], &[b"driver"])
+	.shares(b"OLD", 1, &[(DAVE, 100)])
+	.create(ALICE);
+	(dao, pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap())
+}
+
 mod terms_token {
 	use super::*;
 
@@ -145,15 +158,8 @@ mod terms_token {
 	#[test]
 	fn a_dao_may_still_be_paid_in_its_shares() {
 		test(|| {
-			let dao = communs_test_utils::DaoBuilder::<Test>::new(
-				b"Old coop",
-				params(pallet_daos::VotingMode::TokenWeighted),
-			)
-			.members(&[BOB], &[b"driver"])
-			.shares(b"OLD", 1, &[(DAVE, 100)])
-			.create(ALICE);
+			let (dao, shares) = coop_paid_in_shares();
 			assert_ok!(Balances::transfer_keep_alive(signed(ALICE), dao_account(dao), 100));
-			let shares = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
 			let role = b"driver".to_vec().try_into().unwrap();
 			assert_ok!(ServicePayments::set_terms(
 				signed(dao_account(dao)),
@@ -606,14 +612,7 @@ mod migrations {
 	fn v1_names_the_share_token_in_the_terms_of_version_0() {
 		test(|| {
 			// A cooperative of version 0: paid in its share token.
-			let dao = communs_test_utils::DaoBuilder::<Test>::new(
-				b"Old coop",
-				params(pallet_daos::VotingMode::TokenWeighted),
-			)
-			.members(&[BOB], &[b"driver"])
-			.shares(b"OLD", 1, &[(DAVE, 100)])
-			.create(ALICE);
-			let shares = pallet_daos::Daos::<Test>::get(dao).unwrap().share_token.unwrap();
+			let (dao, shares) = coop_paid_in_shares();
 			let role: frame_support::BoundedVec<u8, frame_support::traits::ConstU32<8>> =
 				b"driver".to_vec().try_into().unwrap();
 			let old = (role.clone(), Perbill::from_percent(3), 7u64).encode();
