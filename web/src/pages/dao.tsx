@@ -18,7 +18,7 @@ export function DaoPage({ id }: { id: number }) {
   const { connection, t } = useApp();
   const { api, native } = connection;
   const dao = useRead(() => api.apis.DaosApi.dao(id, { at: 'best' }), []);
-  const tokens = useDaoTokens(id);
+  const tokens = useDaoTokens(id, dao.value?.share_token);
   const shares = tokens?.find((token) => token.kind === 'share');
   const credits = tokens?.filter((token) => token.kind === 'credit') ?? [];
 
