@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { Binary } from 'polkadot-api';
 import { useApp, useFreeBalance, useRead } from '../state';
 import type { DaoToken } from '../tokens';
+import { readMembers } from '../members';
 import { Field, Section, valueOf } from '../ui/fields';
 import { Countdown } from '../ui/time';
 import { TxButton } from '../ui/tx';
@@ -23,14 +24,15 @@ const REFERENCE_BYTES = 32;
 /** The cooperative's part of DAO `dao`'s page; `tokens` are its tokens. Rides are paid in the
  *  token its terms name, which the page calls its credits. */
 export function Cooperative({ dao, tokens }: { dao: number; tokens: DaoToken[] }) {
-  const { connection: { api }, account, t } = useApp();
+  const { connection, account, t } = useApp();
+  const { api } = connection;
   const read = useRead(async () => {
     const at = { at: 'best' } as const;
     const [terms, sales, members] = await Promise.all([
       api.query.ServicePayments.Terms.getValue(dao, at),
       api.apis.CofundingApi.sales(dao, 0, SALES_READ, at),
       // The first page of members: a cooperative's drivers are among its first hundred here.
-      api.apis.DaosApi.members(dao, undefined, MEMBERS_READ, at),
+      readMembers(connection, dao, undefined, MEMBERS_READ),
     ]);
     const role = terms && text(terms.provider_role);
     const providers = members.filter(([, roles]) => roles.some((each) => text(each) === role)).map(([who]) => who);

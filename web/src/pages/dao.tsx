@@ -9,6 +9,7 @@ import { ProposalCard } from './proposal';
 import { Royalties } from './royalties';
 import { Cooperative } from './cooperative';
 import { useDaoTokens } from '../tokens';
+import { readMembers } from '../members';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -68,12 +69,13 @@ export function DaoPage({ id }: { id: number }) {
 
 /** A DAO's members, a page at a time, with their roles and shares. */
 function Members({ dao, count, tokenId, unit }: { dao: number; count: number; tokenId?: number; unit?: Unit }) {
-  const { connection: { api }, t } = useApp();
-  // The API pages from the member after a given one: `afters[page]` starts page `page`.
+  const { connection, t } = useApp();
+  const { api } = connection;
+  // Pages start after a given member: `afters[page]` starts page `page`.
   const [afters, setAfters] = useState<(string | undefined)[]>([undefined]);
   const page = afters.length - 1;
   const members = useRead(async () => {
-    const shown = await api.apis.DaosApi.members(dao, afters[page], MEMBERS_PAGE, { at: 'best' });
+    const shown = await readMembers(connection, dao, afters[page], MEMBERS_PAGE);
     const shares = tokenId === undefined
       ? shown.map(() => undefined)
       : await Promise.all(shown.map(([who]) => api.apis.TokensApi.balance(tokenId, who, { at: 'best' })));
