@@ -209,6 +209,15 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn leave(m: Linear<10, MEASURED_MEMBERS>) {
+		let (dao, _) = measured_dao::<T>(m);
+		let who: T::AccountId = account("member", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), dao);
+		assert!(!Members::<T>::contains_key(dao, who));
+	}
+
+	#[benchmark]
 	fn set_roles() {
 		let (dao, dao_account) = create::<T>(1);
 		let who: T::AccountId = account("member", 0, 0);

@@ -229,13 +229,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Removes `who` from `dao`, returning its deposit to the treasury.
+	/// Removes `who` from `dao`, returning its deposit to the treasury; the caller emits the
+	/// event that says why.
 	pub(crate) fn do_remove_member(
 		dao: DaoId,
 		mut info: DaoInfoOf<T>,
-		who: T::AccountId,
+		who: &T::AccountId,
 	) -> DispatchResult {
-		ensure!(Members::<T>::contains_key(dao, &who), Error::<T>::NotMember);
+		ensure!(Members::<T>::contains_key(dao, who), Error::<T>::NotMember);
 		info.members = info.members.saturating_sub(1);
 		ensure!(
 			info.members > 0 || info.governance.voting_mode != VotingMode::OneMemberOneVote,
@@ -247,10 +248,9 @@ impl<T: Config> Pallet<T> {
 			T::MemberDeposit::get(),
 			Precision::Exact,
 		)?;
-		Members::<T>::remove(dao, &who);
-		MemberSince::<T>::remove(dao, &who);
+		Members::<T>::remove(dao, who);
+		MemberSince::<T>::remove(dao, who);
 		Daos::<T>::insert(dao, info);
-		Self::deposit_event(Event::MemberRemoved { dao, who });
 		Ok(())
 	}
 

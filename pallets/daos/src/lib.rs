@@ -447,6 +447,13 @@ pub mod pallet {
 			/// The former member.
 			who: T::AccountId,
 		},
+		/// A member left the DAO of its own accord.
+		MemberLeft {
+			/// The DAO.
+			dao: DaoId,
+			/// The former member.
+			who: T::AccountId,
+		},
 		/// The DAO changed a member's roles.
 		RolesSet {
 			/// The DAO.
@@ -623,7 +630,9 @@ pub mod pallet {
 		) -> DispatchResult {
 			let info = Self::ensure_dao(origin, dao)?;
 			let who = T::Lookup::lookup(who)?;
-			Self::do_remove_member(dao, info, who)
+			Self::do_remove_member(dao, info, &who)?;
+			Self::deposit_event(Event::MemberRemoved { dao, who });
+			Ok(())
 		}
 
 		/// Replaces member `who`'s roles.
@@ -787,6 +796,24 @@ pub mod pallet {
 		) -> DispatchResult {
 			let info = Self::ensure_dao(origin, dao)?;
 			Self::do_create_credit_token(dao, &info.account, credit)
+		}
+
+		/// The caller leaves `dao`: its member record and roles go, and the member deposit the
+		/// treasury held for it returns to the treasury. Whatever the caller holds stays its own
+		/// (its shares, with their votes and royalties, and its credits); a vote it already cast
+		/// stays counted.
+		///
+		/// Origin: signed, a member of `dao`. Emits [`Event::MemberLeft`]. Errors:
+		/// [`Error::UnknownDao`], [`Error::NotMember`], [`Error::NeedsMembers`] (the last member
+		/// of a one-member-one-vote DAO, which would be left with nobody to vote).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::leave(MEASURED_MEMBERS))]
+		pub fn leave(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let info = Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?;
+			Self::do_remove_member(dao, info, &who)?;
+			Self::deposit_event(Event::MemberLeft { dao, who });
+			Ok(())
 		}
 	}
 

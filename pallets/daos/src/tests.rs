@@ -440,7 +440,7 @@ mod privileged_calls {
 	}
 
 	/// A DAO of 4 + 6 members, with 10 more native units than its member deposits need.
-	fn large_dao() -> u32 {
+	pub(super) fn large_dao() -> u32 {
 		let dao = book_dao();
 		admit_readers(dao, 100..106);
 		assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 10));
@@ -510,6 +510,77 @@ mod privileged_calls {
 			assert_noop!(Daos::reap_members(signed(BOB), 7), Error::<Test>::NothingToReap);
 			assert_noop!(Daos::reap_members(RuntimeOrigin::none(), dao), DispatchError::BadOrigin);
 			assert_eq!(Daos::member_count(dao), 10);
+		});
+	}
+}
+
+mod leaving {
+	use super::*;
+
+	#[test]
+	fn a_member_leaves_and_keeps_its_shares() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			let token = DaoRecords::<Test>::get(dao).unwrap().share_token.unwrap();
+			assert_ok!(Daos::leave(signed(BOB), dao));
+			System::assert_last_event(Event::MemberLeft { dao, who: BOB }.into());
+			assert!(!Daos::is_member(dao, &BOB));
+			assert_eq!(Daos::member_roles(dao, BOB), None);
+			assert!(!MemberSince::<Test>::contains_key(dao, BOB));
+			assert_eq!(DaoRecords::<Test>::get(dao).unwrap().members, 3);
+			// The deposit the treasury held for Bob is the treasury's again.
+			assert_eq!(held(HoldReason::MemberDeposit, account), 3 * MEMBER_DEPOSIT);
+			assert_eq!(Balances::balance(&account), ED + MEMBER_DEPOSIT);
+			// Bob's shares stay his, and so do the votes they weigh.
+			assert_eq!(Tokens::balance(token, BOB), 250);
+			assert_eq!(Daos::voting_power(dao, BOB), 250);
+			assert_noop!(Daos::leave(signed(BOB), dao), Error::<Test>::NotMember);
+		});
+	}
+
+	#[test]
+	fn only_members_of_a_live_dao_leave() {
+		test(|| {
+			let dao = book_dao();
+			assert_noop!(Daos::leave(signed(EVE), dao), Error::<Test>::NotMember);
+			assert_noop!(Daos::leave(signed(BOB), dao + 1), Error::<Test>::UnknownDao);
+		});
+	}
+
+	/// A member-vote DAO is never left with nobody to vote (nor to dissolve it).
+	#[test]
+	fn the_last_member_of_a_member_vote_dao_stays() {
+		test(|| {
+			let dao = member_dao(&[BOB, CHARLIE]);
+			assert_ok!(Daos::leave(signed(BOB), dao));
+			assert_noop!(Daos::leave(signed(CHARLIE), dao), Error::<Test>::NeedsMembers);
+			assert!(Daos::is_member(dao, &CHARLIE));
+		});
+	}
+
+	/// The member records a dissolved DAO leaves for reaping are not anyone's to remove by
+	/// leaving: the count of records left to reap stays true.
+	#[test]
+	fn nobody_leaves_a_dissolved_dao() {
+		test(|| {
+			let dao = super::privileged_calls::large_dao();
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
+			assert_eq!(MembersToReap::<Test>::get(dao), Some(6));
+			let (left, _) = Members::<Test>::iter_prefix(dao).next().unwrap();
+			assert_noop!(Daos::leave(signed(left), dao), Error::<Test>::UnknownDao);
+		});
+	}
+
+	#[test]
+	fn one_who_left_may_be_admitted_again() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(Daos::leave(signed(BOB), dao));
+			System::set_block_number(7);
+			assert_ok!(Daos::add_member(as_dao(dao), dao, BOB, roles(&[b"reader"])));
+			assert_eq!(MemberSince::<Test>::get(dao, BOB), Some(7));
+			assert_eq!(Daos::member_roles(dao, BOB), Some(roles(&[b"reader"])));
 		});
 	}
 }

@@ -42,6 +42,7 @@ pub trait WeightInfo {
 	fn create_credit_token() -> Weight;
 	fn add_member(m: u32, ) -> Weight;
 	fn remove_member(m: u32, ) -> Weight;
+	fn leave(m: u32, ) -> Weight;
 	fn set_roles() -> Weight;
 	fn set_governance() -> Weight;
 	fn mint_shares() -> Weight;
@@ -153,6 +154,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 100000]`.
 	fn remove_member(m: u32, ) -> Weight {
+		// Proof size: measured `2668`, estimated `3844` bytes.
+		// Fastest run: 218_207_000 picoseconds.
+		Weight::from_parts(332_180_365, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			// Standard error: 198
+			.saturating_add(Weight::from_parts(492, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn leave(m: u32, ) -> Weight {
 		// Proof size: measured `2668`, estimated `3844` bytes.
 		// Fastest run: 218_207_000 picoseconds.
 		Weight::from_parts(332_180_365, 0)
@@ -323,6 +334,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn remove_member(m: u32, ) -> Weight {
+		Weight::from_parts(332_180_365, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(Weight::from_parts(492, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn leave(m: u32, ) -> Weight {
 		Weight::from_parts(332_180_365, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(Weight::from_parts(492, 0).saturating_mul(m.into()))
