@@ -2,8 +2,8 @@
 // and three riders form the DAO with a credit token (no vote); it votes its service terms and a
 // credit sale; riders buy credits, which give them no vote; rides are paid and confirmed; one is
 // disputed and refunded by vote; a fee voted by the members applies to later rides only; every
-// credit is accounted for. Each suite builds
-// the state it needs on its own node.
+// credit is accounted for; a driver leaves. Each suite builds the state it needs on its own
+// node.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -123,6 +123,28 @@ describe('drivers and riders form a cooperative', () => {
     await voteAye(api, proposal, [Eve]);
     const read = await rpc(node, 'dao_proposal', [proposal]);
     assert.equal(read.tally.ayes, '1');
+  });
+
+  test('a driver leaves: no more a member nor a voter, its deposit back in the treasury', async () => {
+    const { api, node, keyring } = context;
+    const { drivers: [, Charlie] } = cast(keyring);
+    const before = await rpc(node, 'dao_info', [coop.dao]);
+    await submit(api, api.tx.cofunding.buy(0, 5n * CMN), Charlie);
+    const paid = await rpc(node, 'dao_info', [coop.dao]);
+    const left = await submit(api, api.tx.daos.leave(coop.dao), Charlie);
+    const event = eventOf(left, api.events.daos.MemberLeft);
+    assert.deepEqual([event.dao.toNumber(), event.who.toString()], [coop.dao, Charlie.address]);
+    const after = await rpc(node, 'dao_info', [coop.dao]);
+    assert.equal(after.members, before.members - 1);
+    // The member deposit the treasury held for Charlie is the treasury's to spend again.
+    const deposit = api.consts.daos.memberDeposit.toBigInt();
+    assert.equal(BigInt(after.treasury), BigInt(paid.treasury) + deposit);
+    const members = await rpc(node, 'dao_members', [coop.dao]);
+    assert.ok(!members.some(({ account }) => account === Charlie.address));
+    // Its credits stay its own; its vote is gone with its membership.
+    assert.equal(await credits(context, coop, Charlie.address), 5n);
+    assert.equal(await rpc(node, 'dao_votingPower', [coop.dao, Charlie.address]), '0');
+    assert.equal(await failure(submit(api, api.tx.daos.leave(coop.dao), Charlie)), 'daos.NotMember');
   });
 });
 

@@ -1,7 +1,8 @@
 // In a real browser, against a development node: a ride cooperative (two drivers, three
 // riders, one member one vote) votes its terms and a credit sale in the app; riders buy
 // credits, pay and confirm a ride; a disputed ride is refunded by vote; a driver releases a
-// ride once its dispute window is over. Each step is checked on chain over RPC.
+// ride once its dispute window is over, then leaves the cooperative. Each step is checked on
+// chain over RPC.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode } from 'communs-e2e/lib/node.mjs';
@@ -145,6 +146,22 @@ describe('a ride cooperative, from the browser', () => {
       [totals.paid, totals.disputed, totals.refunded, totals.open].map((v) => v.toBigInt()),
       [55n, 15n, 15n, 0n],
     );
+  });
+
+  test('a driver leaves the cooperative from its page', async () => {
+    const { api } = context;
+    const [, Charlie] = cast.drivers;
+    const members = ui.page.getByRole('region', { name: 'Members (5)' });
+    // Only a member is offered to leave.
+    await signAs(ui.page, cast.Alice.address);
+    await members.getByText('You are a member').waitFor({ state: 'detached' });
+    assert.equal(await members.locator('[data-tx="Leave this DAO"]').count(), 0);
+    await signAs(ui.page, Charlie.address);
+    await members.getByText('You are a member').waitFor();
+    assert.match(await send(ui.page, 'Leave this DAO', members), /Done/);
+    await ui.page.getByRole('heading', { name: 'Members (4)' }).waitFor({ timeout: 60_000 });
+    assert.ok((await api.query.daos.members(coop.dao, Charlie.address)).isNone);
+    assert.equal((await api.call.daosApi.votingPower(coop.dao, Charlie.address)).toBigInt(), 0n);
   });
 
   test('the pages logged no warning or error (no missing translation)', () => {

@@ -10,6 +10,7 @@ import { Royalties } from './royalties';
 import { Cooperative } from './cooperative';
 import { useDaoTokens } from '../tokens';
 import { readMembers } from '../members';
+import { TxButton } from '../ui/tx';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -69,8 +70,12 @@ export function DaoPage({ id }: { id: number }) {
 
 /** A DAO's members, a page at a time, with their roles and shares. */
 function Members({ dao, count, tokenId, unit }: { dao: number; count: number; tokenId?: number; unit?: Unit }) {
-  const { connection, t } = useApp();
+  const { connection, account, t } = useApp();
   const { api } = connection;
+  const roles = useRead(
+    async () => (account ? api.query.Daos.Members.getValue(dao, account.address, { at: 'best' }) : undefined),
+    [account?.address],
+  ).value;
   // Pages start after a given member: `afters[page]` starts page `page`.
   const [afters, setAfters] = useState<(string | undefined)[]>([undefined]);
   const page = afters.length - 1;
@@ -107,6 +112,12 @@ function Members({ dao, count, tokenId, unit }: { dao: number; count: number; to
           <button type="button" disabled={page + 1 >= pages || last === undefined}
             onClick={() => setAfters([...afters, last])}>{t('common.next')}</button>
         </div>
+      )}
+      {roles && (
+        <>
+          <p>{t('dao.leaveHint')}</p>
+          <TxButton label={t('dao.leave')} build={() => api.tx.Daos.leave({ dao })} />
+        </>
       )}
     </Section>
   );
