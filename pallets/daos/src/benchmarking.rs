@@ -1,7 +1,7 @@
 //! Benchmarks of every call at its worst case: the most initial members and allocations, the
 //! longest names and roles, a share token created and minted, a credit token created, the most
-//! credit tokens handed over; the calls that touch one member swept from 10 to
-//! [`MEASURED_MEMBERS`] members.
+//! credit tokens handed over, a request to join with a tribute and shares; the calls that
+//! touch one member swept from 10 to [`MEASURED_MEMBERS`] members.
 
 use super::*;
 use alloc::{vec, vec::Vec};
@@ -137,6 +137,26 @@ fn measured_dao<T: Config>(m: u32) -> (DaoId, T::AccountId) {
 	(dao, dao_account)
 }
 
+/// A tribute of a thousand existential deposits.
+fn tribute<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000u32.into())
+}
+
+/// A funded account that asked to join `dao` with the most roles, a tribute and shares.
+fn requester<T: Config>(dao: DaoId) -> T::AccountId {
+	let who = funded::<T>("requester", 0);
+	assert!(Pallet::<T>::request_to_join(
+		RawOrigin::Signed(who.clone()).into(),
+		dao,
+		longest_roles::<T>(),
+		tribute::<T>(),
+		1_000u32.into(),
+		H256::repeat_byte(2),
+	)
+	.is_ok());
+	who
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -215,6 +235,50 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dao);
 		assert!(!Members::<T>::contains_key(dao, who));
+	}
+
+	/// A token-weighted DAO, so that the proposal opened takes a snapshot of its shares.
+	#[benchmark]
+	fn request_to_join(m: Linear<10, MEASURED_MEMBERS>) {
+		let (dao, _) = measured_dao::<T>(m);
+		let who = funded::<T>("requester", 0);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(who.clone()),
+			dao,
+			longest_roles::<T>(),
+			tribute::<T>(),
+			1_000u32.into(),
+			H256::repeat_byte(2),
+		);
+		assert!(JoinRequests::<T>::contains_key(dao, who));
+	}
+
+	/// The request pays a tribute and asks for shares, in a DAO of [`MEASURED_MEMBERS`].
+	#[benchmark]
+	fn admit_request() {
+		let (dao, dao_account) = measured_dao::<T>(MEASURED_MEMBERS);
+		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
+			T::BenchmarkHelper::prepare_share_token(token);
+		}
+		let who = requester::<T>(dao);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who));
+		assert!(Members::<T>::contains_key(dao, &who));
+		assert!(!JoinRequests::<T>::contains_key(dao, who));
+	}
+
+	/// The vote failed; the tribute and the deposit return.
+	#[benchmark]
+	fn withdraw_request() {
+		let (dao, _) = create::<T>(1);
+		let who = requester::<T>(dao);
+		if let Some(request) = JoinRequests::<T>::get(dao, &who) {
+			T::Proposals::reject_for_benchmarks(request.proposal);
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), dao);
+		assert!(!JoinRequests::<T>::contains_key(dao, who));
 	}
 
 	#[benchmark]

@@ -15,7 +15,7 @@ use frame_support::{
 	},
 };
 use sp_runtime::{
-	traits::{CheckedAdd, CheckedMul, Saturating, Zero},
+	traits::{CheckedAdd, CheckedMul, Saturating, StaticLookup, Zero},
 	ArithmeticError, DispatchError, DispatchResult, Perbill,
 };
 
@@ -251,6 +251,128 @@ impl<T: Config> Pallet<T> {
 		Members::<T>::remove(dao, who);
 		MemberSince::<T>::remove(dao, who);
 		Daos::<T>::insert(dao, info);
+		Ok(())
+	}
+
+	/// `request_to_join` once the origin is checked.
+	pub(crate) fn do_request_to_join(
+		who: T::AccountId,
+		dao: DaoId,
+		roles: RolesOf<T>,
+		tribute: BalanceOf<T>,
+		shares: TokenBalanceOf<T>,
+		note_hash: sp_core::H256,
+	) -> DispatchResult {
+		let info = Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(!Members::<T>::contains_key(dao, &who), Error::<T>::AlreadyMember);
+		ensure!(!JoinRequests::<T>::contains_key(dao, &who), Error::<T>::AlreadyRequested);
+		ensure!(shares.is_zero() || info.share_token.is_some(), Error::<T>::NoShareToken);
+		let deposit = T::JoinRequestDeposit::get();
+		let held = deposit.checked_add(&tribute).ok_or(Error::<T>::CannotPay)?;
+		ensure!(
+			T::Currency::reducible_balance(&who, Preservation::Protect, Fortitude::Polite) >= held,
+			Error::<T>::CannotPay
+		);
+
+		T::Currency::hold(&HoldReason::JoinRequest.into(), &who, deposit)?;
+		if !tribute.is_zero() {
+			T::Currency::hold(&HoldReason::Tribute.into(), &who, tribute)?;
+		}
+		let admit: <T as Config>::RuntimeCall =
+			Call::<T>::admit_request { dao, who: T::Lookup::unlookup(who.clone()) }.into();
+		// The DAO's account proposes, so the requester cannot cancel the vote and withdraw at
+		// once: each request holds its deposit for a whole voting period.
+		let proposal =
+			T::Proposals::submit(info.account, dao, alloc::vec![admit], b"Admit a member")?;
+		JoinRequests::<T>::insert(
+			dao,
+			&who,
+			JoinRequest { roles, tribute, shares, note_hash, proposal, deposit },
+		);
+		Self::deposit_event(Event::JoinRequested {
+			dao,
+			who,
+			proposal,
+			tribute,
+			shares,
+			note_hash,
+		});
+		Ok(())
+	}
+
+	/// `admit_request` once the DAO's origin is checked.
+	pub(crate) fn do_admit_request(
+		dao: DaoId,
+		info: DaoInfoOf<T>,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let request = JoinRequests::<T>::get(dao, &who).ok_or(Error::<T>::NoRequest)?;
+		ensure!(!Members::<T>::contains_key(dao, &who), Error::<T>::AlreadyMember);
+		let share_token = match request.shares.is_zero() {
+			true => None,
+			false => Some(info.share_token.clone().ok_or(Error::<T>::NoShareToken)?),
+		};
+		let treasury = info.account.clone();
+
+		if !request.tribute.is_zero() {
+			T::Currency::transfer_on_hold(
+				&HoldReason::Tribute.into(),
+				&who,
+				&treasury,
+				request.tribute,
+				Precision::Exact,
+				frame_support::traits::tokens::Restriction::Free,
+				Fortitude::Polite,
+			)?;
+		}
+		T::Currency::release(
+			&HoldReason::JoinRequest.into(),
+			&who,
+			request.deposit,
+			Precision::Exact,
+		)?;
+		Self::admit(dao, info, who.clone(), request.roles)?;
+		if let Some(token) = share_token {
+			T::Tokens::mint_into(token, &who, request.shares)?;
+		}
+		JoinRequests::<T>::remove(dao, &who);
+		Self::deposit_event(Event::JoinRequestAccepted {
+			dao,
+			who,
+			tribute: request.tribute,
+			shares: request.shares,
+		});
+		Ok(())
+	}
+
+	/// `withdraw_request` once the origin is checked.
+	pub(crate) fn do_withdraw_request(who: T::AccountId, dao: DaoId) -> DispatchResult {
+		use communs_primitives::ProposalOutcome;
+		let request = JoinRequests::<T>::get(dao, &who).ok_or(Error::<T>::NoRequest)?;
+		// A proposal no longer found was reaped after it ended; an enacted one took the
+		// request with it. Once the DAO is gone, nobody can admit anyone any more.
+		let vote_failed = matches!(
+			T::Proposals::outcome(request.proposal),
+			Some(ProposalOutcome::NotEnacted) | None
+		);
+		ensure!(vote_failed || !Daos::<T>::contains_key(dao), Error::<T>::RequestPending);
+
+		if !request.tribute.is_zero() {
+			T::Currency::release(
+				&HoldReason::Tribute.into(),
+				&who,
+				request.tribute,
+				Precision::Exact,
+			)?;
+		}
+		T::Currency::release(
+			&HoldReason::JoinRequest.into(),
+			&who,
+			request.deposit,
+			Precision::Exact,
+		)?;
+		JoinRequests::<T>::remove(dao, &who);
+		Self::deposit_event(Event::JoinRequestWithdrawn { dao, who });
 		Ok(())
 	}
 

@@ -43,6 +43,19 @@
 //! records, and anyone removes the rest of a dissolved DAO's, as many at a time, with
 //! [`reap_members`](Pallet::reap_members).
 //!
+//! ## Joining and leaving
+//!
+//! Anyone may ask to join a DAO with [`request_to_join`](Pallet::request_to_join): the roles
+//! it asks for, a tribute in native currency for the treasury, the shares it asks for, the hash
+//! of a note it wrote to the DAO. The request holds [`Config::JoinRequestDeposit`] and the
+//! tribute from the account and opens a proposal of the DAO ([`Config::Proposals`]) whose one
+//! call, [`admit_request`](Pallet::admit_request), admits the account if the DAO votes for it:
+//! the tribute goes into the treasury, the shares are minted, the deposit returns. If the vote
+//! fails, [`withdraw_request`](Pallet::withdraw_request) returns the tribute and the deposit.
+//! The DAO's account opens that proposal, so the requester cannot cancel it: a request holds
+//! its deposit for a whole vote, which is what keeps anyone from flooding a DAO with
+//! proposals. A member leaves of its own accord with [`leave`](Pallet::leave).
+//!
 //! ## The chain's own DAO
 //!
 //! DAOs can also be created at genesis ([`GenesisConfig`]); their account pays its own
@@ -58,8 +71,12 @@
 //!
 //! ## Interface
 //!
-//! - Permissionless: [`create_dao`](Pallet::create_dao), [`reap_members`](Pallet::reap_members).
+//! - Permissionless: [`create_dao`](Pallet::create_dao), [`reap_members`](Pallet::reap_members),
+//!   [`request_to_join`](Pallet::request_to_join).
+//! - By a member, or a requester, for itself: [`leave`](Pallet::leave),
+//!   [`withdraw_request`](Pallet::withdraw_request).
 //! - Only by the DAO itself (a passed proposal): [`add_member`](Pallet::add_member),
+//!   [`admit_request`](Pallet::admit_request),
 //!   [`remove_member`](Pallet::remove_member), [`set_roles`](Pallet::set_roles),
 //!   [`set_governance`](Pallet::set_governance), [`mint_shares`](Pallet::mint_shares),
 //!   [`create_credit_token`](Pallet::create_credit_token),
@@ -94,7 +111,8 @@ pub mod weights;
 pub use origins::{EnsureChainDao, EnsureDao};
 
 pub use communs_primitives::{
-	ChainDaoRules, DaoId, DaoInspect, DaoTokenKind, GovernanceParams, ProposerRule, VotingMode,
+	ChainDaoRules, DaoId, DaoInspect, DaoProposals, DaoTokenKind, GovernanceParams, ProposalId,
+	ProposerRule, VotingMode,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -167,6 +185,9 @@ pub type InitialMembersOf<T> = BoundedVec<
 	<T as Config>::MaxInitialMembers,
 >;
 
+/// An open request to join a DAO.
+pub type JoinRequestOf<T> = JoinRequest<RolesOf<T>, BalanceOf<T>, TokenBalanceOf<T>>;
+
 /// The DAO size at which the weights of the calls that read or write one member are taken: their
 /// benchmarks sweep from 10 members to this many and find the same cost.
 pub const MEASURED_MEMBERS: u32 = 100_000;
@@ -183,6 +204,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_core::H256;
 	use sp_runtime::traits::Dispatchable;
 	use sp_runtime::traits::StaticLookup;
 
@@ -221,7 +243,9 @@ pub mod pallet {
 			type RuntimeHoldReason = ();
 			type Obligations = ();
 			type PalletId = DaosPalletId;
+			type Proposals = ();
 			type DaoDeposit = ConstUint<50>;
+			type JoinRequestDeposit = ConstUint<20>;
 			type MemberDeposit = ConstUint<5>;
 			type NameLimit = ConstU32<16>;
 			type UriLimit = ConstU32<32>;
@@ -244,12 +268,13 @@ pub mod pallet {
 
 	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
-		/// The calls `dispatch_as_root` dispatches.
+		/// The calls `dispatch_as_root` dispatches, and those of the proposals this pallet opens.
 		#[pallet::no_default_bounds]
 		type RuntimeCall: Parameter
 			+ Dispatchable<RuntimeOrigin = Self::RuntimeOrigin, PostInfo = PostDispatchInfo>
 			+ GetDispatchInfo
-			+ From<frame_system::Call<Self>>;
+			+ From<frame_system::Call<Self>>
+			+ From<Call<Self>>;
 
 		/// Who may dispatch a call as Root: the chain's own DAO.
 		#[pallet::no_default]
@@ -274,6 +299,11 @@ pub mod pallet {
 		/// What other pallets still run for a DAO: it may not dissolve while they do.
 		type Obligations: communs_primitives::DaoObligations;
 
+		/// Opens the proposal that decides a request to join, and tells how it ended: the
+		/// governance pallet.
+		#[pallet::no_default_bounds]
+		type Proposals: DaoProposals<Self::AccountId, <Self as Config>::RuntimeCall>;
+
 		/// The id and deposit of a new token.
 		#[pallet::no_default]
 		type TokenCreation: TokenCreation<TokenIdOf<Self>, BalanceOf<Self>>;
@@ -295,6 +325,11 @@ pub mod pallet {
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type MemberDeposit: Get<BalanceOf<Self>>;
+
+		/// Held from an account that asks to join a DAO until its request closes.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type JoinRequestDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest DAO name or share-token symbol, in bytes.
 		#[pallet::constant]
@@ -374,6 +409,12 @@ pub mod pallet {
 		/// A DAO's deposits for its members.
 		#[codec(index = 1)]
 		MemberDeposit,
+		/// An account's deposit for its open request to join a DAO.
+		#[codec(index = 2)]
+		JoinRequest,
+		/// The tribute an account offers a DAO it asks to join, until the DAO's vote.
+		#[codec(index = 3)]
+		Tribute,
 	}
 
 	/// The id the next DAO gets.
@@ -408,6 +449,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CreditTokens<T: Config> =
 		StorageMap<_, Twox64Concat, DaoId, CreditTokensOf<T>, ValueQuery>;
+
+	/// Open requests to join a DAO, one per DAO and account. Invariant: each account holds, as
+	/// `JoinRequest` and `Tribute`, the sums of its requests' deposits and tributes. A request
+	/// to a DAO that dissolved stays until its account withdraws it.
+	#[pallet::storage]
+	pub type JoinRequests<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, JoinRequestOf<T>>;
 
 	/// Dissolved DAOs whose member records are not all removed yet, and how many are left.
 	/// Invariant: exactly the DAOs without a [`Daos`] record that have [`Members`] records, each
@@ -452,6 +500,40 @@ pub mod pallet {
 			/// The DAO.
 			dao: DaoId,
 			/// The former member.
+			who: T::AccountId,
+		},
+		/// An account asked to join a DAO; the DAO's proposal `proposal` decides.
+		JoinRequested {
+			/// The DAO.
+			dao: DaoId,
+			/// Who asks.
+			who: T::AccountId,
+			/// The proposal that admits it if it passes.
+			proposal: ProposalId,
+			/// The native currency it offers the treasury, held until the vote.
+			tribute: BalanceOf<T>,
+			/// The shares it asks for.
+			shares: TokenBalanceOf<T>,
+			/// The hash of its note to the DAO.
+			note_hash: H256,
+		},
+		/// The DAO admitted an account that asked to join: its tribute went into the treasury,
+		/// its shares were minted, its deposit returned.
+		JoinRequestAccepted {
+			/// The DAO.
+			dao: DaoId,
+			/// The new member.
+			who: T::AccountId,
+			/// The tribute paid into the treasury.
+			tribute: BalanceOf<T>,
+			/// The shares minted for it.
+			shares: TokenBalanceOf<T>,
+		},
+		/// An account withdrew its request to join: its tribute and deposit returned.
+		JoinRequestWithdrawn {
+			/// The DAO.
+			dao: DaoId,
+			/// Who had asked.
 			who: T::AccountId,
 		},
 		/// The DAO changed a member's roles.
@@ -564,6 +646,16 @@ pub mod pallet {
 		NothingToReap,
 		/// The DAO already issues as many credit tokens as the chain allows.
 		TooManyCreditTokens,
+		/// The account already asked to join this DAO: that request must close first.
+		AlreadyRequested,
+		/// The account has no open request to join this DAO.
+		NoRequest,
+		/// The DAO's vote on this request is still open, or passed and not yet enacted: the
+		/// request can be withdrawn once the vote has failed.
+		RequestPending,
+		/// The account cannot set aside the request's deposit and tribute and still keep its
+		/// account alive.
+		CannotPay,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -814,6 +906,63 @@ pub mod pallet {
 			Self::do_remove_member(dao, info, &who)?;
 			Self::deposit_event(Event::MemberLeft { dao, who });
 			Ok(())
+		}
+
+		/// The caller asks to join `dao` with `roles`, offering `tribute` in native currency to
+		/// the treasury and asking for `shares` of the DAO's share token (zero for none);
+		/// `note_hash` is the hash of a note to the DAO kept off chain. Holds
+		/// [`Config::JoinRequestDeposit`] and the tribute from the caller, and opens a proposal
+		/// of the DAO, by the DAO's account, whose one call is
+		/// [`admit_request`](Pallet::admit_request).
+		///
+		/// Origin: signed, not a member of `dao`. Emits [`Event::JoinRequested`]. Errors:
+		/// [`Error::UnknownDao`], [`Error::AlreadyMember`], [`Error::AlreadyRequested`],
+		/// [`Error::NoShareToken`] (shares asked of a DAO without), [`Error::CannotPay`], and
+		/// the governance pallet's if the proposal cannot open.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::request_to_join(MEASURED_MEMBERS))]
+		pub fn request_to_join(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			roles: RolesOf<T>,
+			tribute: BalanceOf<T>,
+			shares: TokenBalanceOf<T>,
+			note_hash: H256,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request_to_join(who, dao, roles, tribute, shares, note_hash)
+		}
+
+		/// Admits `who`, whose request to join `dao` the DAO voted for: its tribute goes into
+		/// the treasury, the shares it asked for are minted for it, its deposit returns; the
+		/// treasury pays the member deposit.
+		///
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::MemberAdded`], then
+		/// [`Event::JoinRequestAccepted`]. Errors: [`Error::NoRequest`],
+		/// [`Error::AlreadyMember`] (admitted meanwhile by other means: the request stays, to be
+		/// withdrawn), [`Error::NoShareToken`], and the currency's or the tokens' errors.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::admit_request())]
+		pub fn admit_request(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_admit_request(dao, info, who)
+		}
+
+		/// The caller withdraws its request to join `dao` once the DAO's vote on it has failed
+		/// (rejected, cancelled, or its call failed), or the DAO has dissolved: its tribute and
+		/// deposit return.
+		///
+		/// Origin: signed, the requester. Emits [`Event::JoinRequestWithdrawn`]. Errors:
+		/// [`Error::NoRequest`], [`Error::RequestPending`] (the vote is still open, or passed).
+		#[pallet::call_index(14)]
+		pub fn withdraw_request(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_request(who, dao)
 		}
 	}
 

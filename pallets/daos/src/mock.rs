@@ -6,6 +6,7 @@ use crate::{
 	DaoMetadata, GovernanceOf, InitialMembersOf, MetadataOf, NameOf, ProposerRule, RolesOf,
 	ShareTokenSpecOf, VotingMode,
 };
+use communs_primitives::{DaoProposals, ProposalId, ProposalOutcome};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
@@ -73,6 +74,7 @@ pub const TOKEN_DEPOSIT: Balance = 100;
 pub const METADATA_BASE: Balance = 10;
 pub const DAO_DEPOSIT: Balance = 50;
 pub const MEMBER_DEPOSIT: Balance = 5;
+pub const JOIN_REQUEST_DEPOSIT: Balance = 20;
 /// The voting-period bounds of the tests.
 pub const MIN_PERIOD: u64 = 10;
 pub const MAX_PERIOD: u64 = 1_000;
@@ -84,6 +86,7 @@ parameter_types! {
 	pub const MetadataDepositBase: Balance = METADATA_BASE;
 	pub const DaoDeposit: Balance = DAO_DEPOSIT;
 	pub const MemberDeposit: Balance = MEMBER_DEPOSIT;
+	pub const JoinRequestDeposit: Balance = JOIN_REQUEST_DEPOSIT;
 	pub const MinVotingPeriod: u64 = MIN_PERIOD;
 	pub const MaxVotingPeriod: u64 = MAX_PERIOD;
 	pub const MaxEnactmentDelay: u64 = MAX_DELAY;
@@ -102,6 +105,83 @@ impl communs_primitives::DaoObligations for MockObligations {
 	}
 }
 
+/// The governance pallet as the DAOs pallet sees it ([`DaoProposals`]): it records the
+/// proposals opened, and a test decides how each ends with [`enact`] or [`end_without_enacting`].
+pub struct MockProposals;
+
+/// A proposal opened through [`MockProposals`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct MockProposal {
+	/// Who opened it.
+	pub proposer: AccountId,
+	/// Its DAO.
+	pub dao: u32,
+	/// Its calls.
+	pub calls: Vec<RuntimeCall>,
+	/// How it ended, so far.
+	pub outcome: ProposalOutcome,
+}
+
+parameter_types! {
+	/// The proposals opened, by id; a reaped one is `None`.
+	pub static Opened: Vec<Option<MockProposal>> = Vec::new();
+}
+
+impl DaoProposals<AccountId, RuntimeCall> for MockProposals {
+	fn submit(
+		proposer: AccountId,
+		dao: u32,
+		calls: Vec<RuntimeCall>,
+		_title: &[u8],
+	) -> Result<ProposalId, sp_runtime::DispatchError> {
+		let mut opened = Opened::get();
+		opened.push(Some(MockProposal { proposer, dao, calls, outcome: ProposalOutcome::Pending }));
+		Opened::set(opened.clone());
+		Ok(opened.len() as ProposalId - 1)
+	}
+
+	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome> {
+		Opened::get().get(proposal as usize).cloned().flatten().map(|opened| opened.outcome)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn reject_for_benchmarks(proposal: ProposalId) {
+		end_without_enacting(proposal);
+	}
+}
+
+/// Passes `proposal` and executes its calls as its DAO, as governance would; returns whether
+/// they all succeeded (its outcome is then `Enacted`, else `NotEnacted`).
+pub fn enact(proposal: ProposalId) -> bool {
+	use sp_runtime::traits::Dispatchable;
+	let opened = Opened::get()[proposal as usize].clone().expect("not reaped");
+	let origin = RuntimeOrigin::signed(Daos::account_of(opened.dao));
+	let ok = frame_support::storage::with_storage_layer(|| {
+		opened.calls.iter().try_for_each(|call| call.clone().dispatch(origin.clone()).map(|_| ()))
+	})
+	.is_ok();
+	let outcome = if ok { ProposalOutcome::Enacted } else { ProposalOutcome::NotEnacted };
+	set_outcome(proposal, Some(outcome));
+	ok
+}
+
+/// Ends `proposal` without executing it: rejected, say.
+pub fn end_without_enacting(proposal: ProposalId) {
+	set_outcome(proposal, Some(ProposalOutcome::NotEnacted));
+}
+
+/// Forgets `proposal`, as governance reaps one long over; `None` as the outcome.
+pub fn reap_proposal(proposal: ProposalId) {
+	set_outcome(proposal, None);
+}
+
+fn set_outcome(proposal: ProposalId, outcome: Option<ProposalOutcome>) {
+	let mut opened = Opened::get();
+	let slot = &mut opened[proposal as usize];
+	*slot = outcome.and_then(|outcome| slot.clone().map(|p| MockProposal { outcome, ..p }));
+	Opened::set(opened);
+}
+
 #[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
 	type Currency = Balances;
@@ -115,10 +195,12 @@ impl pallet_daos::Config for Test {
 	type Currency = Balances;
 	type Tokens = Tokens;
 	type Obligations = MockObligations;
+	type Proposals = MockProposals;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
 	type DaoDeposit = DaoDeposit;
 	type MemberDeposit = MemberDeposit;
+	type JoinRequestDeposit = JoinRequestDeposit;
 	type MaxInitialMembers = ConstU32<MAX_INITIAL_MEMBERS>;
 	type MaxAllocations = ConstU32<4>;
 	type MinVotingPeriod = MinVotingPeriod;

@@ -585,6 +585,228 @@ mod leaving {
 	}
 }
 
+mod joining {
+	use super::*;
+	use crate::{JoinRequest, JoinRequests};
+	use communs_primitives::{DaoProposals as _, ProposalOutcome};
+	use sp_core::H256;
+
+	const NOTE: H256 = H256::repeat_byte(0x4e);
+
+	/// Eve asks to join `dao` as a reader with `tribute` and `shares`.
+	fn eve_asks(dao: u32, tribute: Balance, shares: Balance) -> sp_runtime::DispatchResult {
+		Daos::request_to_join(signed(EVE), dao, roles(&[b"reader"]), tribute, shares, NOTE)
+	}
+
+	fn last_proposal() -> u64 {
+		Opened::get().len() as u64 - 1
+	}
+
+	#[test]
+	fn a_request_opens_the_daos_vote_and_its_tribute_pays_in_when_it_passes() {
+		test(|| {
+			let dao = book_dao();
+			let account = Daos::account_of(dao);
+			let token = DaoRecords::<Test>::get(dao).unwrap().share_token.unwrap();
+			let treasury = Balances::balance(&account);
+			assert_ok!(eve_asks(dao, 300, 100));
+			let proposal = last_proposal();
+			System::assert_last_event(
+				Event::JoinRequested {
+					dao,
+					who: EVE,
+					proposal,
+					tribute: 300,
+					shares: 100,
+					note_hash: NOTE,
+				}
+				.into(),
+			);
+			assert_eq!(
+				JoinRequests::<Test>::get(dao, EVE),
+				Some(JoinRequest {
+					roles: roles(&[b"reader"]),
+					tribute: 300,
+					shares: 100,
+					note_hash: NOTE,
+					proposal,
+					deposit: JOIN_REQUEST_DEPOSIT,
+				})
+			);
+			assert_eq!(held(HoldReason::JoinRequest, EVE), JOIN_REQUEST_DEPOSIT);
+			assert_eq!(held(HoldReason::Tribute, EVE), 300);
+			// The DAO votes on one call admitting Eve; its account proposes, so Eve cannot
+			// cancel the vote to get her deposit back at once.
+			let opened = Opened::get()[proposal as usize].clone().unwrap();
+			assert_eq!(opened.proposer, account);
+			assert_eq!(opened.dao, dao);
+			assert_eq!(
+				opened.calls,
+				vec![RuntimeCall::Daos(crate::Call::admit_request { dao, who: EVE })]
+			);
+			assert!(!Daos::is_member(dao, &EVE));
+
+			assert!(enact(proposal));
+			assert_eq!(Daos::member_roles(dao, EVE), Some(roles(&[b"reader"])));
+			assert_eq!(MemberSince::<Test>::get(dao, EVE), Some(1));
+			assert_eq!(Tokens::balance(token, EVE), 100);
+			assert_eq!(Daos::voting_power(dao, EVE), 100);
+			// The tribute is the treasury's, which pays Eve's member deposit from it.
+			assert_eq!(Balances::balance(&account), treasury + 300 - MEMBER_DEPOSIT);
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT - 300);
+			assert_eq!(held(HoldReason::JoinRequest, EVE), 0);
+			assert_eq!(held(HoldReason::Tribute, EVE), 0);
+			assert!(!JoinRequests::<Test>::contains_key(dao, EVE));
+			System::assert_has_event(
+				Event::MemberAdded { dao, who: EVE, roles: roles(&[b"reader"]) }.into(),
+			);
+			System::assert_last_event(
+				Event::JoinRequestAccepted { dao, who: EVE, tribute: 300, shares: 100 }.into(),
+			);
+		});
+	}
+
+	/// A DAO without a share token admits a requester who offers nothing.
+	#[test]
+	fn a_request_without_tribute_or_shares() {
+		test(|| {
+			let dao = member_dao(&[BOB]);
+			assert_ok!(Balances::transfer_keep_alive(signed(BOB), Daos::account_of(dao), 100));
+			assert_ok!(eve_asks(dao, 0, 0));
+			assert_eq!(held(HoldReason::Tribute, EVE), 0);
+			assert!(enact(last_proposal()));
+			assert!(Daos::is_member(dao, &EVE));
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn a_failed_vote_returns_the_tribute_and_the_deposit() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(eve_asks(dao, 300, 100));
+			let proposal = last_proposal();
+			// While the DAO votes, the request stays: asking costs a deposit for a whole vote.
+			assert_noop!(Daos::withdraw_request(signed(EVE), dao), Error::<Test>::RequestPending);
+			end_without_enacting(proposal);
+			assert_ok!(Daos::withdraw_request(signed(EVE), dao));
+			System::assert_last_event(Event::JoinRequestWithdrawn { dao, who: EVE }.into());
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT);
+			assert_eq!(held(HoldReason::JoinRequest, EVE), 0);
+			assert_eq!(held(HoldReason::Tribute, EVE), 0);
+			assert!(!Daos::is_member(dao, &EVE));
+			assert_noop!(Daos::withdraw_request(signed(EVE), dao), Error::<Test>::NoRequest);
+
+			// Once the vote is over and reaped, the request is withdrawn as well.
+			assert_ok!(eve_asks(dao, 300, 100));
+			reap_proposal(last_proposal());
+			assert_ok!(Daos::withdraw_request(signed(EVE), dao));
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT);
+		});
+	}
+
+	#[test]
+	fn bad_requests_are_refused_and_hold_nothing() {
+		test(|| {
+			let book = book_dao();
+			let club = member_dao(&[BOB]);
+			assert_noop!(eve_asks(club + 1, 0, 0), Error::<Test>::UnknownDao);
+			assert_noop!(
+				Daos::request_to_join(signed(BOB), book, roles(&[]), 0, 0, NOTE),
+				Error::<Test>::AlreadyMember
+			);
+			assert_noop!(eve_asks(club, 0, 1), Error::<Test>::NoShareToken);
+			// Eve keeps the existential deposit: 10,000 - 1 - 20 is the most she can offer.
+			let most = ENDOWMENT - ED - JOIN_REQUEST_DEPOSIT;
+			assert_noop!(eve_asks(book, most + 1, 0), Error::<Test>::CannotPay);
+			assert_noop!(eve_asks(book, Balance::MAX, 0), Error::<Test>::CannotPay);
+			assert_noop!(
+				Daos::request_to_join(signed(UNFUNDED), book, roles(&[]), 0, 0, NOTE),
+				Error::<Test>::CannotPay
+			);
+			assert!(Opened::get().is_empty());
+
+			assert_ok!(eve_asks(book, most, 0));
+			assert_noop!(eve_asks(book, 0, 0), Error::<Test>::AlreadyRequested);
+			assert_eq!(Opened::get().len(), 1);
+			// The tribute is set aside: Eve cannot spend it while the DAO votes.
+			assert_noop!(Balances::transfer_allow_death(signed(EVE), ALICE, 1), TokenError::Frozen);
+			assert!(enact(last_proposal()));
+			assert_eq!(Balances::balance(&EVE), ED + JOIN_REQUEST_DEPOSIT);
+		});
+	}
+
+	/// Nobody but the DAO admits a requester: not the requester, not another DAO.
+	#[test]
+	fn only_the_dao_admits_a_request() {
+		test(|| {
+			let dao = book_dao();
+			let other = member_dao(&[BOB]);
+			assert_ok!(eve_asks(dao, 300, 100));
+			for origin in [signed(EVE), as_dao(other), RuntimeOrigin::root()] {
+				assert_noop!(Daos::admit_request(origin, dao, EVE), DispatchError::BadOrigin);
+			}
+			assert_noop!(Daos::admit_request(as_dao(dao), dao, ALICE), Error::<Test>::NoRequest);
+			assert_noop!(Daos::admit_request(as_dao(other), other, EVE), Error::<Test>::NoRequest);
+		});
+	}
+
+	/// A requester the DAO admitted by other means meanwhile: the vote's call fails and the
+	/// request is withdrawn, its tribute unpaid.
+	#[test]
+	fn a_requester_admitted_meanwhile_gets_its_tribute_back() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(eve_asks(dao, 300, 100));
+			assert_ok!(Balances::transfer_keep_alive(signed(ALICE), Daos::account_of(dao), 100));
+			assert_ok!(Daos::add_member(as_dao(dao), dao, EVE, roles(&[b"author"])));
+			assert!(!enact(last_proposal()));
+			assert_eq!(
+				ProposalOutcome::NotEnacted,
+				MockProposals::outcome(last_proposal()).unwrap()
+			);
+			assert_ok!(Daos::withdraw_request(signed(EVE), dao));
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT);
+			assert_eq!(Daos::member_roles(dao, EVE), Some(roles(&[b"author"])));
+		});
+	}
+
+	/// Once a DAO dissolves nobody can admit anyone: the requests to it are withdrawn at once.
+	#[test]
+	fn a_request_to_a_dissolved_dao_is_withdrawn() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(eve_asks(dao, 300, 100));
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, ALICE));
+			assert_eq!(MockProposals::outcome(last_proposal()), Some(ProposalOutcome::Pending));
+			assert_ok!(Daos::withdraw_request(signed(EVE), dao));
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT);
+		});
+	}
+
+	/// Requests to two DAOs hold their sums; each is settled on its own.
+	#[test]
+	fn requests_to_two_daos_are_held_and_settled_apart() {
+		test(|| {
+			let book = book_dao();
+			let club = member_dao(&[BOB]);
+			assert_ok!(Balances::transfer_keep_alive(signed(BOB), Daos::account_of(club), 100));
+			assert_ok!(eve_asks(book, 300, 0));
+			let to_book = last_proposal();
+			assert_ok!(eve_asks(club, 200, 0));
+			let to_club = last_proposal();
+			assert_eq!(held(HoldReason::Tribute, EVE), 500);
+			assert_eq!(held(HoldReason::JoinRequest, EVE), 2 * JOIN_REQUEST_DEPOSIT);
+			assert!(enact(to_club));
+			end_without_enacting(to_book);
+			assert_eq!(held(HoldReason::Tribute, EVE), 300);
+			assert_ok!(Daos::withdraw_request(signed(EVE), book));
+			assert_eq!(Balances::balance(&EVE), ENDOWMENT - 200);
+			assert!(Daos::is_member(club, &EVE) && !Daos::is_member(book, &EVE));
+		});
+	}
+}
+
 mod credits {
 	use super::*;
 	use crate::{CreditTokens, DaoTokenKind};

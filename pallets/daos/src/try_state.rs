@@ -14,7 +14,8 @@ impl<T: Config> Pallet<T> {
 	/// - every DAO id is below `NextDaoId`;
 	/// - the chain's DAO, if any, exists and its governance meets its rules;
 	/// - exactly the members have a joining block;
-	/// - only live DAOs have credit tokens, none twice and none their share token.
+	/// - only live DAOs have credit tokens, none twice and none their share token;
+	/// - each account with open requests to join holds their deposits and tributes.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
@@ -61,6 +62,22 @@ impl<T: Config> Pallet<T> {
 			MemberSince::<T>::iter_keys().count() == Members::<T>::iter_keys().count(),
 			"a joining block of an account that is no member"
 		);
+		let mut requested = BTreeMap::<T::AccountId, (BalanceOf<T>, BalanceOf<T>)>::new();
+		for (_, who, request) in JoinRequests::<T>::iter() {
+			let (deposits, tributes) = requested.entry(who).or_default();
+			*deposits = deposits.saturating_add(request.deposit);
+			*tributes = tributes.saturating_add(request.tribute);
+		}
+		for (who, (deposits, tributes)) in requested {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::JoinRequest.into(), &who) == deposits,
+				"an account's held request deposits differ from its requests'"
+			);
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Tribute.into(), &who) == tributes,
+				"an account's held tributes differ from its requests'"
+			);
+		}
 		for (dao, credits) in CreditTokens::<T>::iter() {
 			let info = Daos::<T>::get(dao).ok_or("a dissolved DAO still lists credit tokens")?;
 			for (i, token) in credits.iter().enumerate() {

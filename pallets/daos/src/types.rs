@@ -3,7 +3,7 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use communs_primitives::{DaoId, GovernanceParams};
+use communs_primitives::{DaoId, GovernanceParams, ProposalId};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
@@ -65,6 +65,25 @@ pub struct CreditTokenSpec<Text, TokenBalance> {
 	pub decimals: u8,
 	/// The least balance a holder keeps (or nothing).
 	pub min_balance: TokenBalance,
+}
+
+/// An account's request to join a DAO, open until the DAO's vote on it admits it or the
+/// account withdraws it. `Roles` is a bounded list of role labels.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct JoinRequest<Roles, Balance, TokenBalance> {
+	/// The roles the account asks for.
+	pub roles: Roles,
+	/// The native currency it offers the treasury, held from it until the vote: paid in if
+	/// the DAO admits it, returned otherwise.
+	pub tribute: Balance,
+	/// The shares it asks to be minted for it on admission (zero for none).
+	pub shares: TokenBalance,
+	/// The blake2-256 hash of a note it wrote to the DAO (who it is, why it asks), kept off chain.
+	pub note_hash: H256,
+	/// The DAO's proposal that admits it.
+	pub proposal: ProposalId,
+	/// Held from it while the request is open, returned when it closes.
+	pub deposit: Balance,
 }
 
 /// Everything a wallet shows about a DAO.

@@ -50,6 +50,9 @@ pub trait WeightInfo {
 	fn dissolve(m: u32, ) -> Weight;
 	fn reap_members(m: u32, ) -> Weight;
 	fn dispatch_as_root() -> Weight;
+	fn request_to_join(m: u32, ) -> Weight;
+	fn admit_request() -> Weight;
+	fn withdraw_request() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -173,6 +176,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Daos::MemberSince` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// The range of component `m` is `[10, 100000]`.
 	fn leave(_m: u32, ) -> Weight {
+		// Proof size: measured `2668`, estimated `3844` bytes.
+		// Fastest run: 209_561_000 picoseconds.
+		Weight::from_parts(497_028_894, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn request_to_join(_m: u32, ) -> Weight {
+		// Proof size: measured `2668`, estimated `3844` bytes.
+		// Fastest run: 209_561_000 picoseconds.
+		Weight::from_parts(497_028_894, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn admit_request() -> Weight {
+		// Proof size: measured `2668`, estimated `3844` bytes.
+		// Fastest run: 209_561_000 picoseconds.
+		Weight::from_parts(497_028_894, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	fn withdraw_request() -> Weight {
 		// Proof size: measured `2668`, estimated `3844` bytes.
 		// Fastest run: 209_561_000 picoseconds.
 		Weight::from_parts(497_028_894, 0)
@@ -347,6 +374,24 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn leave(_m: u32, ) -> Weight {
+		Weight::from_parts(497_028_894, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn request_to_join(_m: u32, ) -> Weight {
+		Weight::from_parts(497_028_894, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn admit_request() -> Weight {
+		Weight::from_parts(497_028_894, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn withdraw_request() -> Weight {
 		Weight::from_parts(497_028_894, 0)
 			.saturating_add(Weight::from_parts(0, 3844))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))

@@ -19,8 +19,8 @@
 //! - [`DaoObligations`]: the cofunding and service-payments pallets implement it; the DAOs
 //!   pallet refuses to dissolve a DAO that still has an open campaign, sale or payment.
 //! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
-//!   decision (the service-payments pallet, on a dispute) opens a proposal through it and reads
-//!   how the proposal ended.
+//!   decision (the service-payments pallet on a dispute, the DAOs pallet on a request to join)
+//!   opens a proposal through it and reads how the proposal ended.
 //!
 //! [`migration`] holds what the pallets' storage migrations share.
 
@@ -362,6 +362,20 @@ pub trait DaoProposals<AccountId, Call> {
 	/// Benchmarks only: ends `proposal` as rejected, as if its vote had failed.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(proposal: ProposalId);
+}
+
+/// No governance: every proposal is refused (`DispatchError::Unavailable`) and none is known.
+impl<AccountId, Call> DaoProposals<AccountId, Call> for () {
+	fn submit(_: AccountId, _: DaoId, _: Vec<Call>, _: &[u8]) -> Result<ProposalId, DispatchError> {
+		Err(DispatchError::Unavailable)
+	}
+
+	fn outcome(_: ProposalId) -> Option<ProposalOutcome> {
+		None
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn reject_for_benchmarks(_: ProposalId) {}
 }
 
 /// Benchmarks only: how a runtime makes a share token's balance changes as expensive as they

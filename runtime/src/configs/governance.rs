@@ -41,6 +41,9 @@ parameter_types! {
 	pub const DaoDeposit: Balance = 10 * UNIT;
 	/// Held on a DAO's account per member.
 	pub const DaoMemberDeposit: Balance = 10 * MILLI_UNIT;
+	/// A request to join opens a proposal, as a member's would: it holds the least proposal
+	/// deposit until the vote on it is over.
+	pub const JoinRequestDeposit: Balance = UNIT;
 	/// A DAO votes for at least a minute (so a person can watch a proposal end to end on a
 	/// development chain) and at most thirty days.
 	pub const MinVotingPeriod: BlockNumber = MINUTES;
@@ -61,11 +64,14 @@ impl pallet_daos::Config for Runtime {
 	type Tokens = Tokens;
 	/// A DAO with an open campaign, sale or payment may not dissolve.
 	type Obligations = (crate::Cofunding, crate::ServicePayments);
+	/// A request to join is decided by a proposal of the DAO.
+	type Proposals = crate::Governance;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
 	type PalletId = DaosPalletId;
 	type DaoDeposit = DaoDeposit;
 	type MemberDeposit = DaoMemberDeposit;
+	type JoinRequestDeposit = JoinRequestDeposit;
 	/// As long as a token's name and symbol.
 	type NameLimit = ConstU32<64>;
 	type UriLimit = ConstU32<128>;
