@@ -2,7 +2,7 @@
 // and three riders form the DAO with a credit token (no vote); it votes its service terms and a
 // credit sale; riders buy credits, which give them no vote; rides are paid and confirmed; one is
 // disputed and refunded by vote; a fee voted by the members applies to later rides only; every
-// credit is accounted for; a driver leaves. Each suite builds the state it needs on its own
+// credit is accounted for; a driver leaves; a supporter asks to join and is voted in. Each suite builds the state it needs on its own
 // node.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -145,6 +145,52 @@ describe('drivers and riders form a cooperative', () => {
     assert.equal(await credits(context, coop, Charlie.address), 5n);
     assert.equal(await rpc(node, 'dao_votingPower', [coop.dao, Charlie.address]), '0');
     assert.equal(await failure(submit(api, api.tx.daos.leave(coop.dao), Charlie)), 'daos.NotMember');
+  });
+
+  test('a supporter asks to join; the members vote it in and its tribute enters the treasury', async () => {
+    const { api, node, keyring } = context;
+    const { Alice } = cast(keyring);
+    const supporter = keyring.addFromUri('//Supporter');
+    await submit(api, api.tx.balances.transferKeepAlive(supporter.address, 100n * CMN), Alice);
+    const tribute = 20n * CMN;
+    const deposit = api.consts.daos.joinRequestDeposit.toBigInt();
+    const note = `0x${'5e'.repeat(32)}`;
+    const before = await rpc(node, 'dao_info', [coop.dao]);
+
+    // Shares of a DAO that has none, and a tribute above the balance: refused, nothing held.
+    assert.equal(await failure(submit(api,
+      api.tx.daos.requestToJoin(coop.dao, ['supporter'], tribute, 1, note), supporter)), 'daos.NoShareToken');
+    assert.equal(await failure(submit(api,
+      api.tx.daos.requestToJoin(coop.dao, ['supporter'], 100n * CMN, 0, note), supporter)), 'daos.CannotPay');
+    assert.equal((await api.query.system.account(supporter.address)).data.reserved.toBigInt(), 0n);
+
+    const asked = await submit(api,
+      api.tx.daos.requestToJoin(coop.dao, ['supporter'], tribute, 0, note), supporter);
+    const event = eventOf(asked, api.events.daos.JoinRequested);
+    assert.deepEqual([event.dao.toNumber(), event.who.toString(), event.tribute.toBigInt(), event.noteHash.toHex()],
+      [coop.dao, supporter.address, tribute, note]);
+    const proposal = event.proposal.toNumber();
+    const opened = await rpc(node, 'dao_proposal', [proposal]);
+    // The DAO's own account opens the vote: the supporter cannot cancel it and ask again.
+    assert.deepEqual([opened.dao, opened.proposer], [coop.dao, coop.account]);
+    assert.equal((await api.query.system.account(supporter.address)).data.reserved.toBigInt(), tribute + deposit);
+    assert.equal(await failure(submit(api, api.tx.daos.requestToJoin(coop.dao, [], 0, 0, note), supporter)),
+      'daos.AlreadyRequested');
+    assert.equal(await failure(submit(api, api.tx.daos.withdrawRequest(coop.dao), supporter)),
+      'daos.RequestPending');
+    assert.equal(await failure(submit(api, api.tx.daos.admitRequest(coop.dao, supporter.address), supporter)),
+      'system.BadOrigin');
+
+    await pass(context, [{ proposal, end: opened.end }]);
+    const after = await rpc(node, 'dao_info', [coop.dao]);
+    assert.equal(after.members, before.members + 1);
+    // The tribute is the treasury's, which holds the new member's deposit out of it.
+    const memberDeposit = api.consts.daos.memberDeposit.toBigInt();
+    assert.equal(BigInt(after.treasury), BigInt(before.treasury) + tribute - memberDeposit);
+    assert.equal((await api.query.system.account(supporter.address)).data.reserved.toBigInt(), 0n);
+    assert.deepEqual((await api.query.daos.members(coop.dao, supporter.address)).unwrap().toHuman(), ['supporter']);
+    assert.equal(await rpc(node, 'dao_votingPower', [coop.dao, supporter.address]), '1');
+    assert.equal(await failure(submit(api, api.tx.daos.withdrawRequest(coop.dao), supporter)), 'daos.NoRequest');
   });
 });
 

@@ -1,12 +1,14 @@
 // In a real browser, against a development node: a ride cooperative (two drivers, three
 // riders, one member one vote) votes its terms and a credit sale in the app; riders buy
 // credits, pay and confirm a ride; a disputed ride is refunded by vote; a driver releases a
-// ride once its dispute window is over, then leaves the cooperative. Each step is checked on
-// chain over RPC.
+// ride once its dispute window is over, then leaves the cooperative; Alice asks to join and is
+// voted in. Each step is checked on chain over RPC.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode } from 'communs-e2e/lib/node.mjs';
 import { CMN, createDao, governance, waitPast } from 'communs-e2e/lib/chain.mjs';
+import { Binary } from 'polkadot-api';
+import { Blake2256 } from '@polkadot-api/substrate-bindings';
 import { send, seriousViolations, signAs, useBrowser } from './lib/browser.mjs';
 
 describe('a ride cooperative, from the browser', () => {
@@ -162,6 +164,36 @@ describe('a ride cooperative, from the browser', () => {
     await ui.page.getByRole('heading', { name: 'Members (4)' }).waitFor({ timeout: 60_000 });
     assert.ok((await api.query.daos.members(coop.dao, Charlie.address)).isNone);
     assert.equal((await api.call.daosApi.votingPower(coop.dao, Charlie.address)).toBigInt(), 0n);
+  });
+
+  test('Alice asks to join from the page; the members vote her in', async () => {
+    const { api } = context;
+    const { Alice } = cast;
+    const treasury = async () => (await api.query.system.account(coop.account)).data.free.toBigInt();
+    const before = await treasury();
+    await signAs(ui.page, Alice.address);
+    const join = ui.page.getByRole('region', { name: 'Ask to join' });
+    await join.getByLabel('Tribute to the treasury (CMN)').fill('5');
+    const note = 'I drive on weekends.';
+    await join.getByLabel('A note to the members').fill(note);
+    assert.match(await send(ui.page, 'Ask to join', join), /Done/);
+    const request = (await api.query.daos.joinRequests(coop.dao, Alice.address)).unwrap();
+    assert.deepEqual(request.roles.toHuman(), ['supporter']);
+    assert.equal(request.tribute.toBigInt(), 5n * CMN);
+    // Only the note's hash is on chain.
+    assert.equal(request.noteHash.toHex(), Binary.toHex(Blake2256(Binary.fromText(note))));
+    const mine = ui.page.getByRole('region', { name: 'Your request to join' });
+    await mine.getByText(/You asked to join as supporter, offering 5(\.0+)? CMN\./).waitFor({ timeout: 60_000 });
+    // While the members vote, the request stays: the refusal is the chain's, explained.
+    assert.match(await send(ui.page, 'Withdraw my request', mine), /vote on this request is still open/);
+
+    await pass('Admit a member');
+    await ui.page.getByRole('heading', { name: 'Members (5)' }).waitFor({ timeout: 60_000 });
+    assert.deepEqual((await api.query.daos.members(coop.dao, Alice.address)).unwrap().toHuman(), ['supporter']);
+    assert.ok((await api.query.daos.joinRequests(coop.dao, Alice.address)).isNone);
+    const memberDeposit = api.consts.daos.memberDeposit.toBigInt();
+    assert.equal(await treasury(), before + 5n * CMN - memberDeposit);
+    await mine.waitFor({ state: 'detached' });
   });
 
   test('the pages logged no warning or error (no missing translation)', () => {

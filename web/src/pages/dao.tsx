@@ -1,4 +1,4 @@
-// A DAO's page: what it is and holds, its members, its proposals with live tallies (vote,
+// A DAO's page: what it is and holds, its members (and, for others, asking to join), its proposals with live tallies (vote,
 // close, propose), its campaigns and its royalties.
 import { useState } from 'preact/hooks';
 import { useApp, useRead } from '../state';
@@ -11,6 +11,7 @@ import { Cooperative } from './cooperative';
 import { useDaoTokens } from '../tokens';
 import { readMembers } from '../members';
 import { TxButton } from '../ui/tx';
+import { JoinRequest } from './join';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -59,6 +60,7 @@ export function DaoPage({ id }: { id: number }) {
         {info.metadata_uri.length > 0 && <><dt>{t('dao.about')}</dt><dd>{text(info.metadata_uri)}</dd></>}
       </dl>
       <Members dao={id} count={info.members} tokenId={shares?.id} unit={shares?.unit} />
+      <JoinRequest dao={id} shares={shares?.unit} />
       <Proposals dao={id} />
       <ProposeForm dao={id} account={info.account} treasury={info.treasury} tokens={tokens ?? []} />
       <Campaigns dao={id} />
