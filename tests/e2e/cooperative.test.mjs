@@ -178,8 +178,19 @@ describe('drivers and riders form a cooperative', () => {
       'daos.AlreadyRequested');
     assert.equal(await failure(submit(api, api.tx.daos.withdrawRequest(coop.dao), supporter)),
       'daos.RequestPending');
-    assert.equal(await failure(submit(api, api.tx.daos.admitRequest(coop.dao, supporter.address), supporter)),
-      'system.BadOrigin');
+    assert.equal(await failure(submit(api,
+      api.tx.daos.admitRequest(coop.dao, supporter.address, ['supporter'], tribute, 0), supporter)),
+    'system.BadOrigin');
+    // The DAO votes on the request's terms: they are the arguments of the call it executes.
+    const calls = api.createType('Vec<Call>', (await api.query.governance.proposalCalls(proposal)).unwrap());
+    assert.deepEqual(calls.map((call) => call.toHuman()), [{
+      method: 'admit_request',
+      section: 'daos',
+      args: {
+        dao: String(coop.dao), who: { Id: supporter.address }, roles: ['supporter'],
+        tribute: api.createType('Balance', tribute).toHuman(), shares: '0',
+      },
+    }]);
 
     await pass(context, [{ proposal, end: opened.end }]);
     const after = await rpc(node, 'dao_info', [coop.dao]);

@@ -187,9 +187,9 @@ describe('a ride cooperative, from the browser', () => {
     // While the members vote, the request stays: the refusal is the chain's, explained.
     assert.match(await send(ui.page, 'Withdraw my request', mine), /vote on this request is still open/);
 
-    // The members see, under the call that admits her, what she asks and offers.
+    // The members vote on the call that admits her, with her terms as its arguments.
     const card = ui.page.locator('li.proposal', { hasText: 'Admit a member' });
-    await card.getByText(/asks to join as supporter, offers the treasury 5(\.0+)? CMN and asks for 0 shares/)
+    await card.getByText(/Daos\.admit_request\(.*roles: \["supporter"\], tribute: 5(\.0+)? CMN, shares: 0\)/)
       .waitFor({ timeout: 60_000 });
 
     await pass('Admit a member');

@@ -263,7 +263,14 @@ mod benchmarks {
 		}
 		let who = requester::<T>(dao);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who));
+		_(
+			RawOrigin::Signed(dao_account),
+			dao,
+			lookup::<T>(&who),
+			longest_roles::<T>(),
+			tribute::<T>(),
+			1_000u32.into(),
+		);
 		assert!(Members::<T>::contains_key(dao, &who));
 		assert!(!JoinRequests::<T>::contains_key(dao, who));
 	}

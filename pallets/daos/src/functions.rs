@@ -278,8 +278,14 @@ impl<T: Config> Pallet<T> {
 		if !tribute.is_zero() {
 			T::Currency::hold(&HoldReason::Tribute.into(), &who, tribute)?;
 		}
-		let admit: <T as Config>::RuntimeCall =
-			Call::<T>::admit_request { dao, who: T::Lookup::unlookup(who.clone()) }.into();
+		let admit: <T as Config>::RuntimeCall = Call::<T>::admit_request {
+			dao,
+			who: T::Lookup::unlookup(who.clone()),
+			roles: roles.clone(),
+			tribute,
+			shares,
+		}
+		.into();
 		// The DAO's account proposes, so the requester cannot cancel the vote and withdraw at
 		// once: each request holds its deposit for a whole voting period.
 		let proposal =
@@ -300,13 +306,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `admit_request` once the DAO's origin is checked.
+	/// `admit_request` once the DAO's origin is checked: `voted` are the roles, tribute and
+	/// shares the DAO voted on.
 	pub(crate) fn do_admit_request(
 		dao: DaoId,
 		info: DaoInfoOf<T>,
 		who: T::AccountId,
+		voted: (RolesOf<T>, BalanceOf<T>, TokenBalanceOf<T>),
 	) -> DispatchResult {
 		let request = JoinRequests::<T>::get(dao, &who).ok_or(Error::<T>::NoRequest)?;
+		ensure!(
+			voted == (request.roles.clone(), request.tribute, request.shares),
+			Error::<T>::RequestChanged
+		);
 		ensure!(!Members::<T>::contains_key(dao, &who), Error::<T>::AlreadyMember);
 		let share_token = match request.shares.is_zero() {
 			true => None,

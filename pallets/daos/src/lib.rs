@@ -49,7 +49,8 @@
 //! it asks for, a tribute in native currency for the treasury, the shares it asks for, the hash
 //! of a note it wrote to the DAO. The request holds [`Config::JoinRequestDeposit`] and the
 //! tribute from the account and opens a proposal of the DAO ([`Config::Proposals`]) whose one
-//! call, [`admit_request`](Pallet::admit_request), admits the account if the DAO votes for it:
+//! call, [`admit_request`](Pallet::admit_request) with the request's terms as its arguments,
+//! admits the account if the DAO votes for it:
 //! the tribute goes into the treasury, the shares are minted, the deposit returns. If the vote
 //! fails, [`withdraw_request`](Pallet::withdraw_request) returns the tribute and the deposit.
 //! The DAO's account opens that proposal, so the requester cannot cancel it: a request holds
@@ -656,6 +657,9 @@ pub mod pallet {
 		/// The account cannot set aside the request's deposit and tribute and still keep its
 		/// account alive.
 		CannotPay,
+		/// The account's request to join asks other roles, tribute or shares than those the
+		/// DAO voted on: it was withdrawn and made again since.
+		RequestChanged,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -933,24 +937,29 @@ pub mod pallet {
 			Self::do_request_to_join(who, dao, roles, tribute, shares, note_hash)
 		}
 
-		/// Admits `who`, whose request to join `dao` the DAO voted for: its tribute goes into
-		/// the treasury, the shares it asked for are minted for it, its deposit returns; the
-		/// treasury pays the member deposit.
+		/// Admits `who`, whose request to join `dao` with these `roles`, `tribute` and `shares`
+		/// the DAO voted for: its tribute goes into the treasury, the shares are minted for it,
+		/// its deposit returns; the treasury pays the member deposit. The terms are the call's
+		/// arguments, so a vote binds the terms its voters saw.
 		///
 		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::MemberAdded`], then
 		/// [`Event::JoinRequestAccepted`]. Errors: [`Error::NoRequest`],
-		/// [`Error::AlreadyMember`] (admitted meanwhile by other means: the request stays, to be
-		/// withdrawn), [`Error::NoShareToken`], and the currency's or the tokens' errors.
+		/// [`Error::RequestChanged`], [`Error::AlreadyMember`] (admitted meanwhile by other
+		/// means: the request stays, to be withdrawn), [`Error::NoShareToken`], and the
+		/// currency's or the tokens' errors.
 		#[pallet::call_index(13)]
 		#[pallet::weight(T::WeightInfo::admit_request())]
 		pub fn admit_request(
 			origin: OriginFor<T>,
 			dao: DaoId,
 			who: AccountIdLookupOf<T>,
+			roles: RolesOf<T>,
+			tribute: BalanceOf<T>,
+			shares: TokenBalanceOf<T>,
 		) -> DispatchResult {
 			let info = Self::ensure_dao(origin, dao)?;
 			let who = T::Lookup::lookup(who)?;
-			Self::do_admit_request(dao, info, who)
+			Self::do_admit_request(dao, info, who, (roles, tribute, shares))
 		}
 
 		/// The caller withdraws its request to join `dao` once the DAO's vote on it has failed

@@ -642,7 +642,13 @@ mod joining {
 			assert_eq!(opened.dao, dao);
 			assert_eq!(
 				opened.calls,
-				vec![RuntimeCall::Daos(crate::Call::admit_request { dao, who: EVE })]
+				vec![RuntimeCall::Daos(crate::Call::admit_request {
+					dao,
+					who: EVE,
+					roles: roles(&[b"reader"]),
+					tribute: 300,
+					shares: 100
+				})]
 			);
 			assert!(!Daos::is_member(dao, &EVE));
 
@@ -743,11 +749,38 @@ mod joining {
 			let dao = book_dao();
 			let other = member_dao(&[BOB]);
 			assert_ok!(eve_asks(dao, 300, 100));
+			let admit = |origin, dao, who| {
+				Daos::admit_request(origin, dao, who, roles(&[b"reader"]), 300, 100)
+			};
 			for origin in [signed(EVE), as_dao(other), RuntimeOrigin::root()] {
-				assert_noop!(Daos::admit_request(origin, dao, EVE), DispatchError::BadOrigin);
+				assert_noop!(admit(origin, dao, EVE), DispatchError::BadOrigin);
 			}
-			assert_noop!(Daos::admit_request(as_dao(dao), dao, ALICE), Error::<Test>::NoRequest);
-			assert_noop!(Daos::admit_request(as_dao(other), other, EVE), Error::<Test>::NoRequest);
+			assert_noop!(admit(as_dao(dao), dao, ALICE), Error::<Test>::NoRequest);
+			assert_noop!(admit(as_dao(other), other, EVE), Error::<Test>::NoRequest);
+		});
+	}
+
+	/// A vote admits on the terms its voters saw: a requester whose vote failed cannot ask
+	/// again on better terms and be admitted by another vote made for the first request.
+	#[test]
+	fn a_vote_binds_the_terms_it_saw() {
+		test(|| {
+			let dao = book_dao();
+			assert_ok!(eve_asks(dao, 300, 100));
+			end_without_enacting(last_proposal());
+			assert_ok!(Daos::withdraw_request(signed(EVE), dao));
+			assert_ok!(eve_asks(dao, 0, 1_000));
+			// A proposal the members made for the first request's terms.
+			assert_noop!(
+				Daos::admit_request(as_dao(dao), dao, EVE, roles(&[b"reader"]), 300, 100),
+				Error::<Test>::RequestChanged
+			);
+			assert!(!Daos::is_member(dao, &EVE));
+			// The request's own proposal admits it on its own terms (the treasury paying the
+			// member deposit, with no tribute this time).
+			assert_ok!(Balances::transfer_keep_alive(signed(ALICE), Daos::account_of(dao), 100));
+			assert!(enact(last_proposal()));
+			assert_eq!(Daos::voting_power(dao, EVE), 1_000);
 		});
 	}
 

@@ -1,8 +1,8 @@
 // A proposal's calls as the chain will execute them, decoded from the bytes it stores: what a
 // proposal does is its calls, whatever its title says.
 import type { DecodedCall } from '../chain';
-import { useApp, useRead } from '../state';
-import { formatAmount, text, type Unit } from '../units';
+import { useApp } from '../state';
+import { formatAmount, type Unit } from '../units';
 
 /** The arguments, by call, that are amounts of the native token (shown with its unit). */
 const NATIVE_AMOUNTS: Record<string, string[]> = {
@@ -10,6 +10,7 @@ const NATIVE_AMOUNTS: Record<string, string[]> = {
   'Balances.transfer_allow_death': ['value'],
   'Cofunding.open_campaign': ['price', 'goal', 'cap', 'min_contribution'],
   'Cofunding.open_sale': ['price', 'cap_per_period'],
+  'Daos.admit_request': ['tribute'],
   'Daos.set_governance': ['proposal_deposit'],
 };
 
@@ -57,44 +58,13 @@ export function describeCall(call: DecodedCall, unit: Unit): string {
   return `${call.pallet}.${call.name}(${shown})`;
 }
 
-/** The DAO and account of a call that admits an account which asked to join, if it is one. */
-function admission(call: DecodedCall): { dao: number; who: string } | undefined {
-  if (call.pallet !== 'Daos' || call.name !== 'admit_request') return undefined;
-  const { dao, who } = call.args as { dao: number; who: { type: string; value: unknown } };
-  return who.type === 'Id' && typeof who.value === 'string' ? { dao, who: who.value } : undefined;
-}
-
-/** What an account asks of the DAO, under the call that admits it: the voters see the roles,
- *  the tribute and the shares they decide on, read from the open request. */
-function JoinRequestFacts({ dao, who }: { dao: number; who: string }) {
-  const { connection: { api, native }, t } = useApp();
-  const request = useRead(() => api.query.Daos.JoinRequests.getValue(dao, who, { at: 'best' }), [dao, who]).value;
-  if (!request) return null;
-  return (
-    <p class="hint">{t('proposal.joinRequest', {
-      roles: request.roles.map((role) => t(`role.${text(role)}`, {}, text(role))).join(', '),
-      tribute: formatAmount(request.tribute, native),
-      shares: request.shares.toString(),
-      note: `${request.note_hash.slice(0, 18)}…`,
-    })}</p>
-  );
-}
-
 /** The list of a proposal's calls, or why they cannot be shown. */
 export function CallList({ calls, labelledBy }: { calls: DecodedCall[] | undefined; labelledBy: string }) {
   const { connection: { native }, t } = useApp();
   if (!calls) return <p class="error">{t('proposal.undecodable')}</p>;
   return (
     <ol class="calls" aria-labelledby={labelledBy}>
-      {calls.map((call, index) => {
-        const admitted = admission(call);
-        return (
-          <li key={index}>
-            <code>{describeCall(call, native)}</code>
-            {admitted && <JoinRequestFacts dao={admitted.dao} who={admitted.who} />}
-          </li>
-        );
-      })}
+      {calls.map((call, index) => <li key={index}><code>{describeCall(call, native)}</code></li>)}
     </ol>
   );
 }
