@@ -187,7 +187,7 @@ describe('drivers and riders form a cooperative', () => {
     assert.ok(api.tx.daos.admitRequest.is(calls[0]));
     const [dao, who, roles, offered, shares] = calls[0].args;
     assert.deepEqual(
-      [dao.toNumber(), who.asId.toString(), roles.map((role) => role.toUtf8()), offered.toBigInt(), shares.toBigInt()],
+      [dao.toNumber(), who.toString(), roles.map((role) => role.toUtf8()), offered.toBigInt(), shares.toBigInt()],
       [coop.dao, supporter.address, ['supporter'], tribute, 0n],
     );
 
