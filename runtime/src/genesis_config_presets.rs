@@ -63,6 +63,7 @@ pub fn chain_governance(period: BlockNumber) -> pallet_daos::GovernanceOf<Runtim
 		proposal_deposit: UNIT,
 		enactment_delay: period,
 		proposers: pallet_daos::ProposerRule::Members,
+		ragequit: false,
 	}
 }
 

@@ -76,10 +76,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -170,6 +170,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Spec 107: tokens, daos, governance and royalties key their own ids with `Twox64Concat`
 /// (storage version 1). Spec 109: cofunding indexes open sales by DAO, service-payments' terms
 /// name their token (storage version 1 of each; the latter reads DAOs, so it runs after theirs).
+/// Spec 112: DAOs' and proposals' parameters say whether they allow ragequit, and governance
+/// indexes ayes by voter (storage version 2 of daos and governance).
 type Migrations = (
 	pallet_tokens::migrations::v1::MigrateToV1<Runtime>,
 	pallet_daos::migrations::v1::MigrateToV1<Runtime>,
@@ -177,6 +179,8 @@ type Migrations = (
 	pallet_royalties::migrations::v1::MigrateToV1<Runtime>,
 	pallet_cofunding::migrations::v1::MigrateToV1<Runtime>,
 	pallet_service_payments::migrations::v1::MigrateToV1<Runtime>,
+	pallet_daos::migrations::v2::MigrateToV2<Runtime>,
+	pallet_governance::migrations::v2::MigrateToV2<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

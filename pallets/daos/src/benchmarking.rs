@@ -15,7 +15,7 @@ use frame_support::traits::{
 use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::{
-	traits::{Bounded, One, Saturating, StaticLookup},
+	traits::{Bounded, One, Saturating, StaticLookup, Zero},
 	Perbill,
 };
 
@@ -49,6 +49,7 @@ fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
 		proposal_deposit: T::MinProposalDeposit::get(),
 		enactment_delay: One::one(),
 		proposers: ProposerRule::Members,
+		ragequit: false,
 	}
 }
 
@@ -286,6 +287,33 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dao);
 		assert!(!JoinRequests::<T>::contains_key(dao, who));
+	}
+
+	/// A holder gives up all its shares, its royalties settled by the share token's hook at its
+	/// most expensive, after voting aye on as many proposals as the grace check reads, all of
+	/// them over.
+	#[benchmark]
+	fn ragequit() {
+		use frame_support::traits::fungibles::{Inspect as _, Mutate as _};
+		let (dao, _) = create::<T>(1);
+		Daos::<T>::mutate(dao, |info| {
+			if let Some(info) = info {
+				info.governance.ragequit = true;
+			}
+		});
+		let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) else {
+			panic!("the DAO has a share token")
+		};
+		T::BenchmarkHelper::prepare_share_token(token.clone());
+		let who: T::AccountId = account("member", 0, 0);
+		T::Currency::set_balance(&who, T::Currency::minimum_balance());
+		assert!(T::Tokens::mint_into(token.clone(), &who, 1_000u32.into()).is_ok());
+		T::Proposals::back_ended_proposals_for_benchmarks(dao, &who);
+		let before = T::Currency::balance(&who);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), dao, 1_000u32.into());
+		assert!(T::Tokens::balance(token, &who).is_zero());
+		assert!(T::Currency::balance(&who) > before);
 	}
 
 	#[benchmark]

@@ -43,6 +43,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let needs_token = governance.voting_mode == VotingMode::TokenWeighted
 			|| matches!(governance.proposers, ProposerRule::Holders(_));
+		let needs_token = needs_token || governance.ragequit;
 		ensure!(has_share_token || !needs_token, Error::<T>::NeedsShareToken);
 		ensure!(
 			members > 0 || governance.voting_mode != VotingMode::OneMemberOneVote,
@@ -354,6 +355,63 @@ impl<T: Config> Pallet<T> {
 			tribute: request.tribute,
 			shares: request.shares,
 		});
+		Ok(())
+	}
+
+	/// `ragequit` once the origin is checked.
+	pub(crate) fn do_ragequit(
+		who: T::AccountId,
+		dao: DaoId,
+		shares: TokenBalanceOf<T>,
+	) -> DispatchResult {
+		use sp_runtime::{
+			helpers_128bit::multiply_by_rational_with_rounding, traits::UniqueSaturatedInto,
+			Rounding,
+		};
+		let info = Daos::<T>::get(dao).ok_or(Error::<T>::UnknownDao)?;
+		ensure!(info.governance.ragequit, Error::<T>::RagequitNotAllowed);
+		let token = info.share_token.ok_or(Error::<T>::NoShareToken)?;
+		ensure!(!shares.is_zero(), Error::<T>::ZeroShares);
+		let treasury = info.account;
+		let held = match who == treasury {
+			true => Zero::zero(),
+			false => T::Tokens::reducible_balance(
+				token.clone(),
+				&who,
+				Preservation::Expendable,
+				Fortitude::Polite,
+			),
+		};
+		ensure!(shares <= held, Error::<T>::InsufficientShares);
+		ensure!(!T::Proposals::backs_pending(dao, &who)?, Error::<T>::BacksPendingProposal);
+
+		// The shares outside the DAO's account, of which the caller's are part.
+		let outstanding = T::Tokens::total_issuance(token.clone())
+			.saturating_sub(T::Tokens::balance(token.clone(), &treasury));
+		let spendable =
+			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
+		let payout: u128 = multiply_by_rational_with_rounding(
+			spendable.unique_saturated_into(),
+			shares.unique_saturated_into(),
+			outstanding.unique_saturated_into(),
+			Rounding::Down,
+		)
+		.ok_or(ArithmeticError::Overflow)?;
+		// At most `spendable`, as `shares` is at most `outstanding`.
+		let payout: BalanceOf<T> = payout.unique_saturated_into();
+
+		T::Tokens::burn_from(
+			token,
+			&who,
+			shares,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)?;
+		if !payout.is_zero() {
+			T::Currency::transfer(&treasury, &who, payout, Preservation::Preserve)?;
+		}
+		Self::deposit_event(Event::Ragequit { dao, who, shares, payout });
 		Ok(())
 	}
 

@@ -44,6 +44,7 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 			proposal_deposit: T::MinProposalDeposit::get().max(One::one()),
 			enactment_delay: One::one(),
 			proposers: ProposerRule::Members,
+			ragequit: false,
 		};
 		let created = Self::do_create_dao(
 			creator,

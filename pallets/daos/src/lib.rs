@@ -57,6 +57,11 @@
 //! its deposit for a whole vote, which is what keeps anyone from flooding a DAO with
 //! proposals. A member leaves of its own accord with [`leave`](Pallet::leave).
 //!
+//! A DAO whose governance parameters allow it (`ragequit`, Moloch's rule) lets any holder of
+//! its shares [`ragequit`](Pallet::ragequit): burn shares for their part of the free treasury,
+//! rounded down. Not while an aye of the holder backs a pending proposal: whoever disagrees
+//! with a passed decision has its enactment delay to leave with its part before it executes.
+//!
 //! ## The chain's own DAO
 //!
 //! DAOs can also be created at genesis ([`GenesisConfig`]); their account pays its own
@@ -74,8 +79,8 @@
 //!
 //! - Permissionless: [`create_dao`](Pallet::create_dao), [`reap_members`](Pallet::reap_members),
 //!   [`request_to_join`](Pallet::request_to_join).
-//! - By a member, or a requester, for itself: [`leave`](Pallet::leave),
-//!   [`withdraw_request`](Pallet::withdraw_request).
+//! - By a member, a requester or a holder, for itself: [`leave`](Pallet::leave),
+//!   [`withdraw_request`](Pallet::withdraw_request), [`ragequit`](Pallet::ragequit).
 //! - Only by the DAO itself (a passed proposal): [`add_member`](Pallet::add_member),
 //!   [`admit_request`](Pallet::admit_request),
 //!   [`remove_member`](Pallet::remove_member), [`set_roles`](Pallet::set_roles),
@@ -210,7 +215,7 @@ pub mod pallet {
 	use sp_runtime::traits::StaticLookup;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -537,6 +542,17 @@ pub mod pallet {
 			/// Who had asked.
 			who: T::AccountId,
 		},
+		/// A holder burned shares for its part of the treasury.
+		Ragequit {
+			/// The DAO.
+			dao: DaoId,
+			/// The holder.
+			who: T::AccountId,
+			/// The shares it burned.
+			shares: TokenBalanceOf<T>,
+			/// What the treasury paid it.
+			payout: BalanceOf<T>,
+		},
 		/// The DAO changed a member's roles.
 		RolesSet {
 			/// The DAO.
@@ -660,6 +676,17 @@ pub mod pallet {
 		/// The account's request to join asks other roles, tribute or shares than those the
 		/// DAO voted on: it was withdrawn and made again since.
 		RequestChanged,
+		/// The DAO does not allow ragequit: its governance parameters would have to say so.
+		RagequitNotAllowed,
+		/// A ragequit burns at least one share.
+		ZeroShares,
+		/// The caller holds fewer shares than it gives up (the DAO's own shares are not its
+		/// members': the DAO cannot ragequit itself).
+		InsufficientShares,
+		/// An aye of the caller backs a proposal of the DAO that is taking votes, or passed and
+		/// not yet executed: it may ragequit once that proposal has executed (or failed), or
+		/// after changing its vote while the proposal still takes votes.
+		BacksPendingProposal,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -972,6 +999,28 @@ pub mod pallet {
 		pub fn withdraw_request(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_request(who, dao)
+		}
+
+		/// The caller burns `shares` of `dao`'s share token and takes their part of the free
+		/// treasury: the treasury's spendable balance (what it holds for deposits excluded) times
+		/// `shares` over the shares outside the DAO's own account, rounded down. The share
+		/// token's balance-change hook settles the caller's royalties before the burn. Only in a
+		/// DAO whose governance parameters allow it, and never while an aye of the caller backs
+		/// a pending proposal: the enactment delay is the time a holder who disagrees has to go
+		/// before a decision executes. Membership and roles stay ([`leave`](Pallet::leave)).
+		///
+		/// Origin: signed, a holder of `shares`. Emits [`Event::Ragequit`]. Errors:
+		/// [`Error::UnknownDao`], [`Error::RagequitNotAllowed`], [`Error::NoShareToken`],
+		/// [`Error::ZeroShares`], [`Error::InsufficientShares`],
+		/// [`Error::BacksPendingProposal`], and the governance pallet's `TooManyAyes`.
+		#[pallet::call_index(15)]
+		pub fn ragequit(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			shares: TokenBalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_ragequit(who, dao, shares)
 		}
 	}
 

@@ -40,3 +40,111 @@ pub mod v1 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 2: a DAO's governance parameters say whether it allows ragequit; every DAO stored
+/// before does not.
+pub mod v2 {
+	use crate::{Config, DaoInfo, Daos, Pallet};
+	use codec::Decode;
+	use communs_primitives::{GovernanceParams, ProposerRule, VotingMode};
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::Perbill;
+
+	/// A DAO's parameters as version 1 stored them: without `ragequit`.
+	#[derive(Decode)]
+	pub struct OldGovernanceParams<BlockNumber, Balance, TokenBalance> {
+		voting_mode: VotingMode,
+		voting_period: BlockNumber,
+		quorum: Perbill,
+		approval: Perbill,
+		proposal_deposit: Balance,
+		enactment_delay: BlockNumber,
+		proposers: ProposerRule<TokenBalance>,
+	}
+
+	/// A DAO as version 1 stored it.
+	#[derive(Decode)]
+	pub struct OldDaoInfo<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Name, Uri> {
+		creator: AccountId,
+		account: AccountId,
+		deposit: Balance,
+		name: Name,
+		metadata: crate::DaoMetadata<Uri>,
+		share_token: Option<TokenId>,
+		governance: OldGovernanceParams<BlockNumber, Balance, TokenBalance>,
+		members: u32,
+	}
+
+	type OldDaoInfoOf<T> = OldDaoInfo<
+		<T as frame_system::Config>::AccountId,
+		crate::BalanceOf<T>,
+		BlockNumberFor<T>,
+		crate::TokenIdOf<T>,
+		crate::TokenBalanceOf<T>,
+		crate::NameOf<T>,
+		frame_support::BoundedVec<u8, <T as Config>::UriLimit>,
+	>;
+
+	/// Rewrites every DAO with `ragequit: false` in its parameters; one read and one write per
+	/// DAO.
+	pub struct AddRagequit<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddRagequit<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut daos = 0u64;
+			Daos::<T>::translate::<OldDaoInfoOf<T>, _>(|_, old| {
+				daos = daos.saturating_add(1);
+				let g = old.governance;
+				Some(DaoInfo {
+					creator: old.creator,
+					account: old.account,
+					deposit: old.deposit,
+					name: old.name,
+					metadata: old.metadata,
+					share_token: old.share_token,
+					governance: GovernanceParams {
+						voting_mode: g.voting_mode,
+						voting_period: g.voting_period,
+						quorum: g.quorum,
+						approval: g.approval,
+						proposal_deposit: g.proposal_deposit,
+						enactment_delay: g.enactment_delay,
+						proposers: g.proposers,
+						ragequit: false,
+					},
+					members: old.members,
+				})
+			});
+			T::DbWeight::get().reads_writes(daos, daos)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((Daos::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "the count does not decode")?;
+			frame_support::ensure!(
+				Daos::<T>::iter_values().count() as u64 == before,
+				"DAOs were lost adding ragequit to their parameters"
+			);
+			frame_support::ensure!(
+				Daos::<T>::iter_values().all(|info| !info.governance.ragequit),
+				"a migrated DAO allows ragequit"
+			);
+			Ok(())
+		}
+	}
+
+	/// The migration to storage version 2, for the runtime's `Migrations`.
+	pub type MigrateToV2<T> =
+		VersionedMigration<1, 2, AddRagequit<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+}

@@ -125,6 +125,16 @@ pub struct MockProposal {
 parameter_types! {
 	/// The proposals opened, by id; a reaped one is `None`.
 	pub static Opened: Vec<Option<MockProposal>> = Vec::new();
+	/// The ayes cast, as (DAO, voter, proposal).
+	pub static Ayes: Vec<(u32, AccountId, ProposalId)> = Vec::new();
+}
+
+/// The most of one voter's ayes in one DAO that [`MockProposals::backs_pending`] reads.
+pub const MAX_AYES_READ: usize = 3;
+
+/// Records an aye of `who` on `proposal`, a proposal of `dao`.
+pub fn vote_aye(dao: u32, who: AccountId, proposal: ProposalId) {
+	Ayes::mutate(|ayes| ayes.push((dao, who, proposal)));
 }
 
 impl DaoProposals<AccountId, RuntimeCall> for MockProposals {
@@ -144,9 +154,32 @@ impl DaoProposals<AccountId, RuntimeCall> for MockProposals {
 		Opened::get().get(proposal as usize).cloned().flatten().map(|opened| opened.outcome)
 	}
 
+	fn backs_pending(dao: u32, who: &AccountId) -> Result<bool, sp_runtime::DispatchError> {
+		let ayes: Vec<ProposalId> = Ayes::get()
+			.into_iter()
+			.filter(|(aye_dao, voter, _)| *aye_dao == dao && voter == who)
+			.map(|(_, _, proposal)| proposal)
+			.collect();
+		if ayes.len() > MAX_AYES_READ {
+			return Err(sp_runtime::DispatchError::Other("TooManyAyes"));
+		}
+		Ok(ayes
+			.into_iter()
+			.any(|proposal| Self::outcome(proposal) == Some(ProposalOutcome::Pending)))
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(proposal: ProposalId) {
 		end_without_enacting(proposal);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn back_ended_proposals_for_benchmarks(dao: u32, who: &AccountId) {
+		for _ in 0..MAX_AYES_READ {
+			let Ok(proposal) = Self::submit(*who, dao, Vec::new(), b"") else { return };
+			vote_aye(dao, *who, proposal);
+			end_without_enacting(proposal);
+		}
 	}
 }
 
@@ -273,6 +306,7 @@ pub fn token_governance() -> GovernanceOf<Test> {
 		proposal_deposit: 10,
 		enactment_delay: 5,
 		proposers: ProposerRule::Members,
+		ragequit: false,
 	}
 }
 

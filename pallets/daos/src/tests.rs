@@ -183,6 +183,7 @@ mod create_dao {
 			);
 			let holders_propose = crate::GovernanceParams {
 				proposers: crate::ProposerRule::Holders(10),
+				ragequit: false,
 				..member_governance()
 			};
 			assert_noop!(
@@ -840,6 +841,189 @@ mod joining {
 	}
 }
 
+mod ragequit {
+	use super::*;
+	use communs_primitives::DaoProposals as _;
+	use frame_support::traits::{
+		fungibles::Mutate as _,
+		tokens::{Fortitude, Preservation},
+	};
+
+	/// The book DAO, voted to allow ragequit, with `treasury` paid into its treasury by Eve.
+	fn ragequit_dao(treasury: Balance) -> (u32, u32) {
+		let dao = book_dao();
+		let governance = crate::GovernanceParams { ragequit: true, ..token_governance() };
+		assert_ok!(Daos::set_governance(as_dao(dao), dao, governance));
+		assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), treasury));
+		(dao, DaoRecords::<Test>::get(dao).unwrap().share_token.unwrap())
+	}
+
+	/// What the treasury of `dao` can spend: its balance less what it holds and keeps alive.
+	fn spendable(dao: u32) -> Balance {
+		Balances::reducible_balance(
+			&Daos::account_of(dao),
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+	}
+
+	#[test]
+	fn a_holder_takes_its_part_of_the_free_treasury_and_keeps_its_membership() {
+		test(|| {
+			let (dao, token) = ragequit_dao(1_000);
+			// The member deposits the treasury holds are not part of it.
+			assert_eq!(held(HoldReason::MemberDeposit, Daos::account_of(dao)), 4 * MEMBER_DEPOSIT);
+			assert_eq!(spendable(dao), 1_000);
+			let before = Balances::balance(&ALICE);
+			assert_ok!(Daos::ragequit(signed(ALICE), dao, 100));
+			// 100 of the 1,000 shares: a tenth of 1,000.
+			System::assert_last_event(
+				Event::Ragequit { dao, who: ALICE, shares: 100, payout: 100 }.into(),
+			);
+			assert_eq!(Balances::balance(&ALICE), before + 100);
+			assert_eq!((Tokens::balance(token, ALICE), Tokens::total_issuance(token)), (150, 900));
+			assert!(Daos::is_member(dao, &ALICE));
+			// Bob's 250 of the 900 left: 250 × 900 / 900.
+			assert_ok!(Daos::ragequit(signed(BOB), dao, 250));
+			System::assert_last_event(
+				Event::Ragequit { dao, who: BOB, shares: 250, payout: 250 }.into(),
+			);
+			assert_eq!(spendable(dao), 650);
+		});
+	}
+
+	#[test]
+	fn the_part_is_rounded_down() {
+		test(|| {
+			let (dao, _) = ragequit_dao(1_003);
+			// 1,003 × 333 / 1,000 = 333.999: 333.
+			assert_ok!(Daos::ragequit(signed(ALICE), dao, 250));
+			assert_ok!(Daos::ragequit(signed(BOB), dao, 83));
+			System::assert_last_event(
+				Event::Ragequit { dao, who: BOB, shares: 83, payout: 83 }.into(),
+			);
+			let paid = 1_003 - spendable(dao);
+			assert!(paid <= 1_003 * 333 / 1_000, "{paid} is more than the part of 333 shares");
+		});
+	}
+
+	/// The attack: give up shares in small pieces, or before others, to take more than one's
+	/// part. Each ragequit is rounded down, so no order or split pays more than the whole
+	/// part, and what one share is worth never falls for those who stay.
+	#[test]
+	fn no_split_or_order_pays_more_than_the_part() {
+		for treasury in [1_000, 1_003, 7_919] {
+			for piece in [1, 7, 83, 250] {
+				test(|| {
+					let (dao, token) = ragequit_dao(treasury);
+					let start = spendable(dao);
+					let mut given = 0;
+					while given < 250 {
+						let shares = piece.min(250 - given);
+						let (before, outstanding) = (spendable(dao), Tokens::total_issuance(token));
+						assert_ok!(Daos::ragequit(signed(ALICE), dao, shares));
+						given += shares;
+						let after = spendable(dao);
+						// What each share left is worth does not fall.
+						assert!(
+							after * outstanding >= before * (outstanding - shares),
+							"a ragequit diluted the others"
+						);
+					}
+					assert!(start - spendable(dao) <= start * 250 / 1_000);
+				});
+			}
+		}
+	}
+
+	#[test]
+	fn the_daos_own_shares_take_no_part() {
+		test(|| {
+			let (dao, token) = ragequit_dao(1_000);
+			assert_ok!(Daos::mint_shares(as_dao(dao), dao, Daos::account_of(dao), 1_000));
+			// 100 of the 1,000 shares outside the DAO's account.
+			assert_ok!(Daos::ragequit(signed(ALICE), dao, 100));
+			assert_eq!(spendable(dao), 900);
+			// The DAO's own shares are not outstanding: it cannot ragequit itself.
+			assert_noop!(Daos::ragequit(as_dao(dao), dao, 1), Error::<Test>::InsufficientShares);
+			assert_eq!(Tokens::balance(token, Daos::account_of(dao)), 1_000);
+		});
+	}
+
+	#[test]
+	fn an_aye_on_a_pending_proposal_holds_the_holder_until_it_is_over() {
+		test(|| {
+			let (dao, _) = ragequit_dao(1_000);
+			let passing = MockProposals::submit(BOB, dao, Vec::new(), b"").unwrap();
+			vote_aye(dao, ALICE, passing);
+			assert_noop!(
+				Daos::ragequit(signed(ALICE), dao, 100),
+				Error::<Test>::BacksPendingProposal
+			);
+			// Whoever did not back it may go before it executes: that is the grace period.
+			assert_ok!(Daos::ragequit(signed(CHARLIE), dao, 100));
+			assert!(enact(passing));
+			assert_ok!(Daos::ragequit(signed(ALICE), dao, 100));
+
+			let failing = MockProposals::submit(BOB, dao, Vec::new(), b"").unwrap();
+			vote_aye(dao, DAVE, failing);
+			assert_noop!(Daos::ragequit(signed(DAVE), dao, 1), Error::<Test>::BacksPendingProposal);
+			end_without_enacting(failing);
+			assert_ok!(Daos::ragequit(signed(DAVE), dao, 1));
+		});
+	}
+
+	#[test]
+	fn a_check_that_cannot_read_every_aye_refuses() {
+		test(|| {
+			let (dao, _) = ragequit_dao(1_000);
+			for _ in 0..=MAX_AYES_READ {
+				let ended = MockProposals::submit(BOB, dao, Vec::new(), b"").unwrap();
+				vote_aye(dao, ALICE, ended);
+				end_without_enacting(ended);
+			}
+			assert_noop!(
+				Daos::ragequit(signed(ALICE), dao, 100),
+				DispatchError::Other("TooManyAyes")
+			);
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let book = book_dao();
+			assert_noop!(Daos::ragequit(signed(ALICE), 9, 1), Error::<Test>::UnknownDao);
+			assert_noop!(Daos::ragequit(signed(ALICE), book, 1), Error::<Test>::RagequitNotAllowed);
+			let (dao, token) = ragequit_dao(1_000);
+			assert_noop!(Daos::ragequit(signed(ALICE), dao, 0), Error::<Test>::ZeroShares);
+			assert_noop!(
+				Daos::ragequit(signed(ALICE), dao, 251),
+				Error::<Test>::InsufficientShares
+			);
+			assert_noop!(Daos::ragequit(signed(EVE), dao, 1), Error::<Test>::InsufficientShares);
+			// A holder of one share gives up no more.
+			assert_ok!(Tokens::mint_into(token, &EVE, 1));
+			assert_noop!(Daos::ragequit(signed(EVE), dao, 2), Error::<Test>::InsufficientShares);
+			// A DAO without a share token cannot allow it.
+			let club = member_dao(&[BOB, CHARLIE]);
+			assert_noop!(
+				Daos::set_governance(
+					as_dao(club),
+					club,
+					crate::GovernanceParams { ragequit: true, ..member_governance() }
+				),
+				Error::<Test>::NeedsShareToken
+			);
+			// Nor does one that lost it (defensive: no call does that).
+			DaoRecords::<Test>::mutate(club, |info| {
+				info.as_mut().unwrap().governance.ragequit = true;
+			});
+			assert_noop!(Daos::ragequit(signed(BOB), club, 1), Error::<Test>::NoShareToken);
+		});
+	}
+}
+
 mod credits {
 	use super::*;
 	use crate::{CreditTokens, DaoTokenKind};
@@ -1254,6 +1438,41 @@ mod migrations {
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
 			assert!(Daos::is_member(club, &CHARLIE));
 			assert_eq!(Members::<Test>::iter_prefix(book).count(), 4);
+		});
+	}
+
+	#[test]
+	fn v2_adds_ragequit_off_to_every_dao() {
+		use crate::migrations::v2;
+		use codec::Encode;
+		test(|| {
+			book_dao();
+			member_dao(&[BOB, CHARLIE]);
+			let current: Vec<_> = DaoRecords::<Test>::iter().collect();
+			for (dao, info) in &current {
+				// Version 1's encoding: the parameters without their last field.
+				let governance = info.governance.encode();
+				assert_eq!(governance.last(), Some(&0), "ragequit comes last, off");
+				let old = [
+					(&info.creator, &info.account, info.deposit, &info.name).encode(),
+					(&info.metadata, &info.share_token).encode(),
+					governance[..governance.len() - 1].to_vec(),
+					info.members.encode(),
+				]
+				.concat();
+				frame_support::storage::unhashed::put_raw(
+					&DaoRecords::<Test>::hashed_key_for(dao),
+					&old,
+				);
+			}
+			StorageVersion::new(1).put::<Pallet<Test>>();
+			v2::MigrateToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+			let mut migrated: Vec<_> = DaoRecords::<Test>::iter().collect();
+			let mut expected = current;
+			migrated.sort_by_key(|(dao, _)| *dao);
+			expected.sort_by_key(|(dao, _)| *dao);
+			assert_eq!(migrated, expected);
 		});
 	}
 }

@@ -56,6 +56,7 @@ pub trait WeightInfo {
 	fn request_to_join(m: u32, ) -> Weight;
 	fn admit_request() -> Weight;
 	fn withdraw_request() -> Weight;
+	fn ragequit() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -402,6 +403,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn ragequit() -> Weight {
+		Weight::MAX
+	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
@@ -510,5 +514,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3746))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
+	fn ragequit() -> Weight {
+		Weight::MAX
 	}
 }

@@ -56,15 +56,23 @@ fn open<T: Config>(dao: DaoId, proposer: &T::AccountId) -> ProposalId {
 	id
 }
 
-/// Records `count` abstentions of weight 1 on proposal `id`, by voters numbered from `first`,
-/// as if that many holders had voted.
-fn record_abstentions<T: Config>(id: ProposalId, first: u32, count: u32) {
+/// Records `count` votes `vote` of weight 1 on proposal `id`, by voters numbered from
+/// `first`, as if that many holders had voted (ayes indexed by voter, as `vote` does).
+fn record_votes<T: Config>(id: ProposalId, first: u32, count: u32, vote: Vote) {
 	let Some(mut proposal) = Proposals::<T>::get(id) else { return };
 	for index in first..first.saturating_add(count) {
 		let voter: T::AccountId = account("voter", index, 1);
-		Votes::<T>::insert(id, voter, (Vote::Abstain, TokenBalanceOf::<T>::from(1u32)));
+		if vote == Vote::Aye {
+			AyesByVoter::<T>::insert((proposal.dao, &voter, id), ());
+		}
+		Votes::<T>::insert(id, voter, (vote, TokenBalanceOf::<T>::from(1u32)));
 	}
-	proposal.tally.abstains = proposal.tally.abstains.saturating_add(count.into());
+	let side = match vote {
+		Vote::Aye => &mut proposal.tally.ayes,
+		Vote::Nay => &mut proposal.tally.nays,
+		Vote::Abstain => &mut proposal.tally.abstains,
+	};
+	*side = side.saturating_add(count.into());
 	proposal.tally.voters = proposal.tally.voters.saturating_add(count);
 	Proposals::<T>::insert(id, proposal);
 }
@@ -76,13 +84,13 @@ fn record_abstentions<T: Config>(id: ProposalId, first: u32, count: u32) {
 /// price.
 fn add_voters<T: Config>(dao: DaoId, proposer: &T::AccountId, id: ProposalId, count: u32) {
 	let count = count.min(MEASURED_VOTERS);
-	record_abstentions::<T>(id, 0, count);
+	record_votes::<T>(id, 0, count, Vote::Abstain);
 	// A block later, so that the other proposal does not share `id`'s snapshot: closing `id`
 	// then releases it, the costlier path.
 	let now = frame_system::Pallet::<T>::block_number();
 	frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 	let other = open::<T>(dao, proposer);
-	record_abstentions::<T>(other, count, MEASURED_VOTERS - count);
+	record_votes::<T>(other, count, MEASURED_VOTERS - count, Vote::Abstain);
 }
 
 /// Moves past proposal `id`'s voting period.
@@ -181,12 +189,13 @@ mod benchmarks {
 		);
 	}
 
-	/// A rejected proposal with `v` votes, its grace period over.
+	/// A rejected proposal with `v` ayes (each indexed by voter, the costlier vote to remove),
+	/// its grace period over.
 	#[benchmark]
 	fn reap(v: Linear<0, { T::MaxReapVotes::get() }>) {
 		let (dao, members) = dao::<T>(1);
 		let id = open::<T>(dao, &members[0]);
-		record_abstentions::<T>(id, 0, v);
+		record_votes::<T>(id, 0, v, Vote::Aye);
 		Proposals::<T>::mutate(id, |proposal| {
 			if let Some(proposal) = proposal {
 				proposal.status = ProposalStatus::Rejected;

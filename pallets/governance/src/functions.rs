@@ -167,7 +167,8 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
 		let tally = &mut proposal.tally;
-		match Votes::<T>::get(id, &who) {
+		let previous = Votes::<T>::get(id, &who);
+		match previous {
 			Some((previous, _)) if previous == vote => return Err(Error::<T>::AlreadyVoted.into()),
 			Some((previous, previous_weight)) => {
 				Self::count(tally, previous, previous_weight, false)
@@ -176,6 +177,11 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::count(tally, vote, weight, true);
 		Votes::<T>::insert(id, &who, (vote, weight));
+		if vote == Vote::Aye {
+			AyesByVoter::<T>::insert((proposal.dao, &who, id), ());
+		} else if matches!(previous, Some((Vote::Aye, _))) {
+			AyesByVoter::<T>::remove((proposal.dao, &who, id));
+		}
 		Proposals::<T>::insert(id, proposal);
 		Self::deposit_event(Event::Voted { proposal: id, who, vote, weight });
 		Ok(())
@@ -456,7 +462,8 @@ impl<T: Config> Pallet<T> {
 	/// - every proposal id is below `NextProposalId`, and every proposal has its text;
 	/// - no ongoing proposal weighs votes with a credit token;
 	/// - `SnapshotUsers` counts exactly the ongoing proposals at each snapshot, and the latest
-	///   snapshot of a token is one of them.
+	///   snapshot of a token is one of them;
+	/// - `AyesByVoter` lists exactly the ayes of `Votes`, each under its proposal's DAO.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -508,6 +515,22 @@ impl<T: Config> Pallet<T> {
 				}),
 			"snapshot users differ from the ongoing proposals at each snapshot"
 		);
+		let mut ayes = 0usize;
+		for (id, voter, (vote, _)) in Votes::<T>::iter() {
+			if vote != Vote::Aye {
+				continue;
+			}
+			ayes = ayes.saturating_add(1);
+			let dao = Proposals::<T>::get(id).ok_or("a vote outlived its proposal")?.dao;
+			ensure!(
+				AyesByVoter::<T>::contains_key((dao, &voter, id)),
+				"an aye is missing from its voter's index"
+			);
+		}
+		ensure!(
+			AyesByVoter::<T>::iter_keys().count() == ayes,
+			"the voters' index lists an aye that is not in the votes"
+		);
 		for (token, (snapshot, _)) in LatestSnapshot::<T>::iter() {
 			ensure!(
 				SnapshotUsers::<T>::contains_key(token, snapshot),
@@ -538,12 +561,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(now > found.end.saturating_add(T::ReapDelay::get()), Error::<T>::TooEarlyToReap);
 		let limit = T::MaxReapVotes::get() as usize;
 		// One voter past the limit tells whether votes will remain.
-		let mut voters: Vec<T::AccountId> =
-			Votes::<T>::iter_key_prefix(proposal).take(limit.saturating_add(1)).collect();
+		let mut voters: Vec<(T::AccountId, Vote)> = Votes::<T>::iter_prefix(proposal)
+			.map(|(voter, (vote, _))| (voter, vote))
+			.take(limit.saturating_add(1))
+			.collect();
 		let remain = voters.len() > limit;
 		voters.truncate(limit);
-		for voter in &voters {
+		for (voter, vote) in &voters {
 			Votes::<T>::remove(proposal, voter);
+			if *vote == Vote::Aye {
+				AyesByVoter::<T>::remove((found.dao, voter, proposal));
+			}
 		}
 		let removed = voters.len() as u32;
 		if remain {

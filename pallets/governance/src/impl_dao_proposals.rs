@@ -1,9 +1,11 @@
 //! Opening proposals for other pallets ([`DaoProposals`]): a dispute of the service-payments
-//! pallet becomes a proposal of the cooperative.
+//! pallet becomes a proposal of the cooperative; and whether a voter backs a pending one, which
+//! the DAOs pallet asks before a ragequit.
 
 use crate::*;
 use alloc::vec::Vec;
 use communs_primitives::{DaoProposals, ProposalOutcome};
+use frame_support::{ensure, traits::Get};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 
@@ -31,11 +33,57 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 		})
 	}
 
+	fn backs_pending(dao: DaoId, who: &T::AccountId) -> Result<bool, DispatchError> {
+		let limit = T::MaxAyesRead::get() as usize;
+		let mut read = 0usize;
+		for id in AyesByVoter::<T>::iter_key_prefix((dao, who)) {
+			read = read.saturating_add(1);
+			ensure!(read <= limit, Error::<T>::TooManyAyes);
+			let pending = Proposals::<T>::get(id).is_some_and(|proposal| {
+				matches!(proposal.status, ProposalStatus::Ongoing | ProposalStatus::Passed { .. })
+			});
+			if pending {
+				return Ok(true);
+			}
+		}
+		Ok(false)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(id: ProposalId) {
 		let Some(mut proposal) = Proposals::<T>::get(id) else { return };
 		let _ = Self::return_deposit(&proposal);
 		Self::finish(id, &mut proposal, ProposalStatus::Rejected);
 		Proposals::<T>::insert(id, proposal);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn back_ended_proposals_for_benchmarks(dao: DaoId, who: &T::AccountId) {
+		use sp_runtime::traits::One;
+		let remark: <T as Config>::RuntimeCall =
+			frame_system::Call::<T>::remark { remark: Vec::new() }.into();
+		for _ in 0..T::MaxAyesRead::get() {
+			let id = NextProposalId::<T>::get();
+			let opened = Self::do_propose(
+				who.clone(),
+				dao,
+				alloc::vec![remark.clone()],
+				BoundedVec::default(),
+				H256::zero(),
+				crate::Opening::ByPallet,
+			);
+			if opened.is_err() {
+				return;
+			}
+			// Ended proposals weigh as much to read as pending ones: the index is what counts.
+			AyesByVoter::<T>::insert((dao, who, id), ());
+			Votes::<T>::insert(id, who, (Vote::Aye, TokenBalanceOf::<T>::one()));
+			if let Some(mut proposal) = Proposals::<T>::get(id) {
+				proposal.tally.ayes = TokenBalanceOf::<T>::one();
+				proposal.tally.voters = 1;
+				Self::finish(id, &mut proposal, ProposalStatus::Rejected);
+				Proposals::<T>::insert(id, proposal);
+			}
+		}
 	}
 }

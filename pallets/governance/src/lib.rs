@@ -136,7 +136,7 @@ pub mod pallet {
 	use sp_runtime::{traits::Dispatchable, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -220,6 +220,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxReapVotes: Get<u32>;
 
+		/// The most of one account's ayes in one DAO, on proposals not yet reaped, that
+		/// [`DaoProposals::backs_pending`] reads: an account with more is refused a ragequit
+		/// ([`Error::TooManyAyes`]) until some of those proposals are reaped.
+		#[pallet::constant]
+		type MaxAyesRead: Get<u32>;
+
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
 
@@ -284,6 +290,20 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		(Vote, TokenBalanceOf<T>),
+	>;
+
+	/// Every aye, by DAO and voter: (DAO, voter, proposal) → nothing, so that whether a voter
+	/// backs a pending proposal of a DAO reads its own ayes, not every proposal's votes.
+	/// Invariant: exactly the [`Votes`] that are ayes.
+	#[pallet::storage]
+	pub type AyesByVoter<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, DaoId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, ProposalId>,
+		),
+		(),
 	>;
 
 	#[pallet::event]
@@ -431,6 +451,9 @@ pub mod pallet {
 		/// A token-weighted proposal takes votes from the block after the one it opened in:
 		/// its snapshot is of the shares as they are at the end of that block.
 		VotingNotOpen,
+		/// The account voted aye on more of the DAO's proposals not yet reaped than one call
+		/// reads ([`Config::MaxAyesRead`]): reap some of those that are over, then try again.
+		TooManyAyes,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]

@@ -110,6 +110,8 @@ pub const MAX_CALLS: u32 = 3;
 pub const REAP_DELAY: u64 = 20;
 /// The most votes one `reap` removes.
 pub const MAX_REAP_VOTES: u32 = 2;
+/// The most of one voter's ayes in one DAO that a ragequit's check reads.
+pub const MAX_AYES_READ: u32 = 3;
 
 parameter_types! {
 	/// Three quarters of the ayes and nays against forfeit a rejected proposal's deposit.
@@ -133,6 +135,7 @@ impl pallet_governance::Config for Test {
 	type ForfeitNays = ForfeitNays;
 	type ReapDelay = ConstU64<REAP_DELAY>;
 	type MaxReapVotes = ConstU32<MAX_REAP_VOTES>;
+	type MaxAyesRead = ConstU32<MAX_AYES_READ>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Daos;

@@ -124,6 +124,7 @@ mod propose {
 			let dao = book_dao();
 			let rule = pallet_daos::GovernanceParams {
 				proposers: pallet_daos::ProposerRule::Holders(251),
+				ragequit: false,
 				..params(VotingMode::TokenWeighted)
 			};
 			assert_ok!(Daos::set_governance(signed(Daos::account_of(dao)), dao, rule));
@@ -786,6 +787,109 @@ mod attacks {
 	}
 }
 
+mod ayes_by_voter {
+	use super::*;
+	use crate::AyesByVoter;
+	use communs_primitives::DaoProposals;
+
+	fn backs(dao: u32, who: AccountId) -> Result<bool, DispatchError> {
+		<Governance as DaoProposals<AccountId, RuntimeCall>>::backs_pending(dao, &who)
+	}
+
+	#[test]
+	fn an_aye_is_indexed_until_the_vote_changes_or_is_reaped() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert!(AyesByVoter::<Test>::contains_key((dao, ALICE, id)));
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Abstain));
+			assert!(!AyesByVoter::<Test>::contains_key((dao, ALICE, id)));
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Nay));
+			assert_ok!(Governance::vote(signed(CHARLIE), id, Vote::Aye));
+			assert_eq!(AyesByVoter::<Test>::iter_keys().count(), 2);
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			run_to(2 + PERIOD + DELAY);
+			run_to(1 + PERIOD + REAP_DELAY + 1);
+			// Two reaps: MAX_REAP_VOTES at a time, the index emptied with the votes.
+			assert_ok!(Governance::reap(signed(EVE), id));
+			Governance::do_try_state().unwrap();
+			assert_ok!(Governance::reap(signed(EVE), id));
+			assert_eq!(AyesByVoter::<Test>::iter_keys().count(), 0);
+		});
+	}
+
+	#[test]
+	fn an_aye_backs_a_proposal_until_it_executes() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
+			assert_ok!(Governance::vote(signed(CHARLIE), id, Vote::Nay));
+			// Taking votes: the ayes back it, the nay and the silent holder do not.
+			assert_eq!(backs(dao, ALICE), Ok(true));
+			assert_eq!((backs(dao, CHARLIE), backs(dao, DAVE)), (Ok(false), Ok(false)));
+			// Another DAO's ayes are its own.
+			assert_eq!(backs(dao + 1, ALICE), Ok(false));
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			assert!(matches!(status(id), ProposalStatus::Passed { .. }));
+			// Passed, waiting for its enactment delay: still backed.
+			assert_eq!(backs(dao, BOB), Ok(true));
+			run_to(2 + PERIOD + DELAY);
+			assert_eq!(status(id), ProposalStatus::Enacted { ok: true });
+			assert_eq!((backs(dao, ALICE), backs(dao, BOB)), (Ok(false), Ok(false)));
+		});
+	}
+
+	#[test]
+	fn a_voter_who_changes_its_aye_no_longer_backs_the_proposal() {
+		test(|| {
+			let dao = book_dao();
+			let id = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
+			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Nay));
+			assert_eq!(backs(dao, ALICE), Ok(false));
+			// Rejected: nothing to back either.
+			let rejected = propose(BOB, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(DAVE), rejected, Vote::Aye));
+			for voter in [ALICE, BOB, CHARLIE] {
+				assert_ok!(Governance::vote(signed(voter), rejected, Vote::Nay));
+			}
+			run_to(3 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), rejected));
+			assert_eq!(status(rejected), ProposalStatus::Rejected);
+			assert_eq!(backs(dao, DAVE), Ok(false));
+		});
+	}
+
+	#[test]
+	fn more_ayes_than_one_check_reads_are_refused_until_reaped() {
+		test(|| {
+			let dao = book_dao();
+			let ids: Vec<u64> =
+				(0..=MAX_AYES_READ).map(|_| propose_now(BOB, dao, vec![remark()])).collect();
+			run_to(2);
+			for id in &ids {
+				assert_ok!(Governance::vote(signed(ALICE), *id, Vote::Aye));
+			}
+			// Alone, Alice's quarter of the shares misses the quorum: all are rejected.
+			run_to(1 + PERIOD + 1);
+			for id in &ids {
+				assert_ok!(Governance::close(signed(EVE), *id));
+				assert_eq!(status(*id), ProposalStatus::Rejected);
+			}
+			assert_eq!(backs(dao, ALICE), Err(Error::<Test>::TooManyAyes.into()));
+			run_to(1 + PERIOD + REAP_DELAY + 1);
+			assert_ok!(Governance::reap(signed(EVE), ids[0]));
+			assert_eq!(backs(dao, ALICE), Ok(false));
+		});
+	}
+}
+
 mod migrations {
 	use super::*;
 	use crate::{migrations::v1, Pallet};
@@ -820,6 +924,65 @@ mod migrations {
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
 			assert_ok!(Governance::vote(signed(BOB), id, Vote::Aye));
 			assert_eq!(Proposals::<Test>::get(id).unwrap().tally.ayes, 500);
+		});
+	}
+
+	/// A proposal as version 1 encoded it: its parameters without their last field.
+	fn version_1_encoding(proposal: &crate::ProposalOf<Test>) -> Vec<u8> {
+		use codec::Encode;
+		let params = proposal.params.encode();
+		assert_eq!(params.last(), Some(&0), "ragequit comes last, off");
+		[
+			(proposal.dao, proposal.proposer, proposal.call_count, proposal.call_weight).encode(),
+			proposal.deposit.encode(),
+			params[..params.len() - 1].to_vec(),
+			(proposal.snapshot, proposal.electorate, proposal.end).encode(),
+			(proposal.tally, proposal.status).encode(),
+		]
+		.concat()
+	}
+
+	#[test]
+	fn v2_adds_ragequit_to_every_proposal_and_indexes_every_aye() {
+		use crate::{migrations::v2, AyesByVoter};
+		test(|| {
+			let dao = book_dao();
+			let first = propose(BOB, dao, vec![pay(EVE, 100)]);
+			let second = propose(CHARLIE, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(ALICE), first, Vote::Aye));
+			assert_ok!(Governance::vote(signed(BOB), first, Vote::Nay));
+			assert_ok!(Governance::vote(signed(ALICE), second, Vote::Aye));
+			assert_ok!(Governance::vote(signed(DAVE), second, Vote::Aye));
+			let current: Vec<_> = Proposals::<Test>::iter().collect();
+			let index: Vec<_> = AyesByVoter::<Test>::iter_keys().collect();
+			assert_eq!(index.len(), 3);
+			// Storage as version 1 left it.
+			for (id, proposal) in &current {
+				frame_support::storage::unhashed::put_raw(
+					&Proposals::<Test>::hashed_key_for(id),
+					&version_1_encoding(proposal),
+				);
+			}
+			let _ = AyesByVoter::<Test>::clear(u32::MAX, None);
+			let original = current.iter().find(|(id, _)| *id == first).map(|(_, p)| p.clone());
+			assert_ne!(Proposals::<Test>::get(first), original, "version 2 misreads version 1");
+			StorageVersion::new(1).put::<Pallet<Test>>();
+
+			v2::MigrateToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+			let mut migrated: Vec<_> = Proposals::<Test>::iter().collect();
+			let mut expected = current;
+			migrated.sort_by_key(|(id, _)| *id);
+			expected.sort_by_key(|(id, _)| *id);
+			assert_eq!(migrated, expected);
+			let mut indexed: Vec<_> = AyesByVoter::<Test>::iter_keys().collect();
+			let mut expected = index;
+			indexed.sort();
+			expected.sort();
+			assert_eq!(indexed, expected);
+			// Once run, it does not run again: a second run would not decode version 2.
+			v2::MigrateToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(Proposals::<Test>::iter().count(), 2);
 		});
 	}
 }

@@ -200,6 +200,10 @@ pub struct GovernanceParams<BlockNumber, Balance, TokenBalance> {
 	pub enactment_delay: BlockNumber,
 	/// Who may propose.
 	pub proposers: ProposerRule<TokenBalance>,
+	/// Whether a holder of the share token may ragequit: burn shares for their part of the
+	/// free treasury (the DAOs pallet's `ragequit`). Off unless the DAO opts in.
+	#[serde(default)]
+	pub ragequit: bool,
 }
 
 /// What the runtime holds the chain's DAO to, whatever its own [`GovernanceParams`] say: set at
@@ -359,9 +363,21 @@ pub trait DaoProposals<AccountId, Call> {
 	/// time after it ended (see the governance pallet's `reap`).
 	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome>;
 
+	/// Whether an aye of `who` backs a proposal of `dao` that is pending (taking votes, or
+	/// passed and not yet executed): while one does, `who` may not take its part of the
+	/// treasury and go (the DAOs pallet's `ragequit`). An error if `who`'s ayes are too many to
+	/// read in one call.
+	fn backs_pending(dao: DaoId, who: &AccountId) -> Result<bool, DispatchError>;
+
 	/// Benchmarks only: ends `proposal` as rejected, as if its vote had failed.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(proposal: ProposalId);
+
+	/// Benchmarks only: makes `who`, a member holding shares of `dao`, vote aye on as many
+	/// proposals of `dao` as [`backs_pending`](Self::backs_pending) reads, all of them over, so
+	/// that it reads them all and finds none pending.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn back_ended_proposals_for_benchmarks(dao: DaoId, who: &AccountId);
 }
 
 /// No governance: every proposal is refused (`DispatchError::Unavailable`) and none is known.
@@ -374,8 +390,15 @@ impl<AccountId, Call> DaoProposals<AccountId, Call> for () {
 		None
 	}
 
+	fn backs_pending(_: DaoId, _: &AccountId) -> Result<bool, DispatchError> {
+		Ok(false)
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(_: ProposalId) {}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn back_ended_proposals_for_benchmarks(_: DaoId, _: &AccountId) {}
 }
 
 /// Benchmarks only: how a runtime makes a share token's balance changes as expensive as they

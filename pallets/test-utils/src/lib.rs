@@ -34,6 +34,7 @@ pub fn governance<T: pallet_daos::Config>(
 		proposal_deposit,
 		enactment_delay,
 		proposers: ProposerRule::Members,
+		ragequit: false,
 	}
 }
 

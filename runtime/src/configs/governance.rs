@@ -121,6 +121,7 @@ impl pallet_governance::Config for Runtime {
 	type ForfeitNays = ForfeitNays;
 	type ReapDelay = ProposalReapDelay;
 	type MaxReapVotes = ConstU32<256>;
+	type MaxAyesRead = ConstU32<256>;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	/// Benchmark DAOs made by the DAOs pallet.

@@ -207,6 +207,7 @@ fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 			proposal_deposit: UNIT,
 			enactment_delay: 2,
 			proposers: ProposerRule::Members,
+			ragequit: false,
 		},
 	));
 	assert_ok!(Balances::transfer_keep_alive(

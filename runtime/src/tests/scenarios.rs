@@ -249,6 +249,83 @@ fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 	});
 }
 
+/// The book DAO votes to allow ragequit and then to pay an editor. Alice, who voted for the
+/// payment, cannot take her part of the treasury before it executes; Dave, who did not vote,
+/// can: the enactment delay is his grace period. Each is paid exactly its part, and keeps the
+/// royalties its shares earned.
+#[test]
+fn a_holder_ragequits_after_the_decision_it_backed_and_keeps_its_royalties() {
+	use crate::{Daos, Governance, Royalties, UNIT};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let [alice, _, _, dave] = authors.clone();
+		let treasury = Daos::account_of(book);
+		let token = pallet_daos::Daos::<Runtime>::get(book).unwrap().share_token.unwrap();
+		let mut governance = pallet_daos::Daos::<Runtime>::get(book).unwrap().governance;
+		governance.ragequit = true;
+		let allow =
+			crate::RuntimeCall::Daos(pallet_daos::Call::set_governance { dao: book, governance });
+		pass(book, &authors, vec![allow]);
+		// 100 CMN of royalties over 1,000 shares: 25 CMN for each author.
+		assert_ok!(Royalties::pay(RuntimeOrigin::signed(dave.clone()), book, 100 * UNIT));
+
+		let editor = Sr25519Keyring::Eve.to_account_id();
+		let payment = crate::RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: editor.into(),
+			value: 300 * UNIT,
+		});
+		let id = pallet_governance::NextProposalId::<Runtime>::get();
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(authors[1].clone()),
+			book,
+			vec![payment],
+			bounded(b"Pay the editor"),
+			Default::default(),
+		));
+		run_to(crate::System::block_number() + 1);
+		for author in &authors[..3] {
+			assert_ok!(Governance::vote(
+				RuntimeOrigin::signed(author.clone()),
+				id,
+				pallet_governance::Vote::Aye
+			));
+		}
+		let end = pallet_governance::Proposals::<Runtime>::get(id).unwrap().end;
+		run_to(end + 1);
+		assert_ok!(Governance::close(RuntimeOrigin::signed(dave.clone()), id));
+		let spendable = || {
+			use frame_support::traits::tokens::{Fortitude, Preservation};
+			Balances::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite)
+		};
+		// Passed, not yet executed: Alice's aye holds her, Dave goes with a quarter.
+		assert_noop!(
+			Daos::ragequit(RuntimeOrigin::signed(alice.clone()), book, 250),
+			pallet_daos::Error::<Runtime>::BacksPendingProposal
+		);
+		let (before, dave_before) = (spendable(), Balances::balance(&dave));
+		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(dave.clone()), book, 250));
+		assert_eq!(Balances::balance(&dave), dave_before + before / 4);
+		// Executed: Alice may go, with a third of what is left.
+		run_to(end + 1 + 2);
+		assert_eq!(
+			pallet_governance::Proposals::<Runtime>::get(id).map(|p| p.status),
+			Some(pallet_governance::ProposalStatus::Enacted { ok: true })
+		);
+		let (before, alice_before) = (spendable(), Balances::balance(&alice));
+		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(alice.clone()), book, 250));
+		assert_eq!(Balances::balance(&alice), alice_before + before / 3);
+		assert_eq!(
+			<Tokens as frame_support::traits::fungibles::Inspect<_>>::total_issuance(token),
+			500
+		);
+		// The royalties their shares earned stay theirs to claim.
+		for holder in [&alice, &dave] {
+			assert_eq!(Royalties::claimable(book, holder.clone()), 25 * UNIT);
+		}
+	});
+}
+
 #[test]
 fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 	use crate::{Daos, Governance, CHAIN_DAO};
