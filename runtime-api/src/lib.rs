@@ -49,9 +49,94 @@ sp_api::decl_runtime_apis! {
 	}
 }
 
+/// What version 3 of [`DaosApi`] and earlier answered, for a node that reads a chain whose
+/// runtime has not upgraded yet: governance parameters without `ragequit` (which those runtimes
+/// did not have, so it reads as off).
+pub mod v3 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use communs_primitives::{DaoId, ProposerRule, VotingMode};
+	use sp_runtime::Perbill;
+
+	/// A DAO's governance parameters, before `ragequit`.
+	#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug)]
+	pub struct GovernanceParams<BlockNumber, Balance, TokenBalance> {
+		/// How votes are weighed.
+		pub voting_mode: VotingMode,
+		/// How long a proposal takes votes, in blocks.
+		pub voting_period: BlockNumber,
+		/// The turnout a proposal needs.
+		pub quorum: Perbill,
+		/// The share of ayes among ayes and nays a proposal needs.
+		pub approval: Perbill,
+		/// Held from a proposer.
+		pub proposal_deposit: Balance,
+		/// How long after passing a proposal executes, in blocks.
+		pub enactment_delay: BlockNumber,
+		/// Who may propose.
+		pub proposers: ProposerRule<TokenBalance>,
+	}
+
+	/// A DAO as version 3 of the API showed it.
+	#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug)]
+	pub struct DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
+		/// Its id.
+		pub id: DaoId,
+		/// Its name.
+		pub name: Vec<u8>,
+		/// Who created it.
+		pub creator: AccountId,
+		/// Its keyless account, its treasury.
+		pub account: AccountId,
+		/// What its treasury can spend now.
+		pub treasury: Balance,
+		/// Where its description lives.
+		pub metadata_uri: Vec<u8>,
+		/// The hash of its description.
+		pub metadata_hash: [u8; 32],
+		/// Its share token, if any.
+		pub share_token: Option<TokenId>,
+		/// How it decides.
+		pub governance: GovernanceParams<BlockNumber, Balance, TokenBalance>,
+		/// How many members it has.
+		pub members: u32,
+	}
+
+	impl<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
+		From<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>
+		for super::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
+	{
+		fn from(old: DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>) -> Self {
+			let g = old.governance;
+			Self {
+				id: old.id,
+				name: old.name,
+				creator: old.creator,
+				account: old.account,
+				treasury: old.treasury,
+				metadata_uri: old.metadata_uri,
+				metadata_hash: old.metadata_hash.into(),
+				share_token: old.share_token,
+				governance: super::GovernanceParams {
+					voting_mode: g.voting_mode,
+					voting_period: g.voting_period,
+					quorum: g.quorum,
+					approval: g.approval,
+					proposal_deposit: g.proposal_deposit,
+					enactment_delay: g.enactment_delay,
+					proposers: g.proposers,
+					ragequit: false,
+				},
+				members: old.members,
+			}
+		}
+	}
+}
+
 sp_api::decl_runtime_apis! {
-	/// Reads of the DAOs pallet. Version 2 pages `members`; version 3 adds `credit_tokens`.
-	#[api_version(3)]
+	/// Reads of the DAOs pallet. Version 2 pages `members`; version 3 adds `credit_tokens`;
+	/// version 4's DAOs say whether they allow ragequit.
+	#[api_version(4)]
 	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
 		AccountId: Codec,
@@ -60,8 +145,16 @@ sp_api::decl_runtime_apis! {
 		TokenId: Codec,
 		TokenBalance: Codec,
 	{
+		/// Up to `limit` (at most 100) DAOs, from id `start` up (runtimes before version 4).
+		#[changed_in(4)]
+		fn daos(start: DaoId, limit: u32) -> Vec<v3::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
+
 		/// Up to `limit` (at most 100) DAOs, from id `start` up.
 		fn daos(start: DaoId, limit: u32) -> Vec<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
+
+		/// A DAO, if it exists (runtimes before version 4).
+		#[changed_in(4)]
+		fn dao(dao: DaoId) -> Option<v3::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
 		/// A DAO, if it exists.
 		fn dao(dao: DaoId) -> Option<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
@@ -79,8 +172,8 @@ sp_api::decl_runtime_apis! {
 		/// balance (token-weighted) or 1 for a member (one member, one vote).
 		fn voting_power(dao: DaoId, who: AccountId) -> TokenBalance;
 
-		/// The credit tokens a DAO issues (no vote, no royalty), in the order it created them.
-		#[api_version(3)]
+		/// The credit tokens a DAO issues (no vote, no royalty), in the order it created them
+		/// (from version 3).
 		fn credit_tokens(dao: DaoId) -> Vec<TokenId>;
 	}
 }

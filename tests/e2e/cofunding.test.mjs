@@ -1,15 +1,18 @@
 // End-to-end: a book funded by its readers on a development node, driven as wallets would.
 // Four authors create the DAO and vote two campaigns; readers fund them; after the deadline the
 // first succeeds and its backers claim shares, the second misses its goal and refunds them; a
-// publisher pays royalties and every holder claims its exact share. Each suite builds the state
-// it needs on its own node; the dao_* JSON-RPC methods show campaigns and royalties.
+// publisher pays royalties and every holder claims its exact share; once the DAO allows it, a
+// reader takes its part of the treasury and goes (ragequit), not while a spend it voted for is
+// still to run. Each suite builds the state it needs on its own node; the dao_* JSON-RPC methods
+// show campaigns and royalties.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CMN, createBookDao, eventOf, failure, feeOf, freeBalance, passProposal, waitPast,
+  CMN, closeAfter, createBookDao, eventOf, failure, feeOf, freeBalance, governance, passProposal, propose,
+  voteAye, waitPast,
 } from './lib/chain.mjs';
 import { rpc, submit, testsDir, useDevNode, waitFor } from './lib/node.mjs';
 
@@ -206,6 +209,98 @@ describe('a publisher pays a book\'s royalties', () => {
     assert.equal(await failure(submit(api, api.tx.royalties.claim(book.dao), stranger)),
       'royalties.NothingToClaim');
     assert.deepEqual(await rpc(node, 'dao_royalties', [book.dao]), before);
+  });
+});
+
+describe('a reader ragequits the book', () => {
+  const context = useDevNode();
+  let book;
+  /** What `dao`'s treasury could spend, and how many shares were outstanding, when the
+   *  parent of `blockHash` ended: what a ragequit in that block shares out. */
+  async function partsBefore(blockHash) {
+    const { api } = context;
+    const header = await api.rpc.chain.getHeader(blockHash);
+    const at = await api.at(header.parentHash);
+    const { free } = (await at.query.system.account(book.account)).data;
+    const existential = api.consts.balances.existentialDeposit.toBigInt();
+    const supply = (await at.query.tokens.details(book.token)).unwrap().supply.toBigInt();
+    const own = await at.query.tokens.accounts(book.token, book.account);
+    const outstanding = supply - (own.isSome ? own.unwrap().balance.toBigInt() : 0n);
+    return { spendable: free.toBigInt() - existential, outstanding };
+  }
+
+  before(async () => {
+    const { api, node, keyring } = context;
+    const { authors, readers, publisher } = cast(keyring);
+    book = await createBookDao(api, authors);
+    book.token = (await rpc(node, 'dao_info', [book.dao])).shareToken;
+    await submit(api, api.tx.balances.transferKeepAlive(book.account, 1_000n * CMN), authors[3]);
+    // Eve and Ferdie, readers, buy 100 shares each from Alice and Bob.
+    await submit(api, api.tx.tokens.transfer(book.token, readers[0].address, 100), authors[0]);
+    await submit(api, api.tx.tokens.transfer(book.token, readers[1].address, 100), authors[1]);
+    await submit(api, api.tx.royalties.pay(book.dao, 1_000n * CMN), publisher);
+    // The authors allow ragequit, with 15 blocks (30 s) between a decision and its execution.
+    const info = await rpc(node, 'dao_info', [book.dao]);
+    assert.equal(info.governance.ragequit, false);
+    await passProposal(api, {
+      dao: book.dao,
+      calls: [api.tx.daos.setGovernance(book.dao, governance({ enactmentDelay: 15, ragequit: true }))],
+      title: 'Let holders take their part and go', proposer: authors[1],
+      voters: authors.slice(0, 3), closer: authors[3],
+    });
+    await waitFor('ragequit to be allowed', async () =>
+      (await rpc(node, 'dao_info', [book.dao])).governance.ragequit, { timeoutMs: 60_000 });
+  });
+
+  test('during the grace period the reader who voted for a spend is refused, one who did not goes', async () => {
+    const { api, node, keyring } = context;
+    const { authors, readers: [Eve, Ferdie] } = cast(keyring);
+    const pay = api.tx.balances.transferKeepAlive(authors[2].address, 300n * CMN);
+    const opened = await propose(api, book.dao, [pay], 'Pay the illustrator', authors[1]);
+    await voteAye(api, opened.proposal, [...authors.slice(0, 3), Eve]);
+    const closed = await closeAfter(api, opened, authors[3]);
+    assert.equal(eventOf(closed, api.events.governance.Closed).passed.isTrue, true);
+    const enactAt = (await rpc(node, 'dao_proposal', [opened.proposal])).status.passed.enactAt;
+
+    assert.equal(await failure(submit(api, api.tx.daos.ragequit(book.dao, 100), Eve)),
+      'daos.BacksPendingProposal');
+    const before = await freeBalance(api, Ferdie.address);
+    const quit = await submit(api, api.tx.daos.ragequit(book.dao, 100), Ferdie);
+    const { spendable, outstanding } = await partsBefore(quit.blockHash);
+    const { payout, shares } = eventOf(quit, api.events.daos.Ragequit);
+    assert.equal(shares.toNumber(), 100);
+    assert.equal(payout.toBigInt(), (spendable * 100n) / outstanding, 'its part, rounded down');
+    assert.equal(await freeBalance(api, Ferdie.address), before + payout.toBigInt() - feeOf(api, quit));
+    const header = await api.rpc.chain.getHeader(quit.blockHash);
+    assert.ok(header.number.toNumber() < enactAt, 'Ferdie went before the spend ran');
+    assert.equal((await api.call.tokensApi.balance(book.token, Ferdie.address)).toNumber(), 0);
+    book.spend = { proposal: opened.proposal, enactAt };
+  });
+
+  test('once the spend ran, the reader goes with its part and keeps its royalties', async () => {
+    const { api, node, keyring } = context;
+    const { readers: [Eve] } = cast(keyring);
+    await waitPast(api, book.spend.enactAt, 'the spend to run');
+    await waitFor('the spend to be enacted', async () =>
+      (await rpc(node, 'dao_proposal', [book.spend.proposal])).status.enacted !== undefined,
+    { timeoutMs: 60_000 });
+    assert.equal(await failure(submit(api, api.tx.daos.ragequit(book.dao, 101), Eve)),
+      'daos.InsufficientShares');
+    assert.equal(await failure(submit(api, api.tx.daos.ragequit(book.dao, 0), Eve)), 'daos.ZeroShares');
+    const quit = await submit(api, api.tx.daos.ragequit(book.dao, 100), Eve);
+    const { spendable, outstanding } = await partsBefore(quit.blockHash);
+    assert.equal(eventOf(quit, api.events.daos.Ragequit).payout.toBigInt(), (spendable * 100n) / outstanding);
+    // Her 100 shares of 1,000 earned 100 CMN of the payment: still hers to claim.
+    assert.equal(await rpc(node, 'dao_claimableRoyalties', [book.dao, Eve.address]), (100n * CMN).toString());
+    const claimed = await submit(api, api.tx.royalties.claim(book.dao), Eve);
+    assert.equal(eventOf(claimed, api.events.royalties.Claimed).amount.toBigInt(), 100n * CMN);
+  });
+
+  test('a DAO that does not allow it refuses', async () => {
+    const { api, keyring } = context;
+    const { readers: [Eve] } = cast(keyring);
+    assert.equal(await failure(submit(api, api.tx.daos.ragequit(0, 1), Eve)), 'daos.RagequitNotAllowed');
+    assert.equal(await failure(submit(api, api.tx.daos.ragequit(99, 1), Eve)), 'daos.UnknownDao');
   });
 });
 

@@ -68,7 +68,7 @@ export async function setUp(api, funder, kind, accounts) {
       [[funder.address, []]],
       {
         votingMode: 'TokenWeighted', votingPeriod: 3 * 24 * 600, quorum: 0, approval: 500_000_000,
-        proposalDeposit: CMN, enactmentDelay: 1, proposers: 'Members',
+        proposalDeposit: CMN, enactmentDelay: 1, proposers: 'Members', ragequit: false,
       },
     ), funder);
     const { dao } = eventOf(api, created, api.events.daos.DaoCreated);

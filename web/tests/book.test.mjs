@@ -1,6 +1,6 @@
 // In a real browser, against a development node: four authors create their book's DAO in the
-// wizard, vote a campaign, readers fund it, claim their shares, a publisher pays royalties and
-// every holder claims its exact share. Each step is checked on chain over RPC, not only on
+// wizard, vote a campaign, readers fund it, claim their shares, a publisher pays royalties,
+// every holder claims its exact share, and a reader takes her part of the treasury and goes. Each step is checked on chain over RPC, not only on
 // screen, and every page the story visits passes axe's serious and critical rules.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,6 +38,7 @@ describe('a book funded by its readers, from the browser', () => {
       await ui.page.getByRole('button', { name: 'Add a member' }).click();
       await ui.page.getByLabel(`Member ${i}: address`).fill(author.address);
     }
+    await ui.page.getByLabel(/Holders may take their part of the treasury and go/).check();
     await axe('the wizard');
     const created = await send(ui.page, 'Create the DAO', ui.page, ui.page.getByRole('status').filter({ hasText: 'created' }));
     dao = Number(/^DAO #(\d+) is created\.$/.exec(created)?.[1]);
@@ -46,6 +47,7 @@ describe('a book funded by its readers, from the browser', () => {
     const info = (await api.call.daosApi.dao(dao)).unwrap();
     assert.equal(info.name.toUtf8(), 'The Book');
     assert.equal(info.members.toNumber(), 4);
+    assert.equal(info.governance.ragequit.isTrue, true);
     const token = info.shareToken.unwrap();
     for (const author of cast.authors) {
       assert.equal((await api.call.tokensApi.balance(token, author.address)).toBigInt(), 250n);
@@ -144,6 +146,28 @@ describe('a book funded by its readers, from the browser', () => {
       assert.equal((await api.call.royaltiesApi.claimable(dao, holder.address)).toBigInt(), 0n);
     }
     await waitFor('the page to show nothing left', async () => (await ui.page.getByTestId('claimable').textContent()).includes('0 CMN'));
+  });
+
+  test('a reader takes her part of the treasury and goes, for what the page said', async () => {
+    const { api } = context;
+    const [Eve] = cast.readers;
+    const { shareToken } = (await api.call.daosApi.dao(dao)).unwrap();
+    await signAs(ui.page, Eve.address);
+    const ragequit = ui.page.getByRole('region', { name: 'Take your part and go' });
+    await ragequit.getByText('You hold 500 BOOK.').waitFor();
+    await ragequit.getByLabel(/Shares to give up/).fill('600');
+    await ragequit.getByText(/more than/i).first().waitFor();
+    await ragequit.getByLabel(/Shares to give up/).fill('100');
+    const said = await ragequit.getByTestId('ragequit-payout').textContent();
+    const treasury = (await api.call.daosApi.dao(dao)).unwrap().treasury.toBigInt();
+    assert.match(await send(ui.page, 'Give up these shares for my part', ragequit), /Done/);
+    assert.equal((await api.call.tokensApi.balance(shareToken, Eve.address)).toBigInt(), 400n);
+    // 100 of the 2,000 shares: a twentieth of what the treasury could spend, as the page said.
+    const paid = treasury - (await api.call.daosApi.dao(dao)).unwrap().treasury.toBigInt();
+    assert.equal(paid, treasury / 20n);
+    const whole = (paid / CMN).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+    const cmn = `${whole}.${(paid % CMN).toString().padStart(12, '0')}`.replace(/\.?0+$/, '');
+    assert.ok(said.includes(`${cmn} CMN`), `${said} names ${cmn} CMN`);
   });
 
   test('the pages logged no warning or error (no missing translation)', () => {

@@ -67,6 +67,7 @@ fn governance_json(params: &GovernanceParams<BlockNumber, Balance, Balance>) -> 
 			ProposerRule::Members => json!("Members"),
 			ProposerRule::Holders(least) => json!({ "holders": least.to_string() }),
 		},
+		"ragequit": params.ragequit,
 	})
 }
 
@@ -129,18 +130,29 @@ where
 	fn list(&self, start: Option<u32>, limit: Option<u32>) -> RpcResult<Vec<Value>> {
 		let best = self.client.info().best_hash;
 		let version = self.api_version(best)?;
-		let daos = self
-			.client
-			.runtime_api()
-			.daos(best, start.unwrap_or(0), limit.unwrap_or(100))
-			.map_err(runtime_error)?;
+		let (start, limit) = (start.unwrap_or(0), limit.unwrap_or(100));
+		let api = self.client.runtime_api();
+		let daos = if version >= 4 {
+			api.daos(best, start, limit).map_err(runtime_error)?
+		} else {
+			#[allow(deprecated)]
+			let old = api.daos_before_version_4(best, start, limit).map_err(runtime_error)?;
+			old.into_iter().map(Into::into).collect()
+		};
 		daos.iter().map(|dao| self.with_credits(best, version, dao)).collect()
 	}
 
 	fn info(&self, dao: u32) -> RpcResult<Option<Value>> {
 		let best = self.client.info().best_hash;
 		let version = self.api_version(best)?;
-		let dao = self.client.runtime_api().dao(best, dao).map_err(runtime_error)?;
+		let api = self.client.runtime_api();
+		let dao = if version >= 4 {
+			api.dao(best, dao).map_err(runtime_error)?
+		} else {
+			#[allow(deprecated)]
+			let old = api.dao_before_version_4(best, dao).map_err(runtime_error)?;
+			old.map(Into::into)
+		};
 		dao.as_ref().map(|dao| self.with_credits(best, version, dao)).transpose()
 	}
 

@@ -290,10 +290,10 @@ mod benchmarks {
 	}
 
 	/// A holder gives up all its shares, its royalties settled by the share token's hook at its
-	/// most expensive, after voting aye on as many proposals as the grace check reads, all of
-	/// them over.
+	/// most expensive, after voting aye on `a` proposals, all of them over, which the grace
+	/// check reads.
 	#[benchmark]
-	fn ragequit() {
+	fn ragequit(a: Linear<0, { T::Proposals::max_ayes_read() }>) {
 		use frame_support::traits::fungibles::{Inspect as _, Mutate as _};
 		let (dao, _) = create::<T>(1);
 		Daos::<T>::mutate(dao, |info| {
@@ -308,7 +308,7 @@ mod benchmarks {
 		let who: T::AccountId = account("member", 0, 0);
 		T::Currency::set_balance(&who, T::Currency::minimum_balance());
 		assert!(T::Tokens::mint_into(token.clone(), &who, 1_000u32.into()).is_ok());
-		T::Proposals::back_ended_proposals_for_benchmarks(dao, &who);
+		T::Proposals::back_ended_proposals_for_benchmarks(dao, &who, a);
 		let before = T::Currency::balance(&who);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dao, 1_000u32.into());

@@ -358,12 +358,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `ragequit` once the origin is checked.
+	/// `ragequit` once the origin is checked; returns how many of the caller's ayes it read.
 	pub(crate) fn do_ragequit(
 		who: T::AccountId,
 		dao: DaoId,
 		shares: TokenBalanceOf<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		use sp_runtime::{
 			helpers_128bit::multiply_by_rational_with_rounding, traits::UniqueSaturatedInto,
 			Rounding,
@@ -383,7 +383,8 @@ impl<T: Config> Pallet<T> {
 			),
 		};
 		ensure!(shares <= held, Error::<T>::InsufficientShares);
-		ensure!(!T::Proposals::backs_pending(dao, &who)?, Error::<T>::BacksPendingProposal);
+		let (backs, ayes_read) = T::Proposals::backs_pending(dao, &who)?;
+		ensure!(!backs, Error::<T>::BacksPendingProposal);
 
 		// The shares outside the DAO's account, of which the caller's are part.
 		let outstanding = T::Tokens::total_issuance(token.clone())
@@ -412,7 +413,7 @@ impl<T: Config> Pallet<T> {
 			T::Currency::transfer(&treasury, &who, payout, Preservation::Preserve)?;
 		}
 		Self::deposit_event(Event::Ragequit { dao, who, shares, payout });
-		Ok(())
+		Ok(ayes_read)
 	}
 
 	/// `withdraw_request` once the origin is checked.

@@ -1008,19 +1008,22 @@ pub mod pallet {
 		/// DAO whose governance parameters allow it, and never while an aye of the caller backs
 		/// a pending proposal: the enactment delay is the time a holder who disagrees has to go
 		/// before a decision executes. Membership and roles stay ([`leave`](Pallet::leave)).
+		/// Charged for reading the most ayes the check reads; refunded for those it did not.
 		///
 		/// Origin: signed, a holder of `shares`. Emits [`Event::Ragequit`]. Errors:
 		/// [`Error::UnknownDao`], [`Error::RagequitNotAllowed`], [`Error::NoShareToken`],
 		/// [`Error::ZeroShares`], [`Error::InsufficientShares`],
 		/// [`Error::BacksPendingProposal`], and the governance pallet's `TooManyAyes`.
 		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::ragequit(T::Proposals::max_ayes_read()))]
 		pub fn ragequit(
 			origin: OriginFor<T>,
 			dao: DaoId,
 			shares: TokenBalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_ragequit(who, dao, shares)
+			let ayes_read = Self::do_ragequit(who, dao, shares)?;
+			Ok(Some(T::WeightInfo::ragequit(ayes_read)).into())
 		}
 	}
 

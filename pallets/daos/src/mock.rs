@@ -130,7 +130,7 @@ parameter_types! {
 }
 
 /// The most of one voter's ayes in one DAO that [`MockProposals::backs_pending`] reads.
-pub const MAX_AYES_READ: usize = 3;
+pub const MAX_AYES_READ: u32 = 3;
 
 /// Records an aye of `who` on `proposal`, a proposal of `dao`.
 pub fn vote_aye(dao: u32, who: AccountId, proposal: ProposalId) {
@@ -154,18 +154,22 @@ impl DaoProposals<AccountId, RuntimeCall> for MockProposals {
 		Opened::get().get(proposal as usize).cloned().flatten().map(|opened| opened.outcome)
 	}
 
-	fn backs_pending(dao: u32, who: &AccountId) -> Result<bool, sp_runtime::DispatchError> {
+	fn backs_pending(dao: u32, who: &AccountId) -> Result<(bool, u32), sp_runtime::DispatchError> {
 		let ayes: Vec<ProposalId> = Ayes::get()
 			.into_iter()
 			.filter(|(aye_dao, voter, _)| *aye_dao == dao && voter == who)
 			.map(|(_, _, proposal)| proposal)
 			.collect();
-		if ayes.len() > MAX_AYES_READ {
+		if ayes.len() > MAX_AYES_READ as usize {
 			return Err(sp_runtime::DispatchError::Other("TooManyAyes"));
 		}
-		Ok(ayes
-			.into_iter()
-			.any(|proposal| Self::outcome(proposal) == Some(ProposalOutcome::Pending)))
+		let backs =
+			ayes.iter().any(|proposal| Self::outcome(*proposal) == Some(ProposalOutcome::Pending));
+		Ok((backs, ayes.len() as u32))
+	}
+
+	fn max_ayes_read() -> u32 {
+		MAX_AYES_READ
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -174,8 +178,10 @@ impl DaoProposals<AccountId, RuntimeCall> for MockProposals {
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn back_ended_proposals_for_benchmarks(dao: u32, who: &AccountId) {
-		for _ in 0..MAX_AYES_READ {
+	fn back_ended_proposals_for_benchmarks(dao: u32, who: &AccountId, count: u32) {
+		// The statics outlive each run's storage: forget an earlier run's ayes.
+		Ayes::mutate(|ayes| ayes.retain(|(aye_dao, voter, _)| (*aye_dao, voter) != (dao, who)));
+		for _ in 0..count {
 			let Ok(proposal) = Self::submit(*who, dao, Vec::new(), b"") else { return };
 			vote_aye(dao, *who, proposal);
 			end_without_enacting(proposal);

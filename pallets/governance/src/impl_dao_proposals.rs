@@ -33,9 +33,9 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 		})
 	}
 
-	fn backs_pending(dao: DaoId, who: &T::AccountId) -> Result<bool, DispatchError> {
-		let limit = T::MaxAyesRead::get() as usize;
-		let mut read = 0usize;
+	fn backs_pending(dao: DaoId, who: &T::AccountId) -> Result<(bool, u32), DispatchError> {
+		let limit = T::MaxAyesRead::get();
+		let mut read = 0u32;
 		for id in AyesByVoter::<T>::iter_key_prefix((dao, who)) {
 			read = read.saturating_add(1);
 			ensure!(read <= limit, Error::<T>::TooManyAyes);
@@ -43,10 +43,14 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 				matches!(proposal.status, ProposalStatus::Ongoing | ProposalStatus::Passed { .. })
 			});
 			if pending {
-				return Ok(true);
+				return Ok((true, read));
 			}
 		}
-		Ok(false)
+		Ok((false, read))
+	}
+
+	fn max_ayes_read() -> u32 {
+		T::MaxAyesRead::get()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -58,11 +62,11 @@ impl<T: Config> DaoProposals<T::AccountId, <T as Config>::RuntimeCall> for Palle
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn back_ended_proposals_for_benchmarks(dao: DaoId, who: &T::AccountId) {
+	fn back_ended_proposals_for_benchmarks(dao: DaoId, who: &T::AccountId, count: u32) {
 		use sp_runtime::traits::One;
 		let remark: <T as Config>::RuntimeCall =
 			frame_system::Call::<T>::remark { remark: Vec::new() }.into();
-		for _ in 0..T::MaxAyesRead::get() {
+		for _ in 0..count {
 			let id = NextProposalId::<T>::get();
 			let opened = Self::do_propose(
 				who.clone(),

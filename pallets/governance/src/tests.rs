@@ -794,6 +794,7 @@ mod ayes_by_voter {
 
 	fn backs(dao: u32, who: AccountId) -> Result<bool, DispatchError> {
 		<Governance as DaoProposals<AccountId, RuntimeCall>>::backs_pending(dao, &who)
+			.map(|(backs, _)| backs)
 	}
 
 	#[test]
@@ -853,6 +854,7 @@ mod ayes_by_voter {
 			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Aye));
 			assert_ok!(Governance::vote(signed(ALICE), id, Vote::Nay));
 			assert_eq!(backs(dao, ALICE), Ok(false));
+			// It read nothing: Alice has no aye left.
 			// Rejected: nothing to back either.
 			let rejected = propose(BOB, dao, vec![remark()]);
 			assert_ok!(Governance::vote(signed(DAVE), rejected, Vote::Aye));

@@ -364,20 +364,25 @@ pub trait DaoProposals<AccountId, Call> {
 	fn outcome(proposal: ProposalId) -> Option<ProposalOutcome>;
 
 	/// Whether an aye of `who` backs a proposal of `dao` that is pending (taking votes, or
-	/// passed and not yet executed): while one does, `who` may not take its part of the
-	/// treasury and go (the DAOs pallet's `ragequit`). An error if `who`'s ayes are too many to
-	/// read in one call.
-	fn backs_pending(dao: DaoId, who: &AccountId) -> Result<bool, DispatchError>;
+	/// passed and not yet executed), and how many of `who`'s ayes it read to tell: while one
+	/// does, `who` may not take its part of the treasury and go (the DAOs pallet's
+	/// `ragequit`). An error if `who` has more ayes in `dao` than [`max_ayes_read`]
+	/// (Self::max_ayes_read).
+	fn backs_pending(dao: DaoId, who: &AccountId) -> Result<(bool, u32), DispatchError>;
+
+	/// The most ayes [`backs_pending`](Self::backs_pending) reads: what a call asking it is
+	/// charged for, before a refund of those it did not read.
+	fn max_ayes_read() -> u32;
 
 	/// Benchmarks only: ends `proposal` as rejected, as if its vote had failed.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(proposal: ProposalId);
 
-	/// Benchmarks only: makes `who`, a member holding shares of `dao`, vote aye on as many
-	/// proposals of `dao` as [`backs_pending`](Self::backs_pending) reads, all of them over, so
-	/// that it reads them all and finds none pending.
+	/// Benchmarks only: makes `who`, a member holding shares of `dao`, vote aye on `count`
+	/// proposals of `dao`, all of them over, so that [`backs_pending`](Self::backs_pending)
+	/// reads them all and finds none pending.
 	#[cfg(feature = "runtime-benchmarks")]
-	fn back_ended_proposals_for_benchmarks(dao: DaoId, who: &AccountId);
+	fn back_ended_proposals_for_benchmarks(dao: DaoId, who: &AccountId, count: u32);
 }
 
 /// No governance: every proposal is refused (`DispatchError::Unavailable`) and none is known.
@@ -390,15 +395,19 @@ impl<AccountId, Call> DaoProposals<AccountId, Call> for () {
 		None
 	}
 
-	fn backs_pending(_: DaoId, _: &AccountId) -> Result<bool, DispatchError> {
-		Ok(false)
+	fn backs_pending(_: DaoId, _: &AccountId) -> Result<(bool, u32), DispatchError> {
+		Ok((false, 0))
+	}
+
+	fn max_ayes_read() -> u32 {
+		0
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn reject_for_benchmarks(_: ProposalId) {}
 
 	#[cfg(feature = "runtime-benchmarks")]
-	fn back_ended_proposals_for_benchmarks(_: DaoId, _: &AccountId) {}
+	fn back_ended_proposals_for_benchmarks(_: DaoId, _: &AccountId, _: u32) {}
 }
 
 /// Benchmarks only: how a runtime makes a share token's balance changes as expensive as they

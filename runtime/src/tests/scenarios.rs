@@ -256,6 +256,8 @@ fn readers_fund_a_book_and_every_holder_earns_its_royalties() {
 #[test]
 fn a_holder_ragequits_after_the_decision_it_backed_and_keeps_its_royalties() {
 	use crate::{Daos, Governance, Royalties, UNIT};
+	use frame_support::traits::Get;
+	use pallet_daos::WeightInfo as _;
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
 		let (book, authors) = create_book_dao();
@@ -304,7 +306,10 @@ fn a_holder_ragequits_after_the_decision_it_backed_and_keeps_its_royalties() {
 			pallet_daos::Error::<Runtime>::BacksPendingProposal
 		);
 		let (before, dave_before) = (spendable(), Balances::balance(&dave));
-		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(dave.clone()), book, 250));
+		// Dave voted aye on nothing: charged for reading no aye.
+		let weight = |ayes| <Runtime as pallet_daos::Config>::WeightInfo::ragequit(ayes);
+		let quit = Daos::ragequit(RuntimeOrigin::signed(dave.clone()), book, 250).unwrap();
+		assert_eq!(quit.actual_weight, Some(weight(0)));
 		assert_eq!(Balances::balance(&dave), dave_before + before / 4);
 		// Executed: Alice may go, with a third of what is left.
 		run_to(end + 1 + 2);
@@ -313,7 +318,12 @@ fn a_holder_ragequits_after_the_decision_it_backed_and_keeps_its_royalties() {
 			Some(pallet_governance::ProposalStatus::Enacted { ok: true })
 		);
 		let (before, alice_before) = (spendable(), Balances::balance(&alice));
-		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(alice.clone()), book, 250));
+		// Alice's two ayes read, both on executed proposals.
+		let quit = Daos::ragequit(RuntimeOrigin::signed(alice.clone()), book, 250).unwrap();
+		assert_eq!(quit.actual_weight, Some(weight(2)));
+		assert!(
+			weight(2).all_lt(weight(<Runtime as pallet_governance::Config>::MaxAyesRead::get()))
+		);
 		assert_eq!(Balances::balance(&alice), alice_before + before / 3);
 		assert_eq!(
 			<Tokens as frame_support::traits::fungibles::Inspect<_>>::total_issuance(token),

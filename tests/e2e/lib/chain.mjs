@@ -48,7 +48,8 @@ export async function waitPast(api, number, what = `block ${number + 1}`) {
 }
 
 /** Governance parameters: token-weighted, 30-block votes, 50% quorum and approval, a 1 CMN
- *  deposit, 2 blocks of enactment delay, members propose; `overrides` changes any of them. */
+ *  deposit, 2 blocks of enactment delay, members propose, no ragequit; `overrides` changes any
+ *  of them. */
 export function governance(overrides = {}) {
   return {
     votingMode: 'TokenWeighted',
@@ -58,6 +59,7 @@ export function governance(overrides = {}) {
     proposalDeposit: CMN,
     enactmentDelay: 2,
     proposers: 'Members',
+    ragequit: false,
     ...overrides,
   };
 }

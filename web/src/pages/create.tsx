@@ -64,6 +64,7 @@ export function CreateDao() {
   const [approval, setApproval] = useState('50');
   const [deposit, setDeposit] = useState('1');
   const [delay, setDelay] = useState('2');
+  const [ragequit, setRagequit] = useState(false);
   const [created, setCreated] = useState<number>();
 
   const choose = (next: Preset) => {
@@ -138,6 +139,7 @@ export function CreateDao() {
         proposal_deposit: values.deposit!,
         enactment_delay: values.delay!,
         proposers: { type: 'Members', value: undefined },
+        ragequit: token && ragequit,
       },
     });
   };
@@ -251,6 +253,14 @@ export function CreateDao() {
             onInput={setDeposit} parsed={parsedDeposit} help={t('create.deposit.help')} />
           <Field id="gov-delay" label={t('create.delay')} inputMode="numeric" value={delay} onInput={setDelay}
             parsed={parsedDelay} help={t('create.delay.help')} />
+          {token && (
+            <>
+              <label class="check">
+                <input type="checkbox" checked={ragequit} onChange={() => setRagequit(!ragequit)} /> {t('create.ragequit')}
+              </label>
+              <p class="hint">{t('create.ragequit.help')}</p>
+            </>
+          )}
         </Section>
 
         {max && (

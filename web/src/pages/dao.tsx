@@ -12,6 +12,7 @@ import { useDaoTokens } from '../tokens';
 import { readMembers } from '../members';
 import { TxButton } from '../ui/tx';
 import { JoinRequest } from './join';
+import { Ragequit } from './ragequit';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -41,7 +42,7 @@ export function DaoPage({ id }: { id: number }) {
         <dd>{t('dao.rulesText', {
           period: g.voting_period, quorum: formatPercent(g.quorum), approval: formatPercent(g.approval),
           deposit: formatAmount(g.proposal_deposit, native), delay: g.enactment_delay,
-        })}</dd>
+        })}{g.ragequit && <> {t('dao.ragequitAllowed')}</>}</dd>
         {shares && (
           <>
             <dt>{t('dao.shareToken')}</dt>
@@ -66,6 +67,9 @@ export function DaoPage({ id }: { id: number }) {
       <Campaigns dao={id} />
       {tokens && <Cooperative dao={id} tokens={tokens} />}
       {shares && <Royalties dao={id} unit={native} />}
+      {shares && g.ragequit && (
+        <Ragequit dao={id} daoAccount={info.account} treasury={info.treasury} shares={shares} />
+      )}
     </>
   );
 }

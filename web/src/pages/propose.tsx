@@ -287,6 +287,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
       const deposit = parseSpend(v('deposit'), native);
       const delay = parseCount(v('delay'), 0, 1_296_000);
       const weighted = v('mode') !== 'OneMemberOneVote';
+      const ragequit = v('ragequit') === 'yes';
       fields = (
         <>
           <div class="field">
@@ -299,6 +300,10 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
           </div>
           {field('minutes', minutes, 'numeric')}{field('quorum', quorum)}{field('approval', approval)}
           {field('deposit', deposit)}{field('delay', delay, 'numeric')}
+          <label class="check">
+            <input id="action-ragequit" type="checkbox" checked={ragequit}
+              onChange={() => set('ragequit')(ragequit ? '' : 'yes')} /> {t('field.ragequit')}
+          </label>
         </>
       );
       built = () => {
@@ -312,7 +317,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
             governance: {
               voting_mode: { type: weighted ? 'TokenWeighted' : 'OneMemberOneVote', value: undefined },
               voting_period: period! * BLOCKS_PER_MINUTE, quorum: q!, approval: a!, proposal_deposit: d!,
-              enactment_delay: e!, proposers: { type: 'Members', value: undefined },
+              enactment_delay: e!, proposers: { type: 'Members', value: undefined }, ragequit,
             },
           }),
         };
