@@ -151,7 +151,7 @@ describe('a book funded by its readers, from the browser', () => {
   test('a reader takes her part of the treasury and goes, for what the page said', async () => {
     const { api } = context;
     const [Eve] = cast.readers;
-    const { shareToken } = (await api.call.daosApi.dao(dao)).unwrap();
+    const shareToken = (await api.call.daosApi.dao(dao)).unwrap().shareToken.unwrap();
     await signAs(ui.page, Eve.address);
     const ragequit = ui.page.getByRole('region', { name: 'Take your part and go' });
     await ragequit.getByText('You hold 500 BOOK.').waitFor();
