@@ -55,27 +55,7 @@ sp_api::decl_runtime_apis! {
 pub mod v3 {
 	use alloc::vec::Vec;
 	use codec::{Decode, Encode};
-	use communs_primitives::{DaoId, ProposerRule, VotingMode};
-	use sp_runtime::Perbill;
-
-	/// A DAO's governance parameters, before `ragequit`.
-	#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug)]
-	pub struct GovernanceParams<BlockNumber, Balance, TokenBalance> {
-		/// How votes are weighed.
-		pub voting_mode: VotingMode,
-		/// How long a proposal takes votes, in blocks.
-		pub voting_period: BlockNumber,
-		/// The turnout a proposal needs.
-		pub quorum: Perbill,
-		/// The share of ayes among ayes and nays a proposal needs.
-		pub approval: Perbill,
-		/// Held from a proposer.
-		pub proposal_deposit: Balance,
-		/// How long after passing a proposal executes, in blocks.
-		pub enactment_delay: BlockNumber,
-		/// Who may propose.
-		pub proposers: ProposerRule<TokenBalance>,
-	}
+	use communs_primitives::{DaoId, GovernanceParamsBeforeRagequit};
 
 	/// A DAO as version 3 of the API showed it.
 	#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug)]
@@ -97,7 +77,7 @@ pub mod v3 {
 		/// Its share token, if any.
 		pub share_token: Option<TokenId>,
 		/// How it decides.
-		pub governance: GovernanceParams<BlockNumber, Balance, TokenBalance>,
+		pub governance: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>,
 		/// How many members it has.
 		pub members: u32,
 	}
@@ -107,7 +87,6 @@ pub mod v3 {
 		for super::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	{
 		fn from(old: DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>) -> Self {
-			let g = old.governance;
 			Self {
 				id: old.id,
 				name: old.name,
@@ -117,16 +96,7 @@ pub mod v3 {
 				metadata_uri: old.metadata_uri,
 				metadata_hash: old.metadata_hash.into(),
 				share_token: old.share_token,
-				governance: super::GovernanceParams {
-					voting_mode: g.voting_mode,
-					voting_period: g.voting_period,
-					quorum: g.quorum,
-					approval: g.approval,
-					proposal_deposit: g.proposal_deposit,
-					enactment_delay: g.enactment_delay,
-					proposers: g.proposers,
-					ragequit: false,
-				},
+				governance: old.governance.into(),
 				members: old.members,
 			}
 		}

@@ -46,26 +46,13 @@ pub mod v1 {
 pub mod v2 {
 	use crate::{Config, DaoInfo, Daos, Pallet};
 	use codec::Decode;
-	use communs_primitives::{GovernanceParams, ProposerRule, VotingMode};
+	use communs_primitives::GovernanceParamsBeforeRagequit;
 	use frame_support::{
 		migrations::VersionedMigration,
 		traits::{Get, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
-	use sp_runtime::Perbill;
-
-	/// A DAO's parameters as version 1 stored them: without `ragequit`.
-	#[derive(Decode)]
-	pub struct OldGovernanceParams<BlockNumber, Balance, TokenBalance> {
-		voting_mode: VotingMode,
-		voting_period: BlockNumber,
-		quorum: Perbill,
-		approval: Perbill,
-		proposal_deposit: Balance,
-		enactment_delay: BlockNumber,
-		proposers: ProposerRule<TokenBalance>,
-	}
 
 	/// A DAO as version 1 stored it.
 	#[derive(Decode)]
@@ -76,7 +63,7 @@ pub mod v2 {
 		name: Name,
 		metadata: crate::DaoMetadata<Uri>,
 		share_token: Option<TokenId>,
-		governance: OldGovernanceParams<BlockNumber, Balance, TokenBalance>,
+		governance: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>,
 		members: u32,
 	}
 
@@ -99,7 +86,6 @@ pub mod v2 {
 			let mut daos = 0u64;
 			Daos::<T>::translate::<OldDaoInfoOf<T>, _>(|_, old| {
 				daos = daos.saturating_add(1);
-				let g = old.governance;
 				Some(DaoInfo {
 					creator: old.creator,
 					account: old.account,
@@ -107,16 +93,7 @@ pub mod v2 {
 					name: old.name,
 					metadata: old.metadata,
 					share_token: old.share_token,
-					governance: GovernanceParams {
-						voting_mode: g.voting_mode,
-						voting_period: g.voting_period,
-						quorum: g.quorum,
-						approval: g.approval,
-						proposal_deposit: g.proposal_deposit,
-						enactment_delay: g.enactment_delay,
-						proposers: g.proposers,
-						ragequit: false,
-					},
+					governance: old.governance.into(),
 					members: old.members,
 				})
 			});

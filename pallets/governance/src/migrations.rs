@@ -96,26 +96,13 @@ pub mod v2 {
 		TokenBalanceOf, TokenIdOf, Vote, Votes,
 	};
 	use codec::Decode;
-	use communs_primitives::{DaoId, GovernanceParams, ProposerRule, SnapshotId, VotingMode};
+	use communs_primitives::{DaoId, GovernanceParamsBeforeRagequit, SnapshotId};
 	use frame_support::{
 		migrations::VersionedMigration,
 		traits::{Get, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
-	use sp_runtime::Perbill;
-
-	/// A DAO's parameters as version 1 stored them: without `ragequit`.
-	#[derive(Decode)]
-	pub struct OldGovernanceParams<BlockNumber, Balance, TokenBalance> {
-		voting_mode: VotingMode,
-		voting_period: BlockNumber,
-		quorum: Perbill,
-		approval: Perbill,
-		proposal_deposit: Balance,
-		enactment_delay: BlockNumber,
-		proposers: ProposerRule<TokenBalance>,
-	}
 
 	/// A proposal as version 1 stored it.
 	#[derive(Decode)]
@@ -125,7 +112,7 @@ pub mod v2 {
 		call_count: u32,
 		call_weight: frame_support::weights::Weight,
 		deposit: Balance,
-		params: OldGovernanceParams<BlockNumber, Balance, TokenBalance>,
+		params: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>,
 		snapshot: Option<(TokenId, SnapshotId)>,
 		electorate: TokenBalance,
 		end: BlockNumber,
@@ -151,23 +138,13 @@ pub mod v2 {
 			let mut proposals = 0u64;
 			Proposals::<T>::translate::<OldProposalOf<T>, _>(|_, old| {
 				proposals = proposals.saturating_add(1);
-				let p = old.params;
 				Some(Proposal {
 					dao: old.dao,
 					proposer: old.proposer,
 					call_count: old.call_count,
 					call_weight: old.call_weight,
 					deposit: old.deposit,
-					params: GovernanceParams {
-						voting_mode: p.voting_mode,
-						voting_period: p.voting_period,
-						quorum: p.quorum,
-						approval: p.approval,
-						proposal_deposit: p.proposal_deposit,
-						enactment_delay: p.enactment_delay,
-						proposers: p.proposers,
-						ragequit: false,
-					},
+					params: old.params.into(),
 					snapshot: old.snapshot,
 					electorate: old.electorate,
 					end: old.end,

@@ -218,14 +218,13 @@ fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 	(book, authors)
 }
 
-/// Bob proposes `calls` in `dao`, the first three authors vote aye from the next block, anyone
-/// closes after the vote, and the chain runs until the calls executed. Returns the proposal's
-/// id.
-fn pass(
+/// Bob proposes `calls` in `dao` and the first three authors vote aye from the next block.
+/// Returns the proposal's id and the last block of its vote.
+fn propose_and_back(
 	dao: pallet_daos::DaoId,
 	authors: &[AccountId; 4],
 	calls: Vec<crate::RuntimeCall>,
-) -> pallet_governance::ProposalId {
+) -> (pallet_governance::ProposalId, crate::BlockNumber) {
 	use crate::Governance;
 	let id = pallet_governance::NextProposalId::<Runtime>::get();
 	assert_ok!(Governance::propose(
@@ -244,8 +243,20 @@ fn pass(
 		));
 	}
 	let end = pallet_governance::Proposals::<Runtime>::get(id).map(|p| p.end).unwrap_or_default();
+	(id, end)
+}
+
+/// Bob proposes `calls` in `dao`, the first three authors vote aye from the next block, anyone
+/// closes after the vote, and the chain runs until the calls executed. Returns the proposal's
+/// id.
+fn pass(
+	dao: pallet_daos::DaoId,
+	authors: &[AccountId; 4],
+	calls: Vec<crate::RuntimeCall>,
+) -> pallet_governance::ProposalId {
+	let (id, end) = propose_and_back(dao, authors, calls);
 	run_to(end + 1);
-	assert_ok!(Governance::close(RuntimeOrigin::signed(authors[3].clone()), id));
+	assert_ok!(crate::Governance::close(RuntimeOrigin::signed(authors[3].clone()), id));
 	run_to(end + 1 + 2);
 	assert_eq!(
 		pallet_governance::Proposals::<Runtime>::get(id).map(|proposal| proposal.status),

@@ -277,23 +277,7 @@ fn a_holder_ragequits_after_the_decision_it_backed_and_keeps_its_royalties() {
 			dest: editor.into(),
 			value: 300 * UNIT,
 		});
-		let id = pallet_governance::NextProposalId::<Runtime>::get();
-		assert_ok!(Governance::propose(
-			RuntimeOrigin::signed(authors[1].clone()),
-			book,
-			vec![payment],
-			bounded(b"Pay the editor"),
-			Default::default(),
-		));
-		run_to(crate::System::block_number() + 1);
-		for author in &authors[..3] {
-			assert_ok!(Governance::vote(
-				RuntimeOrigin::signed(author.clone()),
-				id,
-				pallet_governance::Vote::Aye
-			));
-		}
-		let end = pallet_governance::Proposals::<Runtime>::get(id).unwrap().end;
+		let (id, end) = propose_and_back(book, &authors, vec![payment]);
 		run_to(end + 1);
 		assert_ok!(Governance::close(RuntimeOrigin::signed(dave.clone()), id));
 		let spendable = || {
