@@ -139,6 +139,7 @@ impl pallet_governance::Config for Test {
 	type ForfeitNays = ForfeitNays;
 	type ReapDelay = ConstU64<REAP_DELAY>;
 	type MaxReapVotes = ConstU32<MAX_REAP_VOTES>;
+	type MaxAyesRead = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Daos;
