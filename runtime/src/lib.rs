@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 112,
+	spec_version: 113,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -181,6 +181,7 @@ type Migrations = (
 	pallet_service_payments::migrations::v1::MigrateToV1<Runtime>,
 	pallet_daos::migrations::v2::MigrateToV2<Runtime>,
 	pallet_governance::migrations::v2::MigrateToV2<Runtime>,
+	pallet_cofunding::migrations::v2::MigrateToV2<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

@@ -3,7 +3,7 @@
 // first succeeds and its backers claim shares, the second misses its goal and refunds them; a
 // publisher pays royalties and every holder claims its exact share; once the DAO allows it, a
 // reader takes its part of the treasury and goes (ragequit), not while a spend it voted for is
-// still to run. Each suite builds the state it needs on its own node; the dao_* JSON-RPC methods
+// still to run, and an author who goes before a campaign's backers claim takes none of theirs. Each suite builds the state it needs on its own node; the dao_* JSON-RPC methods
 // show campaigns and royalties.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -225,8 +225,11 @@ describe('a reader ragequits the book', () => {
     const existential = api.consts.balances.existentialDeposit.toBigInt();
     const supply = (await at.query.tokens.details(book.token)).unwrap().supply.toBigInt();
     const own = await at.query.tokens.accounts(book.token, book.account);
-    const outstanding = supply - (own.isSome ? own.unwrap().balance.toBigInt() : 0n);
-    return { spendable: free.toBigInt() - existential, outstanding };
+    // Shares a campaign sold and its backers have not claimed yet count as outstanding.
+    const owed = await at.query.cofunding.sharesOwedByDao(book.dao);
+    const outstanding = supply - (own.isSome ? own.unwrap().balance.toBigInt() : 0n)
+      + (owed.isSome ? owed.unwrap().toBigInt() : 0n);
+    return { spendable: free.toBigInt() - existential, outstanding, owed };
   }
 
   before(async () => {
@@ -239,17 +242,42 @@ describe('a reader ragequits the book', () => {
     await submit(api, api.tx.tokens.transfer(book.token, readers[0].address, 100), authors[0]);
     await submit(api, api.tx.tokens.transfer(book.token, readers[1].address, 100), authors[1]);
     await submit(api, api.tx.royalties.pay(book.dao, 1_000n * CMN), publisher);
-    // The authors allow ragequit, with 15 blocks (30 s) between a decision and its execution.
+    // The authors allow ragequit, with 15 blocks (30 s) between a decision and its execution,
+    // and sell 100 shares for the audiobook, 10 CMN each.
     const info = await rpc(node, 'dao_info', [book.dao]);
     assert.equal(info.governance.ragequit, false);
+    const terms = {
+      price: 10n * CMN, goal: 1_000n * CMN, cap: 1_000n * CMN, duration: 30,
+      minContribution: 10n * CMN, withdrawable: false,
+    };
     await passProposal(api, {
       dao: book.dao,
-      calls: [api.tx.daos.setGovernance(book.dao, governance({ enactmentDelay: 15, ragequit: true }))],
-      title: 'Let holders take their part and go', proposer: authors[1],
+      calls: [
+        api.tx.daos.setGovernance(book.dao, governance({ enactmentDelay: 15, ragequit: true })),
+        api.tx.cofunding.openCampaign(book.dao, terms, 'ipfs://the-book/audiobook'),
+      ],
+      title: 'Let holders take their part and go; fund the audiobook', proposer: authors[1],
       voters: authors.slice(0, 3), closer: authors[3],
     });
     await waitFor('ragequit to be allowed', async () =>
       (await rpc(node, 'dao_info', [book.dao])).governance.ragequit, { timeoutMs: 60_000 });
+    [book.campaign] = await rpc(node, 'dao_campaigns', [book.dao]);
+  });
+
+  test('an author who goes before the backers claim takes no part of their money', async () => {
+    const { api, keyring } = context;
+    const { authors, readers: [, , backer], publisher } = cast(keyring);
+    // A reader fills the campaign: 1,000 CMN reach the treasury, its 100 shares are owed.
+    await submit(api, api.tx.cofunding.contribute(book.campaign.id, 1_000n * CMN), backer);
+    await submit(api, api.tx.cofunding.finalize(book.campaign.id), publisher);
+    const quit = await submit(api, api.tx.daos.ragequit(book.dao, 50), authors[3]);
+    const { spendable, outstanding, owed } = await partsBefore(quit.blockHash);
+    assert.equal(owed.unwrap().toNumber(), 100);
+    assert.equal(outstanding, 1_100n, "the authors' and readers' 1,000 shares and the 100 owed");
+    assert.equal(eventOf(quit, api.events.daos.Ragequit).payout.toBigInt(), (spendable * 50n) / outstanding);
+    await submit(api, api.tx.cofunding.claim(book.campaign.id), backer);
+    assert.equal((await api.query.cofunding.sharesOwedByDao(book.dao)).isNone, true);
+    assert.equal((await api.call.tokensApi.balance(book.token, backer.address)).toNumber(), 100);
   });
 
   test('during the grace period the reader who voted for a spend is refused, one who did not goes', async () => {

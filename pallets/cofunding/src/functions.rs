@@ -166,6 +166,18 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
+	/// Counts `shares` of `dao` sold in a successful campaign (`sold`), or claimed by a backer.
+	fn count_owed(dao: DaoId, shares: TokenBalanceOf<T>, sold: bool) {
+		SharesOwedByDao::<T>::mutate_exists(dao, |owed| {
+			let count = owed.unwrap_or_default();
+			let count = match sold {
+				true => count.saturating_add(shares),
+				false => count.saturating_sub(shares),
+			};
+			*owed = (!count.is_zero()).then_some(count);
+		});
+	}
+
 	/// `finalize` once the origin is checked.
 	pub(crate) fn do_finalize(id: CampaignId) -> DispatchResult {
 		let mut campaign = Campaigns::<T>::get(id).ok_or(Error::<T>::UnknownCampaign)?;
@@ -176,6 +188,10 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::TooEarly
 		);
 		let succeeded = campaign.raised >= campaign.terms.goal;
+		let sold = match succeeded {
+			true => Self::units_for(campaign.raised, campaign.terms.price)?,
+			false => Zero::zero(),
+		};
 		let treasury = T::Daos::account(campaign.dao);
 		campaign.status =
 			if succeeded { CampaignStatus::Succeeded } else { CampaignStatus::Failed };
@@ -199,6 +215,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let raised = campaign.raised;
 		Self::count_open(campaign.dao, false);
+		Self::count_owed(campaign.dao, sold, true);
 		Campaigns::<T>::insert(id, campaign);
 		Self::deposit_event(Event::Finalized { campaign: id, succeeded, raised });
 		Ok(())
@@ -214,6 +231,7 @@ impl<T: Config> Pallet<T> {
 		let event = if campaign.status == CampaignStatus::Succeeded {
 			let shares = Self::units_for(amount, campaign.terms.price)?;
 			T::Tokens::mint_into(campaign.token.clone(), &who, shares)?;
+			Self::count_owed(campaign.dao, shares, false);
 			Event::SharesClaimed { campaign: id, who: who.clone(), shares }
 		} else {
 			let escrow = Self::escrow_account(id);
@@ -323,13 +341,16 @@ impl<T: Config> Pallet<T> {
 	/// - every campaign and sale id is below the next one, and each is in its DAO's index;
 	/// - a sale sells a token of its DAO (a credit token, or its share token);
 	/// - `OpenByDao` counts each DAO's open campaigns and sales, and no open one belongs to a
-	///   DAO that no longer exists.
+	///   DAO that no longer exists;
+	/// - `SharesOwedByDao` counts the shares each DAO's succeeded campaigns' unclaimed
+	///   contributions buy.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
 		let mut held = BTreeMap::<(DaoId, bool), BalanceOf<T>>::new();
 		let mut open = BTreeMap::<DaoId, u32>::new();
+		let mut owed = BTreeMap::<DaoId, TokenBalanceOf<T>>::new();
 		let mut campaigns = 0usize;
 		for (id, campaign) in Campaigns::<T>::iter() {
 			ensure!(id < NextCampaignId::<T>::get(), "a campaign id is not below the next one");
@@ -344,6 +365,12 @@ impl<T: Config> Pallet<T> {
 				sum = sum.saturating_add(amount);
 			}
 			ensure!(sum == campaign.unclaimed, "contributions differ from a campaign's unclaimed");
+			if campaign.status == CampaignStatus::Succeeded && !sum.is_zero() {
+				let shares = Self::units_for(sum, campaign.terms.price)
+					.map_err(|_| "a succeeded campaign's unclaimed buys no whole shares")?;
+				let entry = owed.entry(campaign.dao).or_default();
+				*entry = entry.saturating_add(shares);
+			}
 			if campaign.status == CampaignStatus::Open {
 				ensure!(count == campaign.backers, "contributions differ from the backer count");
 				ensure!(
@@ -391,6 +418,10 @@ impl<T: Config> Pallet<T> {
 			OpenByDao::<T>::iter().collect::<BTreeMap<_, _>>() == open,
 			"the open campaigns and sales counted per DAO differ from the records"
 		);
+		ensure!(
+			SharesOwedByDao::<T>::iter().collect::<BTreeMap<_, _>>() == owed,
+			"the shares owed per DAO differ from its succeeded campaigns' unclaimed contributions"
+		);
 		for ((dao, campaign), deposits) in held {
 			let account =
 				T::Daos::account(dao).ok_or("an open campaign or sale belongs to no DAO")?;
@@ -413,5 +444,12 @@ impl<T: Config> communs_primitives::DaoObligations for Pallet<T> {
 	/// still needs the DAO.
 	fn has_open(dao: DaoId) -> bool {
 		OpenByDao::<T>::contains_key(dao)
+	}
+}
+
+impl<T: Config> communs_primitives::SharesOwed<TokenBalanceOf<T>> for Pallet<T> {
+	/// The shares of `dao` its successful campaigns sold and their backers have not claimed.
+	fn shares_owed(dao: DaoId) -> TokenBalanceOf<T> {
+		SharesOwedByDao::<T>::get(dao).unwrap_or_default()
 	}
 }

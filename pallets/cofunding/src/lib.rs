@@ -82,7 +82,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -196,6 +196,14 @@ pub mod pallet {
 	/// its sales; no entry is zero.
 	#[pallet::storage]
 	pub type OpenByDao<T: Config> = StorageMap<_, Twox64Concat, DaoId, u32, ValueQuery>;
+
+	/// The shares each DAO sold in successful campaigns and has not minted yet: their backers
+	/// have not claimed them. They count as outstanding when a holder takes its part of the DAO
+	/// (`ragequit`), since what they were paid with is in its treasury. Invariant: per DAO, the
+	/// shares its succeeded campaigns' unclaimed contributions buy; no entry is zero.
+	#[pallet::storage]
+	pub type SharesOwedByDao<T: Config> =
+		StorageMap<_, Twox64Concat, DaoId, TokenBalanceOf<T>, OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -385,7 +393,8 @@ pub mod pallet {
 		}
 
 		/// Ends `campaign` after its deadline, or once full: a success sends its escrow to the
-		/// DAO's treasury. Returns the DAO's deposit.
+		/// DAO's treasury and counts the shares it sold as owed until claimed. Returns the
+		/// DAO's deposit.
 		///
 		/// Origin: signed, anyone. Emits [`Event::Finalized`]. Errors:
 		/// [`Error::UnknownCampaign`], [`Error::CampaignClosed`] (already finalized),

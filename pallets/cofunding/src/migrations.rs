@@ -37,3 +37,64 @@ pub mod v1 {
 	pub type MigrateToV1<T> =
 		VersionedMigration<0, 1, IndexSales<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
+
+/// Version 2: the shares each DAO sold and has not minted yet are counted
+/// ([`SharesOwedByDao`](crate::SharesOwedByDao)).
+pub mod v2 {
+	use crate::{CampaignStatus, Campaigns, Config, Contributions, Pallet, SharesOwedByDao};
+	use frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use sp_runtime::traits::{Saturating, Zero};
+
+	/// Counts, for each DAO, the shares its succeeded campaigns' unclaimed contributions buy.
+	/// It reads every campaign and the unclaimed contributions of the succeeded ones: a chain
+	/// has as many as backers have not claimed yet.
+	pub struct CountSharesOwed<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for CountSharesOwed<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let (mut reads, mut writes) = (0u64, 0u64);
+			for (id, campaign) in Campaigns::<T>::iter() {
+				reads.saturating_inc();
+				if campaign.status != CampaignStatus::Succeeded {
+					continue;
+				}
+				let mut unclaimed = crate::BalanceOf::<T>::zero();
+				for (_, amount) in Contributions::<T>::iter_prefix(id) {
+					reads.saturating_inc();
+					unclaimed.saturating_accrue(amount);
+				}
+				// Every contribution is a whole number of shares, so their sum is too.
+				let Ok(shares) = Pallet::<T>::units_for(unclaimed, campaign.terms.price) else {
+					continue;
+				};
+				if shares.is_zero() {
+					continue;
+				}
+				SharesOwedByDao::<T>::mutate(campaign.dao, |owed| {
+					*owed = Some(owed.unwrap_or_default().saturating_add(shares))
+				});
+				reads.saturating_inc();
+				writes.saturating_inc();
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// The migration to storage version 2, for the runtime's `Migrations`.
+	pub type MigrateToV2<T> = VersionedMigration<
+		1,
+		2,
+		CountSharesOwed<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -84,6 +84,7 @@ impl pallet_daos::Config for Test {
 	type Currency = Balances;
 	type Tokens = Tokens;
 	type Obligations = Cofunding;
+	type SharesOwed = Cofunding;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
 	type MinVotingPeriod = ConstU64<1>;

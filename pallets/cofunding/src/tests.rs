@@ -2,8 +2,9 @@
 
 use crate::{
 	mock::*, CampaignStatus, CampaignTerms, Campaigns, Contributions, Error, Event, HoldReason,
-	Sales,
+	Sales, SharesOwedByDao,
 };
+use communs_primitives::SharesOwed;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, fungibles::Inspect},
@@ -323,6 +324,31 @@ mod claim {
 	}
 
 	#[test]
+	fn the_shares_a_success_sold_are_owed_until_claimed() {
+		test(|| {
+			let dao = funded_book();
+			let id = open(dao, terms());
+			let failing = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 6_000));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), id, 4_000));
+			assert_ok!(Cofunding::contribute(signed(GRACE), failing, 100));
+			assert_eq!(SharesOwedByDao::<Test>::get(dao), None);
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(ALICE), id));
+			assert_ok!(Cofunding::finalize(signed(ALICE), failing));
+			// 10,000 at 10 a share; the failed campaign sold none.
+			assert_eq!(SharesOwedByDao::<Test>::get(dao), Some(1_000));
+			assert_eq!(<Cofunding as SharesOwed<Balance>>::shares_owed(dao), 1_000);
+			assert_ok!(Cofunding::claim(signed(EVE), id));
+			assert_ok!(Cofunding::claim(signed(GRACE), failing));
+			assert_eq!(SharesOwedByDao::<Test>::get(dao), Some(400));
+			assert_ok!(Cofunding::claim(signed(FERDIE), id));
+			assert_eq!(SharesOwedByDao::<Test>::get(dao), None);
+			assert_eq!(<Cofunding as SharesOwed<Balance>>::shares_owed(dao), 0);
+		});
+	}
+
+	#[test]
 	fn backers_of_a_failure_get_back_exactly_what_they_paid() {
 		test(|| {
 			let dao = funded_book();
@@ -583,9 +609,66 @@ mod dissolve {
 	}
 }
 
+mod ragequit {
+	use super::*;
+	use frame_support::traits::{
+		fungible::Inspect as _,
+		tokens::{Fortitude, Preservation},
+	};
+
+	/// What `dao`'s treasury can spend: what a ragequit takes a part of.
+	fn spendable(dao: u32) -> Balance {
+		Balances::reducible_balance(&dao_account(dao), Preservation::Preserve, Fortitude::Polite)
+	}
+
+	/// The attack: a successful campaign's money is in the treasury before its backers claim
+	/// their shares; an author who ragequits in between takes a part of the treasury as if
+	/// those shares did not exist, the backers' money with it.
+	#[test]
+	fn a_holder_who_goes_before_the_backers_claim_takes_only_its_part() {
+		test(|| {
+			let dao = funded_book();
+			let governance = pallet_daos::GovernanceParams {
+				ragequit: true,
+				..pallet_daos::Daos::<Test>::get(dao).unwrap().governance
+			};
+			assert_ok!(Daos::set_governance(signed(dao_account(dao)), dao, governance));
+			let id = open(dao, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), id, 6_000));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), id, 4_000));
+			run_to(12);
+			assert_ok!(Cofunding::finalize(signed(GRACE), id));
+			let treasury = spendable(dao);
+			// Alice's 250 of the authors' 1,000 and the readers' 1,000 not claimed yet.
+			assert_ok!(Daos::ragequit(signed(ALICE), dao, 250));
+			let payout = treasury * 250 / 2_000;
+			System::assert_last_event(
+				pallet_daos::Event::Ragequit { dao, who: ALICE, shares: 250, payout }.into(),
+			);
+			// Eve's 600 shares, claimed after, are still worth 600 of the 1,750 left.
+			let left = spendable(dao);
+			assert_ok!(Cofunding::claim(signed(EVE), id));
+			assert_ok!(Cofunding::claim(signed(FERDIE), id));
+			assert_ok!(Daos::ragequit(signed(EVE), dao, 600));
+			System::assert_last_event(
+				pallet_daos::Event::Ragequit {
+					dao,
+					who: EVE,
+					shares: 600,
+					payout: left * 600 / 1_750,
+				}
+				.into(),
+			);
+		});
+	}
+}
+
 mod migrations {
 	use super::*;
-	use crate::{migrations::v1, Pallet, SalesByDao};
+	use crate::{
+		migrations::{v1, v2},
+		Pallet, SalesByDao,
+	};
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
 	#[test]
@@ -605,6 +688,36 @@ mod migrations {
 			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
 			assert_eq!(Cofunding::sales(coop, 0, 10).len(), 1);
 			assert_eq!(Cofunding::sales(book, 0, 10)[0].0, 1);
+		});
+	}
+
+	#[test]
+	fn v2_counts_the_shares_sold_and_not_claimed() {
+		test(|| {
+			let book = funded_book();
+			let coop = cooperative();
+			endow(coop, 1_000);
+			let sold = open(book, terms());
+			let failed = open(book, terms());
+			let other = open(coop, terms());
+			assert_ok!(Cofunding::contribute(signed(EVE), sold, 6_000));
+			assert_ok!(Cofunding::contribute(signed(FERDIE), sold, 4_000));
+			assert_ok!(Cofunding::contribute(signed(EVE), failed, 100));
+			assert_ok!(Cofunding::contribute(signed(GRACE), other, 20_000));
+			run_to(12);
+			for id in [sold, failed, other] {
+				assert_ok!(Cofunding::finalize(signed(ALICE), id));
+			}
+			assert_ok!(Cofunding::claim(signed(EVE), sold));
+			// Version 1 did not count them.
+			let _ = SharesOwedByDao::<Test>::clear(u32::MAX, None);
+			StorageVersion::new(1).put::<Pallet<Test>>();
+			v2::MigrateToV2::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+			// Ferdie's 400; the cooperative's campaign sold 2,000 nobody claimed.
+			assert_eq!(SharesOwedByDao::<Test>::get(book), Some(400));
+			assert_eq!(SharesOwedByDao::<Test>::get(coop), Some(2_000));
+			assert_eq!(SharesOwedByDao::<Test>::iter().count(), 2);
 		});
 	}
 }

@@ -3,7 +3,7 @@
 
 use crate::*;
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
-use communs_primitives::TokenCreation;
+use communs_primitives::{SharesOwed, TokenCreation};
 use frame_support::dispatch::DispatchResultWithPostInfo;
 use frame_support::{
 	ensure,
@@ -386,9 +386,11 @@ impl<T: Config> Pallet<T> {
 		let (backs, ayes_read) = T::Proposals::backs_pending(dao, &who)?;
 		ensure!(!backs, Error::<T>::BacksPendingProposal);
 
-		// The shares outside the DAO's account, of which the caller's are part.
+		// The shares outside the DAO's account, of which the caller's are part, with those
+		// sold and not minted yet: the treasury already holds what they were paid with.
 		let outstanding = T::Tokens::total_issuance(token.clone())
-			.saturating_sub(T::Tokens::balance(token.clone(), &treasury));
+			.saturating_sub(T::Tokens::balance(token.clone(), &treasury))
+			.saturating_add(T::SharesOwed::shares_owed(dao));
 		let spendable =
 			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
 		let payout: u128 = multiply_by_rational_with_rounding(

@@ -59,7 +59,8 @@
 //!
 //! A DAO whose governance parameters allow it (`ragequit`, Moloch's rule) lets any holder of
 //! its shares [`ragequit`](Pallet::ragequit): burn shares for their part of the free treasury,
-//! rounded down. Not while an aye of the holder backs a pending proposal: whoever disagrees
+//! rounded down, where the shares a campaign sold and its backers have not claimed yet
+//! ([`Config::SharesOwed`]) count as held outside the DAO. Not while an aye of the holder backs a pending proposal: whoever disagrees
 //! with a passed decision has its enactment delay to leave with its part before it executes.
 //!
 //! ## The chain's own DAO
@@ -248,6 +249,7 @@ pub mod pallet {
 			#[inject_runtime_type]
 			type RuntimeHoldReason = ();
 			type Obligations = ();
+			type SharesOwed = ();
 			type PalletId = DaosPalletId;
 			type Proposals = ();
 			type DaoDeposit = ConstUint<50>;
@@ -304,6 +306,11 @@ pub mod pallet {
 
 		/// What other pallets still run for a DAO: it may not dissolve while they do.
 		type Obligations: communs_primitives::DaoObligations;
+
+		/// The shares a DAO sold and has not minted yet (a successful campaign's, until its
+		/// backers claim them): they count as outstanding when a holder ragequits.
+		#[pallet::no_default_bounds]
+		type SharesOwed: communs_primitives::SharesOwed<TokenBalanceOf<Self>>;
 
 		/// Opens the proposal that decides a request to join, and tells how it ended: the
 		/// governance pallet.
@@ -1003,7 +1010,8 @@ pub mod pallet {
 
 		/// The caller burns `shares` of `dao`'s share token and takes their part of the free
 		/// treasury: the treasury's spendable balance (what it holds for deposits excluded) times
-		/// `shares` over the shares outside the DAO's own account, rounded down. The share
+		/// `shares` over the shares outside the DAO's own account, those sold and not minted yet
+		/// ([`Config::SharesOwed`]) included, rounded down. The share
 		/// token's balance-change hook settles the caller's royalties before the burn. Only in a
 		/// DAO whose governance parameters allow it, and never while an aye of the caller backs
 		/// a pending proposal: the enactment delay is the time a holder who disagrees has to go

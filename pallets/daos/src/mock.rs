@@ -94,6 +94,17 @@ parameter_types! {
 	pub static RequireChainDao: bool = false;
 	/// The DAO another pallet still runs something for, as a test sets it.
 	pub static ObligedDao: Option<u32> = None;
+	/// The shares each DAO sold and has not minted yet, as a test sets them.
+	pub static Owed: Vec<(u32, Balance)> = Vec::new();
+}
+
+/// Another pallet's shares sold and not minted yet, played by [`Owed`].
+pub struct MockSharesOwed;
+
+impl communs_primitives::SharesOwed<Balance> for MockSharesOwed {
+	fn shares_owed(dao: u32) -> Balance {
+		Owed::get().iter().filter(|(owing, _)| *owing == dao).map(|(_, shares)| shares).sum()
+	}
 }
 
 /// Another pallet's open campaigns, sales or payments, played by [`ObligedDao`].
@@ -234,6 +245,7 @@ impl pallet_daos::Config for Test {
 	type Currency = Balances;
 	type Tokens = Tokens;
 	type Obligations = MockObligations;
+	type SharesOwed = MockSharesOwed;
 	type Proposals = MockProposals;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;

@@ -950,6 +950,24 @@ mod ragequit {
 		});
 	}
 
+	/// The attack: a campaign's money is in the treasury before its backers claim their
+	/// shares; a holder who ragequits then must not take part of it as if those shares did not
+	/// exist.
+	#[test]
+	fn shares_sold_and_not_minted_yet_count_as_outstanding() {
+		test(|| {
+			let (dao, _) = ragequit_dao(2_000);
+			// A campaign sold 1,000 shares for the second 1,000: the backers have not claimed.
+			Owed::set(vec![(dao, 1_000), (dao + 1, 5_000)]);
+			// 100 of the 2,000 shares: a twentieth of 2,000.
+			assert_ok!(Daos::ragequit(signed(ALICE), dao, 100));
+			System::assert_last_event(
+				Event::Ragequit { dao, who: ALICE, shares: 100, payout: 100 }.into(),
+			);
+			assert_eq!(spendable(dao), 1_900);
+		});
+	}
+
 	#[test]
 	fn an_aye_on_a_pending_proposal_holds_the_holder_until_it_is_over() {
 		test(|| {

@@ -374,6 +374,20 @@ impl<A: DaoObligations, B: DaoObligations> DaoObligations for (A, B) {
 	}
 }
 
+/// Shares a DAO has sold and not minted yet: those of a successful campaign's backers until
+/// they claim them. Wherever a holder's part of the DAO is reckoned, they count with the minted
+/// ones, as the money paid for them is already in the DAO's treasury.
+pub trait SharesOwed<TokenBalance> {
+	/// The shares of `dao` sold and not minted yet.
+	fn shares_owed(dao: DaoId) -> TokenBalance;
+}
+
+impl<TokenBalance: Default> SharesOwed<TokenBalance> for () {
+	fn shares_owed(_: DaoId) -> TokenBalance {
+		TokenBalance::default()
+	}
+}
+
 /// How a proposal ended, as a pallet that opened it sees it.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub enum ProposalOutcome {

@@ -64,6 +64,8 @@ impl pallet_daos::Config for Runtime {
 	type Tokens = Tokens;
 	/// A DAO with an open campaign, sale or payment may not dissolve.
 	type Obligations = (crate::Cofunding, crate::ServicePayments);
+	/// A successful campaign's shares count before their backers claim them.
+	type SharesOwed = crate::Cofunding;
 	/// A request to join is decided by a proposal of the DAO.
 	type Proposals = crate::Governance;
 	type TokenCreation = Tokens;

@@ -320,6 +320,66 @@ fn a_holder_ragequits_after_the_decision_it_backed_and_keeps_its_royalties() {
 	});
 }
 
+/// The attack: once a campaign succeeded its money is in the treasury, but the readers' shares
+/// are minted only when they claim them. An author who ragequits in between must take his part
+/// of a treasury that readers own half of, not a quarter of their money.
+#[test]
+fn a_ragequit_before_the_backers_claim_takes_no_part_of_their_money() {
+	use crate::{Cofunding, Daos, UNIT};
+	use frame_support::traits::tokens::{Fortitude, Preservation};
+	use pallet_cofunding::CampaignTerms;
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let dave = authors[3].clone();
+		let readers =
+			[Sr25519Keyring::Eve, Sr25519Keyring::Ferdie].map(|name| name.to_account_id());
+		let mut governance = pallet_daos::Daos::<Runtime>::get(book).unwrap().governance;
+		governance.ragequit = true;
+		let allow =
+			crate::RuntimeCall::Daos(pallet_daos::Call::set_governance { dao: book, governance });
+		// 10 CMN a share, goal and cap 10,000 CMN: 1,000 shares, as many as the authors'.
+		let terms = CampaignTerms {
+			price: 10 * UNIT,
+			goal: 10_000 * UNIT,
+			cap: 10_000 * UNIT,
+			duration: 10 * crate::MINUTES,
+			min_contribution: 10 * UNIT,
+			withdrawable: false,
+		};
+		let open = crate::RuntimeCall::Cofunding(pallet_cofunding::Call::open_campaign {
+			dao: book,
+			terms,
+			metadata: bounded(b"ipfs://book/campaign"),
+		});
+		pass(book, &authors, vec![allow, open]);
+		let campaign = 0;
+		for reader in &readers {
+			assert_ok!(Cofunding::contribute(
+				RuntimeOrigin::signed(reader.clone()),
+				campaign,
+				5_000 * UNIT
+			));
+		}
+		assert_ok!(Cofunding::finalize(RuntimeOrigin::signed(dave.clone()), campaign));
+		let treasury = Daos::account_of(book);
+		let spendable =
+			|| Balances::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
+		// Dave's 250 of the 2,000 shares the authors hold and the readers are owed.
+		let (before, dave_before) = (spendable(), Balances::balance(&dave));
+		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(dave.clone()), book, 250));
+		assert_eq!(Balances::balance(&dave), dave_before + before / 8);
+		// Each reader's 500 shares are still worth 500 of the 1,750 left.
+		let left = spendable();
+		for reader in &readers {
+			assert_ok!(Cofunding::claim(RuntimeOrigin::signed(reader.clone()), campaign));
+		}
+		let eve_before = Balances::balance(&readers[0]);
+		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(readers[0].clone()), book, 500));
+		assert_eq!(Balances::balance(&readers[0]), eve_before + left * 500 / 1_750);
+	});
+}
+
 #[test]
 fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 	use crate::{Daos, Governance, CHAIN_DAO};

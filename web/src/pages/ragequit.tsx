@@ -1,6 +1,7 @@
 // Taking one's part and going (ragequit), in a DAO that allows it: a holder burns shares for
 // their part of the treasury's spendable balance. Before the holder signs, the page shows what
-// the chain would pay at the figures it last read.
+// the chain would pay at the figures it last read: the shares outside the DAO's account, with
+// those its campaigns sold and their backers have not claimed yet.
 import { useState } from 'preact/hooks';
 import { useApp, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
@@ -21,17 +22,19 @@ export function Ragequit({ dao, daoAccount, treasury, shares }: {
   const held = useRead(async () => {
     if (!account) return undefined;
     const at = { at: 'best' } as const;
-    const [mine, daos] = await Promise.all([
+    const [mine, daos, owed] = await Promise.all([
       api.apis.TokensApi.balance(shares.id, account.address, at),
       api.apis.TokensApi.balance(shares.id, daoAccount, at),
+      // Shares a successful campaign sold and its backers have not claimed yet.
+      api.query.Cofunding.SharesOwedByDao.getValue(dao, at),
     ]);
-    return { mine, daos };
+    return { mine, daos, owed: owed ?? 0n };
   }, [account?.address, shares.supply]).value;
   const [amount, setAmount] = useState('');
   if (!held || held.mine === 0n) return null;
   const parsed = parseSpend(amount, shares.unit, held.mine);
   const given = valueOf(parsed);
-  const outstanding = shares.supply - held.daos;
+  const outstanding = shares.supply - held.daos + held.owed;
   return (
     <Section title={t('ragequit.title')} id="ragequit">
       <p class="hint">{t('ragequit.hint')}</p>
