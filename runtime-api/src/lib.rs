@@ -17,6 +17,7 @@ use codec::Codec;
 pub use communs_primitives::{
 	DaoId, GovernanceParams, ProposalId, ProposerRule, SnapshotId, VotingMode,
 };
+pub use pallet_budgets::{BudgetId, BudgetView, LineId, LinePeriod, LineView, SpendId, SpendView};
 pub use pallet_cofunding::{BackerView, CampaignId, CampaignStatus, CampaignView, Sale, SaleId};
 pub use pallet_daos::DaoView;
 pub use pallet_governance::{ProposalStatus, ProposalView, Tally, Vote};
@@ -226,5 +227,25 @@ sp_api::decl_runtime_apis! {
 
 		/// A cooperative's running totals.
 		fn totals(dao: DaoId) -> ServiceTotals<Credit>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the budgets pallet.
+	pub trait BudgetsApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// The open budget of `dao`, each line in the period of the block read.
+		fn dao_budget(dao: DaoId) -> Option<BudgetView<Balance, BlockNumber>>;
+
+		/// A budget, open or keeping its ledger.
+		fn budget(budget: BudgetId) -> Option<BudgetView<Balance, BlockNumber>>;
+
+		/// Up to `limit` (at most 100) of a budget's spends still in its ledger, from id `start`
+		/// up.
+		fn spends(budget: BudgetId, start: SpendId, limit: u32) -> Vec<SpendView<AccountId, Balance, BlockNumber>>;
 	}
 }

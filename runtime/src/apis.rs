@@ -4,9 +4,9 @@
 
 use crate::opaque::SessionKeys;
 use crate::{
-	AccountId, Aura, Balance, Block, BlockNumber, Cofunding, Daos, Executive, Governance, Grandpa,
-	InherentDataExt, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig, ServicePayments,
-	System, TokenId, Tokens, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, Budgets, Cofunding, Daos, Executive, Governance,
+	Grandpa, InherentDataExt, Nonce, Royalties, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	ServicePayments, System, TokenId, Tokens, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -307,6 +307,24 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<(communs_runtime_api::SaleId, communs_runtime_api::Sale<Balance, BlockNumber, TokenId>)> {
 			Cofunding::sales(dao, start, limit)
+		}
+	}
+
+	impl communs_runtime_api::BudgetsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn dao_budget(dao: communs_runtime_api::DaoId) -> Option<communs_runtime_api::BudgetView<Balance, BlockNumber>> {
+			Budgets::dao_budget(dao)
+		}
+
+		fn budget(budget: communs_runtime_api::BudgetId) -> Option<communs_runtime_api::BudgetView<Balance, BlockNumber>> {
+			Budgets::budget(budget)
+		}
+
+		fn spends(
+			budget: communs_runtime_api::BudgetId,
+			start: communs_runtime_api::SpendId,
+			limit: u32,
+		) -> Vec<communs_runtime_api::SpendView<AccountId, Balance, BlockNumber>> {
+			Budgets::spends(budget, start, limit)
 		}
 	}
 

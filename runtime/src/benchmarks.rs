@@ -3,9 +3,9 @@
 //! `runtime-benchmarks` feature.
 
 use crate::{
-	AccountId, AllPalletsWithSystem, Balance, Balances, Cofunding, Daos, Governance, Royalties,
-	Runtime, ServicePayments, Sudo, Timestamp, TokenId, Tokens, TransactionPayment, Utility,
-	ValidatorSet,
+	AccountId, AllPalletsWithSystem, Balance, Balances, Budgets, Cofunding, Daos, Governance,
+	Royalties, Runtime, ServicePayments, Sudo, Timestamp, TokenId, Tokens, TransactionPayment,
+	Utility, ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -34,6 +34,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_royalties, Royalties]
 	[pallet_cofunding, Cofunding]
 	[pallet_service_payments, ServicePayments]
+	[pallet_budgets, Budgets]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}

@@ -270,6 +270,9 @@ mod runtime {
 
 	#[runtime::pallet_index(16)]
 	pub type ServicePayments = pallet_service_payments;
+
+	#[runtime::pallet_index(17)]
+	pub type Budgets = pallet_budgets;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

@@ -3,13 +3,14 @@
 //! serves on its own.
 //!
 //! The `dao_*` methods show DAOs, their members, proposals and votes, campaigns, sales,
-//! royalties and service payments as readable JSON, for a person with `curl` as much as for a
+//! royalties, service payments and budgets as readable JSON, for a person with `curl` as much as for a
 //! dApp, one module per runtime API of `communs-runtime-api` they read at the best block.
 //! Accounts are SS58 addresses, balances decimal strings (in the smallest unit) so no client
 //! rounds them, ratios percentages. Every method is `blocking`: it runs on the RPC server's
 //! blocking thread pool, not on the async workers that serve every connection, so a slow
 //! runtime call (one that walks many entries) delays its own caller only.
 
+mod budgets;
 mod cofunding;
 mod daos;
 mod governance;
@@ -52,9 +53,11 @@ where
 		+ communs_runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>
 		+ communs_runtime_api::CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
 		+ communs_runtime_api::RoyaltiesApi<Block, AccountId, Balance>
-		+ communs_runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber>,
+		+ communs_runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber>
+		+ communs_runtime_api::BudgetsApi<Block, AccountId, Balance, BlockNumber>,
 	P: TransactionPool + 'static,
 {
+	use budgets::{Budgets, BudgetsRpcServer};
 	use cofunding::{Cofunding, CofundingRpcServer};
 	use daos::{Daos, DaosRpcServer};
 	use governance::{Governance, GovernanceRpcServer};
@@ -72,7 +75,8 @@ where
 	module.merge(Governance::new(client.clone()).into_rpc())?;
 	module.merge(Cofunding::new(client.clone()).into_rpc())?;
 	module.merge(Royalties::new(client.clone()).into_rpc())?;
-	module.merge(ServicePayments::new(client).into_rpc())?;
+	module.merge(ServicePayments::new(client.clone()).into_rpc())?;
+	module.merge(Budgets::new(client).into_rpc())?;
 
 	Ok(module)
 }

@@ -1,4 +1,4 @@
-//! What DAOs do together: royalties, co-funding and a cooperative's service payments.
+//! What DAOs do together: royalties, co-funding, a cooperative's service payments and budgets.
 
 use super::*;
 
@@ -75,6 +75,31 @@ impl pallet_service_payments::Config for Runtime {
 	type RoleLimit = ConstU32<32>;
 	type MaxWindow = MaxDisputeWindow;
 	type WeightInfo = pallet_service_payments::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	/// Benchmark DAOs made by the DAOs pallet.
+	type BenchmarkHelper = Daos;
+}
+
+parameter_types! {
+	/// Held from a DAO's treasury for each spend its budgets' ledgers keep.
+	pub const SpendDeposit: Balance = 10 * MILLI_UNIT;
+}
+
+impl pallet_budgets::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Daos = Daos;
+	type DaoOrigin = pallet_daos::EnsureDao<Runtime>;
+	/// A programme of up to sixteen lines.
+	type MaxLines = ConstU32<16>;
+	/// As long as a DAO role.
+	type LabelLimit = ConstU32<32>;
+	/// A URI or a content hash.
+	type MetadataLimit = ConstU32<128>;
+	/// An invoice's or a decision's number.
+	type ReferenceLimit = ConstU32<64>;
+	type SpendDeposit = SpendDeposit;
+	type WeightInfo = pallet_budgets::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	/// Benchmark DAOs made by the DAOs pallet.
 	type BenchmarkHelper = Daos;

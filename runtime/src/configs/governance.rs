@@ -62,8 +62,8 @@ impl pallet_daos::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Tokens = Tokens;
-	/// A DAO with an open campaign, sale or payment may not dissolve.
-	type Obligations = (crate::Cofunding, crate::ServicePayments);
+	/// A DAO with an open campaign, sale, payment or budget may not dissolve.
+	type Obligations = (crate::Cofunding, (crate::ServicePayments, crate::Budgets));
 	/// A successful campaign's shares count before their backers claim them.
 	type SharesOwed = crate::Cofunding;
 	/// A request to join is decided by a proposal of the DAO.

@@ -380,6 +380,81 @@ fn a_ragequit_before_the_backers_claim_takes_no_part_of_their_money() {
 	});
 }
 
+/// The book DAO votes a budget whose printing line its authors spend: an author pays the
+/// printer with no new vote, a reader cannot, and the money set aside is neither part of what a
+/// ragequit shares out nor left behind by a dissolution.
+#[test]
+fn the_authors_spend_a_voted_budget_and_its_money_stays_set_aside() {
+	use crate::{Budgets, Daos, UNIT};
+	use frame_support::traits::tokens::{Fortitude, Preservation};
+	use pallet_budgets::{LinePeriod, LineSpec};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let [alice, _, _, dave] = authors.clone();
+		let printer = Sr25519Keyring::Ferdie.to_account_id();
+		let treasury = Daos::account_of(book);
+		let spendable =
+			|| Balances::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
+		let mut governance = pallet_daos::Daos::<Runtime>::get(book).unwrap().governance;
+		governance.ragequit = true;
+		let line = LineSpec {
+			label: bounded(b"printing"),
+			amount: 600 * UNIT,
+			period: LinePeriod::Once,
+			role: bounded(b"author"),
+		};
+		let calls = vec![
+			crate::RuntimeCall::Daos(pallet_daos::Call::set_governance { dao: book, governance }),
+			// Alice, who deals with the printer, is given the role that spends the line.
+			crate::RuntimeCall::Daos(pallet_daos::Call::set_roles {
+				dao: book,
+				who: alice.clone().into(),
+				roles: frame_support::BoundedVec::truncate_from(vec![bounded(b"author")]),
+			}),
+			crate::RuntimeCall::Budgets(pallet_budgets::Call::adopt_budget {
+				dao: book,
+				lines: frame_support::BoundedVec::truncate_from(vec![line]),
+				metadata: bounded(b"ipfs://book/budget"),
+			}),
+		];
+		let before = spendable();
+		pass(book, &authors, calls);
+		assert_eq!(before - spendable(), 600 * UNIT);
+
+		let pay = |who: &AccountId, amount| {
+			Budgets::spend(
+				RuntimeOrigin::signed(who.clone()),
+				book,
+				0,
+				printer.clone(),
+				amount,
+				bounded(b"print run"),
+				[0; 32],
+			)
+		};
+		let printer_before = Balances::balance(&printer);
+		assert_ok!(pay(&alice, 250 * UNIT));
+		assert_eq!(Balances::balance(&printer), printer_before + 250 * UNIT);
+		assert_noop!(
+			pay(&Sr25519Keyring::Eve.to_account_id(), UNIT),
+			pallet_budgets::Error::<Runtime>::MissingRole
+		);
+		assert_noop!(pay(&alice, 351 * UNIT), pallet_budgets::Error::<Runtime>::Overspend);
+
+		// Dave's quarter of what the treasury can spend: the 350 CMN still set aside are not
+		// part of it.
+		let (free, dave_before) = (spendable(), Balances::balance(&dave));
+		assert_ok!(Daos::ragequit(RuntimeOrigin::signed(dave.clone()), book, 250));
+		assert_eq!(Balances::balance(&dave), dave_before + free / 4);
+		assert_eq!(Budgets::dao_budget(book).unwrap().held, 350 * UNIT);
+		assert_noop!(
+			Daos::dissolve(RuntimeOrigin::signed(treasury.clone()), book, alice.clone().into()),
+			pallet_daos::Error::<Runtime>::OpenObligations
+		);
+	});
+}
+
 #[test]
 fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 	use crate::{Daos, Governance, CHAIN_DAO};

@@ -1,5 +1,5 @@
 // A DAO's page: what it is and holds, its members (and, for others, asking to join), its proposals with live tallies (vote,
-// close, propose), its campaigns and its royalties.
+// close, propose), its budget, its campaigns and its royalties.
 import { useState } from 'preact/hooks';
 import { useApp, useRead } from '../state';
 import { Section } from '../ui/fields';
@@ -13,6 +13,7 @@ import { readMembers } from '../members';
 import { TxButton } from '../ui/tx';
 import { JoinRequest } from './join';
 import { Ragequit } from './ragequit';
+import { Budget } from './budget';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -64,6 +65,7 @@ export function DaoPage({ id }: { id: number }) {
       <JoinRequest dao={id} shares={shares?.unit} />
       <Proposals dao={id} />
       <ProposeForm dao={id} account={info.account} treasury={info.treasury} tokens={tokens ?? []} />
+      <Budget dao={id} />
       <Campaigns dao={id} />
       {tokens && <Cooperative dao={id} tokens={tokens} />}
       {shares && <Royalties dao={id} unit={native} />}

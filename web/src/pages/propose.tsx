@@ -1,5 +1,6 @@
 // Propose: the common actions as forms (pay from the treasury, add or remove a member, open a
-// campaign, create a credit token, open a credit sale, set the cooperative's terms) and any
+// campaign, create a credit token, open a credit sale, set the cooperative's terms, adopt a
+// budget, close one of its lines) and any
 // other call as its encoded data; the proposal's limits (calls, their size, the title) are checked before signing.
 import { useState } from 'preact/hooks';
 import { Binary } from 'polkadot-api';
@@ -26,8 +27,20 @@ interface Built {
   getEncodedData(): Promise<Uint8Array>;
 }
 
-type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'credits' | 'sale' | 'terms' | 'governance' | 'advanced';
-const KINDS: Kind[] = ['pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'advanced'];
+type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'credits' | 'sale' | 'terms' | 'governance' | 'budget'
+  | 'closeLine' | 'advanced';
+const KINDS: Kind[] = [
+  'pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'budget', 'closeLine', 'advanced',
+];
+
+/** A budget line as the budget form collects it: its amount in planck, its period in blocks
+ *  (none: once). */
+interface LineDraft {
+  label: string;
+  amount: bigint;
+  every?: number;
+  role: string;
+}
 
 interface Props {
   dao: number;
@@ -135,6 +148,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
   const { connection: { api, native }, t } = useApp();
   const [values, setValues] = useState<Record<string, string>>({ role: kind === 'terms' ? 'driver' : 'member' });
   const [withdrawable, setWithdrawable] = useState(false);
+  const [lines, setLines] = useState<LineDraft[]>([]);
   const v = (name: string) => values[name] ?? '';
   const set = (name: string) => (value: string) => setValues({ ...values, [name]: value });
   const field = (name: string, parsed: Parsed<unknown>, inputMode: 'text' | 'decimal' | 'numeric' = 'decimal', params = {}) => (
@@ -321,6 +335,70 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
             },
           }),
         };
+      };
+      break;
+    }
+    case 'budget': {
+      const label: Parsed<string> = v('lineLabel').trim() === '' ? { error: 'required' } : { value: v('lineLabel').trim() };
+      const amount = parseSpend(v('lineAmount'), native, treasury);
+      const every: Parsed<number | undefined> = v('lineEvery').trim() === ''
+        ? { value: undefined } : parseCount(v('lineEvery'), 1, 43_200);
+      const role: Parsed<string> = v('lineRole').trim() === '' ? { error: 'required' } : { value: v('lineRole').trim() };
+      const line = [valueOf(label), valueOf(amount), valueOf(role)] as const;
+      const total = lines.reduce((sum, each) => sum + each.amount, 0n);
+      fields = (
+        <>
+          {field('about', { value: v('about') }, 'text')}
+          {lines.length > 0 && (
+            <ol class="planned" data-testid="budget-draft">
+              {lines.map((each, index) => (
+                <li key={index}>
+                  {t(each.every === undefined ? 'action.lineOnce' : 'action.lineEvery', {
+                    label: each.label, amount: formatAmount(each.amount, native), role: each.role, minutes: each.every ?? 0,
+                  })}{' '}
+                  <button type="button" class="link" onClick={() => setLines(lines.filter((_, i) => i !== index))}>
+                    {t('propose.remove', { n: index + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {field('lineLabel', label, 'text')}{field('lineAmount', amount)}{field('lineEvery', every, 'numeric')}
+          {field('lineRole', role, 'text')}
+          <button type="button" disabled={line.some((each) => each === undefined) || 'error' in every} onClick={() => {
+            setLines([...lines, { label: line[0]!, amount: line[1]!, every: valueOf(every), role: line[2]! }]);
+            setValues({ ...values, lineLabel: '', lineAmount: '', lineEvery: '' });
+          }}>{t('action.addLine')}</button>
+          {lines.length > 0 && <p class="hint">{t('action.budgetTotal', { total: formatAmount(total, native) })}</p>}
+        </>
+      );
+      built = () => {
+        if (lines.length === 0) return undefined;
+        return {
+          label: t('action.budgetText', { lines: lines.length, total: formatAmount(total, native) }),
+          make: () => api.tx.Budgets.adopt_budget({
+            dao,
+            lines: lines.map((each) => ({
+              label: bytes(each.label),
+              amount: each.amount,
+              period: each.every === undefined
+                ? { type: 'Once' as const, value: undefined }
+                : { type: 'Every' as const, value: each.every * BLOCKS_PER_MINUTE },
+              role: bytes(each.role),
+            })),
+            metadata: bytes(v('about')),
+          }),
+        };
+      };
+      break;
+    }
+    case 'closeLine': {
+      const line = parseCount(v('line'), 0, 15);
+      fields = field('line', line, 'numeric');
+      built = () => {
+        const id = valueOf(line);
+        if (id === undefined) return undefined;
+        return { label: t('action.closeLineText', { line: id }), make: () => api.tx.Budgets.close_line({ dao, line: id }) };
       };
       break;
     }
