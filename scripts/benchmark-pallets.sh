@@ -26,6 +26,7 @@ declare -A pallets=(
 	[pallet_royalties]=pallets/royalties
 	[pallet_cofunding]=pallets/cofunding
 	[pallet_service_payments]=pallets/service-payments
+	[pallet_budgets]=pallets/budgets
 )
 # Benchmarks whose setup fills storage with 100,000 members, holders or payments take fewer
 # samples (a setup takes about a second); the others take 50 steps of 20 repeats.
@@ -34,6 +35,7 @@ declare -A samples=(
 	[pallet_royalties]="--steps 10 --repeat 10"
 	[pallet_cofunding]="--steps 10 --repeat 10"
 	[pallet_service_payments]="--steps 10 --repeat 10"
+	[pallet_budgets]="--steps 10 --repeat 10"
 )
 # The FRAME pallets whose weights the runtime takes from runtime/src/weights/<name>.rs.
 frame=(

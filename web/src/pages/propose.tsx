@@ -357,7 +357,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
                     label: each.label, amount: formatAmount(each.amount, native), role: each.role, minutes: each.every ?? 0,
                   })}{' '}
                   <button type="button" class="link" onClick={() => setLines(lines.filter((_, i) => i !== index))}>
-                    {t('propose.remove', { n: index + 1 })}
+                    {t('action.removeLine', { n: index + 1 })}
                   </button>
                 </li>
               ))}
