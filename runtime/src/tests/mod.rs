@@ -154,7 +154,8 @@ fn check_invariants(block: crate::BlockNumber) {
 				| RuntimeHoldReason::Daos(_)
 				| RuntimeHoldReason::Governance(_)
 				| RuntimeHoldReason::Cofunding(_)
-				| RuntimeHoldReason::ServicePayments(_) => {},
+				| RuntimeHoldReason::ServicePayments(_)
+				| RuntimeHoldReason::Budgets(_) => {},
 				RuntimeHoldReason::Session(_) => assert!(
 					pallet_session::NextKeys::<Runtime>::contains_key(&who)
 						&& hold.amount == crate::configs::SessionKeyDeposit::get(),
