@@ -60,6 +60,24 @@ impl<T: Config> Pallet<T> {
 		Ok((id, budget))
 	}
 
+	/// Line `id` of `budget`, if it is still open.
+	fn open_line(budget: &mut BudgetOf<T>, id: LineId) -> Result<&mut LineOf<T>, DispatchError> {
+		let line = budget.lines.get_mut(id as usize).ok_or(Error::<T>::UnknownLine)?;
+		ensure!(line.open, Error::<T>::LineClosed);
+		Ok(line)
+	}
+
+	/// Gives back to `account` (a DAO's treasury) `amount` its lines had set aside.
+	fn release_allocation(account: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::BudgetAllocation.into(),
+			account,
+			amount,
+			Precision::Exact,
+		)
+		.map(|_| ())
+	}
+
 	/// `adopt_budget` once the origin is checked: `account` is the DAO's.
 	pub(crate) fn do_adopt_budget(
 		account: T::AccountId,
@@ -126,9 +144,8 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (id, mut budget) = Self::open_budget(dao)?;
 		let treasury = T::Daos::account(dao).ok_or(Error::<T>::UnknownDao)?;
-		let adopted_at = budget.adopted_at;
-		let line = budget.lines.get_mut(line_id as usize).ok_or(Error::<T>::UnknownLine)?;
-		ensure!(line.open, Error::<T>::LineClosed);
+		let (adopted_at, spend) = (budget.adopted_at, budget.spends);
+		let line = Self::open_line(&mut budget, line_id)?;
 		ensure!(T::Daos::has_role(dao, &who, &line.role), Error::<T>::MissingRole);
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let now = Self::period_now(adopted_at, line.period);
@@ -143,7 +160,6 @@ impl<T: Config> Pallet<T> {
 		let needed = refill.checked_add(&deposit).ok_or(Error::<T>::Overflow)?;
 		ensure!(needed <= Self::spendable(&treasury), Error::<T>::InsufficientTreasury);
 		T::Currency::can_deposit(&to, amount, Provenance::Extant).into_result()?;
-		let spend = budget.spends;
 		let next = spend.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		line.spent = line.spent.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		line.spent_in_period = spent_now.saturating_add(amount);
@@ -204,8 +220,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (id, mut budget) = Self::open_budget(dao)?;
 		let adopted_at = budget.adopted_at;
-		let line = budget.lines.get_mut(line_id as usize).ok_or(Error::<T>::UnknownLine)?;
-		ensure!(line.open, Error::<T>::LineClosed);
+		let line = Self::open_line(&mut budget, line_id)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		let now = Self::period_now(adopted_at, line.period);
 		let spent_now = Self::spent_now(line, now);
@@ -222,11 +237,14 @@ impl<T: Config> Pallet<T> {
 		line.period_index = now;
 		line.spent_in_period = spent_now;
 
-		let reason = HoldReason::BudgetAllocation.into();
 		if target > held {
-			T::Currency::hold(&reason, &account, target.saturating_sub(held))?;
+			T::Currency::hold(
+				&HoldReason::BudgetAllocation.into(),
+				&account,
+				target.saturating_sub(held),
+			)?;
 		} else if held > target {
-			T::Currency::release(&reason, &account, held.saturating_sub(target), Precision::Exact)?;
+			Self::release_allocation(&account, held.saturating_sub(target))?;
 		}
 		Budgets::<T>::insert(id, budget);
 		Self::deposit_event(Event::LineAmended { budget: id, line: line_id, amount });
@@ -240,17 +258,11 @@ impl<T: Config> Pallet<T> {
 		line_id: LineId,
 	) -> DispatchResult {
 		let (id, mut budget) = Self::open_budget(dao)?;
-		let line = budget.lines.get_mut(line_id as usize).ok_or(Error::<T>::UnknownLine)?;
-		ensure!(line.open, Error::<T>::LineClosed);
+		let line = Self::open_line(&mut budget, line_id)?;
 		let released = Self::held_for(line);
 		line.open = false;
 
-		T::Currency::release(
-			&HoldReason::BudgetAllocation.into(),
-			&account,
-			released,
-			Precision::Exact,
-		)?;
+		Self::release_allocation(&account, released)?;
 		Budgets::<T>::insert(id, budget);
 		Self::deposit_event(Event::LineClosed { budget: id, line: line_id, released });
 		Ok(())
@@ -268,12 +280,7 @@ impl<T: Config> Pallet<T> {
 		budget.open = false;
 		let removed = budget.cleared == budget.spends;
 
-		T::Currency::release(
-			&HoldReason::BudgetAllocation.into(),
-			&account,
-			released,
-			Precision::Exact,
-		)?;
+		Self::release_allocation(&account, released)?;
 		OpenBudget::<T>::remove(dao);
 		match removed {
 			true => Self::remove_budget(id, dao),
