@@ -104,10 +104,64 @@ pub mod v3 {
 	}
 }
 
+/// What version 4 of [`DaosApi`] answered, for a node that reads a chain whose runtime has not
+/// upgraded yet: governance parameters without `treasury_cap` (which those runtimes did not
+/// have, so it reads as none).
+pub mod v4 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use communs_primitives::{DaoId, GovernanceParamsBeforeTreasuryCap};
+
+	/// A DAO as version 4 of the API showed it.
+	#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug)]
+	pub struct DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
+		/// Its id.
+		pub id: DaoId,
+		/// Its name.
+		pub name: Vec<u8>,
+		/// Who created it.
+		pub creator: AccountId,
+		/// Its keyless account, its treasury.
+		pub account: AccountId,
+		/// What its treasury can spend now.
+		pub treasury: Balance,
+		/// Where its description lives.
+		pub metadata_uri: Vec<u8>,
+		/// The hash of its description.
+		pub metadata_hash: [u8; 32],
+		/// Its share token, if any.
+		pub share_token: Option<TokenId>,
+		/// How it decides.
+		pub governance: GovernanceParamsBeforeTreasuryCap<BlockNumber, Balance, TokenBalance>,
+		/// How many members it has.
+		pub members: u32,
+	}
+
+	impl<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
+		From<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>
+		for super::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
+	{
+		fn from(old: DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>) -> Self {
+			Self {
+				id: old.id,
+				name: old.name,
+				creator: old.creator,
+				account: old.account,
+				treasury: old.treasury,
+				metadata_uri: old.metadata_uri,
+				metadata_hash: old.metadata_hash.into(),
+				share_token: old.share_token,
+				governance: old.governance.into(),
+				members: old.members,
+			}
+		}
+	}
+}
+
 sp_api::decl_runtime_apis! {
 	/// Reads of the DAOs pallet. Version 2 pages `members`; version 3 adds `credit_tokens`;
-	/// version 4's DAOs say whether they allow ragequit.
-	#[api_version(4)]
+	/// version 4's DAOs say whether they allow ragequit; version 5's, their treasury cap.
+	#[api_version(5)]
 	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
 		AccountId: Codec,
@@ -120,12 +174,20 @@ sp_api::decl_runtime_apis! {
 		#[changed_in(4)]
 		fn daos(start: DaoId, limit: u32) -> Vec<v3::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
+		/// Up to `limit` (at most 100) DAOs, from id `start` up (runtimes of version 4).
+		#[changed_in(5)]
+		fn daos(start: DaoId, limit: u32) -> Vec<v4::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
+
 		/// Up to `limit` (at most 100) DAOs, from id `start` up.
 		fn daos(start: DaoId, limit: u32) -> Vec<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
 		/// A DAO, if it exists (runtimes before version 4).
 		#[changed_in(4)]
 		fn dao(dao: DaoId) -> Option<v3::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
+
+		/// A DAO, if it exists (runtimes of version 4).
+		#[changed_in(5)]
+		fn dao(dao: DaoId) -> Option<v4::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
 		/// A DAO, if it exists.
 		fn dao(dao: DaoId) -> Option<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;

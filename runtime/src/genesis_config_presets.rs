@@ -64,6 +64,7 @@ pub fn chain_governance(period: BlockNumber) -> pallet_daos::GovernanceOf<Runtim
 		enactment_delay: period,
 		proposers: pallet_daos::ProposerRule::Members,
 		ragequit: false,
+		treasury_cap: None,
 	}
 }
 

@@ -76,10 +76,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 113,
+	spec_version: 114,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -171,7 +171,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// (storage version 1). Spec 109: cofunding indexes open sales by DAO, service-payments' terms
 /// name their token (storage version 1 of each; the latter reads DAOs, so it runs after theirs).
 /// Spec 112: DAOs' and proposals' parameters say whether they allow ragequit, and governance
-/// indexes ayes by voter (storage version 2 of daos and governance).
+/// indexes ayes by voter (storage version 2 of daos and governance; its migrations are gone, so
+/// this runtime upgrades chains from spec 112 on). Spec 113: co-funding counts the shares it
+/// owes (version 2). Spec 114: DAOs' and proposals' parameters may cap what a passed proposal
+/// takes out of the treasury (version 3 of daos and governance).
 type Migrations = (
 	pallet_tokens::migrations::v1::MigrateToV1<Runtime>,
 	pallet_daos::migrations::v1::MigrateToV1<Runtime>,
@@ -179,8 +182,8 @@ type Migrations = (
 	pallet_royalties::migrations::v1::MigrateToV1<Runtime>,
 	pallet_cofunding::migrations::v1::MigrateToV1<Runtime>,
 	pallet_service_payments::migrations::v1::MigrateToV1<Runtime>,
-	pallet_daos::migrations::v2::MigrateToV2<Runtime>,
-	pallet_governance::migrations::v2::MigrateToV2<Runtime>,
+	pallet_daos::migrations::v3::MigrateToV3<Runtime>,
+	pallet_governance::migrations::v3::MigrateToV3<Runtime>,
 	pallet_cofunding::migrations::v2::MigrateToV2<Runtime>,
 );
 

@@ -68,6 +68,7 @@ fn governance_json(params: &GovernanceParams<BlockNumber, Balance, Balance>) -> 
 			ProposerRule::Holders(least) => json!({ "holders": least.to_string() }),
 		},
 		"ragequit": params.ragequit,
+		"treasuryCap": params.treasury_cap.map(|cap| cap.to_string()),
 	})
 }
 
@@ -132,8 +133,12 @@ where
 		let version = self.api_version(best)?;
 		let (start, limit) = (start.unwrap_or(0), limit.unwrap_or(100));
 		let api = self.client.runtime_api();
-		let daos = if version >= 4 {
+		let daos = if version >= 5 {
 			api.daos(best, start, limit).map_err(runtime_error)?
+		} else if version == 4 {
+			#[allow(deprecated)]
+			let old = api.daos_before_version_5(best, start, limit).map_err(runtime_error)?;
+			old.into_iter().map(Into::into).collect()
 		} else {
 			#[allow(deprecated)]
 			let old = api.daos_before_version_4(best, start, limit).map_err(runtime_error)?;
@@ -146,8 +151,12 @@ where
 		let best = self.client.info().best_hash;
 		let version = self.api_version(best)?;
 		let api = self.client.runtime_api();
-		let dao = if version >= 4 {
+		let dao = if version >= 5 {
 			api.dao(best, dao).map_err(runtime_error)?
+		} else if version == 4 {
+			#[allow(deprecated)]
+			let old = api.dao_before_version_5(best, dao).map_err(runtime_error)?;
+			old.map(Into::into)
 		} else {
 			#[allow(deprecated)]
 			let old = api.dao_before_version_4(best, dao).map_err(runtime_error)?;

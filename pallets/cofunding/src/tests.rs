@@ -630,6 +630,7 @@ mod ragequit {
 			let dao = funded_book();
 			let governance = pallet_daos::GovernanceParams {
 				ragequit: true,
+				treasury_cap: None,
 				..pallet_daos::Daos::<Test>::get(dao).unwrap().governance
 			};
 			assert_ok!(Daos::set_governance(signed(dao_account(dao)), dao, governance));

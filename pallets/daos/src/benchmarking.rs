@@ -50,6 +50,7 @@ fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
 		enactment_delay: One::one(),
 		proposers: ProposerRule::Members,
 		ragequit: false,
+		treasury_cap: None,
 	}
 }
 

@@ -45,6 +45,7 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 			enactment_delay: One::one(),
 			proposers: ProposerRule::Members,
 			ragequit: false,
+			treasury_cap: None,
 		};
 		let created = Self::do_create_dao(
 			creator,

@@ -41,12 +41,13 @@ pub mod v1 {
 	>;
 }
 
-/// Version 2: a DAO's governance parameters say whether it allows ragequit; every DAO stored
-/// before does not.
-pub mod v2 {
+/// Version 3: a DAO's governance parameters may cap what one passed proposal takes out of its
+/// treasury; no DAO stored before has a cap. (Version 2 added `ragequit`; its migration ran on
+/// every chain at spec 112 or later, the oldest this runtime upgrades.)
+pub mod v3 {
 	use crate::{Config, DaoInfo, Daos, Pallet};
 	use codec::Decode;
-	use communs_primitives::GovernanceParamsBeforeRagequit;
+	use communs_primitives::GovernanceParamsBeforeTreasuryCap;
 	use frame_support::{
 		migrations::VersionedMigration,
 		traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -54,7 +55,7 @@ pub mod v2 {
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
 
-	/// A DAO as version 1 stored it.
+	/// A DAO as version 2 stored it.
 	#[derive(Decode)]
 	pub struct OldDaoInfo<AccountId, Balance, BlockNumber, TokenId, TokenBalance, Name, Uri> {
 		creator: AccountId,
@@ -63,7 +64,7 @@ pub mod v2 {
 		name: Name,
 		metadata: crate::DaoMetadata<Uri>,
 		share_token: Option<TokenId>,
-		governance: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>,
+		governance: GovernanceParamsBeforeTreasuryCap<BlockNumber, Balance, TokenBalance>,
 		members: u32,
 	}
 
@@ -77,11 +78,11 @@ pub mod v2 {
 		frame_support::BoundedVec<u8, <T as Config>::UriLimit>,
 	>;
 
-	/// Rewrites every DAO with `ragequit: false` in its parameters; one read and one write per
+	/// Rewrites every DAO with no treasury cap in its parameters; one read and one write per
 	/// DAO.
-	pub struct AddRagequit<T>(core::marker::PhantomData<T>);
+	pub struct AddTreasuryCap<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for AddRagequit<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddTreasuryCap<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut daos = 0u64;
 			Daos::<T>::translate::<OldDaoInfoOf<T>, _>(|_, old| {
@@ -111,17 +112,22 @@ pub mod v2 {
 			let before = u64::decode(&mut &state[..]).map_err(|_| "the count does not decode")?;
 			frame_support::ensure!(
 				Daos::<T>::iter_values().count() as u64 == before,
-				"DAOs were lost adding ragequit to their parameters"
+				"DAOs were lost adding a treasury cap to their parameters"
 			);
 			frame_support::ensure!(
-				Daos::<T>::iter_values().all(|info| !info.governance.ragequit),
-				"a migrated DAO allows ragequit"
+				Daos::<T>::iter_values().all(|info| info.governance.treasury_cap.is_none()),
+				"a migrated DAO has a treasury cap"
 			);
 			Ok(())
 		}
 	}
 
-	/// The migration to storage version 2, for the runtime's `Migrations`.
-	pub type MigrateToV2<T> =
-		VersionedMigration<1, 2, AddRagequit<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+	/// The migration to storage version 3, for the runtime's `Migrations`.
+	pub type MigrateToV3<T> = VersionedMigration<
+		2,
+		3,
+		AddTreasuryCap<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
 }

@@ -325,6 +325,7 @@ pub fn token_governance() -> GovernanceOf<Test> {
 		enactment_delay: 5,
 		proposers: ProposerRule::Members,
 		ragequit: false,
+		treasury_cap: None,
 	}
 }
 

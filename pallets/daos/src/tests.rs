@@ -184,6 +184,7 @@ mod create_dao {
 			let holders_propose = crate::GovernanceParams {
 				proposers: crate::ProposerRule::Holders(10),
 				ragequit: false,
+				treasury_cap: None,
 				..member_governance()
 			};
 			assert_noop!(
@@ -1460,17 +1461,17 @@ mod migrations {
 	}
 
 	#[test]
-	fn v2_adds_ragequit_off_to_every_dao() {
-		use crate::migrations::v2;
+	fn v3_adds_no_treasury_cap_to_every_dao() {
+		use crate::migrations::v3;
 		use codec::Encode;
 		test(|| {
 			book_dao();
 			member_dao(&[BOB, CHARLIE]);
 			let current: Vec<_> = DaoRecords::<Test>::iter().collect();
 			for (dao, info) in &current {
-				// Version 1's encoding: the parameters without their last field.
+				// Version 2's encoding: the parameters without their last field.
 				let governance = info.governance.encode();
-				assert_eq!(governance.last(), Some(&0), "ragequit comes last, off");
+				assert_eq!(governance.last(), Some(&0), "the treasury cap comes last, none");
 				let old = [
 					(&info.creator, &info.account, info.deposit, &info.name).encode(),
 					(&info.metadata, &info.share_token).encode(),
@@ -1483,9 +1484,9 @@ mod migrations {
 					&old,
 				);
 			}
-			StorageVersion::new(1).put::<Pallet<Test>>();
-			v2::MigrateToV2::<Test>::on_runtime_upgrade();
-			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+			StorageVersion::new(2).put::<Pallet<Test>>();
+			v3::MigrateToV3::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
 			let mut migrated: Vec<_> = DaoRecords::<Test>::iter().collect();
 			let mut expected = current;
 			migrated.sort_by_key(|(dao, _)| *dao);

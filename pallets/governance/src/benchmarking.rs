@@ -14,7 +14,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_core::H256;
-use sp_runtime::traits::{One, Saturating};
+use sp_runtime::traits::{Bounded, One, Saturating};
 
 /// An account holding plenty of native currency.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -180,6 +180,12 @@ mod benchmarks {
 		);
 		after_end::<T>(id);
 		assert!(Pallet::<T>::close(RawOrigin::Signed(members[0].clone()).into(), id).is_ok());
+		// A cap makes execution read the treasury's balance before and after the calls.
+		Proposals::<T>::mutate(id, |proposal| {
+			if let Some(proposal) = proposal {
+				proposal.params.treasury_cap = Some(BalanceOf::<T>::max_value());
+			}
+		});
 		// The calls' own weight is added to this one's; here they are remarks.
 		#[extrinsic_call]
 		_(RawOrigin::Root, id, Weight::MAX);

@@ -11,7 +11,7 @@ use frame_support::{
 	ensure,
 	storage::{with_transaction, TransactionOutcome},
 	traits::{
-		fungible::MutateHold,
+		fungible::{Inspect as _, MutateHold},
 		fungibles,
 		schedule::{v3::Named as ScheduleNamed, DispatchTime},
 		tokens::{Fortitude, Precision, Restriction},
@@ -424,8 +424,10 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Dispatches a proposal's calls as its DAO inside one storage transaction: if any fails,
-	/// none applies. Returns the outcome and the weight the calls used.
+	/// Dispatches a proposal's calls as its DAO inside one storage transaction: if any fails, or
+	/// if together they take more out of the DAO's treasury (its account's total native balance,
+	/// holds included) than the proposal's `treasury_cap`, none applies. Returns the outcome and
+	/// the weight the calls used.
 	fn execute(proposal: &ProposalOf<T>, calls: &[u8]) -> (DispatchResult, Weight) {
 		let Some(account) = T::Daos::account(proposal.dao) else {
 			return (Err(Error::<T>::UnknownDao.into()), Weight::zero());
@@ -437,6 +439,7 @@ impl<T: Config> Pallet<T> {
 			return (Err(DispatchError::Corruption), Weight::zero());
 		};
 		let mut used = Weight::zero();
+		let treasury_before = T::Currency::total_balance(&account);
 		let result = with_transaction(|| {
 			for call in calls {
 				let info = call.get_dispatch_info();
@@ -447,6 +450,16 @@ impl<T: Config> Pallet<T> {
 						used.saturating_accrue(error.post_info.calc_actual_weight(&info));
 						return TransactionOutcome::Rollback(Err(error.error));
 					},
+				}
+			}
+			if let Some(cap) = proposal.params.treasury_cap {
+				// Dissolving the DAO sweeps its account, so this also holds a capped DAO's
+				// dissolution to the cap: the DAO lifts its cap first, in a proposal of its own.
+				let taken = treasury_before.saturating_sub(T::Currency::total_balance(&account));
+				if taken > cap {
+					return TransactionOutcome::Rollback(Err(
+						Error::<T>::TreasuryCapExceeded.into()
+					));
 				}
 			}
 			TransactionOutcome::Commit(Ok(()))

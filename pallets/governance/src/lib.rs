@@ -136,7 +136,7 @@ pub mod pallet {
 	use sp_runtime::{traits::Dispatchable, Perbill};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -454,6 +454,10 @@ pub mod pallet {
 		/// The account voted aye on more of the DAO's proposals not yet reaped than one call
 		/// reads ([`Config::MaxAyesRead`]): reap some of those that are over, then try again.
 		TooManyAyes,
+		/// The proposal's calls would take more out of the DAO's treasury than its parameters'
+		/// `treasury_cap` allows one proposal: none of them applied. Spend through a budget, or
+		/// split the spending over several proposals.
+		TreasuryCapExceeded,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]

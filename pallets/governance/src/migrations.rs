@@ -88,15 +88,16 @@ pub mod v1 {
 		VersionedMigration<0, 1, RehashIds<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
 }
 
-/// Version 2: a DAO's parameters say whether it allows ragequit (off for every proposal opened
-/// before), and every aye is indexed by DAO and voter ([`AyesByVoter`](crate::AyesByVoter)).
-pub mod v2 {
+/// Version 3: a proposal's parameters may cap what it takes out of its DAO's treasury; no
+/// proposal opened before has a cap. (Version 2 added `ragequit` and indexed every aye by voter;
+/// its migration ran on every chain at spec 112 or later, the oldest this runtime upgrades.)
+pub mod v3 {
 	use crate::{
-		AyesByVoter, BalanceOf, Config, Pallet, Proposal, ProposalStatus, Proposals, Tally,
-		TokenBalanceOf, TokenIdOf, Vote, Votes,
+		BalanceOf, Config, Pallet, Proposal, ProposalStatus, Proposals, Tally, TokenBalanceOf,
+		TokenIdOf,
 	};
 	use codec::Decode;
-	use communs_primitives::{DaoId, GovernanceParamsBeforeRagequit, SnapshotId};
+	use communs_primitives::{DaoId, GovernanceParamsBeforeTreasuryCap, SnapshotId};
 	use frame_support::{
 		migrations::VersionedMigration,
 		traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -104,7 +105,7 @@ pub mod v2 {
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
 
-	/// A proposal as version 1 stored it.
+	/// A proposal as version 2 stored it.
 	#[derive(Decode)]
 	pub struct OldProposal<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
 		dao: DaoId,
@@ -112,7 +113,7 @@ pub mod v2 {
 		call_count: u32,
 		call_weight: frame_support::weights::Weight,
 		deposit: Balance,
-		params: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>,
+		params: GovernanceParamsBeforeTreasuryCap<BlockNumber, Balance, TokenBalance>,
 		snapshot: Option<(TokenId, SnapshotId)>,
 		electorate: TokenBalance,
 		end: BlockNumber,
@@ -128,12 +129,12 @@ pub mod v2 {
 		TokenBalanceOf<T>,
 	>;
 
-	/// Rewrites every proposal with `ragequit: false` in its parameters, then indexes every
-	/// aye. It walks every proposal and every vote in one go: the chains it runs on hold a few
-	/// thousand votes (what a development or test network gathers), well within a block.
-	pub struct AddRagequit<T>(core::marker::PhantomData<T>);
+	/// Rewrites every proposal with no treasury cap in its parameters: one read and one write
+	/// per stored proposal, in one go (the chains it runs on hold a few hundred, what a
+	/// development or test network gathers, well within a block).
+	pub struct AddTreasuryCap<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for AddRagequit<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for AddTreasuryCap<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut proposals = 0u64;
 			Proposals::<T>::translate::<OldProposalOf<T>, _>(|_, old| {
@@ -152,54 +153,38 @@ pub mod v2 {
 					status: old.status,
 				})
 			});
-			let (mut votes, mut ayes) = (0u64, 0u64);
-			for (id, voter, (vote, _)) in Votes::<T>::iter() {
-				votes = votes.saturating_add(1);
-				if vote != Vote::Aye {
-					continue;
-				}
-				// Every vote's proposal is stored until its last vote is reaped.
-				if let Some(proposal) = Proposals::<T>::get(id) {
-					ayes = ayes.saturating_add(1);
-					AyesByVoter::<T>::insert((proposal.dao, voter, id), ());
-				}
-			}
-			// Each proposal read and written; each vote read; each aye's proposal read and its
-			// index entry written.
-			T::DbWeight::get().reads_writes(
-				proposals.saturating_add(votes).saturating_add(ayes),
-				proposals.saturating_add(ayes),
-			)
+			// Each proposal read and written.
+			T::DbWeight::get().reads_writes(proposals, proposals)
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
 			use codec::Encode;
-			let ayes = Votes::<T>::iter_values().filter(|(vote, _)| *vote == Vote::Aye).count();
-			Ok((Proposals::<T>::iter_keys().count() as u64, ayes as u64).encode())
+			Ok((Proposals::<T>::iter_keys().count() as u64).encode())
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-			let (proposals, ayes) =
-				<(u64, u64)>::decode(&mut &state[..]).map_err(|_| "the counts do not decode")?;
+			let before = u64::decode(&mut &state[..]).map_err(|_| "the count does not decode")?;
 			frame_support::ensure!(
-				Proposals::<T>::iter_values().count() as u64 == proposals,
-				"proposals were lost adding ragequit to their parameters"
+				Proposals::<T>::iter_values().count() as u64 == before,
+				"proposals were lost adding a treasury cap to their parameters"
 			);
 			frame_support::ensure!(
-				Proposals::<T>::iter_values().all(|proposal| !proposal.params.ragequit),
-				"a migrated proposal allows ragequit"
-			);
-			frame_support::ensure!(
-				AyesByVoter::<T>::iter_keys().count() as u64 == ayes,
-				"the voters' index does not list every aye"
+				Proposals::<T>::iter_values()
+					.all(|proposal| proposal.params.treasury_cap.is_none()),
+				"a migrated proposal has a treasury cap"
 			);
 			Ok(())
 		}
 	}
 
-	/// The migration to storage version 2, for the runtime's `Migrations`.
-	pub type MigrateToV2<T> =
-		VersionedMigration<1, 2, AddRagequit<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+	/// The migration to storage version 3, for the runtime's `Migrations`.
+	pub type MigrateToV3<T> = VersionedMigration<
+		2,
+		3,
+		AddTreasuryCap<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
 }

@@ -125,6 +125,7 @@ mod propose {
 			let rule = pallet_daos::GovernanceParams {
 				proposers: pallet_daos::ProposerRule::Holders(251),
 				ragequit: false,
+				treasury_cap: None,
 				..params(VotingMode::TokenWeighted)
 			};
 			assert_ok!(Daos::set_governance(signed(Daos::account_of(dao)), dao, rule));
@@ -402,6 +403,107 @@ mod close_and_execute {
 				Governance::enact(RuntimeOrigin::root(), id, Weight::zero()),
 				Error::<Test>::WeightTooLow
 			);
+		});
+	}
+}
+
+mod treasury_cap {
+	use super::*;
+
+	/// The book DAO (1,001 spendable in its treasury) with a cap of `cap` on what one proposal
+	/// takes out of it.
+	fn capped_book_dao(cap: Balance) -> u32 {
+		let dao = book_dao();
+		let capped = pallet_daos::GovernanceParams {
+			treasury_cap: Some(cap),
+			..params(VotingMode::TokenWeighted)
+		};
+		assert_ok!(pallet_daos::Pallet::<Test>::set_governance(
+			signed(Daos::account_of(dao)),
+			dao,
+			capped
+		));
+		dao
+	}
+
+	/// Opens a proposal of `calls`, passes it with Alice's and Bob's ayes and runs it; returns
+	/// its id.
+	fn pass_and_enact(dao: u32, calls: Vec<RuntimeCall>) -> u64 {
+		let id = propose(BOB, dao, calls);
+		for voter in [ALICE, BOB] {
+			assert_ok!(Governance::vote(signed(voter), id, Vote::Aye));
+		}
+		run_to(System::block_number() + PERIOD);
+		assert_ok!(Governance::close(signed(EVE), id));
+		run_to(System::block_number() + DELAY);
+		id
+	}
+
+	#[test]
+	fn a_proposal_may_take_up_to_the_cap() {
+		test(|| {
+			let dao = capped_book_dao(150);
+			let treasury = Daos::account_of(dao);
+			let before = Balances::total_balance(&treasury);
+			let id = pass_and_enact(dao, vec![pay(EVE, 100), pay(FERDIE, 50)]);
+			System::assert_has_event(Event::Enacted { proposal: id, result: Ok(()) }.into());
+			assert_eq!(Balances::total_balance(&treasury), before - 150);
+		});
+	}
+
+	#[test]
+	fn calls_that_together_take_more_than_the_cap_apply_nothing() {
+		test(|| {
+			let dao = capped_book_dao(150);
+			let treasury = Daos::account_of(dao);
+			let (before, eve) = (Balances::total_balance(&treasury), Balances::balance(&EVE));
+			// Each payment is under the cap; together they are over it.
+			let id = pass_and_enact(dao, vec![pay(EVE, 100), pay(EVE, 100)]);
+			System::assert_has_event(
+				Event::Enacted {
+					proposal: id,
+					result: Err(Error::<Test>::TreasuryCapExceeded.into()),
+				}
+				.into(),
+			);
+			assert_eq!(status(id), ProposalStatus::Enacted { ok: false });
+			assert_eq!(
+				(Balances::total_balance(&treasury), Balances::balance(&EVE)),
+				(before, eve)
+			);
+		});
+	}
+
+	#[test]
+	fn a_captured_vote_cannot_lift_the_cap_and_drain_in_one_proposal() {
+		test(|| {
+			let dao = capped_book_dao(150);
+			let treasury = Daos::account_of(dao);
+			let before = Balances::total_balance(&treasury);
+			let uncapped = RuntimeCall::Daos(pallet_daos::Call::set_governance {
+				dao,
+				governance: params(VotingMode::TokenWeighted),
+			});
+			// The proposal is held to the cap it opened under, whatever its calls change.
+			let id = pass_and_enact(dao, vec![uncapped.clone(), pay(EVE, 900)]);
+			System::assert_has_event(
+				Event::Enacted {
+					proposal: id,
+					result: Err(Error::<Test>::TreasuryCapExceeded.into()),
+				}
+				.into(),
+			);
+			assert_eq!(Balances::total_balance(&treasury), before);
+			assert_eq!(
+				pallet_daos::Daos::<Test>::get(dao).unwrap().governance.treasury_cap,
+				Some(150)
+			);
+			// Lifting the cap is a proposal of its own, which everyone sees voted and enacted
+			// before a proposal opened afterwards may take more.
+			pass_and_enact(dao, vec![uncapped]);
+			let id = pass_and_enact(dao, vec![pay(EVE, 900)]);
+			System::assert_has_event(Event::Enacted { proposal: id, result: Ok(()) }.into());
+			assert_eq!(Balances::total_balance(&treasury), before - 900);
 		});
 	}
 }
@@ -929,11 +1031,11 @@ mod migrations {
 		});
 	}
 
-	/// A proposal as version 1 encoded it: its parameters without their last field.
-	fn version_1_encoding(proposal: &crate::ProposalOf<Test>) -> Vec<u8> {
+	/// A proposal as version 2 encoded it: its parameters without their last field.
+	fn version_2_encoding(proposal: &crate::ProposalOf<Test>) -> Vec<u8> {
 		use codec::Encode;
 		let params = proposal.params.encode();
-		assert_eq!(params.last(), Some(&0), "ragequit comes last, off");
+		assert_eq!(params.last(), Some(&0), "the treasury cap comes last, none");
 		[
 			(proposal.dao, proposal.proposer, proposal.call_count, proposal.call_weight).encode(),
 			proposal.deposit.encode(),
@@ -945,45 +1047,34 @@ mod migrations {
 	}
 
 	#[test]
-	fn v2_adds_ragequit_to_every_proposal_and_indexes_every_aye() {
-		use crate::{migrations::v2, AyesByVoter};
+	fn v3_adds_no_treasury_cap_to_every_proposal() {
+		use crate::migrations::v3;
 		test(|| {
 			let dao = book_dao();
 			let first = propose(BOB, dao, vec![pay(EVE, 100)]);
-			let second = propose(CHARLIE, dao, vec![remark()]);
+			propose(CHARLIE, dao, vec![remark()]);
 			assert_ok!(Governance::vote(signed(ALICE), first, Vote::Aye));
-			assert_ok!(Governance::vote(signed(BOB), first, Vote::Nay));
-			assert_ok!(Governance::vote(signed(ALICE), second, Vote::Aye));
-			assert_ok!(Governance::vote(signed(DAVE), second, Vote::Aye));
 			let current: Vec<_> = Proposals::<Test>::iter().collect();
-			let index: Vec<_> = AyesByVoter::<Test>::iter_keys().collect();
-			assert_eq!(index.len(), 3);
-			// Storage as version 1 left it.
+			// Storage as version 2 left it.
 			for (id, proposal) in &current {
 				frame_support::storage::unhashed::put_raw(
 					&Proposals::<Test>::hashed_key_for(id),
-					&version_1_encoding(proposal),
+					&version_2_encoding(proposal),
 				);
 			}
-			let _ = AyesByVoter::<Test>::clear(u32::MAX, None);
 			let original = current.iter().find(|(id, _)| *id == first).map(|(_, p)| p.clone());
-			assert_ne!(Proposals::<Test>::get(first), original, "version 2 misreads version 1");
-			StorageVersion::new(1).put::<Pallet<Test>>();
+			assert_ne!(Proposals::<Test>::get(first), original, "version 3 misreads version 2");
+			StorageVersion::new(2).put::<Pallet<Test>>();
 
-			v2::MigrateToV2::<Test>::on_runtime_upgrade();
-			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+			v3::MigrateToV3::<Test>::on_runtime_upgrade();
+			assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
 			let mut migrated: Vec<_> = Proposals::<Test>::iter().collect();
 			let mut expected = current;
 			migrated.sort_by_key(|(id, _)| *id);
 			expected.sort_by_key(|(id, _)| *id);
 			assert_eq!(migrated, expected);
-			let mut indexed: Vec<_> = AyesByVoter::<Test>::iter_keys().collect();
-			let mut expected = index;
-			indexed.sort();
-			expected.sort();
-			assert_eq!(indexed, expected);
-			// Once run, it does not run again: a second run would not decode version 2.
-			v2::MigrateToV2::<Test>::on_runtime_upgrade();
+			// Once run, it does not run again: a second run would not decode version 3.
+			v3::MigrateToV3::<Test>::on_runtime_upgrade();
 			assert_eq!(Proposals::<Test>::iter().count(), 2);
 		});
 	}

@@ -204,11 +204,59 @@ pub struct GovernanceParams<BlockNumber, Balance, TokenBalance> {
 	/// free treasury (the DAOs pallet's `ragequit`). Off unless the DAO opts in.
 	#[serde(default)]
 	pub ragequit: bool,
+	/// The most one passed proposal may take out of the DAO's treasury, counted at execution as
+	/// the fall of the DAO account's total native balance (what budgets hold stays in it, so
+	/// spending through a budget is not counted, and adopting one takes nothing out). A
+	/// proposal whose calls take more fails as a whole. `None`: no cap.
+	#[serde(default)]
+	pub treasury_cap: Option<Balance>,
 }
 
-/// [`GovernanceParams`] as runtimes before spec 112 stored and answered them, without
-/// `ragequit`: what the storage migrations and a node reading an older runtime decode. They read
-/// as the same parameters with ragequit off.
+/// [`GovernanceParams`] as runtimes of specs 112 and 113 stored and answered them, without
+/// `treasury_cap`: what the storage migrations and a node reading an older runtime decode. They
+/// read as the same parameters with no cap.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug)]
+pub struct GovernanceParamsBeforeTreasuryCap<BlockNumber, Balance, TokenBalance> {
+	/// How votes are weighed.
+	pub voting_mode: VotingMode,
+	/// How long a proposal takes votes, in blocks.
+	pub voting_period: BlockNumber,
+	/// The turnout a proposal needs.
+	pub quorum: Perbill,
+	/// The share of ayes among ayes and nays a proposal needs.
+	pub approval: Perbill,
+	/// Held from a proposer.
+	pub proposal_deposit: Balance,
+	/// How long after passing a proposal executes, in blocks.
+	pub enactment_delay: BlockNumber,
+	/// Who may propose.
+	pub proposers: ProposerRule<TokenBalance>,
+	/// Whether a holder of the share token may ragequit.
+	pub ragequit: bool,
+}
+
+impl<BlockNumber, Balance, TokenBalance>
+	From<GovernanceParamsBeforeTreasuryCap<BlockNumber, Balance, TokenBalance>>
+	for GovernanceParams<BlockNumber, Balance, TokenBalance>
+{
+	fn from(old: GovernanceParamsBeforeTreasuryCap<BlockNumber, Balance, TokenBalance>) -> Self {
+		Self {
+			voting_mode: old.voting_mode,
+			voting_period: old.voting_period,
+			quorum: old.quorum,
+			approval: old.approval,
+			proposal_deposit: old.proposal_deposit,
+			enactment_delay: old.enactment_delay,
+			proposers: old.proposers,
+			ragequit: old.ragequit,
+			treasury_cap: None,
+		}
+	}
+}
+
+/// [`GovernanceParams`] as runtimes before spec 112 answered them, without `ragequit`: what a
+/// node reading an older runtime decodes. They read as the same parameters with ragequit off
+/// and no treasury cap.
 #[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug)]
 pub struct GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance> {
 	/// How votes are weighed.
@@ -241,6 +289,7 @@ impl<BlockNumber, Balance, TokenBalance>
 			enactment_delay: old.enactment_delay,
 			proposers: old.proposers,
 			ragequit: false,
+			treasury_cap: None,
 		}
 	}
 }

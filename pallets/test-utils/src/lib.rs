@@ -35,6 +35,7 @@ pub fn governance<T: pallet_daos::Config>(
 		enactment_delay,
 		proposers: ProposerRule::Members,
 		ragequit: false,
+		treasury_cap: None,
 	}
 }
 

@@ -209,6 +209,7 @@ fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 			enactment_delay: 2,
 			proposers: ProposerRule::Members,
 			ragequit: false,
+			treasury_cap: None,
 		},
 	));
 	assert_ok!(Balances::transfer_keep_alive(

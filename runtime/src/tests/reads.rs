@@ -7,7 +7,7 @@ use crate::{Balance, Block, BlockNumber, Governance, TokenId};
 // The runtime's side of each API: what the node calls, without a client.
 use communs_runtime_api::{
 	runtime_decl_for_cofunding_api::CofundingApiV2 as CofundingApi,
-	runtime_decl_for_daos_api::DaosApiV4 as DaosApi,
+	runtime_decl_for_daos_api::DaosApiV5 as DaosApi,
 	runtime_decl_for_governance_api::GovernanceApiV1 as GovernanceApi,
 	runtime_decl_for_royalties_api::RoyaltiesApiV1 as RoyaltiesApi,
 	runtime_decl_for_service_payments_api::ServicePaymentsApiV1 as ServicePaymentsApi,

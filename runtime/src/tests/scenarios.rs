@@ -455,6 +455,81 @@ fn the_authors_spend_a_voted_budget_and_its_money_stays_set_aside() {
 	});
 }
 
+/// The book DAO caps what one proposal takes out of its treasury at 100 CMN: adopting a budget
+/// of 600 CMN passes (the money set aside stays in the treasury), its line is spent with no new
+/// vote, and a proposal paying 150 CMN out fails as a whole.
+#[test]
+fn a_capped_dao_spends_through_its_budget_but_no_proposal_takes_more_than_the_cap() {
+	use crate::{Budgets, Daos, UNIT};
+	use pallet_budgets::{LinePeriod, LineSpec};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, authors) = create_book_dao();
+		let alice = authors[0].clone();
+		let printer = Sr25519Keyring::Ferdie.to_account_id();
+		let treasury = Daos::account_of(book);
+		let mut governance = pallet_daos::Daos::<Runtime>::get(book).unwrap().governance;
+		governance.treasury_cap = Some(100 * UNIT);
+		pass(
+			book,
+			&authors,
+			vec![crate::RuntimeCall::Daos(pallet_daos::Call::set_governance {
+				dao: book,
+				governance,
+			})],
+		);
+
+		let line = LineSpec {
+			label: bounded(b"printing"),
+			amount: 600 * UNIT,
+			period: LinePeriod::Once,
+			role: bounded(b"author"),
+		};
+		pass(
+			book,
+			&authors,
+			vec![
+				crate::RuntimeCall::Daos(pallet_daos::Call::set_roles {
+					dao: book,
+					who: alice.clone().into(),
+					roles: frame_support::BoundedVec::truncate_from(vec![bounded(b"author")]),
+				}),
+				crate::RuntimeCall::Budgets(pallet_budgets::Call::adopt_budget {
+					dao: book,
+					lines: frame_support::BoundedVec::truncate_from(vec![line]),
+					metadata: bounded(b"ipfs://book/budget"),
+				}),
+			],
+		);
+		assert_ok!(Budgets::spend(
+			RuntimeOrigin::signed(alice),
+			book,
+			0,
+			printer.clone(),
+			250 * UNIT,
+			bounded(b"print run"),
+			[0; 32],
+		));
+
+		let (before, printer_before) =
+			(Balances::total_balance(&treasury), Balances::balance(&printer));
+		let pay = crate::RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: printer.clone().into(),
+			value: 150 * UNIT,
+		});
+		let (id, end) = propose_and_back(book, &authors, vec![pay]);
+		run_to(end + 1);
+		assert_ok!(crate::Governance::close(RuntimeOrigin::signed(authors[3].clone()), id));
+		run_to(end + 1 + 2);
+		assert_eq!(
+			pallet_governance::Proposals::<Runtime>::get(id).map(|proposal| proposal.status),
+			Some(pallet_governance::ProposalStatus::Enacted { ok: false })
+		);
+		assert_eq!(Balances::total_balance(&treasury), before);
+		assert_eq!(Balances::balance(&printer), printer_before);
+	});
+}
+
 #[test]
 fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 	use crate::{Daos, Governance, CHAIN_DAO};
