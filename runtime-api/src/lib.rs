@@ -160,7 +160,8 @@ pub mod v4 {
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the DAOs pallet. Version 2 pages `members`; version 3 adds `credit_tokens`;
-	/// version 4's DAOs say whether they allow ragequit; version 5's, their treasury cap.
+	/// version 4's DAOs say whether they allow ragequit; version 5's, their treasury cap, and
+	/// it adds `colleges`.
 	#[api_version(5)]
 	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
@@ -208,11 +209,16 @@ sp_api::decl_runtime_apis! {
 		/// The credit tokens a DAO issues (no vote, no royalty), in the order it created them
 		/// (from version 3).
 		fn credit_tokens(dao: DaoId) -> Vec<TokenId>;
+
+		/// The colleges a DAO votes by, in order, each a role label and its weight; empty if
+		/// it counts heads or shares (from version 5).
+		fn colleges(dao: DaoId) -> Vec<(Vec<u8>, u32)>;
 	}
 }
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the governance pallet.
+	/// Reads of the governance pallet. Version 2 adds `colleges`.
+	#[api_version(2)]
 	pub trait GovernanceApi<AccountId, Balance, BlockNumber, TokenBalance>
 	where
 		AccountId: Codec,
@@ -228,6 +234,10 @@ sp_api::decl_runtime_apis! {
 
 		/// `who`'s vote on `proposal` and its weight, if it voted.
 		fn vote_of(proposal: ProposalId, who: AccountId) -> Option<(Vote, TokenBalance)>;
+
+		/// The colleges that decide `proposal`, if its DAO votes by colleges: each one's role,
+		/// weight and votes, in the order a member's college is chosen (from version 2).
+		fn colleges(proposal: ProposalId) -> Vec<(Vec<u8>, u32, Tally<u32>)>;
 	}
 }
 

@@ -258,6 +258,10 @@ impl_runtime_apis! {
 		fn credit_tokens(dao: communs_runtime_api::DaoId) -> Vec<TokenId> {
 			Daos::credit_tokens(dao)
 		}
+
+		fn colleges(dao: communs_runtime_api::DaoId) -> Vec<(Vec<u8>, u32)> {
+			Daos::colleges(dao)
+		}
 	}
 
 	impl communs_runtime_api::GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance> for Runtime {
@@ -271,6 +275,10 @@ impl_runtime_apis! {
 
 		fn vote_of(proposal: communs_runtime_api::ProposalId, who: AccountId) -> Option<(communs_runtime_api::Vote, Balance)> {
 			Governance::vote_of(proposal, who)
+		}
+
+		fn colleges(proposal: communs_runtime_api::ProposalId) -> Vec<(Vec<u8>, u32, communs_runtime_api::Tally<u32>)> {
+			Governance::colleges(proposal)
 		}
 	}
 

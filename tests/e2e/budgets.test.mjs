@@ -3,7 +3,8 @@
 // pays invoices from two lines over two periods with no new vote; an overspend and a spend by
 // a citizen without the treasurer's role are refused; `dao_budget` and `dao_spends` match the
 // treasury's movements to the planck; a line closed by vote spends nothing more and gives its
-// unspent amount back.
+// unspent amount back; a cap on what one decision takes out of the treasury fails a decision
+// over it as a whole and leaves the budget's spending alone.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -162,6 +163,38 @@ describe('citizens vote a programme and follow its budget to the planck', () => 
     assert.equal(after - before, 500n * CMN);
     assert.equal(await failure(submit(api, api.tx.budgets.spend(
       town.dao, 2, printer.address, CMN, 'INV-005', `0x${'00'.repeat(32)}`), treasurer)), 'budgets.LineClosed');
+  });
+
+  test('a cap on what one decision takes out: over it the decision fails as a whole, the budget spends on', async () => {
+    const { api, node, keyring } = context;
+    const { mayor, treasurer, citizens, printer } = cast(keyring);
+    const vote = (calls, title) => passProposal(api, {
+      dao: town.dao, calls, title, proposer: citizens[0],
+      voters: [mayor, treasurer, citizens[0]], closer: citizens[1],
+    });
+    await vote([api.tx.daos.setGovernance(town.dao,
+      governance({ votingMode: 'OneMemberOneVote', treasuryCap: 100n * CMN }))], 'At most 100 CMN a decision');
+    await waitFor('the cap to apply', async () =>
+      (await rpc(node, 'dao_info', [town.dao])).governance.treasuryCap === (100n * CMN).toString(),
+    { timeoutMs: 60_000 });
+
+    const [treasuryBefore, printerBefore] = [await total(api, town.account), await total(api, printer.address)];
+    const { proposal } = await vote([
+      api.tx.balances.transferKeepAlive(printer.address, 60n * CMN),
+      api.tx.balances.transferKeepAlive(printer.address, 60n * CMN),
+    ], 'Two payments of 60 CMN');
+    const status = await waitFor('the decision to run', async () => {
+      const { status } = (await api.query.governance.proposals(proposal)).unwrap();
+      return status.isEnacted && status.asEnacted;
+    }, { timeoutMs: 60_000 });
+    assert.equal(status.ok.isFalse, true, 'over the cap, the decision failed');
+    assert.equal(await total(api, town.account), treasuryBefore, 'nothing left the treasury');
+    assert.equal(await total(api, printer.address), printerBefore);
+
+    // The budget the town voted is not a decision: its treasurer still pays, above the cap.
+    await submit(api, api.tx.budgets.spend(
+      town.dao, 0, printer.address, 150n * CMN, 'INV-006', `0x${'00'.repeat(32)}`), treasurer);
+    assert.equal((await total(api, printer.address)) - printerBefore, 150n * CMN);
   });
 
   test('bad reads answer null or nothing', async () => {

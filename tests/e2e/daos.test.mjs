@@ -54,6 +54,7 @@ describe('a DAO created from a wallet in one transaction', () => {
     assert.deepEqual(info.governance, {
       votingMode: 'TokenWeighted', votingPeriod: 30, quorum: '50%', approval: '50%',
       proposalDeposit: CMN.toString(), enactmentDelay: 2, proposers: 'Members', ragequit: false,
+      treasuryCap: null,
     });
     const members = await rpc(node, 'dao_members', [book.dao]);
     assert.deepEqual(members.map((m) => m.account).sort(),

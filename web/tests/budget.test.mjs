@@ -1,7 +1,8 @@
 // In a real browser, against a development node: a town (a mayor, a treasurer, two citizens,
 // one member one vote) votes a programme of two lines in the app; its treasurer pays an invoice
 // from the page with no new vote, and the page's ledger shows it; a citizen, who does not hold
-// the treasurer's role, is offered no payment form. Each step is checked on chain over RPC.
+// the treasurer's role, is offered no payment form; the members cap what one decision may take
+// out of the treasury, and the page shows the cap. Each step is checked on chain over RPC.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode } from 'communs-e2e/lib/node.mjs';
@@ -99,5 +100,41 @@ describe('a town votes and spends its budget, from the browser', () => {
     const [spend] = await api.call.budgetsApi.spends(0, 0, 10);
     assert.equal(spend.reference.toUtf8(), 'INV-001');
     assert.equal(spend.to.toString(), printer.address);
+  });
+
+  test('the members cap what one decision may take out of the treasury', async () => {
+    const { api } = context;
+    const [Charlie] = cast.citizens;
+    await signAs(ui.page, Charlie.address);
+    const propose = ui.page.getByRole('region', { name: 'Propose' });
+    await propose.getByLabel('Action').selectOption('governance');
+    await propose.getByLabel('Votes').selectOption('OneMemberOneVote');
+    await propose.getByLabel('Voting time (minutes)').fill('1');
+    await propose.getByLabel('Quorum (%)').fill('50');
+    await propose.getByLabel('Approval (%)').fill('50');
+    await propose.getByLabel(/Proposal deposit/).fill('1');
+    await propose.getByLabel(/Delay before a passed proposal runs/).fill('2');
+    await propose.getByLabel(/Most one decision may take out of the treasury/).fill('1.5x');
+    await propose.getByRole('alert').first().waitFor();
+    await propose.getByLabel(/Most one decision may take out of the treasury/).fill('100');
+    await propose.getByRole('button', { name: 'Add this action' }).click();
+    await propose.getByLabel('Title').fill('At most 100 CMN a decision');
+    assert.match(await send(ui.page, 'Propose', propose), /Done/);
+
+    const card = ui.page.locator('li.proposal', { hasText: 'At most 100 CMN a decision' });
+    for (const voter of [cast.mayor, cast.treasurer, Charlie]) {
+      await signAs(ui.page, voter.address);
+      assert.match(await send(ui.page, 'Aye', card), /Done/);
+    }
+    const proposals = await api.call.governanceApi.proposals(town.dao, 0, 10);
+    const proposal = proposals.find((p) => p.title.toUtf8() === 'At most 100 CMN a decision');
+    await waitPast(api, proposal.end.toNumber(), 'the vote to end');
+    assert.match(await send(ui.page, 'Close the vote', card), /Done/);
+    await card.getByText('every call succeeded').waitFor({ timeout: 60_000 });
+
+    const { governance: rules } = (await api.query.daos.daos(town.dao)).unwrap();
+    assert.equal(rules.treasuryCap.unwrap().toBigInt(), 100n * CMN);
+    assert.equal(rules.votingMode.isOneMemberOneVote, true);
+    await ui.page.getByText(/one decision takes at most 100 CMN out of the treasury/).waitFor({ timeout: 60_000 });
   });
 });

@@ -107,19 +107,31 @@ where
 		Ok(version.unwrap_or(0))
 	}
 
-	/// `dao`'s JSON at `at`, with its credit tokens (none before version 3 of the API).
+	/// `dao`'s JSON at `at`, with its credit tokens (none before version 3 of the API) and its
+	/// colleges (none before version 5).
 	fn with_credits(
 		&self,
 		at: <Block as sp_runtime::traits::Block>::Hash,
 		version: u32,
 		dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>,
 	) -> RpcResult<Value> {
+		let api = self.client.runtime_api();
 		let credits = if version >= 3 {
-			self.client.runtime_api().credit_tokens(at, dao.id).map_err(runtime_error)?
+			api.credit_tokens(at, dao.id).map_err(runtime_error)?
 		} else {
 			Vec::new()
 		};
-		Ok(dao_json(dao, credits))
+		let colleges = if version >= 5 {
+			api.colleges(at, dao.id).map_err(runtime_error)?
+		} else {
+			Vec::new()
+		};
+		let mut json = dao_json(dao, credits);
+		json["colleges"] = colleges
+			.iter()
+			.map(|(role, weight)| json!({ "role": text(role), "weight": weight }))
+			.collect();
+		Ok(json)
 	}
 }
 

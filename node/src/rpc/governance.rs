@@ -8,7 +8,7 @@ use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
 use communs_runtime_api::{GovernanceApi, ProposalId, ProposalStatus, ProposalView, Tally, Vote};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde_json::{json, Value};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 use std::sync::Arc;
@@ -94,6 +94,52 @@ fn proposal_json(proposal: &ProposalView<AccountId, Balance, BlockNumber, Balanc
 	})
 }
 
+/// A proposal's colleges: each one's role, weight and votes.
+fn colleges_json(colleges: &[(Vec<u8>, u32, Tally<u32>)]) -> Value {
+	colleges
+		.iter()
+		.map(|(role, weight, tally)| {
+			json!({
+				"role": text(role),
+				"weight": weight,
+				"tally": {
+					"ayes": tally.ayes,
+					"nays": tally.nays,
+					"abstains": tally.abstains,
+					"voters": tally.voters,
+				},
+			})
+		})
+		.collect()
+}
+
+impl<C> Governance<C>
+where
+	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C::Api: GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>,
+{
+	/// `proposal`'s JSON at `at`, with its colleges (none before version 2 of the API).
+	fn with_colleges(
+		&self,
+		at: <Block as sp_runtime::traits::Block>::Hash,
+		proposal: &ProposalView<AccountId, Balance, BlockNumber, Balance>,
+	) -> RpcResult<Value> {
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>(at)
+			.map_err(runtime_error)?
+			.unwrap_or(0);
+		let colleges = if version >= 2 {
+			api.colleges(at, proposal.id).map_err(runtime_error)?
+		} else {
+			Vec::new()
+		};
+		let mut json = proposal_json(proposal);
+		json["colleges"] = colleges_json(&colleges);
+		Ok(json)
+	}
+}
+
 impl<C> GovernanceRpcServer for Governance<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
@@ -111,13 +157,13 @@ where
 			.runtime_api()
 			.proposals(best, dao, start.unwrap_or(0), limit.unwrap_or(100))
 			.map_err(runtime_error)?;
-		Ok(proposals.iter().map(proposal_json).collect())
+		proposals.iter().map(|proposal| self.with_colleges(best, proposal)).collect()
 	}
 
 	fn proposal(&self, proposal: ProposalId) -> RpcResult<Option<Value>> {
 		let best = self.client.info().best_hash;
 		let proposal = self.client.runtime_api().proposal(best, proposal).map_err(runtime_error)?;
-		Ok(proposal.as_ref().map(proposal_json))
+		proposal.as_ref().map(|proposal| self.with_colleges(best, proposal)).transpose()
 	}
 
 	fn vote_of(&self, proposal: ProposalId, who: String) -> RpcResult<Option<Value>> {

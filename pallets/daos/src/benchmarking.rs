@@ -1,6 +1,6 @@
 //! Benchmarks of every call at its worst case: the most initial members and allocations, the
 //! longest names and roles, a share token created and minted, a credit token created, the most
-//! credit tokens handed over, a request to join with a tribute and shares; the calls that
+//! credit tokens handed over, the most colleges, a request to join with a tribute and shares; the calls that
 //! touch one member swept from 10 to [`MEASURED_MEMBERS`] members.
 
 use super::*;
@@ -52,6 +52,29 @@ fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
 		ragequit: false,
 		treasury_cap: None,
 	}
+}
+
+/// The most colleges, each with a role as long as allowed (distinct in its last byte).
+fn most_colleges<T: Config>() -> CollegesOf<T> {
+	BoundedVec::truncate_from(
+		(0..T::MaxColleges::get())
+			.map(|index| {
+				let mut role = vec![b'c'; T::RoleLimit::get() as usize];
+				if let Some(last) = role.last_mut() {
+					*last = index as u8;
+				}
+				College { role: BoundedVec::truncate_from(role), weight: index.saturating_add(1) }
+			})
+			.collect(),
+	)
+}
+
+/// Gives `dao` the most colleges, their deposits held from its account.
+fn add_colleges<T: Config>(dao: DaoId, dao_account: &T::AccountId) {
+	let colleges = most_colleges::<T>();
+	let deposit = T::CollegeDeposit::get().saturating_mul((colleges.len() as u32).into());
+	assert!(T::Currency::hold(&HoldReason::CollegeDeposit.into(), dao_account, deposit).is_ok());
+	Colleges::<T>::insert(dao, colleges);
 }
 
 fn metadata<T: Config>() -> MetadataOf<T> {
@@ -329,9 +352,10 @@ mod benchmarks {
 	#[benchmark]
 	fn set_governance() {
 		let (dao, dao_account) = create::<T>(1);
+		// Weighing shares: the call checks the DAO has no colleges.
 		let changed = GovernanceParams {
 			voting_period: T::MaxVotingPeriod::get(),
-			..governance::<T>(VotingMode::OneMemberOneVote)
+			..governance::<T>(VotingMode::TokenWeighted)
 		};
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, changed);
@@ -363,6 +387,7 @@ mod benchmarks {
 		let (dao, dao_account) = create::<T>(0);
 		populate::<T>(dao, 0, m);
 		add_credit_tokens::<T>(dao, &dao_account, T::MaxCreditTokens::get());
+		add_colleges::<T>(dao, &dao_account);
 		if let Some(token) = Daos::<T>::get(dao).and_then(|info| info.share_token) {
 			T::BenchmarkHelper::prepare_share_token(token);
 		}
@@ -374,6 +399,21 @@ mod benchmarks {
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&beneficiary));
 		assert!(Daos::<T>::get(dao).is_none());
 		assert!(MembersToReap::<T>::get(dao).is_none());
+	}
+
+	/// From none to the most colleges, each holding its deposit.
+	#[benchmark]
+	fn set_colleges() {
+		let (dao, dao_account) = create::<T>(1);
+		Daos::<T>::mutate(dao, |info| {
+			if let Some(info) = info {
+				info.governance.voting_mode = VotingMode::OneMemberOneVote;
+			}
+		});
+		let colleges = most_colleges::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(dao_account), dao, colleges.clone());
+		assert_eq!(Colleges::<T>::get(dao), colleges);
 	}
 
 	/// `m` member records of a dissolved DAO removed.

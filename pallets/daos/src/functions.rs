@@ -463,6 +463,13 @@ impl<T: Config> Pallet<T> {
 			member_deposits,
 			Precision::Exact,
 		)?;
+		let colleges = Colleges::<T>::take(dao).len() as u32;
+		T::Currency::release(
+			&HoldReason::CollegeDeposit.into(),
+			&info.account,
+			T::CollegeDeposit::get().saturating_mul(colleges.into()),
+			Precision::Exact,
+		)?;
 		T::Currency::release(
 			&HoldReason::DaoDeposit.into(),
 			&info.creator,
@@ -557,6 +564,47 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextDaoId::<T>::put(id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?);
+		Ok(())
+	}
+
+	/// `set_colleges` once the origin is checked: validates the colleges, then holds or
+	/// releases the difference in deposits from the DAO's treasury.
+	pub(crate) fn do_set_colleges(
+		dao: DaoId,
+		info: DaoInfoOf<T>,
+		colleges: CollegesOf<T>,
+	) -> DispatchResult {
+		ensure!(
+			colleges.is_empty() || info.governance.voting_mode == VotingMode::OneMemberOneVote,
+			Error::<T>::CollegesNeedOneMemberOneVote
+		);
+		ensure!(colleges.iter().all(|college| college.weight > 0), Error::<T>::ZeroCollegeWeight);
+		for (i, college) in colleges.iter().enumerate() {
+			ensure!(
+				!colleges[..i].iter().any(|earlier| earlier.role == college.role),
+				Error::<T>::DuplicateCollege
+			);
+		}
+		let reason = HoldReason::CollegeDeposit.into();
+		let deposit = |count: usize| T::CollegeDeposit::get().saturating_mul((count as u32).into());
+		let (held, needed) =
+			(deposit(Colleges::<T>::decode_len(dao).unwrap_or(0)), deposit(colleges.len()));
+		if needed > held {
+			T::Currency::hold(&reason, &info.account, needed.saturating_sub(held))?;
+		} else if held > needed {
+			T::Currency::release(
+				&reason,
+				&info.account,
+				held.saturating_sub(needed),
+				Precision::Exact,
+			)?;
+		}
+		if colleges.is_empty() {
+			Colleges::<T>::remove(dao);
+		} else {
+			Colleges::<T>::insert(dao, &colleges);
+		}
+		Self::deposit_event(Event::CollegesSet { dao, colleges });
 		Ok(())
 	}
 }

@@ -60,6 +60,61 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 		id
 	}
 
+	fn create_college_dao(members: &[T::AccountId]) -> DaoId {
+		let creator: T::AccountId = frame_benchmarking::account("dao creator", 0, 0);
+		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
+		T::Currency::set_balance(&creator, plenty);
+		let id = NextDaoId::<T>::get();
+		let colleges: CollegesOf<T> = BoundedVec::truncate_from(
+			(0..T::MaxColleges::get())
+				.map(|index| {
+					let mut role = alloc::vec![b'c'; T::RoleLimit::get() as usize];
+					if let Some(last) = role.last_mut() {
+						*last = index as u8;
+					}
+					College {
+						role: BoundedVec::truncate_from(role),
+						weight: index.saturating_add(1),
+					}
+				})
+				.collect(),
+		);
+		let last_role = colleges.last().map(|college| college.role.clone()).unwrap_or_default();
+		let members = BoundedVec::truncate_from(
+			members
+				.iter()
+				.map(|who| (who.clone(), BoundedVec::truncate_from(alloc::vec![last_role.clone()])))
+				.collect(),
+		);
+		let governance = GovernanceParams {
+			voting_mode: VotingMode::OneMemberOneVote,
+			voting_period: T::MinVotingPeriod::get(),
+			quorum: Perbill::from_percent(30),
+			approval: Perbill::from_percent(50),
+			proposal_deposit: T::MinProposalDeposit::get().max(One::one()),
+			enactment_delay: One::one(),
+			proposers: ProposerRule::Members,
+			ragequit: false,
+			treasury_cap: None,
+		};
+		let created = Self::do_create_dao(
+			creator,
+			BoundedVec::truncate_from(b"Colleges".to_vec()),
+			DaoMetadata { uri: Default::default(), hash: Default::default() },
+			None,
+			None,
+			members,
+			governance,
+		);
+		assert!(created.is_ok(), "the benchmarks' college DAO is created");
+		let account = Self::account_of(id);
+		T::Currency::set_balance(&account, plenty);
+		let info = Daos::<T>::get(id);
+		let set = info.map(|info| Self::do_set_colleges(id, info, colleges));
+		assert!(matches!(set, Some(Ok(()))), "the benchmarks' colleges are set");
+		id
+	}
+
 	fn create_credit_token(dao: DaoId) -> TokenIdOf<T> {
 		let account = Self::account_of(dao);
 		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());

@@ -51,6 +51,10 @@ impl<T: Config> DaoInspect<T::AccountId> for Pallet<T> {
 				.is_some_and(|roles| roles.iter().any(|held| held.as_slice() == role))
 	}
 
+	fn colleges(dao: DaoId) -> alloc::vec::Vec<(alloc::vec::Vec<u8>, u32)> {
+		Self::colleges(dao)
+	}
+
 	fn required_support(dao: DaoId) -> Perbill {
 		match ChainDao::<T>::get() {
 			Some((chain_dao, rules)) if chain_dao == dao => rules.support,

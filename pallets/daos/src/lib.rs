@@ -186,6 +186,8 @@ pub type DaoViewOf<T> = DaoView<
 /// A DAO created at genesis.
 pub type GenesisDaoOf<T> =
 	communs_primitives::GenesisDao<<T as frame_system::Config>::AccountId, GovernanceOf<T>>;
+/// A DAO's colleges, in order.
+pub type CollegesOf<T> = BoundedVec<College<RoleOf<T>>, <T as Config>::MaxColleges>;
 /// The initial members of `create_dao`, with their roles.
 pub type InitialMembersOf<T> = BoundedVec<
 	(<T as frame_system::Config>::AccountId, RolesOf<T>),
@@ -263,6 +265,8 @@ pub mod pallet {
 			type RemoveMembersLimit = ConstU32<4>;
 			type MaxAllocations = ConstU32<8>;
 			type MaxCreditTokens = ConstU32<2>;
+			type MaxColleges = ConstU32<3>;
+			type CollegeDeposit = ConstUint<5>;
 			type MinVotingPeriod = ConstU64<5>;
 			type MaxVotingPeriod = ConstU64<1_000>;
 			type MaxEnactmentDelay = ConstU64<100>;
@@ -376,6 +380,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCreditTokens: Get<u32>;
 
+		/// The most colleges a DAO votes by.
+		#[pallet::constant]
+		type MaxColleges: Get<u32>;
+
+		/// Held on a DAO's account for each of its colleges.
+		#[pallet::constant]
+		#[pallet::no_default_bounds]
+		type CollegeDeposit: Get<BalanceOf<Self>>;
+
 		/// The shortest voting period a DAO may choose.
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
@@ -428,6 +441,9 @@ pub mod pallet {
 		/// The tribute an account offers a DAO it asks to join, until the DAO's vote.
 		#[codec(index = 3)]
 		Tribute,
+		/// A DAO's deposits for its colleges.
+		#[codec(index = 4)]
+		CollegeDeposit,
 	}
 
 	/// The id the next DAO gets.
@@ -469,6 +485,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type JoinRequests<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, JoinRequestOf<T>>;
+
+	/// The colleges of each DAO that votes by colleges, in order: a member votes in the first
+	/// whose role it holds. Invariant: only live one-member-one-vote DAOs have them, roles
+	/// distinct and weights above zero, and the DAO's account holds
+	/// [`Config::CollegeDeposit`] for each.
+	#[pallet::storage]
+	pub type Colleges<T: Config> = StorageMap<_, Twox64Concat, DaoId, CollegesOf<T>, ValueQuery>;
 
 	/// Dissolved DAOs whose member records are not all removed yet, and how many are left.
 	/// Invariant: exactly the DAOs without a [`Daos`] record that have [`Members`] records, each
@@ -575,6 +598,14 @@ pub mod pallet {
 			dao: DaoId,
 			/// The parameters now.
 			governance: GovernanceOf<T>,
+		},
+		/// The DAO changed its colleges; proposals opened from now on are decided by them (by
+		/// head count if there are none).
+		CollegesSet {
+			/// The DAO.
+			dao: DaoId,
+			/// Its colleges now.
+			colleges: CollegesOf<T>,
 		},
 		/// The DAO minted shares.
 		SharesMinted {
@@ -694,6 +725,13 @@ pub mod pallet {
 		/// not yet executed: it may ragequit once that proposal has executed (or failed), or
 		/// after changing its vote while the proposal still takes votes.
 		BacksPendingProposal,
+		/// Colleges count one member one vote: a DAO that votes by colleges keeps that voting
+		/// mode, and a token-weighted DAO has no colleges.
+		CollegesNeedOneMemberOneVote,
+		/// A college weighs at least 1.
+		ZeroCollegeWeight,
+		/// Two colleges have the same role: a member votes in one college only.
+		DuplicateCollege,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -787,8 +825,9 @@ pub mod pallet {
 		/// Changes how the DAO decides, for proposals opened from now on.
 		///
 		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::GovernanceChanged`]. Errors:
-		/// those of invalid parameters, as in `create_dao`, and
-		/// [`Error::BelowChainDaoRules`] (the chain's DAO).
+		/// those of invalid parameters, as in `create_dao`, [`Error::BelowChainDaoRules`] (the
+		/// chain's DAO), and [`Error::CollegesNeedOneMemberOneVote`] (weighing votes by shares
+		/// in a DAO that votes by colleges: drop the colleges first).
 		#[pallet::call_index(4)]
 		pub fn set_governance(
 			origin: OriginFor<T>,
@@ -798,6 +837,11 @@ pub mod pallet {
 			let mut info = Self::ensure_dao(origin, dao)?;
 			Self::ensure_valid_governance(&governance, info.share_token.is_some(), info.members)?;
 			Self::ensure_chain_dao_rules(dao, &governance)?;
+			ensure!(
+				governance.voting_mode == VotingMode::OneMemberOneVote
+					|| !Colleges::<T>::contains_key(dao),
+				Error::<T>::CollegesNeedOneMemberOneVote
+			);
 			info.governance = governance;
 			Daos::<T>::insert(dao, info);
 			Self::deposit_event(Event::GovernanceChanged { dao, governance });
@@ -1033,6 +1077,27 @@ pub mod pallet {
 			let ayes_read = Self::do_ragequit(who, dao, shares)?;
 			Ok(Some(T::WeightInfo::ragequit(ayes_read)).into())
 		}
+
+		/// Makes `dao` vote by `colleges`, or (empty) by head count again, for the proposals
+		/// opened from now on: a member votes in the first college whose role it holds, one
+		/// member one vote, and a proposal passes when the colleges' results, each weighed by
+		/// its college's weight, meet the DAO's approval; the quorum still counts heads. A
+		/// member holding none of the colleges' roles has no vote. The treasury holds
+		/// [`Config::CollegeDeposit`] per college.
+		///
+		/// Origin: the DAO itself ([`EnsureDao`]). Emits [`Event::CollegesSet`]. Errors:
+		/// [`Error::CollegesNeedOneMemberOneVote`], [`Error::ZeroCollegeWeight`],
+		/// [`Error::DuplicateCollege`], and the currency's errors (a treasury that cannot hold
+		/// the deposits).
+		#[pallet::call_index(16)]
+		pub fn set_colleges(
+			origin: OriginFor<T>,
+			dao: DaoId,
+			colleges: CollegesOf<T>,
+		) -> DispatchResult {
+			let info = Self::ensure_dao(origin, dao)?;
+			Self::do_set_colleges(dao, info, colleges)
+		}
 	}
 
 	/// DAOs that exist from genesis, with ids from 0 in this order. Each DAO's account must be
@@ -1144,11 +1209,31 @@ pub mod pallet {
 			let Some(info) = Daos::<T>::get(dao) else { return Zero::zero() };
 			match (info.governance.voting_mode, info.share_token) {
 				(VotingMode::TokenWeighted, Some(token)) => T::Tokens::balance(token, &who),
-				(VotingMode::OneMemberOneVote, _) if Members::<T>::contains_key(dao, &who) => {
-					One::one()
+				(VotingMode::OneMemberOneVote, _) => match Members::<T>::get(dao, &who) {
+					// In a DAO that votes by colleges, only a member of one of them votes.
+					Some(roles) => {
+						let colleges = Colleges::<T>::get(dao);
+						let votes = colleges.is_empty()
+							|| colleges.iter().any(|college| roles.contains(&college.role));
+						if votes {
+							One::one()
+						} else {
+							Zero::zero()
+						}
+					},
+					None => Zero::zero(),
 				},
 				_ => Zero::zero(),
 			}
+		}
+
+		/// The colleges `dao` votes by, in order, with their weights; empty if it votes by
+		/// head count or by shares.
+		pub fn colleges(dao: DaoId) -> Vec<(Vec<u8>, u32)> {
+			Colleges::<T>::get(dao)
+				.into_iter()
+				.map(|college| (college.role.into_inner(), college.weight))
+				.collect()
 		}
 
 		/// A member's roles in a DAO, if it is a member.

@@ -1222,6 +1222,129 @@ mod reads {
 	}
 }
 
+mod colleges {
+	use super::*;
+	use crate::{College, Colleges, CollegesOf};
+
+	/// The college deposit of the mocks.
+	const COLLEGE_DEPOSIT: Balance = 5;
+
+	fn colleges(spec: &[(&[u8], u32)]) -> CollegesOf<Test> {
+		frame_support::BoundedVec::truncate_from(
+			spec.iter()
+				.map(|(role, weight)| College { role: text(role), weight: *weight })
+				.collect(),
+		)
+	}
+
+	/// A one-member-one-vote DAO of Bob and Eve whose treasury holds 100; returns its id.
+	fn coop() -> u32 {
+		let dao = member_dao(&[BOB, EVE]);
+		assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(dao), 100));
+		dao
+	}
+
+	#[test]
+	fn the_dao_sets_changes_and_drops_its_colleges_holding_a_deposit_for_each() {
+		test(|| {
+			let dao = coop();
+			let account = Daos::account_of(dao);
+			let scic = colleges(&[(b"producer", 50), (b"user", 30), (b"friend", 20)]);
+			assert_ok!(Daos::set_colleges(as_dao(dao), dao, scic.clone()));
+			System::assert_last_event(Event::CollegesSet { dao, colleges: scic }.into());
+			assert_eq!(held(HoldReason::CollegeDeposit, account), 3 * COLLEGE_DEPOSIT);
+			assert_eq!(
+				Daos::colleges(dao),
+				vec![(b"producer".to_vec(), 50), (b"user".to_vec(), 30), (b"friend".to_vec(), 20)]
+			);
+
+			assert_ok!(Daos::set_colleges(as_dao(dao), dao, colleges(&[(b"user", 1)])));
+			assert_eq!(held(HoldReason::CollegeDeposit, account), COLLEGE_DEPOSIT);
+			assert_ok!(Daos::set_colleges(as_dao(dao), dao, colleges(&[])));
+			assert_eq!(held(HoldReason::CollegeDeposit, account), 0);
+			assert!(!Colleges::<Test>::contains_key(dao));
+			assert!(Daos::colleges(dao).is_empty());
+		});
+	}
+
+	#[test]
+	fn only_a_member_of_a_college_has_a_vote() {
+		test(|| {
+			let dao = coop();
+			assert_ok!(Daos::set_roles(as_dao(dao), dao, BOB, roles(&[b"user"])));
+			assert_ok!(Daos::set_colleges(
+				as_dao(dao),
+				dao,
+				colleges(&[(b"producer", 1), (b"user", 1)])
+			));
+			assert_eq!(Daos::voting_power(dao, BOB), 1);
+			// Eve is an `author`, in no college.
+			assert_eq!(Daos::voting_power(dao, EVE), 0);
+		});
+	}
+
+	#[test]
+	fn dissolving_returns_the_college_deposits() {
+		test(|| {
+			let dao = coop();
+			let account = Daos::account_of(dao);
+			assert_ok!(Daos::set_colleges(as_dao(dao), dao, colleges(&[(b"author", 1)])));
+			let eve = Balances::balance(&EVE);
+			assert_ok!(Daos::dissolve(as_dao(dao), dao, EVE));
+			assert!(!Colleges::<Test>::contains_key(dao));
+			assert_eq!(held(HoldReason::CollegeDeposit, account), 0);
+			// The treasury's 100, the college's deposit among them, and what it held for its
+			// members went to Eve.
+			assert_eq!(Balances::balance(&EVE), eve + ED + 100 + 2 * MEMBER_DEPOSIT);
+		});
+	}
+
+	#[test]
+	fn errors_change_nothing() {
+		test(|| {
+			let dao = coop();
+			let book = book_dao();
+			assert_noop!(
+				Daos::set_colleges(signed(BOB), dao, colleges(&[(b"user", 1)])),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Daos::set_colleges(as_dao(book), book, colleges(&[(b"author", 1)])),
+				Error::<Test>::CollegesNeedOneMemberOneVote
+			);
+			assert_noop!(
+				Daos::set_colleges(as_dao(dao), dao, colleges(&[(b"user", 1), (b"friend", 0)])),
+				Error::<Test>::ZeroCollegeWeight
+			);
+			assert_noop!(
+				Daos::set_colleges(as_dao(dao), dao, colleges(&[(b"user", 1), (b"user", 2)])),
+				Error::<Test>::DuplicateCollege
+			);
+			// A treasury that cannot hold the deposits.
+			let poor = member_dao(&[BOB]);
+			assert!(Daos::set_colleges(as_dao(poor), poor, colleges(&[(b"user", 1)])).is_err());
+			assert!(!Colleges::<Test>::contains_key(poor));
+			// A DAO with colleges keeps counting heads, not shares, until it drops them.
+			let shared = crate::NextDaoId::<Test>::get();
+			assert_ok!(Daos::create_dao(
+				signed(ALICE),
+				name(),
+				metadata(),
+				Some(shares(&[BOB])),
+				None,
+				authors(&[BOB]),
+				member_governance(),
+			));
+			assert_ok!(Balances::transfer_keep_alive(signed(EVE), Daos::account_of(shared), 100));
+			assert_ok!(Daos::set_colleges(as_dao(shared), shared, colleges(&[(b"author", 1)])));
+			assert_noop!(
+				Daos::set_governance(as_dao(shared), shared, token_governance()),
+				Error::<Test>::CollegesNeedOneMemberOneVote
+			);
+		});
+	}
+}
+
 mod chain_dao {
 	use super::*;
 	use crate::{ChainDaoRules, ChainDaoRulesOf};

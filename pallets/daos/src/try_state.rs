@@ -15,7 +15,9 @@ impl<T: Config> Pallet<T> {
 	/// - the chain's DAO, if any, exists and its governance meets its rules;
 	/// - exactly the members have a joining block;
 	/// - only live DAOs have credit tokens, none twice and none their share token;
-	/// - each account with open requests to join holds their deposits and tributes.
+	/// - each account with open requests to join holds their deposits and tributes;
+	/// - only live one-member-one-vote DAOs have colleges, with distinct roles and weights
+	///   above zero, and each DAO's account holds the deposits of exactly its colleges.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
@@ -37,6 +39,23 @@ impl<T: Config> Pallet<T> {
 					== T::MemberDeposit::get().saturating_mul(info.members.into()),
 				"a DAO's member deposits differ from its member count"
 			);
+			let colleges = Colleges::<T>::get(dao);
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::CollegeDeposit.into(), &info.account)
+					== T::CollegeDeposit::get().saturating_mul((colleges.len() as u32).into()),
+				"a DAO's college deposits differ from its colleges"
+			);
+			ensure!(
+				colleges.is_empty() || info.governance.voting_mode == VotingMode::OneMemberOneVote,
+				"a DAO that weighs votes by shares has colleges"
+			);
+			for (i, college) in colleges.iter().enumerate() {
+				ensure!(college.weight > 0, "a college weighs nothing");
+				ensure!(
+					!colleges[..i].iter().any(|earlier| earlier.role == college.role),
+					"two colleges have the same role"
+				);
+			}
 			let entry = creator_deposits.entry(info.creator.clone()).or_default();
 			*entry = entry.saturating_add(info.deposit);
 		}
@@ -77,6 +96,9 @@ impl<T: Config> Pallet<T> {
 				T::Currency::balance_on_hold(&HoldReason::Tribute.into(), &who) == tributes,
 				"an account's held tributes differ from its requests'"
 			);
+		}
+		for dao in Colleges::<T>::iter_keys() {
+			ensure!(Daos::<T>::contains_key(dao), "a dissolved DAO still has colleges");
 		}
 		for (dao, credits) in CreditTokens::<T>::iter() {
 			let info = Daos::<T>::get(dao).ok_or("a dissolved DAO still lists credit tokens")?;

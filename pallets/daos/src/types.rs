@@ -86,6 +86,19 @@ pub struct JoinRequest<Roles, Balance, TokenBalance> {
 	pub deposit: Balance,
 }
 
+/// A college of a DAO that votes by colleges (a French SCIC's producers, users, supporters):
+/// the members holding `role` vote in it, one member one vote, and its result counts for
+/// `weight` in a proposal's outcome. `Role` is a bounded role label.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub struct College<Role> {
+	/// The role whose holders vote in this college.
+	pub role: Role,
+	/// What its result weighs against the other colleges'.
+	pub weight: u32,
+}
+
 /// Everything a wallet shows about a DAO.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {

@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn admit_request() -> Weight;
 	fn withdraw_request() -> Weight;
 	fn ragequit(a: u32, ) -> Weight;
+	fn set_colleges() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -439,6 +440,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(a.into()))
 	}
+	fn set_colleges() -> Weight {
+		Weight::from_parts(64_160_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
@@ -556,5 +563,11 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(a.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(Weight::from_parts(0, 2704).saturating_mul(a.into()))
+	}
+	fn set_colleges() -> Weight {
+		Weight::from_parts(64_160_000, 0)
+			.saturating_add(Weight::from_parts(0, 3844))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

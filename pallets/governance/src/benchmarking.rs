@@ -1,6 +1,7 @@
 //! Benchmarks of every call at its worst case: token-weighted proposals (a snapshot taken,
 //! read and released), the most calls, the longest title, a vote that changes a vote, a close
-//! that passes, schedules and releases the snapshot.
+//! that passes, schedules and releases the snapshot; and proposals of a DAO that votes by the
+//! most colleges (`*_in_colleges`), which the calls are charged the greater of.
 
 use super::*;
 use alloc::{vec, vec::Vec};
@@ -28,6 +29,13 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 fn dao<T: Config>(members: u32) -> (DaoId, Vec<T::AccountId>) {
 	let members: Vec<_> = (0..members).map(|index| funded::<T>("member", index)).collect();
 	(T::BenchmarkHelper::create_dao(&members), members)
+}
+
+/// A one-member-one-vote DAO that votes by the most colleges, its members in the last one;
+/// returns it and its members.
+fn college_dao<T: Config>(members: u32) -> (DaoId, Vec<T::AccountId>) {
+	let members: Vec<_> = (0..members).map(|index| funded::<T>("member", index)).collect();
+	(T::BenchmarkHelper::create_college_dao(&members), members)
 }
 
 /// As many remarks as a proposal may hold, as long as allowed together.
@@ -142,6 +150,49 @@ mod benchmarks {
 		));
 	}
 
+	/// `propose` in a DAO that votes by the most colleges, which the proposal copies.
+	#[benchmark]
+	fn propose_in_colleges(c: Linear<1, { T::MaxCalls::get() }>) {
+		let (dao, members) = college_dao::<T>(1);
+		let calls = heaviest_calls::<T>().into_iter().take(c as usize).collect::<Vec<_>>();
+		let id = NextProposalId::<T>::get();
+		#[extrinsic_call]
+		propose(RawOrigin::Signed(members[0].clone()), dao, calls, title::<T>(), H256::zero());
+		assert!(ProposalColleges::<T>::contains_key(id));
+	}
+
+	/// A first vote in a DAO that votes by the most colleges, by a member of the last one: the
+	/// search for its college reads every college's role.
+	#[benchmark]
+	fn vote_in_colleges() {
+		let (dao, members) = college_dao::<T>(2);
+		let id = open::<T>(dao, &members[0]);
+		assert!(
+			Pallet::<T>::vote(RawOrigin::Signed(members[0].clone()).into(), id, Vote::Nay).is_ok()
+		);
+		let voter = members[1].clone();
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), id, Vote::Aye);
+		assert!(VoterColleges::<T>::contains_key(id, voter));
+	}
+
+	/// `close` of a proposal decided by the most colleges, which passes.
+	#[benchmark]
+	fn close_in_colleges() {
+		let (dao, members) = college_dao::<T>(1);
+		let id = open::<T>(dao, &members[0]);
+		assert!(
+			Pallet::<T>::vote(RawOrigin::Signed(members[0].clone()).into(), id, Vote::Aye).is_ok()
+		);
+		after_end::<T>(id);
+		#[extrinsic_call]
+		close(RawOrigin::Signed(members[0].clone()), id);
+		assert!(matches!(
+			Proposals::<T>::get(id).map(|proposal| proposal.status),
+			Some(ProposalStatus::Passed { .. })
+		));
+	}
+
 	#[benchmark]
 	fn cancel() {
 		let (dao, members) = dao::<T>(1);
@@ -202,6 +253,12 @@ mod benchmarks {
 		let (dao, members) = dao::<T>(1);
 		let id = open::<T>(dao, &members[0]);
 		record_votes::<T>(id, 0, v, Vote::Aye);
+		// Each vote with its college to remove too, as in a DAO that votes by colleges.
+		ProposalColleges::<T>::insert(id, CollegeTalliesOf::<T>::default());
+		for index in 0..v {
+			let voter: T::AccountId = account("voter", index, 1);
+			VoterColleges::<T>::insert(id, voter, 0);
+		}
 		Proposals::<T>::mutate(id, |proposal| {
 			if let Some(proposal) = proposal {
 				proposal.status = ProposalStatus::Rejected;
@@ -215,6 +272,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(members[0].clone()), id);
 		assert_eq!(Votes::<T>::iter_prefix(id).count(), 0);
+		assert_eq!(VoterColleges::<T>::iter_prefix(id).count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -109,7 +109,24 @@ impl<T: Config> Pallet<T> {
 			},
 			VotingMode::OneMemberOneVote => (None, T::Daos::member_count(dao).into()),
 		};
+		// Colleges weigh one member's vote each; they are fixed for the proposal now.
+		let colleges: CollegeTalliesOf<T> = match params.voting_mode {
+			VotingMode::OneMemberOneVote => BoundedVec::truncate_from(
+				T::Daos::colleges(dao)
+					.into_iter()
+					.map(|(role, weight)| CollegeTally {
+						role: BoundedVec::truncate_from(role),
+						weight,
+						tally: Tally::default(),
+					})
+					.collect(),
+			),
+			VotingMode::TokenWeighted => BoundedVec::new(),
+		};
 		let end = frame_system::Pallet::<T>::block_number().saturating_add(params.voting_period);
+		if !colleges.is_empty() {
+			ProposalColleges::<T>::insert(id, colleges);
+		}
 		Proposals::<T>::insert(
 			id,
 			Proposal {
@@ -166,8 +183,33 @@ impl<T: Config> Pallet<T> {
 			None => Zero::zero(),
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
-		let tally = &mut proposal.tally;
 		let previous = Votes::<T>::get(id, &who);
+		// In a DAO that votes by colleges, the voter's college counts its vote too: the first
+		// whose role it holds, fixed by its first vote.
+		let college = match ProposalColleges::<T>::get(id) {
+			Some(mut colleges) => {
+				let index = match previous {
+					Some(_) => VoterColleges::<T>::get(id, &who),
+					None => colleges
+						.iter()
+						.position(|college| T::Daos::has_role(proposal.dao, &who, &college.role))
+						.map(|index| index as u32),
+				};
+				let index = index.ok_or(Error::<T>::NoCollege)?;
+				let college = colleges.get_mut(index as usize).ok_or(Error::<T>::NoCollege)?;
+				match previous {
+					Some((previous, _)) if previous == vote => {
+						return Err(Error::<T>::AlreadyVoted.into())
+					},
+					Some((previous, _)) => Self::count(&mut college.tally, previous, 1, false),
+					None => college.tally.voters = college.tally.voters.saturating_add(1),
+				}
+				Self::count(&mut college.tally, vote, 1, true);
+				Some((colleges, index))
+			},
+			None => None,
+		};
+		let tally = &mut proposal.tally;
 		match previous {
 			Some((previous, _)) if previous == vote => return Err(Error::<T>::AlreadyVoted.into()),
 			Some((previous, previous_weight)) => {
@@ -176,6 +218,12 @@ impl<T: Config> Pallet<T> {
 			None => tally.voters = tally.voters.saturating_add(1),
 		}
 		Self::count(tally, vote, weight, true);
+		if let Some((colleges, index)) = college {
+			ProposalColleges::<T>::insert(id, colleges);
+			if previous.is_none() {
+				VoterColleges::<T>::insert(id, &who, index);
+			}
+		}
 		Votes::<T>::insert(id, &who, (vote, weight));
 		if vote == Vote::Aye {
 			AyesByVoter::<T>::insert((proposal.dao, &who, id), ());
@@ -188,12 +236,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Adds (or, with `add` false, removes) a vote's weight to (from) a tally.
-	fn count(
-		tally: &mut Tally<TokenBalanceOf<T>>,
-		vote: Vote,
-		weight: TokenBalanceOf<T>,
-		add: bool,
-	) {
+	fn count<W: Saturating + Copy>(tally: &mut Tally<W>, vote: Vote, weight: W, add: bool) {
 		let side = match vote {
 			Vote::Aye => &mut tally.ayes,
 			Vote::Nay => &mut tally.nays,
@@ -251,19 +294,46 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether a tally passes: turnout at least the quorum of the electorate, ayes at least the
 	/// approval share of ayes and nays and more than the nays, and ayes at least `support` of
-	/// the electorate.
+	/// the electorate. With `colleges`, the ayes and nays that meet the approval are the
+	/// colleges' ([`Self::college_result`]); turnout and support still count heads.
 	pub(crate) fn passes(
 		tally: &Tally<TokenBalanceOf<T>>,
 		electorate: TokenBalanceOf<T>,
 		params: &GovernanceOf<T>,
 		support: Perbill,
+		colleges: Option<&CollegeTalliesOf<T>>,
 	) -> bool {
 		let decisive = tally.ayes.saturating_add(tally.nays);
 		let turnout = decisive.saturating_add(tally.abstains);
-		tally.ayes > tally.nays
+		let approved = match colleges {
+			Some(colleges) => {
+				let (ayes, nays) = Self::college_result(colleges);
+				ayes > nays && ayes >= params.approval.mul_ceil(ayes.saturating_add(nays))
+			},
+			None => tally.ayes > tally.nays && tally.ayes >= params.approval.mul_ceil(decisive),
+		};
+		approved
 			&& turnout >= params.quorum.mul_ceil(electorate)
-			&& tally.ayes >= params.approval.mul_ceil(decisive)
 			&& tally.ayes >= support.mul_ceil(electorate)
+	}
+
+	/// The colleges' weighted result, as (ayes, nays): each college in which someone voted aye
+	/// or nay brings its weight, split between ayes and nays as its members voted (in parts per
+	/// billion, rounded down for the ayes); a college where nobody did brings nothing.
+	pub(crate) fn college_result(colleges: &CollegeTalliesOf<T>) -> (u128, u128) {
+		const WHOLE: u128 = 1_000_000_000;
+		colleges.iter().fold((0, 0), |(ayes, nays), college| {
+			let decisive = college.tally.ayes.saturating_add(college.tally.nays);
+			if decisive == 0 {
+				return (ayes, nays);
+			}
+			let share = Perbill::from_rational(college.tally.ayes, decisive).deconstruct() as u128;
+			let weight = college.weight as u128;
+			(
+				ayes.saturating_add(weight.saturating_mul(share)),
+				nays.saturating_add(weight.saturating_mul(WHOLE.saturating_sub(share))),
+			)
+		})
 	}
 
 	/// Whether a rejected tally forfeits its proposal's deposit: turnout at least the quorum,
@@ -303,7 +373,14 @@ impl<T: Config> Pallet<T> {
 		ensure!(now > proposal.end, Error::<T>::VotingNotOver);
 		proposal.electorate = Self::electorate(&proposal);
 		let support = T::Daos::required_support(proposal.dao);
-		let passed = Self::passes(&proposal.tally, proposal.electorate, &proposal.params, support);
+		let colleges = ProposalColleges::<T>::get(id);
+		let passed = Self::passes(
+			&proposal.tally,
+			proposal.electorate,
+			&proposal.params,
+			support,
+			colleges.as_ref(),
+		);
 		let forfeited = !passed
 			&& !proposal.deposit.is_zero()
 			&& Self::forfeits(&proposal.tally, proposal.electorate, &proposal.params);
@@ -476,7 +553,9 @@ impl<T: Config> Pallet<T> {
 	/// - no ongoing proposal weighs votes with a credit token;
 	/// - `SnapshotUsers` counts exactly the ongoing proposals at each snapshot, and the latest
 	///   snapshot of a token is one of them;
-	/// - `AyesByVoter` lists exactly the ayes of `Votes`, each under its proposal's DAO.
+	/// - `AyesByVoter` lists exactly the ayes of `Votes`, each under its proposal's DAO;
+	/// - an ongoing proposal's colleges' tallies are the sums of their voters' votes, and every
+	///   vote on it has a college; only stored one-member-one-vote proposals have colleges.
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -520,6 +599,39 @@ impl<T: Config> Pallet<T> {
 				Self::count(&mut tally, vote, weight, true);
 			}
 			ensure!(tally == proposal.tally, "a tally differs from its recorded votes");
+			if let Some(colleges) = ProposalColleges::<T>::get(id) {
+				ensure!(
+					proposal.params.voting_mode == VotingMode::OneMemberOneVote,
+					"a proposal weighing shares has colleges"
+				);
+				let mut counted = alloc::vec![Tally::<u32>::default(); colleges.len()];
+				for (voter, (vote, _)) in Votes::<T>::iter_prefix(id) {
+					let index = VoterColleges::<T>::get(id, &voter)
+						.ok_or("a vote on a proposal with colleges has no college")?;
+					let college = counted
+						.get_mut(index as usize)
+						.ok_or("a voter's college is not one of its proposal's")?;
+					college.voters = college.voters.saturating_add(1);
+					Self::count(college, vote, 1, true);
+				}
+				ensure!(
+					colleges.iter().map(|college| college.tally).eq(counted.iter().copied()),
+					"a college's tally differs from its members' votes"
+				);
+				let heads =
+					counted.iter().fold(0u32, |all, college| all.saturating_add(college.voters));
+				ensure!(tally.voters == heads, "the colleges' voters differ from the proposal's");
+			}
+		}
+		for (id, voter) in VoterColleges::<T>::iter_keys() {
+			ensure!(Votes::<T>::contains_key(id, &voter), "a voter's college outlived its vote");
+			ensure!(
+				ProposalColleges::<T>::contains_key(id),
+				"a voter's college on a proposal without colleges"
+			);
+		}
+		for id in ProposalColleges::<T>::iter_keys() {
+			ensure!(Proposals::<T>::contains_key(id), "colleges outlived their proposal");
 		}
 		ensure!(
 			SnapshotUsers::<T>::iter().count() == snapshot_users.len()
@@ -573,6 +685,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now > found.end.saturating_add(T::ReapDelay::get()), Error::<T>::TooEarlyToReap);
 		let limit = T::MaxReapVotes::get() as usize;
+		let by_colleges = ProposalColleges::<T>::contains_key(proposal);
 		// One voter past the limit tells whether votes will remain.
 		let mut voters: Vec<(T::AccountId, Vote)> = Votes::<T>::iter_prefix(proposal)
 			.map(|(voter, (vote, _))| (voter, vote))
@@ -582,6 +695,9 @@ impl<T: Config> Pallet<T> {
 		voters.truncate(limit);
 		for (voter, vote) in &voters {
 			Votes::<T>::remove(proposal, voter);
+			if by_colleges {
+				VoterColleges::<T>::remove(proposal, voter);
+			}
 			if *vote == Vote::Aye {
 				AyesByVoter::<T>::remove((found.dao, voter, proposal));
 			}
@@ -592,6 +708,7 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Proposals::<T>::remove(proposal);
 			ProposalTexts::<T>::remove(proposal);
+			ProposalColleges::<T>::remove(proposal);
 			ProposalsByDao::<T>::remove(found.dao, proposal.to_be_bytes());
 			Self::deposit_event(Event::Reaped {
 				proposal,

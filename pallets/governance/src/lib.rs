@@ -111,6 +111,9 @@ pub type ProposalOf<T> = Proposal<
 >;
 /// A proposal's title and description hash as this runtime stores them.
 pub type ProposalTextOf<T> = ProposalText<BoundedVec<u8, <T as Config>::TitleLimit>>;
+/// A proposal's colleges and their votes.
+pub type CollegeTalliesOf<T> =
+	BoundedVec<CollegeTally<BoundedVec<u8, <T as Config>::RoleLimit>>, <T as Config>::MaxColleges>;
 
 /// A proposal as the runtime API shows it.
 pub type ProposalViewOf<T> = ProposalView<
@@ -226,6 +229,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAyesRead: Get<u32>;
 
+		/// The most colleges a DAO votes by (the DAOs pallet's own bound).
+		#[pallet::constant]
+		type MaxColleges: Get<u32>;
+
+		/// The longest role label (the DAOs pallet's own bound): a college's role.
+		#[pallet::constant]
+		type RoleLimit: Get<u32>;
+
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
 
@@ -280,6 +291,21 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LatestSnapshot<T: Config> =
 		StorageMap<_, Twox64Concat, TokenIdOf<T>, (SnapshotId, BlockNumberFor<T>)>;
+
+	/// The colleges of each proposal of a DAO that votes by colleges, as the DAO had them when
+	/// the proposal opened, with their votes. Invariant: an ongoing or passed proposal's
+	/// colleges' tallies are the sums of the votes [`VoterColleges`] puts in each, and add up
+	/// to the proposal's own tally.
+	#[pallet::storage]
+	pub type ProposalColleges<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalId, CollegeTalliesOf<T>>;
+
+	/// The college each voter on a proposal of a DAO that votes by colleges votes in (its index
+	/// in [`ProposalColleges`]), fixed by its first vote. Invariant: exactly the [`Votes`] of
+	/// such proposals have one.
+	#[pallet::storage]
+	pub type VoterColleges<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, ProposalId, Blake2_128Concat, T::AccountId, u32>;
 
 	/// Every vote: its choice and weight.
 	#[pallet::storage]
@@ -458,6 +484,8 @@ pub mod pallet {
 		/// `treasury_cap` allows one proposal: none of them applied. Spend through a budget, or
 		/// split the spending over several proposals.
 		TreasuryCapExceeded,
+		/// The DAO votes by colleges and the account holds none of their roles: it has no vote.
+		NoCollege,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -471,7 +499,8 @@ pub mod pallet {
 		/// [`Error::CallsTooDeep`], [`Error::CallsTooHeavy`], [`Error::NoShareToken`],
 		/// [`Error::IdsExhausted`], and the currency's and snapshots' errors.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::propose(calls.len() as u32))]
+		#[pallet::weight(T::WeightInfo::propose(calls.len() as u32)
+			.max(T::WeightInfo::propose_in_colleges(calls.len() as u32)))]
 		pub fn propose(
 			origin: OriginFor<T>,
 			dao: DaoId,
@@ -491,7 +520,7 @@ pub mod pallet {
 		/// [`Error::VotingNotOpen`], [`Error::NotOngoing`], [`Error::NoVotingPower`],
 		/// [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS))]
+		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS).max(T::WeightInfo::vote_in_colleges()))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, vote: Vote) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_vote(who, proposal, vote)
@@ -504,7 +533,7 @@ pub mod pallet {
 		/// passed or [`Event::DepositForfeited`] if its deposit was forfeited. Errors: [`Error::UnknownProposal`], [`Error::NotOngoing`],
 		/// [`Error::VotingNotOver`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::close(MEASURED_VOTERS))]
+		#[pallet::weight(T::WeightInfo::close(MEASURED_VOTERS).max(T::WeightInfo::close_in_colleges()))]
 		pub fn close(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_close(proposal)
@@ -602,7 +631,14 @@ pub mod pallet {
 				ProposalStatus::Ongoing => Self::electorate(&proposal),
 				_ => proposal.electorate,
 			};
-			let passing = Self::passes(&proposal.tally, electorate, &proposal.params, support);
+			let colleges = ProposalColleges::<T>::get(id);
+			let passing = Self::passes(
+				&proposal.tally,
+				electorate,
+				&proposal.params,
+				support,
+				colleges.as_ref(),
+			);
 			Some(ProposalView {
 				id,
 				dao: proposal.dao,
@@ -620,6 +656,19 @@ pub mod pallet {
 				approval: proposal.params.approval,
 				passing,
 			})
+		}
+
+		/// The colleges of `proposal`, if its DAO votes by colleges: each one's role, weight and
+		/// votes, in the order a member's college is chosen.
+		pub fn colleges(proposal: ProposalId) -> Vec<(Vec<u8>, u32, Tally<u32>)> {
+			ProposalColleges::<T>::get(proposal)
+				.map(|colleges| {
+					colleges
+						.into_iter()
+						.map(|college| (college.role.into_inner(), college.weight, college.tally))
+						.collect()
+				})
+				.unwrap_or_default()
 		}
 
 		/// `who`'s vote on `proposal` and its weight, if it voted.

@@ -136,6 +136,8 @@ impl pallet_governance::Config for Test {
 	type ReapDelay = ConstU64<REAP_DELAY>;
 	type MaxReapVotes = ConstU32<MAX_REAP_VOTES>;
 	type MaxAyesRead = ConstU32<MAX_AYES_READ>;
+	type MaxColleges = <Test as pallet_daos::Config>::MaxColleges;
+	type RoleLimit = <Test as pallet_daos::Config>::RoleLimit;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Daos;

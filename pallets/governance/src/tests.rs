@@ -508,6 +508,197 @@ mod treasury_cap {
 	}
 }
 
+mod colleges {
+	use super::*;
+	use crate::{ProposalColleges, VoterColleges};
+	use pallet_daos::{College, CollegesOf};
+	use sp_runtime::Perbill;
+
+	/// A member of the users' college, beside Charlie, Dave and Eve.
+	const GINA: AccountId = 7;
+	/// A member of no college.
+	const HUGO: AccountId = 8;
+
+	fn colleges(spec: &[(&[u8], u32)]) -> CollegesOf<Test> {
+		frame_support::BoundedVec::truncate_from(
+			spec.iter()
+				.map(|(role, weight)| College {
+					role: role.to_vec().try_into().unwrap(),
+					weight: *weight,
+				})
+				.collect(),
+		)
+	}
+
+	fn set_colleges(dao: u32, spec: &[(&[u8], u32)]) {
+		assert_ok!(pallet_daos::Pallet::<Test>::set_colleges(
+			signed(Daos::account_of(dao)),
+			dao,
+			colleges(spec)
+		));
+	}
+
+	/// A cooperative of the SCIC kind, one member one vote: producers Alice and Bob (weight
+	/// 50), users Charlie, Dave, Eve and Gina (30), the friend Ferdie (20), and Hugo, an
+	/// `author` in no college. Returns its id.
+	fn scic() -> u32 {
+		let dao = communs_test_utils::DaoBuilder::<Test>::new(
+			b"The SCIC",
+			params(VotingMode::OneMemberOneVote),
+		)
+		.members(&[ALICE, BOB], &[b"producer"])
+		.members(&[CHARLIE, DAVE, EVE, GINA], &[b"user"])
+		.members(&[FERDIE], &[b"friend"])
+		.members(&[HUGO], &[b"author"])
+		.create(ALICE);
+		assert_ok!(Balances::transfer_keep_alive(signed(FERDIE), Daos::account_of(dao), 100));
+		set_colleges(dao, &[(b"producer", 50), (b"user", 30), (b"friend", 20)]);
+		dao
+	}
+
+	fn vote_all(id: u64, voters: &[AccountId], vote: Vote) {
+		for voter in voters {
+			assert_ok!(Governance::vote(signed(*voter), id, vote));
+		}
+	}
+
+	/// The colleges' tallies of proposal `id`, as (ayes, nays, voters) each.
+	fn tallies(id: u64) -> Vec<(u32, u32, u32)> {
+		Governance::colleges(id)
+			.into_iter()
+			.map(|(_, _, tally)| (tally.ayes, tally.nays, tally.voters))
+			.collect()
+	}
+
+	#[test]
+	fn a_decision_that_passes_by_head_count_fails_by_college() {
+		test(|| {
+			let dao = scic();
+			let id = propose(ALICE, dao, vec![remark()]);
+			vote_all(id, &[CHARLIE, DAVE, EVE, GINA], Vote::Aye);
+			vote_all(id, &[ALICE, BOB, FERDIE], Vote::Nay);
+			let proposal = Proposals::<Test>::get(id).unwrap();
+			// Four heads against three: by head count it would pass...
+			assert_eq!((proposal.tally.ayes, proposal.tally.nays), (4, 3));
+			assert!(Governance::passes(
+				&proposal.tally,
+				8,
+				&proposal.params,
+				Perbill::zero(),
+				None
+			));
+			// ...but only the users (30) are for, the producers (50) and the friend (20) against.
+			assert_eq!(tallies(id), vec![(0, 2, 2), (4, 0, 4), (0, 1, 1)]);
+			assert!(!Governance::proposal(id).unwrap().passing);
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			assert_eq!(status(id), ProposalStatus::Rejected);
+		});
+	}
+
+	#[test]
+	fn a_split_college_brings_each_side_its_share_of_its_weight() {
+		test(|| {
+			let dao = scic();
+			let id = propose(ALICE, dao, vec![remark()]);
+			// Producers split (25 for, 25 against), users for (30), the friend against (20):
+			// 55 for, 45 against.
+			vote_all(id, &[ALICE, CHARLIE, DAVE, EVE, GINA], Vote::Aye);
+			vote_all(id, &[BOB, FERDIE], Vote::Nay);
+			assert_eq!(
+				Governance::college_result(&ProposalColleges::<Test>::get(id).unwrap()),
+				(55_000_000_000, 45_000_000_000)
+			);
+			assert!(Governance::proposal(id).unwrap().passing);
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			assert!(matches!(status(id), ProposalStatus::Passed { .. }));
+		});
+	}
+
+	#[test]
+	fn a_college_nobody_voted_in_is_left_out() {
+		test(|| {
+			let dao = scic();
+			let id = propose(ALICE, dao, vec![remark()]);
+			// Only users and the friend vote: 30 for, 20 against, the producers' 50 not counted.
+			vote_all(id, &[CHARLIE, DAVE, EVE], Vote::Aye);
+			vote_all(id, &[FERDIE], Vote::Nay);
+			assert!(Governance::proposal(id).unwrap().passing);
+		});
+	}
+
+	#[test]
+	fn a_member_votes_once_in_the_first_college_whose_role_it_holds() {
+		test(|| {
+			let dao = scic();
+			let as_dao = || signed(Daos::account_of(dao));
+			let both: pallet_daos::RolesOf<Test> = frame_support::BoundedVec::truncate_from(vec![
+				b"user".to_vec().try_into().unwrap(),
+				b"producer".to_vec().try_into().unwrap(),
+			]);
+			assert_ok!(pallet_daos::Pallet::<Test>::set_roles(as_dao(), dao, GINA, both));
+			let id = propose(ALICE, dao, vec![remark()]);
+			// The producers' college comes first.
+			assert_ok!(Governance::vote(signed(GINA), id, Vote::Aye));
+			assert_eq!(tallies(id)[0], (1, 0, 1));
+			assert_eq!(VoterColleges::<Test>::get(id, GINA), Some(0));
+			// Her roles change while the vote runs: her changed vote stays in her college.
+			let friend: pallet_daos::RolesOf<Test> =
+				frame_support::BoundedVec::truncate_from(vec![b"friend"
+					.to_vec()
+					.try_into()
+					.unwrap()]);
+			assert_ok!(pallet_daos::Pallet::<Test>::set_roles(as_dao(), dao, GINA, friend));
+			assert_ok!(Governance::vote(signed(GINA), id, Vote::Nay));
+			assert_eq!(tallies(id), vec![(0, 1, 1), (0, 0, 0), (0, 0, 0)]);
+			assert_noop!(
+				Governance::vote(signed(GINA), id, Vote::Nay),
+				Error::<Test>::AlreadyVoted
+			);
+			// Hugo is a member of no college; Hugo's vote is not counted anywhere.
+			assert_noop!(Governance::vote(signed(HUGO), id, Vote::Aye), Error::<Test>::NoCollege);
+			assert_eq!(pallet_daos::Pallet::<Test>::voting_power(dao, HUGO), 0);
+			assert_noop!(Governance::vote(signed(99), id, Vote::Aye), Error::<Test>::NoVotingPower);
+		});
+	}
+
+	#[test]
+	fn colleges_changed_after_a_proposal_opened_do_not_decide_it() {
+		test(|| {
+			let dao = scic();
+			let id = propose(ALICE, dao, vec![remark()]);
+			set_colleges(dao, &[]);
+			let later = propose(ALICE, dao, vec![remark()]);
+			assert_ok!(Governance::vote(signed(CHARLIE), id, Vote::Aye));
+			assert_eq!(tallies(id)[1], (1, 0, 1));
+			// The later proposal counts heads: Hugo votes in it.
+			assert_ok!(Governance::vote(signed(HUGO), later, Vote::Aye));
+			assert!(!ProposalColleges::<Test>::contains_key(later));
+			assert!(Governance::colleges(later).is_empty());
+		});
+	}
+
+	#[test]
+	fn reaping_removes_the_colleges_and_their_voters() {
+		test(|| {
+			let dao = scic();
+			let id = propose(ALICE, dao, vec![remark()]);
+			vote_all(id, &[ALICE, CHARLIE, FERDIE], Vote::Nay);
+			run_to(2 + PERIOD);
+			assert_ok!(Governance::close(signed(EVE), id));
+			run_to(2 + PERIOD + REAP_DELAY + 1);
+			// Three votes: two reaps (MAX_REAP_VOTES).
+			assert_ok!(Governance::reap(signed(EVE), id));
+			assert_eq!(VoterColleges::<Test>::iter_prefix(id).count(), 1);
+			assert_ok!(Governance::reap(signed(EVE), id));
+			assert_eq!(VoterColleges::<Test>::iter_prefix(id).count(), 0);
+			assert!(!ProposalColleges::<Test>::contains_key(id));
+			assert!(!Proposals::<Test>::contains_key(id));
+		});
+	}
+}
+
 mod cancel_and_spam {
 	use super::*;
 

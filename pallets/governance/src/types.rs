@@ -56,6 +56,21 @@ pub struct Tally<Weight> {
 	pub voters: u32,
 }
 
+/// A college's part in a proposal of a DAO that votes by colleges: its role and weight as the
+/// DAO had them when the proposal opened, and the votes of its members, one each. `Role` is a
+/// bounded role label.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub struct CollegeTally<Role> {
+	/// The role whose holders vote in this college.
+	pub role: Role,
+	/// What its result weighs against the other colleges'.
+	pub weight: u32,
+	/// Its members' votes.
+	pub tally: Tally<u32>,
+}
+
 /// Where a proposal is in its life.
 #[derive(
 	Clone,

@@ -397,6 +397,10 @@ pub trait DaoInspect<AccountId> {
 	/// Whether `who` is a member of the DAO with the role `role` (a label such as `driver`).
 	fn has_role(dao: DaoId, who: &AccountId, role: &[u8]) -> bool;
 
+	/// The colleges the DAO votes by, in order, each a role label and its weight: a member
+	/// votes in the first whose role it holds. Empty when the DAO counts heads or shares.
+	fn colleges(dao: DaoId) -> Vec<(Vec<u8>, u32)>;
+
 	/// The share of the DAO's whole electorate whose ayes any of its proposals needs, on top of
 	/// its own quorum and approval: more than two thirds for the chain's DAO, which holds the
 	/// chain's privileged origin; zero for every other DAO.
@@ -531,6 +535,12 @@ pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<Toke
 	/// Creates a token-weighted DAO in which each of `members` is a member holding 1,000
 	/// shares, any member may propose, and the proposal deposit is above zero; returns its id.
 	fn create_dao(members: &[AccountId]) -> DaoId;
+
+	/// Creates a one-member-one-vote DAO without a share token that votes by the most colleges
+	/// the runtime allows, each with a role as long as allowed, in which each of `members` is a
+	/// member holding only the last college's role (the one a voter's college is found last
+	/// in); returns its id.
+	fn create_college_dao(members: &[AccountId]) -> DaoId;
 
 	/// Gives `who` the role `role` in `dao`, making it a member first if it is not one.
 	fn grant_role(dao: DaoId, who: &AccountId, role: &[u8]);

@@ -86,6 +86,9 @@ impl pallet_daos::Config for Runtime {
 	type RemoveMembersLimit = ConstU32<256>;
 	type MaxAllocations = ConstU32<64>;
 	type MaxCreditTokens = ConstU32<4>;
+	/// A SCIC's producers, users, supporters and a few more.
+	type MaxColleges = ConstU32<8>;
+	type CollegeDeposit = DaoMemberDeposit;
 	type MinVotingPeriod = MinVotingPeriod;
 	type MaxVotingPeriod = MaxVotingPeriod;
 	type MaxEnactmentDelay = MaxEnactmentDelay;
@@ -124,6 +127,8 @@ impl pallet_governance::Config for Runtime {
 	type ReapDelay = ProposalReapDelay;
 	type MaxReapVotes = ConstU32<256>;
 	type MaxAyesRead = ConstU32<256>;
+	type MaxColleges = <Runtime as pallet_daos::Config>::MaxColleges;
+	type RoleLimit = <Runtime as pallet_daos::Config>::RoleLimit;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	/// Benchmark DAOs made by the DAOs pallet.

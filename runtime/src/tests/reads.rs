@@ -8,7 +8,7 @@ use crate::{Balance, Block, BlockNumber, Governance, TokenId};
 use communs_runtime_api::{
 	runtime_decl_for_cofunding_api::CofundingApiV2 as CofundingApi,
 	runtime_decl_for_daos_api::DaosApiV5 as DaosApi,
-	runtime_decl_for_governance_api::GovernanceApiV1 as GovernanceApi,
+	runtime_decl_for_governance_api::GovernanceApiV2 as GovernanceApi,
 	runtime_decl_for_royalties_api::RoyaltiesApiV1 as RoyaltiesApi,
 	runtime_decl_for_service_payments_api::ServicePaymentsApiV1 as ServicePaymentsApi,
 	runtime_decl_for_tokens_api::TokensApiV1 as TokensApi,
@@ -19,7 +19,7 @@ use frame_support::view_functions::{
 };
 
 /// What the view function `query` names answers, dispatched by id and decoded.
-fn view<V: ViewFunction + Encode>(query: V) -> V::ReturnType
+pub(super) fn view<V: ViewFunction + Encode>(query: V) -> V::ReturnType
 where
 	V::ReturnType: codec::Decode,
 {

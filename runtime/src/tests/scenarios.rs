@@ -530,6 +530,123 @@ fn a_capped_dao_spends_through_its_budget_but_no_proposal_takes_more_than_the_ca
 	});
 }
 
+/// A cooperative of the SCIC kind votes by colleges: producers (weight 50), users (30) and a
+/// friend (20). Four users for and three others against pass by head count and fail by
+/// college; the colleges read alike through the view functions and the runtime APIs.
+#[test]
+fn a_cooperative_decides_by_college_not_by_head_count() {
+	use super::reads::view;
+	use crate::{Balance, Block, BlockNumber, Daos, Governance, TokenId, UNIT};
+	use communs_runtime_api::runtime_decl_for_daos_api::DaosApiV5 as DaosApi;
+	use communs_runtime_api::runtime_decl_for_governance_api::GovernanceApiV2 as GovernanceApi;
+	use pallet_daos::{College, DaoMetadata, GovernanceParams, ProposerRule, VotingMode};
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let [alice, bob, charlie, dave, eve, ferdie, gina] = [
+			Alice,
+			Bob,
+			Charlie,
+			Dave,
+			Sr25519Keyring::Eve,
+			Sr25519Keyring::Ferdie,
+			Sr25519Keyring::AliceStash,
+		]
+		.map(|key| key.to_account_id());
+		let role = |label: &[u8]| frame_support::BoundedVec::truncate_from(vec![bounded(label)]);
+		let members = [
+			(alice.clone(), role(b"producer")),
+			(bob.clone(), role(b"producer")),
+			(charlie.clone(), role(b"user")),
+			(dave.clone(), role(b"user")),
+			(eve.clone(), role(b"user")),
+			(gina.clone(), role(b"user")),
+			(ferdie.clone(), role(b"friend")),
+		];
+		let coop = pallet_daos::NextDaoId::<Runtime>::get();
+		assert_ok!(Daos::create_dao(
+			RuntimeOrigin::signed(alice.clone()),
+			bounded(b"The SCIC"),
+			DaoMetadata { uri: bounded(b"ipfs://scic"), hash: Default::default() },
+			None,
+			None,
+			frame_support::BoundedVec::truncate_from(members.to_vec()),
+			GovernanceParams {
+				voting_mode: VotingMode::OneMemberOneVote,
+				voting_period: crate::MINUTES,
+				quorum: sp_runtime::Perbill::from_percent(30),
+				approval: sp_runtime::Perbill::from_percent(50),
+				proposal_deposit: UNIT,
+				enactment_delay: 2,
+				proposers: ProposerRule::Members,
+				ragequit: false,
+				treasury_cap: None,
+			},
+		));
+		assert_ok!(Balances::transfer_keep_alive(
+			RuntimeOrigin::signed(alice.clone()),
+			Daos::account_of(coop).into(),
+			10 * UNIT
+		));
+		let colleges = [(&b"producer"[..], 50), (&b"user"[..], 30), (&b"friend"[..], 20)];
+		let colleges = frame_support::BoundedVec::truncate_from(
+			colleges
+				.iter()
+				.map(|(label, weight)| College { role: bounded(label), weight: *weight })
+				.collect(),
+		);
+		let set = crate::RuntimeCall::Daos(pallet_daos::Call::set_colleges { dao: coop, colleges });
+		pass(coop, &[alice.clone(), bob.clone(), charlie.clone(), dave.clone()], vec![set]);
+		let expected =
+			vec![(b"producer".to_vec(), 50), (b"user".to_vec(), 30), (b"friend".to_vec(), 20)];
+		assert_eq!(
+			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::colleges(coop),
+			expected
+		);
+		assert_eq!(view(pallet_daos::CollegesViewFunction::<Runtime>::new(coop)), expected);
+
+		let id = pallet_governance::NextProposalId::<Runtime>::get();
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(charlie.clone()),
+			coop,
+			vec![crate::RuntimeCall::System(frame_system::Call::remark { remark: vec![] })],
+			bounded(b"A new app"),
+			Default::default(),
+		));
+		run_to(crate::System::block_number() + 1);
+		for (who, vote) in [
+			(&charlie, pallet_governance::Vote::Aye),
+			(&dave, pallet_governance::Vote::Aye),
+			(&eve, pallet_governance::Vote::Aye),
+			(&gina, pallet_governance::Vote::Aye),
+			(&alice, pallet_governance::Vote::Nay),
+			(&bob, pallet_governance::Vote::Nay),
+			(&ferdie, pallet_governance::Vote::Nay),
+		] {
+			assert_ok!(Governance::vote(RuntimeOrigin::signed(who.clone()), id, vote));
+		}
+		let read =
+			<Runtime as GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>::colleges(
+				id,
+			);
+		assert_eq!(view(pallet_governance::CollegesViewFunction::<Runtime>::new(id)), read);
+		assert_eq!(
+			read.iter()
+				.map(|(_, weight, tally)| (*weight, tally.ayes, tally.nays))
+				.collect::<Vec<_>>(),
+			vec![(50, 0, 2), (30, 4, 0), (20, 0, 1)]
+		);
+		let proposal = Governance::proposal(id).unwrap();
+		assert_eq!((proposal.tally.ayes, proposal.tally.nays), (4, 3));
+		assert!(!proposal.passing);
+		run_to(proposal.end + 1);
+		assert_ok!(Governance::close(RuntimeOrigin::signed(eve), id));
+		assert_eq!(
+			pallet_governance::Proposals::<Runtime>::get(id).map(|proposal| proposal.status),
+			Some(pallet_governance::ProposalStatus::Rejected)
+		);
+	});
+}
+
 #[test]
 fn the_chain_dao_governs_the_validator_set_and_dispatches_as_root() {
 	use crate::{Daos, Governance, CHAIN_DAO};

@@ -65,6 +65,7 @@ export function CreateDao() {
   const [deposit, setDeposit] = useState('1');
   const [delay, setDelay] = useState('2');
   const [ragequit, setRagequit] = useState(false);
+  const [cap, setCap] = useState('');
   const [created, setCreated] = useState<number>();
 
   const choose = (next: Preset) => {
@@ -101,6 +102,8 @@ export function CreateDao() {
   const parsedApproval = parsePercent(approval);
   const parsedDeposit = parseAmount(deposit, native);
   const parsedDelay = parseCount(delay, 0, 1_296_000);
+  // Empty: no cap.
+  const parsedCap: Parsed<bigint | null> = cap.trim() === '' ? { value: null } : parseAmount(cap, native);
   const addresses = rows.map((row) => row.address.trim());
   const duplicate = new Set(addresses).size !== addresses.length;
   const tooMany = max !== undefined && rows.length > Math.min(max.members, max.allocations);
@@ -110,7 +113,7 @@ export function CreateDao() {
       name: valueOf(parsedName), uri: valueOf(parsedUri), symbol: valueOf(parsedSymbol),
       creditSymbol: valueOf(parsedCreditSymbol),
       period: valueOf(period), quorum: valueOf(parsedQuorum), approval: valueOf(parsedApproval),
-      deposit: valueOf(parsedDeposit), delay: valueOf(parsedDelay),
+      deposit: valueOf(parsedDeposit), delay: valueOf(parsedDelay), cap: valueOf(parsedCap),
     };
     if (Object.values(values).some((value) => value === undefined) || duplicate || tooMany) return undefined;
     const members = parsedRows.map((row) => [valueOf(row.address), valueOf(row.role), valueOf(row.shares)] as const);
@@ -140,6 +143,7 @@ export function CreateDao() {
         enactment_delay: values.delay!,
         proposers: { type: 'Members', value: undefined },
         ragequit: token && ragequit,
+        treasury_cap: values.cap ?? undefined,
       },
     });
   };
@@ -253,6 +257,8 @@ export function CreateDao() {
             onInput={setDeposit} parsed={parsedDeposit} help={t('create.deposit.help')} />
           <Field id="gov-delay" label={t('create.delay')} inputMode="numeric" value={delay} onInput={setDelay}
             parsed={parsedDelay} help={t('create.delay.help')} />
+          <Field id="gov-cap" label={t('create.cap', { symbol: native.symbol })} inputMode="decimal" value={cap}
+            onInput={setCap} parsed={parsedCap} help={t('create.cap.help')} />
           {token && (
             <>
               <label class="check">

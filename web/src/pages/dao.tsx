@@ -43,7 +43,8 @@ export function DaoPage({ id }: { id: number }) {
         <dd>{t('dao.rulesText', {
           period: g.voting_period, quorum: formatPercent(g.quorum), approval: formatPercent(g.approval),
           deposit: formatAmount(g.proposal_deposit, native), delay: g.enactment_delay,
-        })}{g.ragequit && t('dao.ragequitAllowed')}</dd>
+        })}{g.ragequit && t('dao.ragequitAllowed')}{g.treasury_cap !== undefined
+          && t('dao.capped', { cap: formatAmount(g.treasury_cap, native) })}</dd>
         {shares && (
           <>
             <dt>{t('dao.shareToken')}</dt>

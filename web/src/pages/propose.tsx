@@ -11,7 +11,7 @@ import { Field, Section, valueOf } from '../ui/fields';
 import { BLOCKS_PER_MINUTE } from '../ui/time';
 import { TxButton } from '../ui/tx';
 import {
-  bytes, formatAmount, parseAddress, parseCount, parsePercent, parseSpend, type Parsed,
+  bytes, formatAmount, parseAddress, parseAmount, parseCount, parsePercent, parseSpend, type Parsed,
 } from '../units';
 
 /** A call the proposal will make, with what the page says of it and its encoded size. */
@@ -218,7 +218,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
       const about: Parsed<string> = { value: v('about') };
       fields = (
         <>
-          {field('price', price)}{field('goal', goal)}{field('cap', cap)}{field('minimum', minimum)}
+          {field('price', price)}{field('goal', goal)}{field('treasuryCap', cap)}{field('minimum', minimum)}
           {field('duration', duration, 'numeric')}{field('about', about, 'text')}
           <label class="check">
             <input type="checkbox" checked={withdrawable} onChange={() => setWithdrawable(!withdrawable)} /> {t('field.withdrawable')}
@@ -302,6 +302,8 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
       const delay = parseCount(v('delay'), 0, 1_296_000);
       const weighted = v('mode') !== 'OneMemberOneVote';
       const ragequit = v('ragequit') === 'yes';
+      // Empty: no cap.
+      const cap: Parsed<bigint | null> = v('treasuryCap').trim() === '' ? { value: null } : parseAmount(v('treasuryCap'), native);
       fields = (
         <>
           <div class="field">
@@ -313,7 +315,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
             </select>
           </div>
           {field('minutes', minutes, 'numeric')}{field('quorum', quorum)}{field('approval', approval)}
-          {field('deposit', deposit)}{field('delay', delay, 'numeric')}
+          {field('deposit', deposit)}{field('delay', delay, 'numeric')}{field('treasuryCap', cap)}
           <label class="check">
             <input id="action-ragequit" type="checkbox" checked={ragequit}
               onChange={() => set('ragequit')(ragequit ? '' : 'yes')} /> {t('field.ragequit')}
@@ -321,9 +323,9 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
         </>
       );
       built = () => {
-        const values = [valueOf(minutes), valueOf(quorum), valueOf(approval), valueOf(deposit), valueOf(delay)] as const;
+        const values = [valueOf(minutes), valueOf(quorum), valueOf(approval), valueOf(deposit), valueOf(delay), valueOf(cap)] as const;
         if (values.some((value) => value === undefined)) return undefined;
-        const [period, q, a, d, e] = values;
+        const [period, q, a, d, e, c] = values;
         return {
           label: t('action.governanceText', { minutes: period!, quorum: v('quorum'), approval: v('approval') }),
           make: () => api.tx.Daos.set_governance({
@@ -332,6 +334,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
               voting_mode: { type: weighted ? 'TokenWeighted' : 'OneMemberOneVote', value: undefined },
               voting_period: period! * BLOCKS_PER_MINUTE, quorum: q!, approval: a!, proposal_deposit: d!,
               enactment_delay: e!, proposers: { type: 'Members', value: undefined }, ragequit,
+              treasury_cap: c ?? undefined,
             },
           }),
         };
