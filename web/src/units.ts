@@ -18,7 +18,8 @@ export type InputError =
   | 'malformedAddress'
   | 'malformedSymbol'
   | 'tooLong'
-  | 'notWholeCredits';
+  | 'notWholeCredits'
+  | 'duplicate';
 
 /** A parsed input: its value, or why it was refused. */
 export type Parsed<T> = { value: T } | { error: InputError };

@@ -26,6 +26,7 @@ export function DaoPage({ id }: { id: number }) {
   const tokens = useDaoTokens(id, dao.value?.share_token);
   const shares = tokens?.find((token) => token.kind === 'share');
   const credits = tokens?.filter((token) => token.kind === 'credit') ?? [];
+  const colleges = useRead(() => api.query.Daos.Colleges.getValue(id, { at: 'best' }), []).value ?? [];
 
   if (dao.loading && !dao.value) return <p role="status">{t('common.loading')}</p>;
   if (!dao.value) return <p role="alert">{t('dao.missing', { id })}</p>;
@@ -45,6 +46,16 @@ export function DaoPage({ id }: { id: number }) {
           deposit: formatAmount(g.proposal_deposit, native), delay: g.enactment_delay,
         })}{g.ragequit && t('dao.ragequitAllowed')}{g.treasury_cap !== undefined
           && t('dao.capped', { cap: formatAmount(g.treasury_cap, native) })}</dd>
+        {colleges.length > 0 && (
+          <>
+            <dt>{t('dao.colleges')}</dt>
+            <dd data-testid="colleges">
+              {colleges.map((college) => t('dao.collegeWeight', {
+                role: t(`role.${text(college.role)}`, {}, text(college.role)), weight: college.weight,
+              })).join('; ')}
+            </dd>
+          </>
+        )}
         {shares && (
           <>
             <dt>{t('dao.shareToken')}</dt>

@@ -28,6 +28,11 @@ export function ProposalCard({ proposal }: { proposal: GovernanceApi['Proposal']
     const encoded = await api.query.Governance.ProposalCalls.getValue(proposal.id, { at: 'best' });
     return encoded && { decoded: decodeCalls(encoded) };
   }, [proposal.id, pending], { every: Infinity });
+  // A proposal of a DAO that votes by colleges: each college's votes, read again as votes come.
+  const byCollege = proposal.voting_mode.type === 'OneMemberOneVote';
+  const colleges = useRead(async () => (byCollege
+    ? api.query.Governance.ProposalColleges.getValue(proposal.id, { at: 'best' })
+    : undefined), [proposal.id, proposal.tally.voters, byCollege]);
   const { tally, electorate } = proposal;
   const turnout = tally.ayes + tally.nays + tally.abstains;
   const ongoing = proposal.status.type === 'Ongoing';
@@ -57,6 +62,21 @@ export function ProposalCard({ proposal }: { proposal: GovernanceApi['Proposal']
         {t('proposal.tally', { ayes: String(tally.ayes), nays: String(tally.nays), abstains: String(tally.abstains), voters: tally.voters })}
         {ongoing && ` · ${t(proposal.passing ? 'proposal.passing' : 'proposal.failing')}`}
       </p>
+      {colleges.value && colleges.value.length > 0 && (
+        <>
+          <p id={`colleges-${proposal.id}`}>{t('proposal.colleges')}</p>
+          <ul aria-labelledby={`colleges-${proposal.id}`} data-testid={`colleges-${proposal.id}`}>
+            {colleges.value.map((college) => (
+              <li key={text(college.role)}>
+                {t('proposal.collegeTally', {
+                  role: t(`role.${text(college.role)}`, {}, text(college.role)), weight: college.weight,
+                  ayes: college.tally.ayes, nays: college.tally.nays, abstains: college.tally.abstains,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {mine.value && <p>{t('proposal.yourVote', { vote: t(`vote.${mine.value[0].type}`) })}</p>}
       {open && (
         <div class="votes" role="group" aria-label={t('proposal.vote')}>

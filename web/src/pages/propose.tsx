@@ -27,11 +27,18 @@ interface Built {
   getEncodedData(): Promise<Uint8Array>;
 }
 
-type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'credits' | 'sale' | 'terms' | 'governance' | 'budget'
-  | 'closeLine' | 'advanced';
+type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'credits' | 'sale' | 'terms' | 'governance' | 'colleges'
+  | 'budget' | 'closeLine' | 'advanced';
 const KINDS: Kind[] = [
-  'pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'budget', 'closeLine', 'advanced',
+  'pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'colleges', 'budget', 'closeLine',
+  'advanced',
 ];
+
+/** A college as the colleges form collects it. */
+interface CollegeDraft {
+  role: string;
+  weight: number;
+}
 
 /** A budget line as the budget form collects it: its amount in planck, its period in blocks
  *  (none: once). */
@@ -149,6 +156,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
   const [values, setValues] = useState<Record<string, string>>({ role: kind === 'terms' ? 'driver' : 'member' });
   const [withdrawable, setWithdrawable] = useState(false);
   const [lines, setLines] = useState<LineDraft[]>([]);
+  const [colleges, setColleges] = useState<CollegeDraft[]>([]);
   const v = (name: string) => values[name] ?? '';
   const set = (name: string) => (value: string) => setValues({ ...values, [name]: value });
   const field = (name: string, parsed: Parsed<unknown>, inputMode: 'text' | 'decimal' | 'numeric' = 'decimal', params = {}) => (
@@ -339,6 +347,50 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
           }),
         };
       };
+      break;
+    }
+    case 'colleges': {
+      const role: Parsed<string> = v('collegeRole').trim() === ''
+        ? { error: 'required' }
+        : colleges.some((each) => each.role === v('collegeRole').trim())
+          ? { error: 'duplicate' }
+          : { value: v('collegeRole').trim() };
+      const weight = parseCount(v('collegeWeight'), 1, 1_000_000);
+      const college = [valueOf(role), valueOf(weight)] as const;
+      const total = colleges.reduce((sum, each) => sum + each.weight, 0);
+      fields = (
+        <>
+          <p class="hint">{t('action.collegesHint')}</p>
+          {colleges.length > 0 && (
+            <ol class="planned" data-testid="colleges-draft">
+              {colleges.map((each, index) => (
+                <li key={index}>
+                  {t('action.collegeLine', {
+                    role: each.role, weight: each.weight, share: Math.round((each.weight * 100) / total),
+                  })}{' '}
+                  <button type="button" class="link" onClick={() => setColleges(colleges.filter((_, i) => i !== index))}>
+                    {t('action.removeCollege', { n: index + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+          {field('collegeRole', role, 'text')}{field('collegeWeight', weight, 'numeric')}
+          <button type="button" disabled={college.some((each) => each === undefined)} onClick={() => {
+            setColleges([...colleges, { role: college[0]!, weight: college[1]! }]);
+            setValues({ ...values, collegeRole: '', collegeWeight: '' });
+          }}>{t('action.addCollege')}</button>
+        </>
+      );
+      built = () => ({
+        label: colleges.length === 0
+          ? t('action.collegesNone')
+          : t('action.collegesText', { colleges: colleges.map((each) => `${each.role} ${each.weight}`).join(', ') }),
+        make: () => api.tx.Daos.set_colleges({
+          dao,
+          colleges: colleges.map((each) => ({ role: bytes(each.role), weight: each.weight })),
+        }),
+      });
       break;
     }
     case 'budget': {
