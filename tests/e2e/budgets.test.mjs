@@ -1,5 +1,6 @@
 // End-to-end: citizens vote a programme and follow its money to the planck, on a development
-// node driven as wallets would. The town's members vote a budget of five lines; its treasurer
+// node driven as wallets would. Two hundred citizens join the town by request, each admitted by
+// a vote; all of them vote a budget of five lines; its treasurer
 // pays invoices from two lines over two periods with no new vote; an overspend and a spend by
 // a citizen without the treasurer's role are refused; `dao_budget` and `dao_spends` match the
 // treasury's movements to the planck; a line closed by vote spends nothing more and gives its
@@ -8,9 +9,18 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CMN, createDao, eventOf, failure, governance, passProposal, waitPast,
+  CMN, closeAfter, createDao, eventOf, failure, governance, passProposal, propose, voteAye, waitPast,
 } from './lib/chain.mjs';
 import { rpc, submit, useDevNode, waitFor } from './lib/node.mjs';
+
+/** How many citizens join the town by request. */
+const JOINING = 200;
+/** The most proposals closed in one block: each schedules its execution, and a block's agenda
+ *  holds 50 (the scheduler's `MaxScheduledPerBlock`). */
+const CLOSES_PER_BLOCK = 50;
+/** The town's quorum, in parts per billion: 1%, so that a handful of members settle its
+ *  routine decisions (a citizens' assembly would choose more). */
+const QUORUM = 10_000_000;
 
 /** A spend record's deposit: 0.01 CMN. */
 const SPEND_DEPOSIT = CMN / 100n;
@@ -25,6 +35,7 @@ function cast(keyring) {
     treasurer: named('//Bob'),
     citizens: ['//Charlie', '//Dave'].map(named),
     printer: named('//Ferdie'),
+    joining: Array.from({ length: JOINING }, (_, i) => named(`//Citizen/${i}`)),
   };
 }
 
@@ -56,21 +67,46 @@ describe('citizens vote a programme and follow its budget to the planck', () => 
 
   before(async () => {
     const { api, node, keyring } = context;
-    const { mayor, treasurer, citizens } = cast(keyring);
+    const { mayor, treasurer, citizens, joining } = cast(keyring);
     town = await createDao(api, mayor, {
       name: 'Town',
       members: [[mayor, []], [treasurer, ['treasurer']], ...citizens.map((c) => [c, ['citizen']])],
-      params: governance({ votingMode: 'OneMemberOneVote' }),
+      params: governance({ votingMode: 'OneMemberOneVote', quorum: QUORUM }),
     });
     await submit(api, api.tx.balances.transferKeepAlive(town.account, 10_000n * CMN), mayor);
+
+    // Two hundred citizens ask to join, each from its own wallet; each request opens a vote of
+    // the town, which the mayor and the treasurer back in one batch each.
+    await submit(api, api.tx.utility.batchAll(
+      joining.map((citizen) => api.tx.balances.transferKeepAlive(citizen.address, 2n * CMN))), mayor);
+    const note = `0x${'0c'.repeat(32)}`;
+    const requests = await Promise.all(joining.map((citizen) =>
+      submit(api, api.tx.daos.requestToJoin(town.dao, ['citizen'], 0, 0, note), citizen)));
+    const votes = requests.map((asked) => eventOf(asked, api.events.daos.JoinRequested).proposal.toNumber());
+    for (const voter of [mayor, treasurer]) {
+      await submit(api, api.tx.utility.batchAll(votes.map((id) => api.tx.governance.vote(id, 'Aye'))), voter);
+    }
+    const ends = await Promise.all(votes.map(async (id) => (await rpc(node, 'dao_proposal', [id])).end));
+    await waitPast(api, Math.max(...ends), 'the requests\' votes to end');
+    for (let first = 0; first < votes.length; first += CLOSES_PER_BLOCK) {
+      await submit(api, api.tx.utility.batchAll(
+        votes.slice(first, first + CLOSES_PER_BLOCK).map((id) => api.tx.governance.close(id))), citizens[1]);
+    }
+    await waitFor('the citizens to be admitted', async () =>
+      (await rpc(node, 'dao_info', [town.dao])).members === 4 + JOINING, { timeoutMs: 120_000 });
+
+    // All of them vote the programme, each from its own wallet.
     town.treasuryBefore = BigInt((await rpc(node, 'dao_info', [town.dao])).treasury);
     const lines = PROGRAMME.map((line) => ({ ...line, amount: line.amount * CMN }));
-    await passProposal(api, {
-      dao: town.dao,
-      calls: [api.tx.budgets.adoptBudget(town.dao, lines, 'ipfs://programme-2027')],
-      title: 'Programme 2027', proposer: citizens[0],
-      voters: [mayor, treasurer, citizens[0]], closer: citizens[1],
-    });
+    const programme = await propose(api, town.dao,
+      [api.tx.budgets.adoptBudget(town.dao, lines, 'ipfs://programme-2027')], 'Programme 2027', citizens[0]);
+    await Promise.all(joining.map((citizen) =>
+      submit(api, api.tx.governance.vote(programme.proposal, 'Aye'), citizen)));
+    await voteAye(api, programme.proposal, [mayor, treasurer, citizens[0]]);
+    const read = await rpc(node, 'dao_proposal', [programme.proposal]);
+    assert.deepEqual([read.tally.voters, read.electorate], [JOINING + 3, String(4 + JOINING)]);
+    const closed = await closeAfter(api, programme, citizens[1]);
+    assert.equal(eventOf(closed, api.events.governance.Closed).passed.isTrue, true);
     town.budget = await waitFor('the programme to be adopted', () => rpc(node, 'dao_budget', [town.dao]),
       { timeoutMs: 60_000 });
   });
@@ -173,7 +209,8 @@ describe('citizens vote a programme and follow its budget to the planck', () => 
       voters: [mayor, treasurer, citizens[0]], closer: citizens[1],
     });
     await vote([api.tx.daos.setGovernance(town.dao,
-      governance({ votingMode: 'OneMemberOneVote', treasuryCap: 100n * CMN }))], 'At most 100 CMN a decision');
+      governance({ votingMode: 'OneMemberOneVote', quorum: QUORUM, treasuryCap: 100n * CMN }))],
+    'At most 100 CMN a decision');
     await waitFor('the cap to apply', async () =>
       (await rpc(node, 'dao_info', [town.dao])).governance.treasuryCap === (100n * CMN).toString(),
     { timeoutMs: 60_000 });
