@@ -2,7 +2,8 @@
 // one member one vote) votes a programme of two lines in the app; its treasurer pays an invoice
 // from the page with no new vote, and the page's ledger shows it; a citizen, who does not hold
 // the treasurer's role, is offered no payment form; the members cap what one decision may take
-// out of the treasury, and the page shows the cap. Each step is checked on chain over RPC.
+// out of the treasury, and the page shows the cap; they make the town vote by colleges, and a
+// proposal's card shows each college's votes. Each step is checked on chain over RPC.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode } from 'communs-e2e/lib/node.mjs';
@@ -136,5 +137,52 @@ describe('a town votes and spends its budget, from the browser', () => {
     assert.equal(rules.treasuryCap.unwrap().toBigInt(), 100n * CMN);
     assert.equal(rules.votingMode.isOneMemberOneVote, true);
     await ui.page.getByText(/one decision takes at most 100 CMN out of the treasury/).waitFor({ timeout: 60_000 });
+  });
+
+  test('the members make the town vote by colleges, and a card shows each college\'s votes', async () => {
+    const { api } = context;
+    const [Charlie] = cast.citizens;
+    await signAs(ui.page, Charlie.address);
+    const propose = ui.page.getByRole('region', { name: 'Propose' });
+    await propose.getByLabel('Action').selectOption('colleges');
+    for (const [role, weight] of [['citizen', '60'], ['treasurer', '40']]) {
+      await propose.getByLabel('College: the role of its members').fill(role);
+      await propose.getByLabel('Its weight').fill(weight);
+      await propose.getByRole('button', { name: 'Add this college' }).click();
+    }
+    await propose.getByLabel('College: the role of its members').fill('citizen');
+    await propose.getByRole('alert').filter({ hasText: 'Already in the list.' }).waitFor();
+    await propose.getByLabel('College: the role of its members').fill('');
+    await propose.getByTestId('colleges-draft').getByText('treasurer: weight 40 (40 %)').waitFor();
+    await propose.getByRole('button', { name: 'Add this action' }).click();
+    await propose.getByLabel('Title').fill('By colleges');
+    assert.match(await send(ui.page, 'Propose', propose), /Done/);
+
+    const card = ui.page.locator('li.proposal', { hasText: 'By colleges' });
+    for (const voter of [cast.mayor, cast.treasurer, Charlie]) {
+      await signAs(ui.page, voter.address);
+      assert.match(await send(ui.page, 'Aye', card), /Done/);
+    }
+    const proposals = await api.call.governanceApi.proposals(town.dao, 0, 10);
+    const proposal = proposals.find((p) => p.title.toUtf8() === 'By colleges');
+    await waitPast(api, proposal.end.toNumber(), 'the vote to end');
+    assert.match(await send(ui.page, 'Close the vote', card), /Done/);
+    await card.getByText('every call succeeded').waitFor({ timeout: 60_000 });
+    const colleges = await api.query.daos.colleges(town.dao);
+    assert.deepEqual(colleges.map((c) => [c.role.toUtf8(), c.weight.toNumber()]), [['citizen', 60], ['treasurer', 40]]);
+    await ui.page.getByTestId('colleges').getByText('citizen: weight 60; treasurer: weight 40').waitFor({ timeout: 60_000 });
+
+    // A proposal decided by the colleges: the card counts each one's votes.
+    await propose.getByLabel('Action').selectOption('pay');
+    await propose.getByLabel('Pay to (address)').fill(cast.printer.address);
+    await propose.getByLabel(/^Amount/).fill('1');
+    await propose.getByRole('button', { name: 'Add this action' }).click();
+    await propose.getByLabel('Title').fill('Pay the printer 1 CMN');
+    assert.match(await send(ui.page, 'Propose', propose), /Done/);
+    const next = ui.page.locator('li.proposal', { hasText: 'Pay the printer 1 CMN' });
+    assert.match(await send(ui.page, 'Aye', next), /Done/);
+    await next.getByText('citizen (weight 60): 1 for, 0 against, 0 abstaining').waitFor({ timeout: 60_000 });
+    await next.getByText('treasurer (weight 40): 0 for, 0 against, 0 abstaining').waitFor();
+    assert.deepEqual(await seriousViolations(ui.page), [], 'accessibility of the colleges');
   });
 });
