@@ -172,14 +172,16 @@ describe('a town votes and spends its budget, from the browser', () => {
     assert.deepEqual(colleges.map((c) => [c.role.toUtf8(), c.weight.toNumber()]), [['citizen', 60], ['treasurer', 40]]);
     await ui.page.getByTestId('colleges').getByText('citizen: weight 60; treasurer: weight 40').waitFor({ timeout: 60_000 });
 
-    // A proposal decided by the colleges: the card counts each one's votes.
-    await propose.getByLabel('Action').selectOption('pay');
-    await propose.getByLabel('Pay to (address)').fill(cast.printer.address);
-    await propose.getByLabel(/^Amount/).fill('1');
+    // A proposal decided by the colleges, to change a line's amount: the card shows the call
+    // and counts each college's votes.
+    await propose.getByLabel('Action').selectOption('amendLine');
+    await propose.getByLabel('Line number').fill('0');
+    await propose.getByLabel(/Its new amount/).fill('900');
     await propose.getByRole('button', { name: 'Add this action' }).click();
-    await propose.getByLabel('Title').fill('Pay the printer 1 CMN');
+    await propose.getByLabel('Title').fill('Printing: 900 CMN');
     assert.match(await send(ui.page, 'Propose', propose), /Done/);
-    const next = ui.page.locator('li.proposal', { hasText: 'Pay the printer 1 CMN' });
+    const next = ui.page.locator('li.proposal', { hasText: 'Printing: 900 CMN' });
+    await next.getByText(/Budgets\.amend_line\(dao: \d+, line: 0, amount: 900 CMN\)/).waitFor({ timeout: 60_000 });
     assert.match(await send(ui.page, 'Aye', next), /Done/);
     await next.getByText('citizen (weight 60): 1 for, 0 against, 0 abstaining').waitFor({ timeout: 60_000 });
     await next.getByText('treasurer (weight 40): 0 for, 0 against, 0 abstaining').waitFor();

@@ -28,10 +28,10 @@ interface Built {
 }
 
 type Kind = 'pay' | 'addMember' | 'removeMember' | 'campaign' | 'credits' | 'sale' | 'terms' | 'governance' | 'colleges'
-  | 'budget' | 'closeLine' | 'advanced';
+  | 'budget' | 'amendLine' | 'closeLine' | 'advanced';
 const KINDS: Kind[] = [
-  'pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'colleges', 'budget', 'closeLine',
-  'advanced',
+  'pay', 'addMember', 'removeMember', 'campaign', 'credits', 'sale', 'terms', 'governance', 'colleges', 'budget', 'amendLine',
+  'closeLine', 'advanced',
 ];
 
 /** A college as the colleges form collects it. */
@@ -443,6 +443,20 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
             })),
             metadata: bytes(v('about')),
           }),
+        };
+      };
+      break;
+    }
+    case 'amendLine': {
+      const line = parseCount(v('line'), 0, 15);
+      const amount = parseSpend(v('lineNewAmount'), native);
+      fields = <>{field('line', line, 'numeric')}{field('lineNewAmount', amount)}</>;
+      built = () => {
+        const [id, value] = [valueOf(line), valueOf(amount)];
+        if (id === undefined || value === undefined) return undefined;
+        return {
+          label: t('action.amendLineText', { line: id, amount: formatAmount(value, native) }),
+          make: () => api.tx.Budgets.amend_line({ dao, line: id, amount: value }),
         };
       };
       break;

@@ -11,7 +11,8 @@ const NATIVE_AMOUNTS: Record<string, string[]> = {
   'Cofunding.open_campaign': ['price', 'goal', 'cap', 'min_contribution'],
   'Cofunding.open_sale': ['price', 'cap_per_period'],
   'Daos.admit_request': ['tribute'],
-  'Daos.set_governance': ['proposal_deposit'],
+  'Daos.set_governance': ['proposal_deposit', 'treasury_cap'],
+  'Budgets.amend_line': ['amount'],
 };
 
 /** Bytes longer than this are shown cut, with their length. */
