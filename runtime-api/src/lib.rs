@@ -50,60 +50,6 @@ sp_api::decl_runtime_apis! {
 	}
 }
 
-/// What version 3 of [`DaosApi`] and earlier answered, for a node that reads a chain whose
-/// runtime has not upgraded yet: governance parameters without `ragequit` (which those runtimes
-/// did not have, so it reads as off).
-pub mod v3 {
-	use alloc::vec::Vec;
-	use codec::{Decode, Encode};
-	use communs_primitives::{DaoId, GovernanceParamsBeforeRagequit};
-
-	/// A DAO as version 3 of the API showed it.
-	#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug)]
-	pub struct DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance> {
-		/// Its id.
-		pub id: DaoId,
-		/// Its name.
-		pub name: Vec<u8>,
-		/// Who created it.
-		pub creator: AccountId,
-		/// Its keyless account, its treasury.
-		pub account: AccountId,
-		/// What its treasury can spend now.
-		pub treasury: Balance,
-		/// Where its description lives.
-		pub metadata_uri: Vec<u8>,
-		/// The hash of its description.
-		pub metadata_hash: [u8; 32],
-		/// Its share token, if any.
-		pub share_token: Option<TokenId>,
-		/// How it decides.
-		pub governance: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>,
-		/// How many members it has.
-		pub members: u32,
-	}
-
-	impl<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
-		From<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>
-		for super::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
-	{
-		fn from(old: DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>) -> Self {
-			Self {
-				id: old.id,
-				name: old.name,
-				creator: old.creator,
-				account: old.account,
-				treasury: old.treasury,
-				metadata_uri: old.metadata_uri,
-				metadata_hash: old.metadata_hash.into(),
-				share_token: old.share_token,
-				governance: old.governance.into(),
-				members: old.members,
-			}
-		}
-	}
-}
-
 /// What version 4 of [`DaosApi`] answered, for a node that reads a chain whose runtime has not
 /// upgraded yet: governance parameters without `treasury_cap` (which those runtimes did not
 /// have, so it reads as none).
@@ -161,7 +107,8 @@ pub mod v4 {
 sp_api::decl_runtime_apis! {
 	/// Reads of the DAOs pallet. Version 2 pages `members`; version 3 adds `credit_tokens`;
 	/// version 4's DAOs say whether they allow ragequit; version 5's, their treasury cap, and
-	/// it adds `colleges`.
+	/// it adds `colleges`. A node reads runtimes from version 4 on (spec 112, the oldest this
+	/// runtime upgrades); the older versions' declarations are gone.
 	#[api_version(5)]
 	pub trait DaosApi<AccountId, Balance, BlockNumber, TokenId, TokenBalance>
 	where
@@ -171,10 +118,6 @@ sp_api::decl_runtime_apis! {
 		TokenId: Codec,
 		TokenBalance: Codec,
 	{
-		/// Up to `limit` (at most 100) DAOs, from id `start` up (runtimes before version 4).
-		#[changed_in(4)]
-		fn daos(start: DaoId, limit: u32) -> Vec<v3::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
-
 		/// Up to `limit` (at most 100) DAOs, from id `start` up (runtimes of version 4).
 		#[changed_in(5)]
 		fn daos(start: DaoId, limit: u32) -> Vec<v4::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
@@ -182,21 +125,12 @@ sp_api::decl_runtime_apis! {
 		/// Up to `limit` (at most 100) DAOs, from id `start` up.
 		fn daos(start: DaoId, limit: u32) -> Vec<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
-		/// A DAO, if it exists (runtimes before version 4).
-		#[changed_in(4)]
-		fn dao(dao: DaoId) -> Option<v3::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
-
 		/// A DAO, if it exists (runtimes of version 4).
 		#[changed_in(5)]
 		fn dao(dao: DaoId) -> Option<v4::DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
 
 		/// A DAO, if it exists.
 		fn dao(dao: DaoId) -> Option<DaoView<AccountId, Balance, BlockNumber, TokenId, TokenBalance>>;
-
-		/// A DAO's members and their role labels, all at once (runtimes before version 2,
-		/// whose DAOs had at most 256 members).
-		#[changed_in(2)]
-		fn members(dao: DaoId) -> Vec<(AccountId, Vec<Vec<u8>>)>;
 
 		/// Up to `limit` (at most 100) of a DAO's members and their role labels, in storage
 		/// order: from the first, or from the one after `after` (the last of the previous page).

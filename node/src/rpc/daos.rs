@@ -107,8 +107,8 @@ where
 		Ok(version.unwrap_or(0))
 	}
 
-	/// `dao`'s JSON at `at`, with its credit tokens (none before version 3 of the API) and its
-	/// colleges (none before version 5).
+	/// `dao`'s JSON at `at`, with its credit tokens and its colleges (none before version 5 of
+	/// the API).
 	fn with_credits(
 		&self,
 		at: <Block as sp_runtime::traits::Block>::Hash,
@@ -116,11 +116,7 @@ where
 		dao: &DaoView<AccountId, Balance, BlockNumber, TokenId, Balance>,
 	) -> RpcResult<Value> {
 		let api = self.client.runtime_api();
-		let credits = if version >= 3 {
-			api.credit_tokens(at, dao.id).map_err(runtime_error)?
-		} else {
-			Vec::new()
-		};
+		let credits = api.credit_tokens(at, dao.id).map_err(runtime_error)?;
 		let colleges = if version >= 5 {
 			api.colleges(at, dao.id).map_err(runtime_error)?
 		} else {
@@ -147,13 +143,9 @@ where
 		let api = self.client.runtime_api();
 		let daos = if version >= 5 {
 			api.daos(best, start, limit).map_err(runtime_error)?
-		} else if version == 4 {
-			#[allow(deprecated)]
-			let old = api.daos_before_version_5(best, start, limit).map_err(runtime_error)?;
-			old.into_iter().map(Into::into).collect()
 		} else {
 			#[allow(deprecated)]
-			let old = api.daos_before_version_4(best, start, limit).map_err(runtime_error)?;
+			let old = api.daos_before_version_5(best, start, limit).map_err(runtime_error)?;
 			old.into_iter().map(Into::into).collect()
 		};
 		daos.iter().map(|dao| self.with_credits(best, version, dao)).collect()
@@ -165,13 +157,9 @@ where
 		let api = self.client.runtime_api();
 		let dao = if version >= 5 {
 			api.dao(best, dao).map_err(runtime_error)?
-		} else if version == 4 {
-			#[allow(deprecated)]
-			let old = api.dao_before_version_5(best, dao).map_err(runtime_error)?;
-			old.map(Into::into)
 		} else {
 			#[allow(deprecated)]
-			let old = api.dao_before_version_4(best, dao).map_err(runtime_error)?;
+			let old = api.dao_before_version_5(best, dao).map_err(runtime_error)?;
 			old.map(Into::into)
 		};
 		dao.as_ref().map(|dao| self.with_credits(best, version, dao)).transpose()
@@ -186,22 +174,8 @@ where
 		let after = after.as_deref().map(account).transpose()?;
 		let limit = limit.unwrap_or(100).min(100);
 		let best = self.client.info().best_hash;
-		let version = self.api_version(best)?;
-		let api = self.client.runtime_api();
-		let members = if version >= 2 {
-			api.members(best, dao, after, limit).map_err(runtime_error)?
-		} else {
-			// A runtime before version 2 gives them all (at most 256): paged here.
-			#[allow(deprecated)]
-			let all = api.members_before_version_2(best, dao).map_err(runtime_error)?;
-			let start = match after {
-				None => 0,
-				Some(last) => {
-					all.iter().position(|(who, _)| *who == last).map_or(all.len(), |i| i + 1)
-				},
-			};
-			all.into_iter().skip(start).take(limit as usize).collect()
-		};
+		let members =
+			self.client.runtime_api().members(best, dao, after, limit).map_err(runtime_error)?;
 		Ok(members
 			.iter()
 			.map(|(who, roles)| {

@@ -254,46 +254,6 @@ impl<BlockNumber, Balance, TokenBalance>
 	}
 }
 
-/// [`GovernanceParams`] as runtimes before spec 112 answered them, without `ragequit`: what a
-/// node reading an older runtime decodes. They read as the same parameters with ragequit off
-/// and no treasury cap.
-#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug)]
-pub struct GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance> {
-	/// How votes are weighed.
-	pub voting_mode: VotingMode,
-	/// How long a proposal takes votes, in blocks.
-	pub voting_period: BlockNumber,
-	/// The turnout a proposal needs.
-	pub quorum: Perbill,
-	/// The share of ayes among ayes and nays a proposal needs.
-	pub approval: Perbill,
-	/// Held from a proposer.
-	pub proposal_deposit: Balance,
-	/// How long after passing a proposal executes, in blocks.
-	pub enactment_delay: BlockNumber,
-	/// Who may propose.
-	pub proposers: ProposerRule<TokenBalance>,
-}
-
-impl<BlockNumber, Balance, TokenBalance>
-	From<GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>>
-	for GovernanceParams<BlockNumber, Balance, TokenBalance>
-{
-	fn from(old: GovernanceParamsBeforeRagequit<BlockNumber, Balance, TokenBalance>) -> Self {
-		Self {
-			voting_mode: old.voting_mode,
-			voting_period: old.voting_period,
-			quorum: old.quorum,
-			approval: old.approval,
-			proposal_deposit: old.proposal_deposit,
-			enactment_delay: old.enactment_delay,
-			proposers: old.proposers,
-			ragequit: false,
-			treasury_cap: None,
-		}
-	}
-}
-
 /// What the runtime holds the chain's DAO to, whatever its own [`GovernanceParams`] say: set at
 /// genesis, changed by no call, so no vote can lower them.
 #[derive(
