@@ -19,11 +19,37 @@ impl<T: Config> ShareTokenBenchmarkHelper<TokenIdOf<T>> for Pallet<T> {
 	}
 }
 
+/// The account that creates the benchmarks' DAOs, holding plenty of native currency.
+fn funded_creator<T: Config>() -> T::AccountId {
+	let creator: T::AccountId = frame_benchmarking::account("dao creator", 0, 0);
+	T::Currency::set_balance(&creator, plenty::<T>());
+	creator
+}
+
+/// Plenty of native currency for any deposit a benchmark holds.
+fn plenty<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into())
+}
+
+/// The benchmarks' DAOs' rules: the shortest voting period, 30% quorum, majority, any member
+/// proposes with a deposit above zero.
+fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
+	GovernanceParams {
+		voting_mode,
+		voting_period: T::MinVotingPeriod::get(),
+		quorum: Perbill::from_percent(30),
+		approval: Perbill::from_percent(50),
+		proposal_deposit: T::MinProposalDeposit::get().max(One::one()),
+		enactment_delay: One::one(),
+		proposers: ProposerRule::Members,
+		ragequit: false,
+		treasury_cap: None,
+	}
+}
+
 impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 	fn create_dao(members: &[T::AccountId]) -> DaoId {
-		let creator: T::AccountId = frame_benchmarking::account("dao creator", 0, 0);
-		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
-		T::Currency::set_balance(&creator, plenty);
+		let creator = funded_creator::<T>();
 		let id = NextDaoId::<T>::get();
 		let share = ShareTokenSpec {
 			symbol: BoundedVec::truncate_from(b"BENCH".to_vec()),
@@ -36,17 +62,6 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 		let members = BoundedVec::truncate_from(
 			members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect(),
 		);
-		let governance = GovernanceParams {
-			voting_mode: VotingMode::TokenWeighted,
-			voting_period: T::MinVotingPeriod::get(),
-			quorum: Perbill::from_percent(30),
-			approval: Perbill::from_percent(50),
-			proposal_deposit: T::MinProposalDeposit::get().max(One::one()),
-			enactment_delay: One::one(),
-			proposers: ProposerRule::Members,
-			ragequit: false,
-			treasury_cap: None,
-		};
 		let created = Self::do_create_dao(
 			creator,
 			BoundedVec::truncate_from(b"Benchmarks".to_vec()),
@@ -54,16 +69,14 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 			Some(share),
 			None,
 			members,
-			governance,
+			governance::<T>(VotingMode::TokenWeighted),
 		);
 		assert!(created.is_ok(), "the benchmarks' DAO is created");
 		id
 	}
 
 	fn create_college_dao(members: &[T::AccountId]) -> DaoId {
-		let creator: T::AccountId = frame_benchmarking::account("dao creator", 0, 0);
-		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
-		T::Currency::set_balance(&creator, plenty);
+		let creator = funded_creator::<T>();
 		let id = NextDaoId::<T>::get();
 		let colleges: CollegesOf<T> = BoundedVec::truncate_from(
 			(0..T::MaxColleges::get())
@@ -86,17 +99,6 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 				.map(|who| (who.clone(), BoundedVec::truncate_from(alloc::vec![last_role.clone()])))
 				.collect(),
 		);
-		let governance = GovernanceParams {
-			voting_mode: VotingMode::OneMemberOneVote,
-			voting_period: T::MinVotingPeriod::get(),
-			quorum: Perbill::from_percent(30),
-			approval: Perbill::from_percent(50),
-			proposal_deposit: T::MinProposalDeposit::get().max(One::one()),
-			enactment_delay: One::one(),
-			proposers: ProposerRule::Members,
-			ragequit: false,
-			treasury_cap: None,
-		};
 		let created = Self::do_create_dao(
 			creator,
 			BoundedVec::truncate_from(b"Colleges".to_vec()),
@@ -104,11 +106,11 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 			None,
 			None,
 			members,
-			governance,
+			governance::<T>(VotingMode::OneMemberOneVote),
 		);
 		assert!(created.is_ok(), "the benchmarks' college DAO is created");
 		let account = Self::account_of(id);
-		T::Currency::set_balance(&account, plenty);
+		T::Currency::set_balance(&account, plenty::<T>());
 		let info = Daos::<T>::get(id);
 		let set = info.map(|info| Self::do_set_colleges(id, info, colleges));
 		assert!(matches!(set, Some(Ok(()))), "the benchmarks' colleges are set");
@@ -117,8 +119,7 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 
 	fn create_credit_token(dao: DaoId) -> TokenIdOf<T> {
 		let account = Self::account_of(dao);
-		let plenty = T::Currency::minimum_balance().saturating_mul(1_000_000_000u32.into());
-		T::Currency::set_balance(&account, plenty);
+		T::Currency::set_balance(&account, plenty::<T>());
 		let credit = CreditTokenSpec {
 			name: BoundedVec::truncate_from(b"Bench credits".to_vec()),
 			symbol: BoundedVec::truncate_from(b"CREDIT".to_vec()),

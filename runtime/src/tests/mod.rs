@@ -179,9 +179,28 @@ fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> frame_support::B
 /// Alice creates the book DAO: the four authors (Alice, Bob, Charlie, Dave) with 250 shares
 /// each, votes weighed by shares, one-minute votes, enactment two blocks later; Dave puts
 /// 1,000 CMN in its treasury. Returns its id and the authors.
+/// The tests' DAO rules: votes of a minute, `quorum` percent, majority, a 1 CMN deposit, two
+/// blocks before execution, members propose.
+fn rules(
+	voting_mode: pallet_daos::VotingMode,
+	quorum: u32,
+) -> pallet_daos::GovernanceParams<crate::BlockNumber, crate::Balance, crate::Balance> {
+	pallet_daos::GovernanceParams {
+		voting_mode,
+		voting_period: crate::MINUTES,
+		quorum: sp_runtime::Perbill::from_percent(quorum),
+		approval: sp_runtime::Perbill::from_percent(50),
+		proposal_deposit: crate::UNIT,
+		enactment_delay: 2,
+		proposers: pallet_daos::ProposerRule::Members,
+		ragequit: false,
+		treasury_cap: None,
+	}
+}
+
 fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 	use crate::{Daos, UNIT};
-	use pallet_daos::{DaoMetadata, GovernanceParams, ProposerRule, ShareTokenSpec, VotingMode};
+	use pallet_daos::{DaoMetadata, ShareTokenSpec, VotingMode};
 	let authors = [Alice, Bob, Charlie, Dave].map(|name| name.to_account_id());
 	let book = pallet_daos::NextDaoId::<Runtime>::get();
 	assert_ok!(Daos::create_dao(
@@ -200,17 +219,7 @@ fn create_book_dao() -> (pallet_daos::DaoId, [AccountId; 4]) {
 		frame_support::BoundedVec::truncate_from(
 			authors.iter().map(|who| (who.clone(), Default::default())).collect(),
 		),
-		GovernanceParams {
-			voting_mode: VotingMode::TokenWeighted,
-			voting_period: crate::MINUTES,
-			quorum: sp_runtime::Perbill::from_percent(50),
-			approval: sp_runtime::Perbill::from_percent(50),
-			proposal_deposit: UNIT,
-			enactment_delay: 2,
-			proposers: ProposerRule::Members,
-			ragequit: false,
-			treasury_cap: None,
-		},
+		rules(VotingMode::TokenWeighted, 50),
 	));
 	assert_ok!(Balances::transfer_keep_alive(
 		RuntimeOrigin::signed(authors[3].clone()),

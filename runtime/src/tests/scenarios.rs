@@ -380,6 +380,29 @@ fn a_ragequit_before_the_backers_claim_takes_no_part_of_their_money() {
 	});
 }
 
+/// The calls that give `alice`, who deals with the printer, the role that spends the book's
+/// printing line, and adopt a budget of that one line of 600 CMN.
+fn printing_budget(book: pallet_daos::DaoId, alice: &AccountId) -> Vec<crate::RuntimeCall> {
+	let line = pallet_budgets::LineSpec {
+		label: bounded(b"printing"),
+		amount: 600 * crate::UNIT,
+		period: pallet_budgets::LinePeriod::Once,
+		role: bounded(b"author"),
+	};
+	vec![
+		crate::RuntimeCall::Daos(pallet_daos::Call::set_roles {
+			dao: book,
+			who: alice.clone().into(),
+			roles: frame_support::BoundedVec::truncate_from(vec![bounded(b"author")]),
+		}),
+		crate::RuntimeCall::Budgets(pallet_budgets::Call::adopt_budget {
+			dao: book,
+			lines: frame_support::BoundedVec::truncate_from(vec![line]),
+			metadata: bounded(b"ipfs://book/budget"),
+		}),
+	]
+}
+
 /// The book DAO votes a budget whose printing line its authors spend: an author pays the
 /// printer with no new vote, a reader cannot, and the money set aside is neither part of what a
 /// ragequit shares out nor left behind by a dissolution.
@@ -387,7 +410,6 @@ fn a_ragequit_before_the_backers_claim_takes_no_part_of_their_money() {
 fn the_authors_spend_a_voted_budget_and_its_money_stays_set_aside() {
 	use crate::{Budgets, Daos, UNIT};
 	use frame_support::traits::tokens::{Fortitude, Preservation};
-	use pallet_budgets::{LinePeriod, LineSpec};
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
 		let (book, authors) = create_book_dao();
@@ -398,26 +420,11 @@ fn the_authors_spend_a_voted_budget_and_its_money_stays_set_aside() {
 			|| Balances::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
 		let mut governance = pallet_daos::Daos::<Runtime>::get(book).unwrap().governance;
 		governance.ragequit = true;
-		let line = LineSpec {
-			label: bounded(b"printing"),
-			amount: 600 * UNIT,
-			period: LinePeriod::Once,
-			role: bounded(b"author"),
-		};
-		let calls = vec![
-			crate::RuntimeCall::Daos(pallet_daos::Call::set_governance { dao: book, governance }),
-			// Alice, who deals with the printer, is given the role that spends the line.
-			crate::RuntimeCall::Daos(pallet_daos::Call::set_roles {
-				dao: book,
-				who: alice.clone().into(),
-				roles: frame_support::BoundedVec::truncate_from(vec![bounded(b"author")]),
-			}),
-			crate::RuntimeCall::Budgets(pallet_budgets::Call::adopt_budget {
-				dao: book,
-				lines: frame_support::BoundedVec::truncate_from(vec![line]),
-				metadata: bounded(b"ipfs://book/budget"),
-			}),
-		];
+		let mut calls = vec![crate::RuntimeCall::Daos(pallet_daos::Call::set_governance {
+			dao: book,
+			governance,
+		})];
+		calls.extend(printing_budget(book, &alice));
 		let before = spendable();
 		pass(book, &authors, calls);
 		assert_eq!(before - spendable(), 600 * UNIT);
@@ -461,7 +468,6 @@ fn the_authors_spend_a_voted_budget_and_its_money_stays_set_aside() {
 #[test]
 fn a_capped_dao_spends_through_its_budget_but_no_proposal_takes_more_than_the_cap() {
 	use crate::{Budgets, Daos, UNIT};
-	use pallet_budgets::{LinePeriod, LineSpec};
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
 		let (book, authors) = create_book_dao();
@@ -479,28 +485,7 @@ fn a_capped_dao_spends_through_its_budget_but_no_proposal_takes_more_than_the_ca
 			})],
 		);
 
-		let line = LineSpec {
-			label: bounded(b"printing"),
-			amount: 600 * UNIT,
-			period: LinePeriod::Once,
-			role: bounded(b"author"),
-		};
-		pass(
-			book,
-			&authors,
-			vec![
-				crate::RuntimeCall::Daos(pallet_daos::Call::set_roles {
-					dao: book,
-					who: alice.clone().into(),
-					roles: frame_support::BoundedVec::truncate_from(vec![bounded(b"author")]),
-				}),
-				crate::RuntimeCall::Budgets(pallet_budgets::Call::adopt_budget {
-					dao: book,
-					lines: frame_support::BoundedVec::truncate_from(vec![line]),
-					metadata: bounded(b"ipfs://book/budget"),
-				}),
-			],
-		);
+		pass(book, &authors, printing_budget(book, &alice));
 		assert_ok!(Budgets::spend(
 			RuntimeOrigin::signed(alice),
 			book,
@@ -539,7 +524,7 @@ fn a_cooperative_decides_by_college_not_by_head_count() {
 	use crate::{Balance, Block, BlockNumber, Daos, Governance, TokenId, UNIT};
 	use communs_runtime_api::runtime_decl_for_daos_api::DaosApiV5 as DaosApi;
 	use communs_runtime_api::runtime_decl_for_governance_api::GovernanceApiV2 as GovernanceApi;
-	use pallet_daos::{College, DaoMetadata, GovernanceParams, ProposerRule, VotingMode};
+	use pallet_daos::{College, DaoMetadata, VotingMode};
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
 		let [alice, bob, charlie, dave, eve, ferdie, gina] = [
@@ -570,17 +555,7 @@ fn a_cooperative_decides_by_college_not_by_head_count() {
 			None,
 			None,
 			frame_support::BoundedVec::truncate_from(members.to_vec()),
-			GovernanceParams {
-				voting_mode: VotingMode::OneMemberOneVote,
-				voting_period: crate::MINUTES,
-				quorum: sp_runtime::Perbill::from_percent(30),
-				approval: sp_runtime::Perbill::from_percent(50),
-				proposal_deposit: UNIT,
-				enactment_delay: 2,
-				proposers: ProposerRule::Members,
-				ragequit: false,
-				treasury_cap: None,
-			},
+			rules(VotingMode::OneMemberOneVote, 30),
 		));
 		assert_ok!(Balances::transfer_keep_alive(
 			RuntimeOrigin::signed(alice.clone()),
