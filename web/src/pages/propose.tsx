@@ -226,7 +226,7 @@ function ActionForm({ kind, dao, treasury, tokens, add }: ActionProps) {
       const about: Parsed<string> = { value: v('about') };
       fields = (
         <>
-          {field('price', price)}{field('goal', goal)}{field('treasuryCap', cap)}{field('minimum', minimum)}
+          {field('price', price)}{field('goal', goal)}{field('cap', cap)}{field('minimum', minimum)}
           {field('duration', duration, 'numeric')}{field('about', about, 'text')}
           <label class="check">
             <input type="checkbox" checked={withdrawable} onChange={() => setWithdrawable(!withdrawable)} /> {t('field.withdrawable')}
