@@ -185,8 +185,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
 		let previous = Votes::<T>::get(id, &who);
 		// In a DAO that votes by colleges, the voter's college counts its vote too: the first
-		// whose role it holds, fixed by its first vote.
-		let college = match ProposalColleges::<T>::get(id) {
+		// whose role it holds, fixed by its first vote. Only one-member-one-vote proposals
+		// have colleges: a token-weighted vote does not look for them.
+		let colleges = match proposal.params.voting_mode {
+			VotingMode::OneMemberOneVote => ProposalColleges::<T>::get(id),
+			VotingMode::TokenWeighted => None,
+		};
+		let college = match colleges {
 			Some(mut colleges) => {
 				let index = match previous {
 					Some(_) => VoterColleges::<T>::get(id, &who),
@@ -197,10 +202,8 @@ impl<T: Config> Pallet<T> {
 				};
 				let index = index.ok_or(Error::<T>::NoCollege)?;
 				let college = colleges.get_mut(index as usize).ok_or(Error::<T>::NoCollege)?;
+				// The same vote again is refused below, before anything is written.
 				match previous {
-					Some((previous, _)) if previous == vote => {
-						return Err(Error::<T>::AlreadyVoted.into())
-					},
 					Some((previous, _)) => Self::count(&mut college.tally, previous, 1, false),
 					None => college.tally.voters = college.tally.voters.saturating_add(1),
 				}
