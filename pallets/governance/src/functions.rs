@@ -171,16 +171,19 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
 		let opened = proposal.end.saturating_sub(proposal.params.voting_period);
-		let weight = match &proposal.snapshot {
+		// A share holder's own shares at the snapshot, which its first vote takes back from
+		// its delegate's, and its vote's weight with what it holds for others.
+		let (own, weight) = match &proposal.snapshot {
 			// An ongoing proposal holds its snapshot open; it is sealed after the block the
 			// proposal opened in.
 			Some((token, snapshot)) => {
 				ensure!(now > opened, Error::<T>::VotingNotOpen);
-				T::Snapshots::balance_at_held(token.clone(), &who, *snapshot)
+				let (own, weight) = Self::token_vote_weight(id, token, *snapshot, &who);
+				(Some((*snapshot, own)), weight)
 			},
 			// Only the members the proposal opened with, whom its electorate counts.
-			None if T::Daos::is_member_since(proposal.dao, &who, opened) => One::one(),
-			None => Zero::zero(),
+			None if T::Daos::is_member_since(proposal.dao, &who, opened) => (None, One::one()),
+			None => (None, Zero::zero()),
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
 		let previous = Votes::<T>::get(id, &who);
@@ -212,9 +215,14 @@ impl<T: Config> Pallet<T> {
 			},
 			None => None,
 		};
+		if matches!(previous, Some((previous, _)) if previous == vote) {
+			return Err(Error::<T>::AlreadyVoted.into());
+		}
+		if let (None, Some((snapshot, own))) = (previous, own) {
+			Self::override_delegate(id, &mut proposal, snapshot, &who, own);
+		}
 		let tally = &mut proposal.tally;
 		match previous {
-			Some((previous, _)) if previous == vote => return Err(Error::<T>::AlreadyVoted.into()),
 			Some((previous, previous_weight)) => {
 				Self::count(tally, previous, previous_weight, false)
 			},
@@ -239,7 +247,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Adds (or, with `add` false, removes) a vote's weight to (from) a tally.
-	fn count<W: Saturating + Copy>(tally: &mut Tally<W>, vote: Vote, weight: W, add: bool) {
+	pub(crate) fn count<W: Saturating + Copy>(
+		tally: &mut Tally<W>,
+		vote: Vote,
+		weight: W,
+		add: bool,
+	) {
 		let side = match vote {
 			Vote::Aye => &mut tally.ayes,
 			Vote::Nay => &mut tally.nays,
@@ -672,7 +685,7 @@ impl<T: Config> Pallet<T> {
 				"held proposal deposits differ from the ongoing proposals'"
 			);
 		}
-		Ok(())
+		Self::try_state_delegation()
 	}
 }
 
@@ -705,7 +718,18 @@ impl<T: Config> Pallet<T> {
 				AyesByVoter::<T>::remove((found.dao, voter, proposal));
 			}
 		}
-		let removed = voters.len() as u32;
+		let mut removed = voters.len() as u32;
+		// Then the delegates' overrides, no more of them than the proposal had votes.
+		let remain = remain || {
+			let left = limit.saturating_sub(voters.len()) as u32;
+			if left == 0 {
+				Overrides::<T>::iter_key_prefix(proposal).next().is_some()
+			} else {
+				let cleared = Overrides::<T>::clear_prefix(proposal, left, None);
+				removed = removed.saturating_add(cleared.unique);
+				cleared.maybe_cursor.is_some()
+			}
+		};
 		if remain {
 			Self::deposit_event(Event::VotesReaped { proposal, removed });
 		} else {

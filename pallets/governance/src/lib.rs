@@ -64,6 +64,8 @@ pub use pallet::*;
 mod benchmarking;
 mod functions;
 use functions::Opening;
+mod delegation;
+mod impl_balance_hook;
 mod impl_dao_proposals;
 pub mod migrations;
 #[cfg(test)]
@@ -73,13 +75,21 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use communs_primitives::{DaoId, DaoInspect, GovernanceParams, ProposalId, SnapshotId};
+pub use communs_primitives::{
+	checkpoints::History, DaoId, DaoInspect, GovernanceParams, OnTokenBalanceChange, ProposalId,
+	SnapshotId,
+};
 pub use types::*;
 pub use weights::WeightInfo;
 
 /// The most earlier voters the `vote` and `close` benchmarks measure with. Their cost does not
 /// depend on how many voted (no call iterates over votes), and they are charged at this count.
 pub const MEASURED_VOTERS: u32 = 10_000;
+
+/// The most delegators the `vote_with_delegation` benchmark measures a delegate with. A vote
+/// reads what a delegate holds for others as one sum, never its delegators: it is charged at
+/// this count.
+pub const MEASURED_DELEGATORS: u32 = 10_000;
 
 #[cfg(feature = "runtime-benchmarks")]
 pub use communs_primitives::DaoBenchmarkHelper;
@@ -114,6 +124,16 @@ pub type ProposalTextOf<T> = ProposalText<BoundedVec<u8, <T as Config>::TitleLim
 /// A proposal's colleges and their votes.
 pub type CollegeTalliesOf<T> =
 	BoundedVec<CollegeTally<BoundedVec<u8, <T as Config>::RoleLimit>>, <T as Config>::MaxColleges>;
+
+/// A delegation as this runtime stores it.
+pub type DelegationOf<T> = Delegation<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	History<Option<<T as frame_system::Config>::AccountId>, <T as Config>::MaxOpenSnapshots>,
+>;
+/// What a delegate holds for others, as this runtime stores it.
+pub type DelegatedSharesOf<T> =
+	DelegatedShares<TokenBalanceOf<T>, History<TokenBalanceOf<T>, <T as Config>::MaxOpenSnapshots>>;
 
 /// A proposal as the runtime API shows it.
 pub type ProposalViewOf<T> = ProposalView<
@@ -237,6 +257,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type RoleLimit: Get<u32>;
 
+		/// The most snapshots a share token keeps open at once (the tokens pallet's own bound):
+		/// the length of the histories delegations keep.
+		#[pallet::constant]
+		type MaxOpenSnapshots: Get<u32>;
+
+		/// Held from an account while it records a delegation in a DAO.
+		#[pallet::constant]
+		type DelegationDeposit: Get<BalanceOf<Self>>;
+
 		/// The weights of this pallet's calls, measured by `benchmark pallet`.
 		type WeightInfo: WeightInfo;
 
@@ -251,6 +280,9 @@ pub mod pallet {
 		/// A proposer's deposit.
 		#[codec(index = 0)]
 		ProposalDeposit,
+		/// A delegator's deposit for its delegation record.
+		#[codec(index = 1)]
+		DelegationDeposit,
 	}
 
 	/// The id the next proposal gets.
@@ -330,6 +362,46 @@ pub mod pallet {
 			NMapKey<Twox64Concat, ProposalId>,
 		),
 		(),
+	>;
+
+	/// Every delegation: DAO → delegator → its delegate (and whom it delegated to at the share
+	/// token's open snapshots). Invariant: a deposit of [`HoldReason::DelegationDeposit`] is
+	/// held from each delegator for each of its records; no account delegates to itself.
+	#[pallet::storage]
+	pub type Delegations<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DaoId, Blake2_128Concat, T::AccountId, DelegationOf<T>>;
+
+	/// What each delegate holds for others in a share token: token → delegate → the sum of
+	/// its delegators' balances, now and at the token's open snapshots. Kept in O(1) per
+	/// balance change by the balance-change hook. Invariant: at every open snapshot, the sum of
+	/// the balances then of the accounts then delegating to the delegate.
+	#[pallet::storage]
+	pub type Delegated<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		TokenIdOf<T>,
+		Blake2_128Concat,
+		T::AccountId,
+		DelegatedSharesOf<T>,
+	>;
+
+	/// The DAO each share token with delegations belongs to, for the balance-change hook:
+	/// written at the DAO's first delegation. Invariant: the DAO's share token is the key.
+	#[pallet::storage]
+	pub type DelegatingTokens<T: Config> = StorageMap<_, Twox64Concat, TokenIdOf<T>, DaoId>;
+
+	/// On each token-weighted proposal, per delegate: the shares of its delegators (at the
+	/// proposal's snapshot) who voted themselves, which its own vote therefore does not count.
+	/// Invariant: the sum of those voters' snapshot balances.
+	#[pallet::storage]
+	pub type Overrides<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ProposalId,
+		Blake2_128Concat,
+		T::AccountId,
+		TokenBalanceOf<T>,
+		ValueQuery,
 	>;
 
 	#[pallet::event]
@@ -418,6 +490,37 @@ pub mod pallet {
 			/// Its final tally.
 			tally: Tally<TokenBalanceOf<T>>,
 		},
+		/// An account delegated its votes in a DAO, or moved them to another delegate.
+		Delegated {
+			/// The DAO.
+			dao: DaoId,
+			/// The delegator.
+			who: T::AccountId,
+			/// Its delegate.
+			to: T::AccountId,
+		},
+		/// An account withdrew its delegation in a DAO; `deposit` came back with it, or stays
+		/// held (zero here) while an open vote still reads the delegation.
+		Undelegated {
+			/// The DAO.
+			dao: DaoId,
+			/// The former delegator.
+			who: T::AccountId,
+			/// The deposit released.
+			deposit: BalanceOf<T>,
+		},
+		/// A delegator voted itself: its shares no longer count in its delegate's vote on this
+		/// proposal.
+		DelegateOverridden {
+			/// The proposal.
+			proposal: ProposalId,
+			/// The delegate whose vote lost the shares.
+			delegate: T::AccountId,
+			/// The delegator who voted.
+			delegator: T::AccountId,
+			/// The shares moved (the delegator's at the proposal's snapshot).
+			weight: TokenBalanceOf<T>,
+		},
 		/// A proposal was rejected by [`Config::ForfeitNays`] of its ayes and nays: its deposit
 		/// went to the DAO's treasury.
 		DepositForfeited {
@@ -486,6 +589,18 @@ pub mod pallet {
 		TreasuryCapExceeded,
 		/// The DAO votes by colleges and the account holds none of their roles: it has no vote.
 		NoCollege,
+		/// An account cannot delegate to itself: to vote with its own shares, it votes.
+		SelfDelegation,
+		/// The delegate has itself delegated its votes in this DAO: delegation goes one hop,
+		/// so delegating to it would make a chain or a cycle. Choose a delegate who votes.
+		DelegateHasDelegated,
+		/// The account is neither a member of the DAO nor a holder of its shares, so it has no
+		/// votes to delegate.
+		NotInDao,
+		/// The account already delegates to this delegate.
+		AlreadyDelegated,
+		/// The account does not delegate in this DAO.
+		NotDelegating,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -520,7 +635,9 @@ pub mod pallet {
 		/// [`Error::VotingNotOpen`], [`Error::NotOngoing`], [`Error::NoVotingPower`],
 		/// [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS).max(T::WeightInfo::vote_in_colleges()))]
+		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS)
+			.max(T::WeightInfo::vote_in_colleges())
+			.max(T::WeightInfo::vote_with_delegation(MEASURED_DELEGATORS)))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, vote: Vote) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_vote(who, proposal, vote)
@@ -590,6 +707,36 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let removed = Self::do_reap(proposal)?;
 			Ok(Some(T::WeightInfo::reap(removed)).into())
+		}
+
+		/// Delegates the caller's votes in `dao` to `to`, or moves them from its current
+		/// delegate to `to`: on every proposal whose snapshot is taken from now on, `to`'s vote
+		/// also weighs the caller's shares, unless the caller votes itself (which then takes its
+		/// shares back from `to`'s vote on that proposal). One hop: what `to` holds for others
+		/// is never passed on.
+		///
+		/// Origin: signed, a member of `dao` or a holder of its shares. Holds
+		/// [`Config::DelegationDeposit`] unless the caller already has a delegation record in
+		/// `dao`. Emits [`Event::Delegated`]. Errors: [`Error::UnknownDao`],
+		/// [`Error::NoShareToken`], [`Error::SelfDelegation`], [`Error::NotInDao`],
+		/// [`Error::DelegateHasDelegated`], [`Error::AlreadyDelegated`], and the currency's.
+		#[pallet::call_index(7)]
+		pub fn delegate(origin: OriginFor<T>, dao: DaoId, to: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delegate(who, dao, to)
+		}
+
+		/// Withdraws the caller's delegation in `dao`: its shares stop voting with its delegate
+		/// on proposals whose snapshot is taken from now on. The deposit comes back now, or, if
+		/// an open vote still reads whom the caller delegated to, on its next `delegate` or
+		/// `undelegate` in `dao` once that vote is over.
+		///
+		/// Origin: signed, with a delegation record in `dao`. Emits [`Event::Undelegated`].
+		/// Errors: [`Error::NotDelegating`], and the currency's.
+		#[pallet::call_index(8)]
+		pub fn undelegate(origin: OriginFor<T>, dao: DaoId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_undelegate(who, dao)
 		}
 	}
 

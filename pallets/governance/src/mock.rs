@@ -78,6 +78,8 @@ parameter_types! {
 #[derive_impl(pallet_tokens::config_preludes::TestDefaultConfig)]
 impl pallet_tokens::Config for Test {
 	type Currency = Balances;
+	/// Delegates' sums follow their delegators' balances.
+	type OnBalanceChange = Governance;
 }
 
 #[derive_impl(pallet_daos::config_preludes::TestDefaultConfig)]
@@ -138,6 +140,8 @@ impl pallet_governance::Config for Test {
 	type MaxAyesRead = ConstU32<MAX_AYES_READ>;
 	type MaxColleges = <Test as pallet_daos::Config>::MaxColleges;
 	type RoleLimit = <Test as pallet_daos::Config>::RoleLimit;
+	type MaxOpenSnapshots = <Test as pallet_tokens::Config>::MaxOpenSnapshots;
+	type DelegationDeposit = ConstU64<DELEGATION_DEPOSIT>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Daos;
@@ -152,6 +156,8 @@ pub const FERDIE: AccountId = 6;
 /// Accounts 1 to 6 hold 10,000 native units each.
 pub const FUNDED: [AccountId; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
 pub const ENDOWMENT: Balance = 10_000;
+/// Held from a delegator for its delegation record.
+pub const DELEGATION_DEPOSIT: Balance = 3;
 /// The proposal deposit of the tests' DAOs.
 pub const PROPOSAL_DEPOSIT: Balance = 10;
 /// The voting period and enactment delay of the tests' DAOs.

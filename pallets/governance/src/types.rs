@@ -179,3 +179,30 @@ pub struct ProposalView<AccountId, Balance, BlockNumber, TokenBalance> {
 	/// Whether it would pass if it closed with this tally.
 	pub passing: bool,
 }
+
+/// An account's delegation in a DAO: whom its shares vote with when it does not vote itself.
+/// `Targets` is a bounded history of earlier delegates, for the open snapshots of the DAO's
+/// share token that still read them.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Delegation<AccountId, Balance, Targets> {
+	/// The delegate, or nobody: a withdrawn delegation stays recorded (with its deposit) while
+	/// an open vote still reads whom it went to.
+	pub to: Option<AccountId>,
+	/// Held from the delegator while the record exists.
+	pub deposit: Balance,
+	/// Whom it went to at the open snapshots that still need it.
+	pub history: Targets,
+}
+
+/// What a delegate holds for others in a DAO's share token: the sum of its delegators'
+/// balances, kept as they change. `Checkpoints` is a bounded history of that sum at the
+/// token's open snapshots.
+#[derive(Clone, Default, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct DelegatedShares<TokenBalance, Checkpoints> {
+	/// How many accounts delegate to it now.
+	pub delegators: u32,
+	/// The sum of their balances now.
+	pub balance: TokenBalance,
+	/// That sum at the open snapshots that still need it.
+	pub history: Checkpoints,
+}

@@ -48,6 +48,11 @@ pub trait WeightInfo {
 	fn mark_spam() -> Weight;
 	fn enact() -> Weight;
 	fn reap(v: u32, ) -> Weight;
+	fn delegate() -> Weight;
+	fn undelegate() -> Weight;
+	fn vote_with_delegation(d: u32, ) -> Weight;
+	fn delegated_balance_change() -> Weight;
+	fn undelegated_balance_change() -> Weight;
 }
 
 /// Weights measured on the Communs reference machine, priced with the runtime's `DbWeight`.
@@ -311,6 +316,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2556).saturating_mul(v.into()))
 	}
+	// PLACEHOLDER until benchmarked: replaced by `benchmark pallet` output this session.
+	fn delegate() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn undelegate() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn vote_with_delegation(_d: u32, ) -> Weight {
+		Weight::from_parts(200_000_000, 20_000)
+	}
+	fn delegated_balance_change() -> Weight {
+		Weight::from_parts(50_000_000, 5_000)
+	}
+	fn undelegated_balance_change() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
+	}
 }
 
 /// The same weights priced with RocksDB's reference costs, for tests' mock runtimes.
@@ -380,5 +401,21 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2556).saturating_mul(v.into()))
+	}
+	// PLACEHOLDER until benchmarked: replaced by `benchmark pallet` output this session.
+	fn delegate() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn undelegate() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn vote_with_delegation(_d: u32, ) -> Weight {
+		Weight::from_parts(200_000_000, 20_000)
+	}
+	fn delegated_balance_change() -> Weight {
+		Weight::from_parts(50_000_000, 5_000)
+	}
+	fn undelegated_balance_change() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
 	}
 }

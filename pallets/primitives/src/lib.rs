@@ -22,13 +22,15 @@
 //!   decision (the service-payments pallet on a dispute, the DAOs pallet on a request to join)
 //!   opens a proposal through it and reads how the proposal ended.
 //!
-//! [`migration`] holds what the pallets' storage migrations share.
+//! [`checkpoints`] keeps values as they were at open snapshots; [`migration`] holds what the
+//! pallets' storage migrations share.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
+pub mod checkpoints;
 pub mod migration;
 
 use alloc::vec::Vec;
@@ -83,6 +85,33 @@ impl<TokenId, AccountId, Balance> OnTokenBalanceChange<TokenId, AccountId, Balan
 	}
 }
 
+/// Both hooks are told, `A` first; their weights add up.
+impl<TokenId: Clone, AccountId, Balance: Copy, A, B>
+	OnTokenBalanceChange<TokenId, AccountId, Balance> for (A, B)
+where
+	A: OnTokenBalanceChange<TokenId, AccountId, Balance>,
+	B: OnTokenBalanceChange<TokenId, AccountId, Balance>,
+{
+	fn on_balance_change(token: TokenId, who: &AccountId, before: Balance, after: Balance) {
+		A::on_balance_change(token.clone(), who, before, after);
+		B::on_balance_change(token, who, before, after);
+	}
+
+	fn max_weight() -> Weight {
+		A::max_weight().saturating_add(B::max_weight())
+	}
+
+	fn weight(token: &TokenId) -> Weight {
+		A::weight(token).saturating_add(B::weight(token))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(token: TokenId) {
+		A::prepare_worst_case(token.clone());
+		B::prepare_worst_case(token);
+	}
+}
+
 /// Frozen views of a token's balances at chosen moments.
 ///
 /// A balance read at a snapshot never changes afterwards, whatever moves later. A snapshot
@@ -110,6 +139,17 @@ pub trait TokenSnapshots<TokenId, AccountId, Balance> {
 	/// Releases snapshot `id` of `token`: it can no longer be read, and the history only it
 	/// needed is pruned as accounts are written.
 	fn release(token: TokenId, id: SnapshotId) -> DispatchResult;
+
+	/// Before a value another pallet keeps about `token`'s holders changes (what a delegate
+	/// holds for others), records `current` in its `history` for the open snapshots of `token`,
+	/// as the token records balances ([`checkpoints::record`]): reading it later with
+	/// [`checkpoints::value_at`] at an open snapshot gives the value at that snapshot. One read
+	/// of the token. `Bound` must be at least the most snapshots a token keeps open.
+	fn checkpoint<Value, Bound: frame_support::traits::Get<u32>>(
+		token: TokenId,
+		history: &mut checkpoints::History<Value, Bound>,
+		current: Value,
+	);
 }
 
 /// What a pallet needs to create a token for an account it funds: the id the next token gets

@@ -3,6 +3,9 @@
 
 use crate::*;
 use alloc::vec::Vec;
+#[cfg(any(feature = "try-runtime", test))]
+use communs_primitives::checkpoints::value_at;
+use communs_primitives::checkpoints::{prune as prune_history, record as record_checkpoint};
 use frame_support::{
 	defensive,
 	dispatch::PostDispatchInfo,
@@ -18,59 +21,6 @@ use sp_runtime::{
 	traits::{CheckedAdd, CheckedSub, One, Saturating, Zero},
 	ArithmeticError, TokenError,
 };
-
-/// Drops the checkpoints of `history` that no open snapshot reads any more.
-///
-/// A checkpoint is read by the open snapshots after the previous checkpoint, up to and
-/// including its own snapshot; one with none there is dropped. Every checkpoint kept therefore
-/// owns at least one open snapshot of its own.
-pub(crate) fn prune_history<Balance, Bound: Get<u32>>(
-	history: &mut History<Balance, Bound>,
-	open: &[SnapshotId],
-) {
-	let mut previous: Option<SnapshotId> = None;
-	history.retain(|checkpoint| {
-		let read = open.iter().any(|snapshot| {
-			previous.is_none_or(|p| *snapshot > p) && *snapshot <= checkpoint.snapshot
-		});
-		previous = Some(checkpoint.snapshot);
-		read
-	});
-}
-
-/// Records `current` against `newest`, the newest sealed open snapshot, if `history` has no
-/// checkpoint for it yet, after pruning.
-///
-/// Every checkpoint is for a sealed snapshot, older than any unsealed one, so `newest` is owned
-/// by no checkpoint when one is added for it, and every other kept checkpoint owns one of its
-/// own: the history never outgrows `open`.
-pub(crate) fn record_checkpoint<Balance, Bound: Get<u32>>(
-	history: &mut History<Balance, Bound>,
-	open: &[SnapshotId],
-	newest: Option<SnapshotId>,
-	current: Balance,
-) {
-	prune_history(history, open);
-	if let Some(newest) = newest {
-		if history.last().is_none_or(|checkpoint| checkpoint.snapshot < newest)
-			&& history.try_push(BalanceCheckpoint { snapshot: newest, value: current }).is_err()
-		{
-			defensive!("a pruned history holds fewer checkpoints than there are open snapshots");
-		}
-	}
-}
-
-/// The value a history gives at open snapshot `snapshot`, `current` being the value now.
-pub(crate) fn value_at<Balance: Copy, Bound: Get<u32>>(
-	history: &History<Balance, Bound>,
-	snapshot: SnapshotId,
-	current: Balance,
-) -> Balance {
-	history
-		.iter()
-		.find(|checkpoint| checkpoint.snapshot >= snapshot)
-		.map_or(current, |checkpoint| checkpoint.value)
-}
 
 impl<T: Config> Pallet<T> {
 	/// Whether open snapshot `id` is sealed: taken in an earlier block, so the balances it is
@@ -578,7 +528,7 @@ impl<T: Config> Pallet<T> {
 			for (who, account) in Accounts::<T>::iter_prefix(token) {
 				supply = supply.checked_add(&account.balance).ok_or("supply overflows")?;
 				for (sum, snapshot) in supply_at.iter_mut().zip(details.open_snapshots.iter()) {
-					let at = value_at(&account.history, *snapshot, account.balance);
+					let at = value_at(&account.history, *snapshot, &account.balance);
 					*sum = sum.checked_add(&at).ok_or("a snapshot's supply overflows")?;
 				}
 				match &account.existence {
@@ -620,7 +570,7 @@ impl<T: Config> Pallet<T> {
 			let supply_history = SupplyHistory::<T>::get(token);
 			for (sum, snapshot) in supply_at.iter().zip(details.open_snapshots.iter()) {
 				ensure!(
-					*sum == value_at(&supply_history, *snapshot, details.supply),
+					*sum == value_at(&supply_history, *snapshot, &details.supply),
 					"the balances at a snapshot do not add up to the supply at that snapshot"
 				);
 			}

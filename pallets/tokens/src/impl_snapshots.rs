@@ -1,6 +1,7 @@
 //! [`TokenSnapshots`]: frozen views of a token's balances, for governance.
 
-use crate::{functions::value_at, *};
+use crate::*;
+use communs_primitives::checkpoints::{self, value_at};
 use frame_support::pallet_prelude::*;
 
 impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<T> {
@@ -28,7 +29,7 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 			return None;
 		}
 		Some(match Accounts::<T>::get(token, who) {
-			Some(account) => value_at(&account.history, id, account.balance),
+			Some(account) => value_at(&account.history, id, &account.balance),
 			// A record is only ever removed when it reads zero at every open snapshot.
 			None => Default::default(),
 		})
@@ -38,7 +39,7 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 		// An open snapshot's checkpoints are never pruned, so the record alone answers (once
 		// sealed, as the caller makes sure).
 		Accounts::<T>::get(token, who).map_or_else(Default::default, |account| {
-			value_at(&account.history, id, account.balance)
+			value_at(&account.history, id, &account.balance)
 		})
 	}
 
@@ -47,7 +48,20 @@ impl<T: Config> TokenSnapshots<T::TokenId, T::AccountId, T::Balance> for Pallet<
 		if !details.open_snapshots.contains(&id) || !Self::is_sealed(id) {
 			return None;
 		}
-		Some(value_at(&SupplyHistory::<T>::get(token), id, details.supply))
+		Some(value_at(&SupplyHistory::<T>::get(token), id, &details.supply))
+	}
+
+	fn checkpoint<Value, Bound: Get<u32>>(
+		token: T::TokenId,
+		history: &mut checkpoints::History<Value, Bound>,
+		current: Value,
+	) {
+		// A token that is gone has no open snapshot to keep anything for.
+		let open = Details::<T>::get(token)
+			.map(|details| details.open_snapshots.into_inner())
+			.unwrap_or_default();
+		let newest = Self::newest_sealed(&open);
+		checkpoints::record(history, &open, newest, current);
 	}
 
 	/// Releases a snapshot: O(1). The checkpoints only it read are pruned lazily, as each

@@ -3,7 +3,6 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use communs_primitives::SnapshotId;
-use frame_support::BoundedVec;
 use scale_info::TypeInfo;
 
 /// What can be done with a token.
@@ -28,34 +27,9 @@ pub enum TokenStatus {
 	Destroying,
 }
 
-/// A value (a balance or the total supply) as it was when a snapshot was taken.
-///
-/// A checkpoint `{ snapshot: s, value: v }` in a history means: `v` was the value just before
-/// the first change after snapshot `s` was taken. Reading at an open snapshot `t` takes the
-/// first checkpoint with `snapshot >= t`, or the current value if there is none.
-#[derive(
-	Clone,
-	Copy,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct BalanceCheckpoint<Balance> {
-	/// The newest open snapshot when the value was recorded.
-	pub snapshot: SnapshotId,
-	/// The value at that snapshot.
-	pub value: Balance,
-}
-
-/// The past values that open snapshots still need, oldest first. Pruned on every write, it
-/// never holds more checkpoints than the token has open snapshots.
-pub type History<Balance, MaxOpenSnapshots> =
-	BoundedVec<BalanceCheckpoint<Balance>, MaxOpenSnapshots>;
+/// Balances and supplies as they were at open snapshots: see
+/// [`communs_primitives::checkpoints`].
+pub use communs_primitives::checkpoints::{Checkpoint, History};
 
 /// A token: its roles, supply and state. `Snapshots` is the bounded list of its open
 /// snapshot ids.

@@ -1270,3 +1270,5 @@ mod migrations {
 		});
 	}
 }
+
+mod delegation;

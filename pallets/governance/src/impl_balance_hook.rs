@@ -1,0 +1,50 @@
+//! The governance pallet's balance-change hook: a delegator's balance change moves what its
+//! delegate holds for others, in O(1).
+
+use crate::*;
+use frame_support::weights::Weight;
+use sp_runtime::traits::Saturating;
+
+impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<T>> for Pallet<T> {
+	fn on_balance_change(
+		token: TokenIdOf<T>,
+		who: &T::AccountId,
+		before: TokenBalanceOf<T>,
+		after: TokenBalanceOf<T>,
+	) {
+		let Some(dao) = DelegatingTokens::<T>::get(&token) else { return };
+		let Some(delegate) = Delegations::<T>::get(dao, who).and_then(|delegation| delegation.to)
+		else {
+			return;
+		};
+		let mut shares = Delegated::<T>::get(&token, &delegate).unwrap_or_default();
+		<T::Snapshots as communs_primitives::TokenSnapshots<_, _, _>>::checkpoint(
+			token.clone(),
+			&mut shares.history,
+			shares.balance,
+		);
+		shares.balance = shares.balance.saturating_sub(before).saturating_add(after);
+		Self::store_delegated(&token, &delegate, shares);
+	}
+
+	fn max_weight() -> Weight {
+		T::WeightInfo::delegated_balance_change().max(T::WeightInfo::undelegated_balance_change())
+	}
+
+	/// A share token with delegations may move a delegate's sum; any other token costs one
+	/// read.
+	fn weight(token: &TokenIdOf<T>) -> Weight {
+		if DelegatingTokens::<T>::contains_key(token) {
+			Self::max_weight()
+		} else {
+			T::WeightInfo::undelegated_balance_change()
+		}
+	}
+
+	/// Gives `token` delegations, so that its balance changes may move a delegate's sum: the
+	/// benchmark's holder then delegates.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(token: TokenIdOf<T>) {
+		DelegatingTokens::<T>::insert(token, DaoId::MAX);
+	}
+}
