@@ -20,7 +20,7 @@ pub use communs_primitives::{
 pub use pallet_budgets::{BudgetId, BudgetView, LineId, LinePeriod, LineView, SpendId, SpendView};
 pub use pallet_cofunding::{BackerView, CampaignId, CampaignStatus, CampaignView, Sale, SaleId};
 pub use pallet_daos::DaoView;
-pub use pallet_governance::{ProposalStatus, ProposalView, Tally, Vote};
+pub use pallet_governance::{DelegationView, ProposalStatus, ProposalView, Tally, Vote};
 pub use pallet_royalties::PoolView;
 pub use pallet_service_payments::{PaymentId, PaymentView, ServiceTotals};
 pub use pallet_tokens::{TokenStatus, TokenView};
@@ -137,7 +137,8 @@ sp_api::decl_runtime_apis! {
 		fn members(dao: DaoId, after: Option<AccountId>, limit: u32) -> Vec<(AccountId, Vec<Vec<u8>>)>;
 
 		/// The weight `who`'s vote would have in a proposal of `dao` opened now: its share
-		/// balance (token-weighted) or 1 for a member (one member, one vote).
+		/// balance and its delegators' (token-weighted), or 1 for a member (one member, one
+		/// vote).
 		fn voting_power(dao: DaoId, who: AccountId) -> TokenBalance;
 
 		/// The credit tokens a DAO issues (no vote, no royalty), in the order it created them
@@ -151,8 +152,8 @@ sp_api::decl_runtime_apis! {
 }
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the governance pallet. Version 2 adds `colleges`.
-	#[api_version(2)]
+	/// Reads of the governance pallet. Version 2 adds `colleges`, version 3 `delegation`.
+	#[api_version(3)]
 	pub trait GovernanceApi<AccountId, Balance, BlockNumber, TokenBalance>
 	where
 		AccountId: Codec,
@@ -172,6 +173,10 @@ sp_api::decl_runtime_apis! {
 		/// The colleges that decide `proposal`, if its DAO votes by colleges: each one's role,
 		/// weight and votes, in the order a member's college is chosen (from version 2).
 		fn colleges(proposal: ProposalId) -> Vec<(Vec<u8>, u32, Tally<u32>)>;
+
+		/// `who`'s delegation in `dao`: its delegate, and how many delegate to it with how many
+		/// shares (from version 3).
+		fn delegation(dao: DaoId, who: AccountId) -> DelegationView<AccountId, TokenBalance>;
 	}
 }
 

@@ -251,8 +251,10 @@ impl_runtime_apis! {
 			Daos::members(dao, after, limit)
 		}
 
+		/// With what the account holds for its delegators, in a DAO that weighs shares.
 		fn voting_power(dao: communs_runtime_api::DaoId, who: AccountId) -> Balance {
-			Daos::voting_power(dao, who)
+			Daos::voting_power(dao, who.clone())
+				.saturating_add(Governance::delegated_power(dao, &who))
 		}
 
 		fn credit_tokens(dao: communs_runtime_api::DaoId) -> Vec<TokenId> {
@@ -279,6 +281,10 @@ impl_runtime_apis! {
 
 		fn colleges(proposal: communs_runtime_api::ProposalId) -> Vec<(Vec<u8>, u32, communs_runtime_api::Tally<u32>)> {
 			Governance::colleges(proposal)
+		}
+
+		fn delegation(dao: communs_runtime_api::DaoId, who: AccountId) -> communs_runtime_api::DelegationView<AccountId, Balance> {
+			Governance::delegation(dao, who)
 		}
 	}
 

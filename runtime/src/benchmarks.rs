@@ -73,13 +73,14 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysForBenchmar
 }
 
 /// Makes every benchmark share token's balance changes as expensive as they get: the token
-/// gets a royalty pool, so each change settles checkpoints.
-pub struct ShareTokensWithRoyalties;
+/// gets a royalty pool, so each change settles checkpoints, and its holders count as
+/// delegating, so each change moves a delegate's sum.
+pub struct DearestShareTokens;
 
-impl communs_primitives::ShareTokenBenchmarkHelper<TokenId> for ShareTokensWithRoyalties {
+impl communs_primitives::ShareTokenBenchmarkHelper<TokenId> for DearestShareTokens {
 	fn prepare_share_token(token: TokenId) {
 		use pallet_tokens::OnTokenBalanceChange;
-		<crate::Royalties as OnTokenBalanceChange<TokenId, AccountId, Balance>>::prepare_worst_case(
+		<crate::configs::ShareBalanceHooks as OnTokenBalanceChange<TokenId, AccountId, Balance>>::prepare_worst_case(
 			token,
 		);
 	}

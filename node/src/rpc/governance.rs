@@ -1,11 +1,13 @@
-//! `dao_proposals`, `dao_proposal` and `dao_voteOf`, from `GovernanceApi`.
+//! `dao_proposals`, `dao_proposal`, `dao_voteOf` and `dao_delegation`, from `GovernanceApi`.
 
 use super::{
 	daos::voting_mode_name,
 	json::{account, percent, runtime_error, text},
 };
 use communs_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
-use communs_runtime_api::{GovernanceApi, ProposalId, ProposalStatus, ProposalView, Tally, Vote};
+use communs_runtime_api::{
+	DelegationView, GovernanceApi, ProposalId, ProposalStatus, ProposalView, Tally, Vote,
+};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use serde_json::{json, Value};
 use sp_api::{ApiExt, ProvideRuntimeApi};
@@ -32,6 +34,11 @@ pub trait GovernanceRpc {
 	/// An account's vote on a proposal and its weight, or `null`.
 	#[method(name = "voteOf", blocking)]
 	fn vote_of(&self, proposal: ProposalId, who: String) -> RpcResult<Option<Value>>;
+
+	/// An account's delegation in a DAO: `delegate` (its address, or `null`), and as a
+	/// delegate, `delegators` (how many) and `delegated` (their shares now).
+	#[method(name = "delegation", blocking)]
+	fn delegation(&self, dao: u32, who: String) -> RpcResult<Value>;
 }
 
 /// Serves the proposals' methods from a client.
@@ -172,5 +179,26 @@ where
 		let vote = self.client.runtime_api().vote_of(best, proposal, who).map_err(runtime_error)?;
 		Ok(vote
 			.map(|(vote, weight)| json!({ "vote": vote_name(vote), "weight": weight.to_string() })))
+	}
+
+	fn delegation(&self, dao: u32, who: String) -> RpcResult<Value> {
+		let who = account(&who)?;
+		let best = self.client.info().best_hash;
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>(best)
+			.map_err(runtime_error)?
+			.unwrap_or(0);
+		// Before version 3 there was no delegation.
+		let view = if version >= 3 {
+			api.delegation(best, dao, who).map_err(runtime_error)?
+		} else {
+			DelegationView { delegate: None, delegators: 0, delegated: 0 }
+		};
+		Ok(json!({
+			"delegate": view.delegate.map(|delegate| delegate.to_ss58check()),
+			"delegators": view.delegators,
+			"delegated": view.delegated.to_string(),
+		}))
 	}
 }

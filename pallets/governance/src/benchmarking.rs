@@ -15,7 +15,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_core::H256;
-use sp_runtime::traits::{Bounded, One, Saturating};
+use sp_runtime::traits::{Bounded, One, Saturating, Zero};
 
 /// An account holding plenty of native currency.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -273,6 +273,137 @@ mod benchmarks {
 		_(RawOrigin::Signed(members[0].clone()), id);
 		assert_eq!(Votes::<T>::iter_prefix(id).count(), 0);
 		assert_eq!(VoterColleges::<T>::iter_prefix(id).count(), 0);
+	}
+
+	/// A first delegation in the DAO: the token is registered, the deposit held.
+	#[benchmark]
+	fn delegate() -> Result<(), BenchmarkError> {
+		let (dao, members) = dao::<T>(2);
+		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), dao, members[1].clone());
+		assert!(DelegatingTokens::<T>::contains_key(&token));
+		assert!(Delegated::<T>::contains_key(&token, &members[1]));
+		Ok(())
+	}
+
+	/// A move from one delegate to another: two sums change.
+	#[benchmark]
+	fn redelegate() {
+		let (dao, members) = dao::<T>(3);
+		assert!(Pallet::<T>::delegate(
+			RawOrigin::Signed(members[0].clone()).into(),
+			dao,
+			members[1].clone()
+		)
+		.is_ok());
+		#[extrinsic_call]
+		delegate(RawOrigin::Signed(members[0].clone()), dao, members[2].clone());
+		assert_eq!(
+			Delegations::<T>::get(dao, &members[0]).and_then(|delegation| delegation.to),
+			Some(members[2].clone())
+		);
+	}
+
+	/// The record goes with its deposit; the delegate's sum goes too.
+	#[benchmark]
+	fn undelegate() {
+		let (dao, members) = dao::<T>(2);
+		assert!(Pallet::<T>::delegate(
+			RawOrigin::Signed(members[0].clone()).into(),
+			dao,
+			members[1].clone()
+		)
+		.is_ok());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(members[0].clone()), dao);
+		assert!(!Delegations::<T>::contains_key(dao, &members[0]));
+	}
+
+	/// A first vote by an account that holds `d` delegators' shares for them and itself
+	/// delegates to an account that has voted: its vote reads what it holds as one sum, and
+	/// takes its own shares back from its delegate's vote. The delegators' records are written
+	/// as `delegate` writes them; the vote reads none of them.
+	#[benchmark]
+	fn vote_with_delegation(d: Linear<10, MEASURED_DELEGATORS>) -> Result<(), BenchmarkError> {
+		let (dao, members) = dao::<T>(3);
+		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+		let (voter, its_delegate) = (members[0].clone(), members[1].clone());
+		assert!(Pallet::<T>::delegate(
+			RawOrigin::Signed(voter.clone()).into(),
+			dao,
+			its_delegate.clone()
+		)
+		.is_ok());
+		for index in 0..d {
+			let delegator: T::AccountId = account("delegator", index, 2);
+			Delegations::<T>::insert(
+				dao,
+				delegator,
+				Delegation {
+					to: Some(voter.clone()),
+					deposit: 0u32.into(),
+					history: Default::default(),
+				},
+			);
+		}
+		Delegated::<T>::insert(
+			&token,
+			&voter,
+			DelegatedShares { delegators: d, balance: d.into(), history: Default::default() },
+		);
+		let id = open::<T>(dao, &members[2]);
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
+		assert!(Pallet::<T>::vote(RawOrigin::Signed(its_delegate.clone()).into(), id, Vote::Aye)
+			.is_ok());
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), id, Vote::Nay);
+		assert!(!Overrides::<T>::get(id, &its_delegate).is_zero());
+		Ok(())
+	}
+
+	/// The hook, for a delegator's balance change: its delegate's sum moves.
+	#[benchmark]
+	fn delegated_balance_change() -> Result<(), BenchmarkError> {
+		let (dao, members) = dao::<T>(2);
+		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+		assert!(Pallet::<T>::delegate(
+			RawOrigin::Signed(members[0].clone()).into(),
+			dao,
+			members[1].clone()
+		)
+		.is_ok());
+		let before = Delegated::<T>::get(&token, &members[1]).map(|shares| shares.balance);
+		#[block]
+		{
+			<Pallet<T> as OnTokenBalanceChange<_, _, _>>::on_balance_change(
+				token.clone(),
+				&members[0],
+				1_000u32.into(),
+				1u32.into(),
+			);
+		}
+		assert_ne!(Delegated::<T>::get(&token, &members[1]).map(|shares| shares.balance), before);
+		Ok(())
+	}
+
+	/// The hook, for a token without delegations: one read.
+	#[benchmark]
+	fn undelegated_balance_change() -> Result<(), BenchmarkError> {
+		let (dao, members) = dao::<T>(1);
+		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+		#[block]
+		{
+			<Pallet<T> as OnTokenBalanceChange<_, _, _>>::on_balance_change(
+				token.clone(),
+				&members[0],
+				1_000u32.into(),
+				1u32.into(),
+			);
+		}
+		assert!(!DelegatingTokens::<T>::contains_key(token));
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -200,8 +200,15 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// What `who` holds for others in `dao`'s share token now, for a proposal opened now.
+	/// What `who`'s vote weighs for others in `dao` on a proposal opened now: the shares of its
+	/// delegators, if `dao` weighs votes by shares.
 	pub fn delegated_power(dao: DaoId, who: &T::AccountId) -> TokenBalanceOf<T> {
+		let by_shares = T::Daos::governance(dao).is_some_and(|params| {
+			params.voting_mode == communs_primitives::VotingMode::TokenWeighted
+		});
+		if !by_shares {
+			return Zero::zero();
+		}
 		T::Daos::share_token(dao)
 			.and_then(|token| Delegated::<T>::get(token, who))
 			.map_or_else(Zero::zero, |shares| shares.balance)

@@ -721,6 +721,7 @@ pub mod pallet {
 		/// [`Error::NoShareToken`], [`Error::SelfDelegation`], [`Error::NotInDao`],
 		/// [`Error::DelegateHasDelegated`], [`Error::AlreadyDelegated`], and the currency's.
 		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::delegate().max(T::WeightInfo::redelegate()))]
 		pub fn delegate(origin: OriginFor<T>, dao: DaoId, to: T::AccountId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_delegate(who, dao, to)
@@ -816,6 +817,20 @@ pub mod pallet {
 						.collect()
 				})
 				.unwrap_or_default()
+		}
+
+		/// `who`'s delegation in `dao`, and what it holds as a delegate for others there.
+		pub fn delegation(
+			dao: DaoId,
+			who: T::AccountId,
+		) -> DelegationView<T::AccountId, TokenBalanceOf<T>> {
+			let delegate = Delegations::<T>::get(dao, &who).and_then(|delegation| delegation.to);
+			let held = T::Daos::share_token(dao).and_then(|token| Delegated::<T>::get(token, &who));
+			DelegationView {
+				delegate,
+				delegators: held.as_ref().map_or(0, |shares| shares.delegators),
+				delegated: held.map_or_else(Default::default, |shares| shares.balance),
+			}
 		}
 
 		/// `who`'s vote on `proposal` and its weight, if it voted.

@@ -194,6 +194,18 @@ pub struct Delegation<AccountId, Balance, Targets> {
 	pub history: Targets,
 }
 
+/// An account's delegation in a DAO as the runtime API shows it: whom it delegates to, and
+/// what it holds as a delegate for others.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct DelegationView<AccountId, TokenBalance> {
+	/// Its delegate, if it delegates.
+	pub delegate: Option<AccountId>,
+	/// How many accounts delegate to it.
+	pub delegators: u32,
+	/// The shares they hold now, which its vote weighs on a proposal opened now.
+	pub delegated: TokenBalance,
+}
+
 /// What a delegate holds for others in a DAO's share token: the sum of its delegators'
 /// balances, kept as they change. `Checkpoints` is a bounded history of that sum at the
 /// token's open snapshots.

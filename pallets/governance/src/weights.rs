@@ -49,6 +49,7 @@ pub trait WeightInfo {
 	fn enact() -> Weight;
 	fn reap(v: u32, ) -> Weight;
 	fn delegate() -> Weight;
+	fn redelegate() -> Weight;
 	fn undelegate() -> Weight;
 	fn vote_with_delegation(d: u32, ) -> Weight;
 	fn delegated_balance_change() -> Weight;
@@ -323,6 +324,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn undelegate() -> Weight {
 		Weight::from_parts(100_000_000, 10_000)
 	}
+	fn redelegate() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
 	fn vote_with_delegation(_d: u32, ) -> Weight {
 		Weight::from_parts(200_000_000, 20_000)
 	}
@@ -407,6 +411,9 @@ impl WeightInfo for () {
 		Weight::from_parts(100_000_000, 10_000)
 	}
 	fn undelegate() -> Weight {
+		Weight::from_parts(100_000_000, 10_000)
+	}
+	fn redelegate() -> Weight {
 		Weight::from_parts(100_000_000, 10_000)
 	}
 	fn vote_with_delegation(_d: u32, ) -> Weight {

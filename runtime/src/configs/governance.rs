@@ -97,7 +97,7 @@ impl pallet_daos::Config for Runtime {
 	type RequireChainDao = ConstBool<true>;
 	type WeightInfo = pallet_daos::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = crate::benchmarks::ShareTokensWithRoyalties;
+	type BenchmarkHelper = crate::benchmarks::DearestShareTokens;
 }
 
 parameter_types! {
@@ -129,6 +129,9 @@ impl pallet_governance::Config for Runtime {
 	type MaxAyesRead = ConstU32<256>;
 	type MaxColleges = <Runtime as pallet_daos::Config>::MaxColleges;
 	type RoleLimit = <Runtime as pallet_daos::Config>::RoleLimit;
+	type MaxOpenSnapshots = <Runtime as pallet_tokens::Config>::MaxOpenSnapshots;
+	/// A delegation record costs what a member's does.
+	type DelegationDeposit = DaoMemberDeposit;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	/// Benchmark DAOs made by the DAOs pallet.

@@ -50,6 +50,10 @@ parameter_types! {
 	pub const TokenApprovalDeposit: Balance = 10 * MILLI_UNIT;
 }
 
+/// What the tokens pallet tells before a balance changes: the royalties pallet settles the
+/// holder's revenue, the governance pallet moves its delegate's sum.
+pub type ShareBalanceHooks = (Royalties, crate::Governance);
+
 impl pallet_tokens::Config for Runtime {
 	type Balance = Balance;
 	type TokenId = TokenId;
@@ -64,7 +68,7 @@ impl pallet_tokens::Config for Runtime {
 	/// Up to 16 proposals of one DAO may be open at once, each with its snapshot.
 	type MaxOpenSnapshots = ConstU32<16>;
 	type RemoveItemsLimit = ConstU32<100>;
-	/// Settles royalty checkpoints before shares change hands.
-	type OnBalanceChange = Royalties;
+	/// Settles royalty checkpoints and moves delegates' sums before shares change hands.
+	type OnBalanceChange = ShareBalanceHooks;
 	type WeightInfo = pallet_tokens::weights::SubstrateWeight<Runtime>;
 }
