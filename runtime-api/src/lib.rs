@@ -20,6 +20,7 @@ pub use communs_primitives::{
 pub use pallet_budgets::{BudgetId, BudgetView, LineId, LinePeriod, LineView, SpendId, SpendView};
 pub use pallet_cofunding::{BackerView, CampaignId, CampaignStatus, CampaignView, Sale, SaleId};
 pub use pallet_daos::DaoView;
+pub use pallet_donations::Receipt;
 pub use pallet_governance::{DelegationView, ProposalStatus, ProposalView, Tally, Vote};
 pub use pallet_royalties::PoolView;
 pub use pallet_service_payments::{PaymentId, PaymentView, ServiceTotals};
@@ -258,5 +259,19 @@ sp_api::decl_runtime_apis! {
 		/// Up to `limit` (at most 100) of a budget's spends still in its ledger, from id `start`
 		/// up.
 		fn spends(budget: BudgetId, start: SpendId, limit: u32) -> Vec<SpendView<AccountId, Balance, BlockNumber>>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the donations pallet.
+	pub trait DonationsApi<AccountId, TokenId, Balance>
+	where
+		AccountId: Codec,
+		TokenId: Codec,
+		Balance: Codec,
+	{
+		/// The receipts of the donations in the block read, each with its event's index: what
+		/// the node indexes per recipient.
+		fn receipts() -> Vec<(u32, Receipt<AccountId, TokenId, Balance>)>;
 	}
 }

@@ -342,6 +342,13 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl communs_runtime_api::DonationsApi<Block, AccountId, TokenId, Balance> for Runtime {
+		fn receipts() -> Vec<(u32, communs_runtime_api::Receipt<AccountId, TokenId, Balance>)> {
+			let events = (0u32..).zip(System::read_events_no_consensus().map(|record| record.event));
+			crate::Donations::receipts(events)
+		}
+	}
+
 	impl communs_runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn payments_of(who: AccountId, start: communs_runtime_api::PaymentId, limit: u32) -> Vec<communs_runtime_api::PaymentView<AccountId, Balance, BlockNumber>> {
 			ServicePayments::payments_of(who, start, limit)

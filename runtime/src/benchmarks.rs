@@ -3,9 +3,9 @@
 //! `runtime-benchmarks` feature.
 
 use crate::{
-	AccountId, AllPalletsWithSystem, Balance, Balances, Budgets, Cofunding, Daos, Governance,
-	Royalties, Runtime, ServicePayments, Sudo, Timestamp, TokenId, Tokens, TransactionPayment,
-	Utility, ValidatorSet,
+	AccountId, AllPalletsWithSystem, Balance, Balances, Budgets, Cofunding, Daos, Donations,
+	Governance, Royalties, Runtime, ServicePayments, Sudo, Timestamp, TokenId, Tokens,
+	TransactionPayment, Utility, ValidatorSet,
 };
 use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{BenchmarkBatch, BenchmarkConfig, BenchmarkList};
@@ -35,6 +35,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_cofunding, Cofunding]
 	[pallet_service_payments, ServicePayments]
 	[pallet_budgets, Budgets]
+	[pallet_donations, Donations]
 );
 
 impl frame_system_benchmarking::Config for Runtime {}
@@ -69,6 +70,27 @@ impl pallet_validator_set::BenchmarkHelper<AccountId> for SessionKeysForBenchmar
 			grandpa: sp_core::ed25519::Public::from_raw(raw).into(),
 		};
 		pallet_session::NextKeys::<Runtime>::insert(who, keys);
+	}
+}
+
+/// Tokens for the donations' benchmarks, created through the tokens pallet with their balance
+/// changes as expensive as they get.
+pub struct FundedTokens;
+
+impl pallet_donations::BenchmarkHelper<AccountId, TokenId, Balance> for FundedTokens {
+	fn funded_token(who: &AccountId, amount: Balance) -> TokenId {
+		use communs_primitives::{ShareTokenBenchmarkHelper, TokenCreation};
+		use frame_support::traits::{
+			fungible::Mutate as _,
+			fungibles::{Create, Mutate},
+		};
+		let owner: AccountId = frame_benchmarking::account("token owner", 0, 0);
+		crate::Balances::set_balance(&owner, 1_000 * crate::UNIT);
+		let token = <crate::Tokens as TokenCreation<_, _>>::next_token_id();
+		assert!(<crate::Tokens as Create<_>>::create(token, owner, true, 1).is_ok());
+		DearestShareTokens::prepare_share_token(token);
+		assert!(<crate::Tokens as Mutate<_>>::mint_into(token, who, amount).is_ok());
+		token
 	}
 }
 

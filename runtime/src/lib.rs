@@ -276,6 +276,10 @@ mod runtime {
 
 	#[runtime::pallet_index(17)]
 	pub type Budgets = pallet_budgets;
+
+	/// Donations with receipts.
+	#[runtime::pallet_index(18)]
+	pub type Donations = pallet_donations;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

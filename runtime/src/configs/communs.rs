@@ -104,3 +104,13 @@ impl pallet_budgets::Config for Runtime {
 	/// Benchmark DAOs made by the DAOs pallet.
 	type BenchmarkHelper = Daos;
 }
+
+impl pallet_donations::Config for Runtime {
+	type Currency = Balances;
+	type Tokens = Tokens;
+	/// As long as a short message.
+	type MemoLimit = ConstU32<140>;
+	type WeightInfo = pallet_donations::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::FundedTokens;
+}
