@@ -27,6 +27,7 @@ declare -A pallets=(
 	[pallet_cofunding]=pallets/cofunding
 	[pallet_service_payments]=pallets/service-payments
 	[pallet_budgets]=pallets/budgets
+	[pallet_donations]=pallets/donations
 )
 # Benchmarks whose setup fills storage with 100,000 members, holders or payments take fewer
 # samples (a setup takes about a second); the others take 50 steps of 20 repeats.
