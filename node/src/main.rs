@@ -9,6 +9,7 @@
 mod chain_spec;
 mod cli;
 mod command;
+mod receipts;
 mod rpc;
 mod service;
 mod session_keys;

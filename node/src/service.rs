@@ -228,6 +228,13 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// The donation receipts' index behind `dao_receipts`, kept as blocks are finalized.
+	task_manager.spawn_handle().spawn_blocking(
+		"communs-receipts",
+		None,
+		crate::receipts::run(client.clone()),
+	);
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();

@@ -153,7 +153,12 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// A call that says it is free (a member's first vote on a proposal) skips the fee; wallets
+	// see the fee extension alone.
+	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -280,6 +285,10 @@ mod runtime {
 	/// Donations with receipts.
 	#[runtime::pallet_index(18)]
 	pub type Donations = pallet_donations;
+
+	/// Skips the fee of calls that say they are free.
+	#[runtime::pallet_index(19)]
+	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 }
 
 /// The chain properties every chain spec carries, so wallets show CMN with the right

@@ -3,7 +3,7 @@
 //! serves on its own.
 //!
 //! The `dao_*` methods show DAOs, their members, proposals and votes, campaigns, sales,
-//! royalties, service payments and budgets as readable JSON, for a person with `curl` as much as for a
+//! royalties, service payments, budgets and donation receipts as readable JSON, for a person with `curl` as much as for a
 //! dApp, one module per runtime API of `communs-runtime-api` they read at the best block.
 //! Accounts are SS58 addresses, balances decimal strings (in the smallest unit) so no client
 //! rounds them, ratios percentages. Every method is `blocking`: it runs on the RPC server's
@@ -13,6 +13,7 @@
 mod budgets;
 mod cofunding;
 mod daos;
+mod donations;
 mod governance;
 mod json;
 mod royalties;
@@ -54,12 +55,15 @@ where
 		+ communs_runtime_api::CofundingApi<Block, AccountId, Balance, BlockNumber, TokenId, Balance>
 		+ communs_runtime_api::RoyaltiesApi<Block, AccountId, Balance>
 		+ communs_runtime_api::ServicePaymentsApi<Block, AccountId, Balance, BlockNumber>
-		+ communs_runtime_api::BudgetsApi<Block, AccountId, Balance, BlockNumber>,
+		+ communs_runtime_api::BudgetsApi<Block, AccountId, Balance, BlockNumber>
+		+ communs_runtime_api::DonationsApi<Block, AccountId, TokenId, Balance>,
+	C: sc_client_api::AuxStore,
 	P: TransactionPool + 'static,
 {
 	use budgets::{Budgets, BudgetsRpcServer};
 	use cofunding::{Cofunding, CofundingRpcServer};
 	use daos::{Daos, DaosRpcServer};
+	use donations::{Donations, DonationsRpcServer};
 	use governance::{Governance, GovernanceRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use royalties::{Royalties, RoyaltiesRpcServer};
@@ -76,7 +80,8 @@ where
 	module.merge(Cofunding::new(client.clone()).into_rpc())?;
 	module.merge(Royalties::new(client.clone()).into_rpc())?;
 	module.merge(ServicePayments::new(client.clone()).into_rpc())?;
-	module.merge(Budgets::new(client).into_rpc())?;
+	module.merge(Budgets::new(client.clone()).into_rpc())?;
+	module.merge(Donations::new(client).into_rpc())?;
 
 	Ok(module)
 }

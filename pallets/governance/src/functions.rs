@@ -165,27 +165,59 @@ impl<T: Config> Pallet<T> {
 		Ok(proposal)
 	}
 
-	/// `vote` once the origin is checked.
-	pub(crate) fn do_vote(who: T::AccountId, id: ProposalId, vote: Vote) -> DispatchResult {
-		let mut proposal = Self::ongoing(id)?;
+	/// What `who`'s vote on proposal `id` weighs now, checked as `vote` checks it (the proposal
+	/// takes votes, the voter has some): the proposal, the voter's own shares at the snapshot
+	/// (which its first vote takes back from its delegate's) if it weighs shares, and the
+	/// vote's weight with what the voter holds for others.
+	pub(crate) fn weigh_vote(
+		who: &T::AccountId,
+		id: ProposalId,
+	) -> Result<
+		(ProposalOf<T>, Option<(SnapshotId, TokenBalanceOf<T>)>, TokenBalanceOf<T>),
+		DispatchError,
+	> {
+		let proposal = Self::ongoing(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
 		let opened = proposal.end.saturating_sub(proposal.params.voting_period);
-		// A share holder's own shares at the snapshot, which its first vote takes back from
-		// its delegate's, and its vote's weight with what it holds for others.
 		let (own, weight) = match &proposal.snapshot {
 			// An ongoing proposal holds its snapshot open; it is sealed after the block the
 			// proposal opened in.
 			Some((token, snapshot)) => {
 				ensure!(now > opened, Error::<T>::VotingNotOpen);
-				let (own, weight) = Self::token_vote_weight(id, token, *snapshot, &who);
+				let (own, weight) = Self::token_vote_weight(id, token, *snapshot, who);
 				(Some((*snapshot, own)), weight)
 			},
 			// Only the members the proposal opened with, whom its electorate counts.
-			None if T::Daos::is_member_since(proposal.dao, &who, opened) => (None, One::one()),
+			None if T::Daos::is_member_since(proposal.dao, who, opened) => (None, One::one()),
 			None => (None, Zero::zero()),
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
+		Ok((proposal, own, weight))
+	}
+
+	/// Whether `vote` by `origin` on proposal `id` costs no fee: it is the signer's first vote
+	/// on it and would count (the proposal takes votes, the signer has some, and has a college
+	/// if the proposal has colleges). A changed vote pays; one first vote per proposal and
+	/// voter is free, so free votes are bounded by the voters times the proposals, each of which
+	/// holds a deposit.
+	pub(crate) fn is_free_vote(origin: &OriginFor<T>, id: ProposalId) -> bool {
+		let Ok(who) = frame_system::ensure_signed(origin.clone()) else { return false };
+		if Votes::<T>::contains_key(id, &who) {
+			return false;
+		}
+		let Ok((proposal, _, _)) = Self::weigh_vote(&who, id) else { return false };
+		match ProposalColleges::<T>::get(id) {
+			Some(colleges) => {
+				colleges.iter().any(|college| T::Daos::has_role(proposal.dao, &who, &college.role))
+			},
+			None => true,
+		}
+	}
+
+	/// `vote` once the origin is checked.
+	pub(crate) fn do_vote(who: T::AccountId, id: ProposalId, vote: Vote) -> DispatchResult {
+		let (mut proposal, own, weight) = Self::weigh_vote(&who, id)?;
 		let previous = Votes::<T>::get(id, &who);
 		// In a DAO that votes by colleges, the voter's college counts its vote too: the first
 		// whose role it holds, fixed by its first vote. Only one-member-one-vote proposals

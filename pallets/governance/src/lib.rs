@@ -631,10 +631,15 @@ pub mod pallet {
 		///
 		/// Origin: signed, with shares at the proposal's snapshot (token-weighted) or a member
 		/// (one member, one vote). A token-weighted proposal takes votes from the block after
-		/// the one it opened in. Emits [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
+		/// the one it opened in. An account's first vote on a proposal, if it counts, costs no
+		/// fee (with the runtime's `SkipCheckIfFeeless`); changing a vote pays. Emits
+		/// [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
 		/// [`Error::VotingNotOpen`], [`Error::NotOngoing`], [`Error::NoVotingPower`],
 		/// [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, proposal: &ProposalId, _vote: &Vote| -> bool {
+			Pallet::<T>::is_free_vote(origin, *proposal)
+		})]
 		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS)
 			.max(T::WeightInfo::vote_in_colleges())
 			.max(T::WeightInfo::vote_with_delegation(MEASURED_DELEGATORS)))]

@@ -37,6 +37,11 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
+/// Its event tells that a call skipped its fee (a first vote).
+impl pallet_skip_feeless_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+}
+
 parameter_types! {
 	/// Held from a token's owner while the token exists.
 	pub const TokenDeposit: Balance = 10 * UNIT;
