@@ -14,10 +14,11 @@ impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<
 	) {
 		let Some(dao) = DelegatingTokens::<T>::get(&token) else { return };
 		let delegate = Delegations::<T>::get(dao, who).and_then(|delegation| delegation.to);
-		// Benchmarks: every holder of a token prepared for the worst case delegates, to one
-		// account, so that the calls that change balances are measured with the dearest hook.
+		// Benchmarks: every holder of a token prepared for the worst case delegates, each to a
+		// delegate of its own, so that the calls that change balances are measured with the
+		// dearest hook.
 		#[cfg(feature = "runtime-benchmarks")]
-		let delegate = delegate.or_else(|| (dao == DaoId::MAX).then(worst_case_delegate::<T>));
+		let delegate = delegate.or_else(|| (dao == DaoId::MAX).then(|| worst_case_delegate::<T>(who)));
 		let Some(delegate) = delegate else { return };
 		let mut shares = Delegated::<T>::get(&token, &delegate).unwrap_or_default();
 		<T::Snapshots as communs_primitives::TokenSnapshots<_, _, _>>::checkpoint(
@@ -51,8 +52,14 @@ impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<
 	}
 }
 
-/// Benchmarks only: the delegate of every holder of a token prepared for the worst case.
+/// Benchmarks only: the delegate of `holder` of a token prepared for the worst case, one per
+/// holder, so that a transfer moves two delegates' sums.
 #[cfg(feature = "runtime-benchmarks")]
-fn worst_case_delegate<T: Config>() -> T::AccountId {
-	frame_benchmarking::account("worst-case delegate", 0, 0)
+fn worst_case_delegate<T: Config>(holder: &T::AccountId) -> T::AccountId {
+	use codec::Encode;
+	let index = holder
+		.using_encoded(sp_io::hashing::twox_64)
+		.iter()
+		.fold(0u32, |index, byte| index.rotate_left(8) ^ u32::from(*byte));
+	frame_benchmarking::account("worst-case delegate", index, 0)
 }

@@ -1272,3 +1272,4 @@ mod migrations {
 }
 
 mod delegation;
+mod free_vote;
