@@ -8,7 +8,7 @@ use crate::{Balance, Block, BlockNumber, Governance, TokenId};
 use communs_runtime_api::{
 	runtime_decl_for_cofunding_api::CofundingApiV2 as CofundingApi,
 	runtime_decl_for_daos_api::DaosApiV5 as DaosApi,
-	runtime_decl_for_governance_api::GovernanceApiV2 as GovernanceApi,
+	runtime_decl_for_governance_api::GovernanceApiV3 as GovernanceApi,
 	runtime_decl_for_royalties_api::RoyaltiesApiV1 as RoyaltiesApi,
 	runtime_decl_for_service_payments_api::ServicePaymentsApiV1 as ServicePaymentsApi,
 	runtime_decl_for_tokens_api::TokensApiV1 as TokensApi,
@@ -124,13 +124,32 @@ fn every_read_answers_alike_through_its_view_function_and_its_runtime_api() {
 				book
 			)
 		);
+		// Bob delegates to Alice: the runtime API's voting power adds what she holds for him
+		// (the governance pallet's delegation) to the DAOs pallet's own.
+		assert_ok!(crate::Governance::delegate(
+			crate::RuntimeOrigin::signed(bob.clone()),
+			book,
+			alice.clone()
+		));
+		let delegation =
+			view(pallet_governance::DelegationViewFunction::<Runtime>::new(book, alice.clone()));
+		assert_eq!(delegation.delegators, 1);
 		assert_eq!(
-			view(pallet_daos::VotingPowerViewFunction::<Runtime>::new(book, alice.clone())),
+			delegation,
+			<Runtime as GovernanceApi<Block, AccountId, Balance, BlockNumber, Balance>>::delegation(
+				book,
+				alice.clone()
+			)
+		);
+		assert_eq!(
+			view(pallet_daos::VotingPowerViewFunction::<Runtime>::new(book, alice.clone()))
+				+ delegation.delegated,
 			<Runtime as DaosApi<Block, _, Balance, BlockNumber, TokenId, Balance>>::voting_power(
 				book,
 				alice.clone()
 			)
 		);
+		assert!(delegation.delegated > 0);
 
 		// Tokens.
 		let info = <Runtime as TokensApi<Block, TokenId, AccountId, Balance>>::token_info(token);

@@ -136,8 +136,9 @@ fn shares_borrowed_around_a_proposal_in_one_batch_do_not_vote() {
 /// hook did not use: a settlement per holder for a token without a royalty pool, nothing once
 /// the book's shares have one.
 #[test]
-fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
+fn a_token_transfer_refunds_the_royalty_settlements_and_delegate_sums_it_did_not_need() {
 	use crate::{Royalties, UNIT};
+	use pallet_governance::WeightInfo as _;
 	use pallet_royalties::WeightInfo as _;
 	use pallet_tokens::WeightInfo as _;
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
@@ -154,11 +155,16 @@ fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
 				100
 			));
 		}
-		// Both hold both tokens: no record is created or removed.
+		// Both hold both tokens: no record is created or removed. Nobody delegates in either
+		// token: the governance pallet's part of the hooks is refunded too.
 		let charged = <Runtime as pallet_tokens::Config>::WeightInfo::transfer_between_holders();
 		let settle = <Runtime as pallet_royalties::Config>::WeightInfo::settle_balance_change();
 		let skip = <Runtime as pallet_royalties::Config>::WeightInfo::skip_balance_change();
-		let unused = (settle - skip) * 2;
+		let delegated =
+			<Runtime as pallet_governance::Config>::WeightInfo::delegated_balance_change();
+		let undelegated =
+			<Runtime as pallet_governance::Config>::WeightInfo::undelegated_balance_change();
+		let unused = (settle - skip + delegated - undelegated) * 2;
 		let transfer = |token| {
 			Tokens::transfer(RuntimeOrigin::signed(alice.clone()), token, bob.clone().into(), 10)
 				.expect("Alice holds the token")
@@ -167,6 +173,13 @@ fn a_token_transfer_refunds_the_royalty_settlements_it_did_not_need() {
 		assert_eq!(transfer(credits), Some(charged - unused));
 		assert_eq!(transfer(shares), Some(charged - unused));
 		assert_ok!(Royalties::pay(RuntimeOrigin::signed(dave), book, 100 * UNIT));
+		assert_eq!(transfer(shares), Some(charged - (delegated - undelegated) * 2));
+		// Once someone delegates in the book, its share transfers pay for the delegates' sums.
+		assert_ok!(crate::Governance::delegate(
+			RuntimeOrigin::signed(bob.clone()),
+			book,
+			alice.clone()
+		));
 		assert_eq!(transfer(shares), Some(charged));
 	});
 }
@@ -523,7 +536,7 @@ fn a_cooperative_decides_by_college_not_by_head_count() {
 	use super::reads::view;
 	use crate::{Balance, Block, BlockNumber, Daos, Governance, TokenId, UNIT};
 	use communs_runtime_api::runtime_decl_for_daos_api::DaosApiV5 as DaosApi;
-	use communs_runtime_api::runtime_decl_for_governance_api::GovernanceApiV2 as GovernanceApi;
+	use communs_runtime_api::runtime_decl_for_governance_api::GovernanceApiV3 as GovernanceApi;
 	use pallet_daos::{College, DaoMetadata, VotingMode};
 	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
 		crate::System::set_block_number(1);
@@ -722,5 +735,83 @@ fn a_live_chain_dao_votes_and_waits_a_day_and_no_vote_lowers_it() {
 			Daos::dissolve(as_dao, CHAIN_DAO, Alice.to_account_id().into()),
 			pallet_daos::Error::<Runtime>::ChainDaoCannotDissolve
 		);
+	});
+}
+
+#[test]
+fn readers_delegate_their_votes_the_first_vote_is_free_and_a_donation_has_its_receipt() {
+	use crate::{Donations, Governance, RuntimeCall, UNIT};
+	use communs_runtime_api::runtime_decl_for_donations_api::DonationsApiV1 as DonationsApi;
+	use frame_support::dispatch::CheckIfFeeless;
+	genesis_of(DEVELOPMENT_PRESET).execute_with(|| {
+		crate::System::set_block_number(1);
+		let (book, [alice, bob, charlie, dave]) = create_book_dao();
+		for reader in [&bob, &charlie] {
+			assert_ok!(Governance::delegate(
+				RuntimeOrigin::signed(reader.clone()),
+				book,
+				alice.clone()
+			));
+		}
+		assert_eq!(
+			Balances::balance_on_hold(
+				&pallet_governance::HoldReason::DelegationDeposit.into(),
+				&bob
+			),
+			crate::configs::DaoMemberDeposit::get()
+		);
+		assert_ok!(Governance::propose(
+			RuntimeOrigin::signed(dave.clone()),
+			book,
+			vec![RuntimeCall::System(frame_system::Call::remark { remark: vec![] })],
+			bounded(b"Print it"),
+			Default::default(),
+		));
+		run_to(2);
+		let vote = RuntimeCall::Governance(pallet_governance::Call::vote {
+			proposal: 0,
+			vote: pallet_governance::Vote::Aye,
+		});
+		assert!(vote.is_feeless(&RuntimeOrigin::signed(alice.clone())));
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(alice.clone()),
+			0,
+			pallet_governance::Vote::Aye
+		));
+		assert!(!vote.is_feeless(&RuntimeOrigin::signed(alice.clone())));
+		assert_eq!(
+			pallet_governance::Votes::<Runtime>::get(0, &alice),
+			Some((pallet_governance::Vote::Aye, 750))
+		);
+		// Charlie votes himself: his shares leave Alice's vote.
+		assert_ok!(Governance::vote(
+			RuntimeOrigin::signed(charlie),
+			0,
+			pallet_governance::Vote::Nay
+		));
+		let tally = pallet_governance::Proposals::<Runtime>::get(0).unwrap().tally;
+		assert_eq!((tally.ayes, tally.nays), (500, 250));
+		run_to(3);
+
+		// Dave gives a street artist 2 CMN: the receipt is among the block's.
+		let artist = Sr25519Keyring::Ferdie.to_account_id();
+		assert_ok!(Donations::donate(
+			RuntimeOrigin::signed(dave.clone()),
+			artist.clone().into(),
+			2 * UNIT,
+			None,
+			b"Merci".to_vec()
+		));
+		let receipts = <Runtime as DonationsApi<
+			crate::Block,
+			AccountId,
+			crate::TokenId,
+			crate::Balance,
+		>>::receipts();
+		assert_eq!(receipts.len(), 1);
+		let (_, receipt) = &receipts[0];
+		assert_eq!((&receipt.from, &receipt.to, receipt.amount), (&dave, &artist, 2 * UNIT));
+		assert_eq!(receipt.memo, b"Merci".to_vec());
+		run_to(4);
 	});
 }
