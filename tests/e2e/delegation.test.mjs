@@ -118,7 +118,7 @@ describe('delegation, a free first vote and donations with receipts', () => {
   test("a passer-by's donation to a street artist has its receipt over JSON-RPC within a block", async () => {
     const { api, node, keyring } = context;
     const artist = keyring.addFromUri('//Artist');
-    const passerBy = readers[3];
+    const passerBy = keyring.addFromUri('//Bob');
     const given = await submit(api, api.tx.donations.donate(artist.address, 2n * CMN, null, 'Merci pour la fresque'), passerBy);
     const receipt = eventOf(given, api.events.donations.Donated);
     assert.equal(receipt.to.toString(), artist.address);
