@@ -31,32 +31,19 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod functions;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+pub mod types;
 pub mod weights;
+
+pub use types::Receipt;
 
 pub use weights::WeightInfo;
 
-use codec::{Decode, Encode};
 use frame_support::traits::{fungible, fungibles};
-use scale_info::TypeInfo;
-
-/// A donation's receipt as the runtime API gives it to the node's index.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
-pub struct Receipt<AccountId, TokenId, Balance> {
-	/// The donor.
-	pub from: AccountId,
-	/// The recipient.
-	pub to: AccountId,
-	/// The token given, or none for CMN.
-	pub token: Option<TokenId>,
-	/// How much, in the token's smallest units.
-	pub amount: Balance,
-	/// The donor's words.
-	pub memo: alloc::vec::Vec<u8>,
-}
 
 /// A receipt as this runtime gives it.
 pub type ReceiptOf<T> = Receipt<<T as frame_system::Config>::AccountId, TokenIdOf<T>, BalanceOf<T>>;
@@ -160,62 +147,6 @@ pub mod pallet {
 			let from = ensure_signed(origin)?;
 			let to = T::Lookup::lookup(to)?;
 			Self::do_donate(from, to, amount, token, memo)
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// `donate` once the origin is checked.
-		pub(crate) fn do_donate(
-			from: T::AccountId,
-			to: T::AccountId,
-			amount: BalanceOf<T>,
-			token: Option<TokenIdOf<T>>,
-			memo: Vec<u8>,
-		) -> DispatchResult {
-			use frame_support::traits::tokens::Preservation;
-			use sp_runtime::traits::Zero;
-			let memo: BoundedVec<u8, T::MemoLimit> =
-				memo.try_into().map_err(|_| Error::<T>::MemoTooLong)?;
-			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			ensure!(from != to, Error::<T>::SelfDonation);
-			match &token {
-				None => {
-					<T::Currency as fungible::Mutate<_>>::transfer(
-						&from,
-						&to,
-						amount,
-						Preservation::Preserve,
-					)?;
-				},
-				Some(token) => {
-					<T::Tokens as fungibles::Mutate<_>>::transfer(
-						token.clone(),
-						&from,
-						&to,
-						amount,
-						Preservation::Preserve,
-					)?;
-				},
-			}
-			Self::deposit_event(Event::Donated { from, to, token, amount, memo });
-			Ok(())
-		}
-
-		/// The receipts among `events`, in order, each with its event's index: what the node
-		/// indexes per block.
-		pub fn receipts<E>(events: impl IntoIterator<Item = (u32, E)>) -> Vec<(u32, ReceiptOf<T>)>
-		where
-			E: TryInto<Event<T>>,
-		{
-			events
-				.into_iter()
-				.filter_map(|(index, event)| match event.try_into() {
-					Ok(Event::Donated { from, to, token, amount, memo }) => {
-						Some((index, Receipt { from, to, token, amount, memo: memo.into_inner() }))
-					},
-					_ => None,
-				})
-				.collect()
 		}
 	}
 }
