@@ -5,6 +5,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
+use communs_primitives::checkpoints::{Checkpoint, OpenSnapshots};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
@@ -374,6 +375,20 @@ mod benchmarks {
 			members[1].clone()
 		)
 		.is_ok());
+		// Every snapshot the token can keep is open, the delegate's sum has a checkpoint for each
+		// but the newest, and the change records one for it: the longest history to prune.
+		let open: Vec<SnapshotId> = (0..T::MaxOpenSnapshots::get().into()).collect();
+		Delegated::<T>::mutate(&token, &members[1], |shares| {
+			if let Some(shares) = shares {
+				shares.history = BoundedVec::truncate_from(
+					open.iter()
+						.take(open.len().saturating_sub(1))
+						.map(|snapshot| Checkpoint { snapshot: *snapshot, value: shares.balance })
+						.collect(),
+				);
+			}
+		});
+		let snapshots = OpenSnapshots { open: &open, newest_sealed: open.last().copied() };
 		let before = Delegated::<T>::get(&token, &members[1]).map(|shares| shares.balance);
 		#[block]
 		{
@@ -382,8 +397,13 @@ mod benchmarks {
 				&members[0],
 				1_000u32.into(),
 				1u32.into(),
+				snapshots,
 			);
 		}
+		assert_eq!(
+			Delegated::<T>::get(&token, &members[1]).map(|shares| shares.history.len()),
+			Some(open.len())
+		);
 		assert_ne!(Delegated::<T>::get(&token, &members[1]).map(|shares| shares.balance), before);
 		Ok(())
 	}
@@ -400,6 +420,7 @@ mod benchmarks {
 				&members[0],
 				1_000u32.into(),
 				1u32.into(),
+				Default::default(),
 			);
 		}
 		assert!(!DelegatingTokens::<T>::contains_key(token));

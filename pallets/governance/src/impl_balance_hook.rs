@@ -2,6 +2,7 @@
 //! delegate holds for others, in O(1).
 
 use crate::*;
+use communs_primitives::checkpoints::{self, OpenSnapshots};
 use frame_support::weights::Weight;
 use sp_runtime::traits::Saturating;
 
@@ -11,6 +12,7 @@ impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<
 		who: &T::AccountId,
 		before: TokenBalanceOf<T>,
 		after: TokenBalanceOf<T>,
+		snapshots: OpenSnapshots,
 	) {
 		let Some(dao) = DelegatingTokens::<T>::get(&token) else { return };
 		let delegate = Delegations::<T>::get(dao, who).and_then(|delegation| delegation.to);
@@ -21,9 +23,10 @@ impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<
 		let delegate = delegate.or_else(|| (dao == DaoId::MAX).then(|| worst_case_delegate::<T>(who)));
 		let Some(delegate) = delegate else { return };
 		let mut shares = Delegated::<T>::get(&token, &delegate).unwrap_or_default();
-		<T::Snapshots as communs_primitives::TokenSnapshots<_, _, _>>::checkpoint(
-			token.clone(),
+		checkpoints::record(
 			&mut shares.history,
+			snapshots.open,
+			snapshots.newest_sealed,
 			shares.balance,
 		);
 		shares.balance = shares.balance.saturating_sub(before).saturating_add(after);

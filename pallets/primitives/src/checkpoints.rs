@@ -41,6 +41,16 @@ pub struct Checkpoint<Value> {
 	pub value: Value,
 }
 
+/// Where a token's snapshots stand at a balance change: its open snapshots, oldest first, and
+/// the newest sealed one, which a change records the old value against ([`record`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OpenSnapshots<'a> {
+	/// The open snapshots, ascending.
+	pub open: &'a [SnapshotId],
+	/// The newest of them taken in an earlier block, if any.
+	pub newest_sealed: Option<SnapshotId>,
+}
+
 /// The past values that open snapshots still need, oldest first. Pruned on every write, it
 /// never holds more checkpoints than there are open snapshots (`Bound`).
 pub type History<Value, Bound> = BoundedVec<Checkpoint<Value>, Bound>;

@@ -50,7 +50,8 @@ pub type ProposalId = u64;
 pub type SnapshotId = u64;
 
 /// Told before a holder's balance of a token changes, whatever changes it (transfer, mint,
-/// burn, dust removal), with the balance it had until now and the one it is about to have.
+/// burn, dust removal), with the balance it had until now, the one it is about to have, and
+/// the token's snapshots (so a hook keeps its own values at them without reading the token).
 ///
 /// It is called inside the balance change: it must be O(1) and must not fail. The calls that
 /// change balances are benchmarked with the hook at its most expensive
@@ -58,8 +59,15 @@ pub type SnapshotId = u64;
 /// [`OnTokenBalanceChange::max_weight`] per balance changed; after the change they refund what
 /// [`OnTokenBalanceChange::weight`] says the hook did not use.
 pub trait OnTokenBalanceChange<TokenId, AccountId, Balance> {
-	/// `who`'s balance of `token` is about to change from `before` to `after`.
-	fn on_balance_change(token: TokenId, who: &AccountId, before: Balance, after: Balance);
+	/// `who`'s balance of `token` is about to change from `before` to `after`; `snapshots` are
+	/// the token's.
+	fn on_balance_change(
+		token: TokenId,
+		who: &AccountId,
+		before: Balance,
+		after: Balance,
+		snapshots: checkpoints::OpenSnapshots,
+	);
 
 	/// The most one balance change of any token can cost the hook.
 	fn max_weight() -> Weight;
@@ -74,7 +82,14 @@ pub trait OnTokenBalanceChange<TokenId, AccountId, Balance> {
 }
 
 impl<TokenId, AccountId, Balance> OnTokenBalanceChange<TokenId, AccountId, Balance> for () {
-	fn on_balance_change(_: TokenId, _: &AccountId, _: Balance, _: Balance) {}
+	fn on_balance_change(
+		_: TokenId,
+		_: &AccountId,
+		_: Balance,
+		_: Balance,
+		_: checkpoints::OpenSnapshots,
+	) {
+	}
 
 	fn max_weight() -> Weight {
 		Weight::zero()
@@ -92,9 +107,15 @@ where
 	A: OnTokenBalanceChange<TokenId, AccountId, Balance>,
 	B: OnTokenBalanceChange<TokenId, AccountId, Balance>,
 {
-	fn on_balance_change(token: TokenId, who: &AccountId, before: Balance, after: Balance) {
-		A::on_balance_change(token.clone(), who, before, after);
-		B::on_balance_change(token, who, before, after);
+	fn on_balance_change(
+		token: TokenId,
+		who: &AccountId,
+		before: Balance,
+		after: Balance,
+		snapshots: checkpoints::OpenSnapshots,
+	) {
+		A::on_balance_change(token.clone(), who, before, after, snapshots);
+		B::on_balance_change(token, who, before, after, snapshots);
 	}
 
 	fn max_weight() -> Weight {

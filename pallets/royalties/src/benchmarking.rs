@@ -108,7 +108,13 @@ mod benchmarks {
 		let (before, after) = (100u32.into(), 50u32.into());
 		#[block]
 		{
-			Pallet::<T>::on_balance_change(token.clone(), &member, before, after);
+			Pallet::<T>::on_balance_change(
+				token.clone(),
+				&member,
+				before,
+				after,
+				Default::default(),
+			);
 		}
 		let pool = Pools::<T>::get(&token).map(|pool| pool.per_share);
 		assert_eq!(Checkpoints::<T>::get(&token, &member).map(|c| c.per_share), pool);
@@ -121,7 +127,13 @@ mod benchmarks {
 		let (before, after) = (100u32.into(), 50u32.into());
 		#[block]
 		{
-			Pallet::<T>::on_balance_change(token.clone(), &member, before, after);
+			Pallet::<T>::on_balance_change(
+				token.clone(),
+				&member,
+				before,
+				after,
+				Default::default(),
+			);
 		}
 		assert!(!Checkpoints::<T>::contains_key(&token, &member));
 	}

@@ -9,6 +9,7 @@ impl<T: Config> OnTokenBalanceChange<TokenIdOf<T>, T::AccountId, TokenBalanceOf<
 		who: &T::AccountId,
 		before: TokenBalanceOf<T>,
 		after: TokenBalanceOf<T>,
+		_: communs_primitives::checkpoints::OpenSnapshots,
 	) {
 		Self::settle(token, who, before, after)
 	}

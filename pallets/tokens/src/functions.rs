@@ -5,7 +5,9 @@ use crate::*;
 use alloc::vec::Vec;
 #[cfg(any(feature = "try-runtime", test))]
 use communs_primitives::checkpoints::value_at;
-use communs_primitives::checkpoints::{prune as prune_history, record as record_checkpoint};
+use communs_primitives::checkpoints::{
+	prune as prune_history, record as record_checkpoint, OpenSnapshots,
+};
 use frame_support::{
 	defensive,
 	dispatch::PostDispatchInfo,
@@ -469,8 +471,9 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| DispatchError::from(TokenError::CannotCreate))?;
 		}
 
-		T::OnBalanceChange::on_balance_change(token, who, before, balance);
 		let newest = Self::newest_sealed(&details.open_snapshots);
+		let snapshots = OpenSnapshots { open: &details.open_snapshots, newest_sealed: newest };
+		T::OnBalanceChange::on_balance_change(token, who, before, balance, snapshots);
 		record_checkpoint(&mut account.history, &details.open_snapshots, newest, before);
 		account.balance = balance;
 		let removed = account.existence.is_min_balance() && Self::is_empty(&account);

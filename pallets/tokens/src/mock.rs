@@ -84,7 +84,13 @@ pub const SETTLED_TOKEN: u32 = 0;
 /// Records what the tokens pallet tells its balance-change hook.
 pub struct RecordBalanceChanges;
 impl pallet_tokens::OnTokenBalanceChange<u32, AccountId, Balance> for RecordBalanceChanges {
-	fn on_balance_change(token: u32, who: &AccountId, before: Balance, after: Balance) {
+	fn on_balance_change(
+		token: u32,
+		who: &AccountId,
+		before: Balance,
+		after: Balance,
+		_: communs_primitives::checkpoints::OpenSnapshots,
+	) {
 		BALANCE_CHANGES.with(|changes| changes.borrow_mut().push((token, *who, before, after)));
 	}
 
