@@ -42,6 +42,18 @@ pub struct IndexedReceipt {
 	pub memo: Vec<u8>,
 }
 
+impl IndexedReceipt {
+	/// `receipt`, the `event`-th event of block `block`.
+	pub fn new(
+		block: BlockNumber,
+		event: u32,
+		receipt: Receipt<AccountId, TokenId, Balance>,
+	) -> Self {
+		let Receipt { from, token, amount, memo, .. } = receipt;
+		Self { block, event, from, token, amount, memo }
+	}
+}
+
 /// What one recipient received in one token (or CMN): the sum and the number of donations.
 #[derive(Clone, Copy, Encode, Decode, Debug, Default, PartialEq)]
 pub struct Total {
@@ -49,6 +61,14 @@ pub struct Total {
 	pub amount: Balance,
 	/// How many donations.
 	pub donations: u64,
+}
+
+impl Total {
+	/// Counts one more donation of `amount`.
+	pub fn add(&mut self, amount: Balance) {
+		self.amount = self.amount.saturating_add(amount);
+		self.donations = self.donations.saturating_add(1);
+	}
 }
 
 /// A recipient's totals, per token (none for CMN).
@@ -141,16 +161,8 @@ where
 				.or_insert_with(|| totals(client, &who))
 				.entry(receipt.token)
 				.or_default();
-			total.amount = total.amount.saturating_add(receipt.amount);
-			total.donations = total.donations.saturating_add(1);
-			page.push(IndexedReceipt {
-				block: number,
-				event,
-				from: receipt.from,
-				token: receipt.token,
-				amount: receipt.amount,
-				memo: receipt.memo,
-			});
+			total.add(receipt.amount);
+			page.push(IndexedReceipt::new(number, event, receipt));
 			counts.insert(who, position.saturating_add(1));
 		}
 		let mut writes: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();

@@ -81,14 +81,7 @@ where
 			}
 			for (event, receipt) in receipts::receipts_in(&*self.client, hash) {
 				if &receipt.to == who {
-					pending.push(IndexedReceipt {
-						block: number,
-						event,
-						from: receipt.from,
-						token: receipt.token,
-						amount: receipt.amount,
-						memo: receipt.memo,
-					});
+					pending.push(IndexedReceipt::new(number, event, receipt));
 				}
 			}
 			if number == 0 {
@@ -114,9 +107,7 @@ where
 		let mut totals = receipts::totals(&*self.client, &who);
 		let pending = self.pending(&who)?;
 		for receipt in &pending {
-			let total = totals.entry(receipt.token).or_default();
-			total.amount = total.amount.saturating_add(receipt.amount);
-			total.donations = total.donations.saturating_add(1);
+			totals.entry(receipt.token).or_default().add(receipt.amount);
 		}
 		let mut list: Vec<Value> = receipts::indexed(&*self.client, &who, start, limit)
 			.iter()

@@ -102,6 +102,11 @@ fn add_voters<T: Config>(dao: DaoId, proposer: &T::AccountId, id: ProposalId, co
 	record_votes::<T>(other, count, MEASURED_VOTERS - count, Vote::Abstain);
 }
 
+/// `who` delegates its votes in `dao` to `to`.
+fn delegate_to<T: Config>(dao: DaoId, who: &T::AccountId, to: &T::AccountId) {
+	assert!(Pallet::<T>::delegate(RawOrigin::Signed(who.clone()).into(), dao, to.clone()).is_ok());
+}
+
 /// Moves past proposal `id`'s voting period.
 fn after_end<T: Config>(id: ProposalId) {
 	let end = Proposals::<T>::get(id).map(|proposal| proposal.end).unwrap_or_default();
@@ -292,12 +297,7 @@ mod benchmarks {
 	#[benchmark]
 	fn redelegate() {
 		let (dao, members) = dao::<T>(3);
-		assert!(Pallet::<T>::delegate(
-			RawOrigin::Signed(members[0].clone()).into(),
-			dao,
-			members[1].clone()
-		)
-		.is_ok());
+		delegate_to::<T>(dao, &members[0], &members[1]);
 		#[extrinsic_call]
 		delegate(RawOrigin::Signed(members[0].clone()), dao, members[2].clone());
 		assert_eq!(
@@ -310,12 +310,7 @@ mod benchmarks {
 	#[benchmark]
 	fn undelegate() {
 		let (dao, members) = dao::<T>(2);
-		assert!(Pallet::<T>::delegate(
-			RawOrigin::Signed(members[0].clone()).into(),
-			dao,
-			members[1].clone()
-		)
-		.is_ok());
+		delegate_to::<T>(dao, &members[0], &members[1]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(members[0].clone()), dao);
 		assert!(!Delegations::<T>::contains_key(dao, &members[0]));
@@ -330,12 +325,7 @@ mod benchmarks {
 		let (dao, members) = dao::<T>(3);
 		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
 		let (voter, its_delegate) = (members[0].clone(), members[1].clone());
-		assert!(Pallet::<T>::delegate(
-			RawOrigin::Signed(voter.clone()).into(),
-			dao,
-			its_delegate.clone()
-		)
-		.is_ok());
+		delegate_to::<T>(dao, &voter, &its_delegate);
 		// The state holds as many delegations whatever `d`: the rest go to another delegate,
 		// so the figures show what the voter's own delegators cost, apart from the storage
 		// trie's depth.
@@ -369,12 +359,7 @@ mod benchmarks {
 	fn delegated_balance_change() -> Result<(), BenchmarkError> {
 		let (dao, members) = dao::<T>(2);
 		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
-		assert!(Pallet::<T>::delegate(
-			RawOrigin::Signed(members[0].clone()).into(),
-			dao,
-			members[1].clone()
-		)
-		.is_ok());
+		delegate_to::<T>(dao, &members[0], &members[1]);
 		// Every snapshot the token can keep is open, the delegate's sum has a checkpoint for each
 		// but the newest, and the change records one for it: the longest history to prune.
 		let open: Vec<SnapshotId> = (0..T::MaxOpenSnapshots::get().into()).collect();

@@ -142,6 +142,8 @@ impl pallet_governance::Config for Test {
 	type MaxAyesRead = ConstU32<16>;
 	type MaxColleges = <Test as pallet_daos::Config>::MaxColleges;
 	type RoleLimit = <Test as pallet_daos::Config>::RoleLimit;
+	type MaxOpenSnapshots = <Test as pallet_tokens::Config>::MaxOpenSnapshots;
+	type DelegationDeposit = ConstU64<1>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = Daos;
