@@ -14,6 +14,11 @@ use sp_core::crypto::Ss58Codec;
 use sp_runtime::traits::Header as _;
 use std::sync::Arc;
 
+/// The most blocks above the index that one call reads, newest first: the index follows
+/// finality, a few blocks behind the best; a node still catching up answers from its index and
+/// these blocks only, so no call walks a long chain.
+const MAX_PENDING_BLOCKS: u32 = 256;
+
 /// The donations' method.
 #[rpc(server, namespace = "dao")]
 pub trait DonationsRpc {
@@ -69,16 +74,19 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + AuxStore + Send + Sync + 'static,
 	C::Api: DonationsApi<Block, AccountId, TokenId, Balance>,
 {
-	/// `who`'s receipts in the best chain's blocks the index has not reached yet, oldest first.
+	/// `who`'s receipts in the best chain's blocks the index has not reached yet (at most
+	/// [`MAX_PENDING_BLOCKS`] of them, the newest), oldest first.
 	fn pending(&self, who: &AccountId) -> RpcResult<Vec<IndexedReceipt>> {
 		let after = receipts::indexed_up_to(&*self.client);
 		let mut pending = Vec::new();
 		let mut hash = self.client.info().best_hash;
+		let mut read = 0;
 		while let Some(header) = self.client.header(hash).map_err(super::json::runtime_error)? {
 			let number = *header.number();
-			if after.is_some_and(|indexed| number <= indexed) {
+			if after.is_some_and(|indexed| number <= indexed) || read == MAX_PENDING_BLOCKS {
 				break;
 			}
+			read += 1;
 			for (event, receipt) in receipts::receipts_in(&*self.client, hash) {
 				if &receipt.to == who {
 					pending.push(IndexedReceipt::new(number, event, receipt));
