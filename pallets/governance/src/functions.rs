@@ -207,12 +207,25 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		let Ok((proposal, _, _)) = Self::weigh_vote(&who, id) else { return false };
-		match ProposalColleges::<T>::get(id) {
-			Some(colleges) => {
-				colleges.iter().any(|college| T::Daos::has_role(proposal.dao, &who, &college.role))
-			},
-			None => true,
+		match proposal.params.voting_mode {
+			VotingMode::TokenWeighted => true,
+			VotingMode::OneMemberOneVote => ProposalColleges::<T>::get(id).is_none_or(|colleges| {
+				Self::first_college(proposal.dao, &who, &colleges).is_some()
+			}),
 		}
+	}
+
+	/// The index of the first of `colleges` whose role `who` holds in `dao`: the college its
+	/// first vote counts in.
+	fn first_college(
+		dao: DaoId,
+		who: &T::AccountId,
+		colleges: &CollegeTalliesOf<T>,
+	) -> Option<u32> {
+		colleges
+			.iter()
+			.position(|college| T::Daos::has_role(dao, who, &college.role))
+			.map(|index| index as u32)
 	}
 
 	/// `vote` once the origin is checked.
@@ -230,10 +243,7 @@ impl<T: Config> Pallet<T> {
 			Some(mut colleges) => {
 				let index = match previous {
 					Some(_) => VoterColleges::<T>::get(id, &who),
-					None => colleges
-						.iter()
-						.position(|college| T::Daos::has_role(proposal.dao, &who, &college.role))
-						.map(|index| index as u32),
+					None => Self::first_college(proposal.dao, &who, &colleges),
 				};
 				let index = index.ok_or(Error::<T>::NoCollege)?;
 				let college = colleges.get_mut(index as usize).ok_or(Error::<T>::NoCollege)?;

@@ -629,13 +629,15 @@ pub mod pallet {
 
 		/// Votes on `proposal`, or changes the caller's vote.
 		///
-		/// Origin: signed, with shares at the proposal's snapshot (token-weighted) or a member
-		/// (one member, one vote). A token-weighted proposal takes votes from the block after
-		/// the one it opened in. An account's first vote on a proposal, if it counts, costs no
-		/// fee (with the runtime's `SkipCheckIfFeeless`); changing a vote pays. Emits
-		/// [`Event::Voted`]. Errors: [`Error::UnknownProposal`],
-		/// [`Error::VotingNotOpen`], [`Error::NotOngoing`], [`Error::NoVotingPower`],
-		/// [`Error::AlreadyVoted`].
+		/// Origin: signed, with shares at the proposal's snapshot or shares delegated to it then
+		/// (token-weighted), or a member (one member, one vote; in a college if the DAO votes by
+		/// colleges). A token-weighted proposal takes votes from the block after the one it
+		/// opened in; a delegator's first vote takes its shares back from its delegate's. An
+		/// account's first vote on a proposal, if it counts, costs no fee (with the runtime's
+		/// `SkipCheckIfFeeless`); changing a vote pays. Emits [`Event::Voted`], and
+		/// [`Event::DelegateOverridden`] when it takes shares back. Errors:
+		/// [`Error::UnknownProposal`], [`Error::VotingNotOpen`], [`Error::NotOngoing`],
+		/// [`Error::NoVotingPower`], [`Error::NoCollege`], [`Error::AlreadyVoted`].
 		#[pallet::call_index(1)]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, proposal: &ProposalId, _vote: &Vote| -> bool {
 			Pallet::<T>::is_free_vote(origin, *proposal)
