@@ -10,6 +10,7 @@ import { CreateDao } from './pages/create';
 import { DaoPage } from './pages/dao';
 import { CampaignPage } from './pages/campaign';
 import { AccountPage } from './pages/account';
+import { DonatePage } from './pages/donate';
 
 /** Where the app connects, from the page's query (`?via=light`, `?rpc=ws://…`, `?spec=…`),
  *  else what was chosen last, else the local development node. */
@@ -37,7 +38,8 @@ async function open(settings: Settings): Promise<Connection> {
   return connectLight(await response.text());
 }
 
-/** The page a hash names: `#/`, `#/create`, `#/dao/3`, `#/campaign/1`, `#/account`. */
+/** The page a hash names: `#/`, `#/create`, `#/dao/3`, `#/campaign/1`, `#/account`, `#/donate`,
+ *  `#/donate/<address>`. */
 function useRoute(): string[] {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
@@ -129,6 +131,7 @@ export function App() {
         <nav aria-label={t('nav.label')}>
           <a href="#/">{t('nav.daos')}</a>
           <a href="#/create">{t('nav.create')}</a>
+          <a href="#/donate">{t('nav.donate')}</a>
           <a href="#/account">{t('nav.account')}</a>
         </nav>
         <div class="controls">
@@ -188,6 +191,7 @@ function Page({ route }: { route: string[] }) {
   if (page === 'dao' && Number.isInteger(number)) return <DaoPage key={number} id={number} />;
   if (page === 'campaign' && Number.isInteger(number)) return <CampaignPage key={number} id={number} />;
   if (page === 'account') return <AccountPage />;
+  if (page === 'donate') return <DonatePage key={id} to={id} />;
   return <Home />;
 }
 

@@ -16,6 +16,7 @@ export type InputError =
   | 'aboveBalance'
   | 'belowMinimum'
   | 'malformedAddress'
+  | 'malformedLink'
   | 'malformedSymbol'
   | 'tooLong'
   | 'notWholeCredits'

@@ -14,6 +14,7 @@ import { TxButton } from '../ui/tx';
 import { JoinRequest } from './join';
 import { Ragequit } from './ragequit';
 import { Budget } from './budget';
+import { Delegation } from './delegation';
 
 /** Members and proposals a page shows. */
 const MEMBERS_PAGE = 50;
@@ -37,7 +38,8 @@ export function DaoPage({ id }: { id: number }) {
       <h1>{text(info.name)}</h1>
       <dl class="facts">
         <dt>{t('dao.treasury')}</dt><dd data-testid="treasury">{formatAmount(info.treasury, native)}</dd>
-        <dt>{t('dao.account')}</dt><dd><code class="address">{info.account}</code></dd>
+        <dt>{t('dao.account')}</dt>
+        <dd><code class="address">{info.account}</code> <a href={`#/donate/${info.account}`}>{t('dao.give')}</a></dd>
         <dt>{t('dao.votes')}</dt>
         <dd>{t(g.voting_mode.type === 'TokenWeighted' ? 'dao.mode.weighted' : 'dao.mode.oneVote')}</dd>
         <dt>{t('dao.rules')}</dt>
@@ -76,6 +78,7 @@ export function DaoPage({ id }: { id: number }) {
       <Members dao={id} count={info.members} tokenId={shares?.id} unit={shares?.unit} />
       <JoinRequest dao={id} shares={shares?.unit} />
       <Proposals dao={id} />
+      {shares && g.voting_mode.type === 'TokenWeighted' && <Delegation dao={id} unit={shares.unit} />}
       <ProposeForm dao={id} account={info.account} treasury={info.treasury} tokens={tokens ?? []} />
       <Budget dao={id} />
       <Campaigns dao={id} />

@@ -78,13 +78,17 @@ export function ProposalCard({ proposal }: { proposal: GovernanceApi['Proposal']
         </>
       )}
       {mine.value && <p>{t('proposal.yourVote', { vote: t(`vote.${mine.value[0].type}`) })}</p>}
-      {open && (
-        <div class="votes" role="group" aria-label={t('proposal.vote')}>
-          {(['Aye', 'Nay', 'Abstain'] as Vote[]).map((vote) => (
-            <TxButton key={vote} label={t(`vote.${vote}`)}
-              build={() => api.tx.Governance.vote({ proposal: proposal.id, vote: { type: vote, value: undefined } })} />
-          ))}
-        </div>
+      {open && !mine.loading && (
+        <>
+          {/* The chain waives the fee of a member's first vote on a proposal (not of a change). */}
+          {!mine.value && <p class="hint">{t('proposal.firstVoteFree')}</p>}
+          <div class="votes" role="group" aria-label={t('proposal.vote')}>
+            {(['Aye', 'Nay', 'Abstain'] as Vote[]).map((vote) => (
+              <TxButton key={vote} label={t(`vote.${vote}`)} free={!mine.value}
+                build={() => api.tx.Governance.vote({ proposal: proposal.id, vote: { type: vote, value: undefined } })} />
+            ))}
+          </div>
+        </>
       )}
       {ongoing && !open && (
         <TxButton label={t('proposal.close')} build={() => api.tx.Governance.close({ proposal: proposal.id })} />

@@ -37,11 +37,14 @@ interface Props {
   build: () => Submittable | undefined;
   /** Called with the events once the transaction is in a block and succeeded. */
   onDone?: (events: TxEvents) => void;
+  /** A transaction the chain lets through without a fee (a first vote): the estimate, which
+   *  does not know it, is shown as the fee charged only if the chain refused it. */
+  free?: boolean;
 }
 
 /** A button that sends a transaction, in three steps: the fee, the wallet's signature, the
  *  chain's answer. */
-export function TxButton({ label, build, onDone }: Props) {
+export function TxButton({ label, build, onDone, free = false }: Props) {
   const { connection, account, t } = useApp();
   const [step, setStep] = useState<Step>({ at: 'idle' });
   const tx = build();
@@ -85,7 +88,7 @@ export function TxButton({ label, build, onDone }: Props) {
     <div class="tx" data-tx={label}>
       {step.at === 'confirm' ? (
         <div class="confirm" role="group" aria-label={label}>
-          <p>{t('tx.fee', { fee: formatAmount(step.fee, connection.native) })}</p>
+          <p>{t(free ? 'tx.free' : 'tx.fee', { fee: formatAmount(step.fee, connection.native) })}</p>
           <button type="button" class="primary" onClick={() => void send()}>{t('tx.sign')}</button>
           <button type="button" onClick={() => setStep({ at: 'idle' })}>{t('tx.cancel')}</button>
         </div>
