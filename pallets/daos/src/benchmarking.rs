@@ -5,7 +5,7 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
-use communs_primitives::ShareTokenBenchmarkHelper;
+use communs_primitives::{OnMembershipChange, ShareTokenBenchmarkHelper};
 use communs_primitives::TokenCreation;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -239,6 +239,7 @@ mod benchmarks {
 	fn add_member(m: Linear<10, MEASURED_MEMBERS>) {
 		let (dao, dao_account) = measured_dao::<T>(m);
 		let who: T::AccountId = account("newcomer", 0, 0);
+		T::MembershipHooks::prepare_worst_case(dao, &who);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who), longest_roles::<T>());
 		assert!(Members::<T>::contains_key(dao, who));
@@ -248,6 +249,7 @@ mod benchmarks {
 	fn remove_member(m: Linear<10, MEASURED_MEMBERS>) {
 		let (dao, dao_account) = measured_dao::<T>(m);
 		let who: T::AccountId = account("member", 0, 0);
+		T::MembershipHooks::prepare_worst_case(dao, &who);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(dao_account), dao, lookup::<T>(&who));
 		assert!(!Members::<T>::contains_key(dao, who));
@@ -257,6 +259,7 @@ mod benchmarks {
 	fn leave(m: Linear<10, MEASURED_MEMBERS>) {
 		let (dao, _) = measured_dao::<T>(m);
 		let who: T::AccountId = account("member", 0, 0);
+		T::MembershipHooks::prepare_worst_case(dao, &who);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), dao);
 		assert!(!Members::<T>::contains_key(dao, who));
@@ -287,6 +290,7 @@ mod benchmarks {
 			T::BenchmarkHelper::prepare_share_token(token);
 		}
 		let who = requester::<T>(dao);
+		T::MembershipHooks::prepare_worst_case(dao, &who);
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(dao_account),

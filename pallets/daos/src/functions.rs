@@ -3,7 +3,7 @@
 
 use crate::*;
 use alloc::{collections::btree_set::BTreeSet, vec::Vec};
-use communs_primitives::{SharesOwed, TokenCreation};
+use communs_primitives::{OnMembershipChange, SharesOwed, TokenCreation};
 use frame_support::dispatch::DispatchResultWithPostInfo;
 use frame_support::{
 	ensure,
@@ -226,6 +226,7 @@ impl<T: Config> Pallet<T> {
 		Members::<T>::insert(dao, &who, roles.clone());
 		MemberSince::<T>::insert(dao, &who, frame_system::Pallet::<T>::block_number());
 		Daos::<T>::insert(dao, info);
+		T::MembershipHooks::on_joined(dao, &who);
 		Self::deposit_event(Event::MemberAdded { dao, who, roles });
 		Ok(())
 	}
@@ -252,6 +253,7 @@ impl<T: Config> Pallet<T> {
 		Members::<T>::remove(dao, who);
 		MemberSince::<T>::remove(dao, who);
 		Daos::<T>::insert(dao, info);
+		T::MembershipHooks::on_left(dao, who);
 		Ok(())
 	}
 

@@ -75,6 +75,25 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 		id
 	}
 
+	fn create_member_dao(members: &[T::AccountId]) -> DaoId {
+		let creator = funded_creator::<T>();
+		let id = NextDaoId::<T>::get();
+		let members = BoundedVec::truncate_from(
+			members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect(),
+		);
+		let created = Self::do_create_dao(
+			creator,
+			BoundedVec::truncate_from(b"Members".to_vec()),
+			DaoMetadata { uri: Default::default(), hash: Default::default() },
+			None,
+			None,
+			members,
+			governance::<T>(VotingMode::OneMemberOneVote),
+		);
+		assert!(created.is_ok(), "the benchmarks' member DAO is created");
+		id
+	}
+
 	fn create_college_dao(members: &[T::AccountId]) -> DaoId {
 		let creator = funded_creator::<T>();
 		let id = NextDaoId::<T>::get();

@@ -251,6 +251,7 @@ pub mod pallet {
 			#[inject_runtime_type]
 			type RuntimeHoldReason = ();
 			type Obligations = ();
+			type MembershipHooks = ();
 			type SharesOwed = ();
 			type PalletId = DaosPalletId;
 			type Proposals = ();
@@ -310,6 +311,11 @@ pub mod pallet {
 
 		/// What other pallets still run for a DAO: it may not dissolve while they do.
 		type Obligations: communs_primitives::DaoObligations;
+
+		/// Told when an account joins or leaves a DAO: the governance pallet, which counts a
+		/// delegating member's vote for its delegate only while it is a member.
+		#[pallet::no_default_bounds]
+		type MembershipHooks: communs_primitives::OnMembershipChange<Self::AccountId>;
 
 		/// The shares a DAO sold and has not minted yet (a successful campaign's, until its
 		/// backers claim them): they count as outstanding when a holder ragequits.

@@ -39,6 +39,38 @@ fn college_dao<T: Config>(members: u32) -> (DaoId, Vec<T::AccountId>) {
 	(T::BenchmarkHelper::create_college_dao(&members), members)
 }
 
+/// A one-member-one-vote DAO without colleges; returns it and its members.
+fn member_dao<T: Config>(members: u32) -> (DaoId, Vec<T::AccountId>) {
+	let members: Vec<_> = (0..members).map(|index| funded::<T>("member", index)).collect();
+	(T::BenchmarkHelper::create_member_dao(&members), members)
+}
+
+/// Every head snapshot `dao` may keep open, and `delegate`'s count with a checkpoint at each
+/// but the newest: the next change of the count prunes the longest history and records one.
+fn longest_head_history<T: Config>(dao: DaoId, delegate: &T::AccountId) {
+	let ids: Vec<SnapshotId> = (0..T::MaxOpenSnapshots::get().into()).collect();
+	HeadSnapshots::<T>::insert(
+		dao,
+		BoundedVec::truncate_from(
+			ids.iter().map(|id| HeadSnapshot { id: *id, users: 1 }).collect::<Vec<_>>(),
+		),
+	);
+	let count = Pallet::<T>::delegated_heads(dao, delegate);
+	DelegatedHeadCounts::<T>::insert(
+		dao,
+		delegate,
+		DelegatedHeads {
+			count,
+			history: BoundedVec::truncate_from(
+				ids.iter()
+					.take(ids.len().saturating_sub(1))
+					.map(|id| Checkpoint { snapshot: *id, value: count })
+					.collect::<Vec<_>>(),
+			),
+		},
+	);
+}
+
 /// As many remarks as a proposal may hold, as long as allowed together.
 fn heaviest_calls<T: Config>() -> Vec<<T as Config>::RuntimeCall> {
 	let count = T::MaxCalls::get().max(1);
@@ -281,11 +313,13 @@ mod benchmarks {
 		assert_eq!(VoterColleges::<T>::iter_prefix(id).count(), 0);
 	}
 
-	/// A first delegation in the DAO: the token is registered, the deposit held.
+	/// A first delegation in the DAO, by a member: the token is registered, the deposit held,
+	/// the member's vote counted for the delegate, whose count has the longest history.
 	#[benchmark]
 	fn delegate() -> Result<(), BenchmarkError> {
 		let (dao, members) = dao::<T>(2);
 		let token = T::Daos::share_token(dao).ok_or(BenchmarkError::Weightless)?;
+		longest_head_history::<T>(dao, &members[1]);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(members[0].clone()), dao, members[1].clone());
 		assert!(DelegatingTokens::<T>::contains_key(&token));
@@ -293,11 +327,14 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A move from one delegate to another: two sums change.
+	/// A move from one delegate to another, by a member: two sums and two counts change, each
+	/// count with the longest history.
 	#[benchmark]
 	fn redelegate() {
 		let (dao, members) = dao::<T>(3);
 		delegate_to::<T>(dao, &members[0], &members[1]);
+		longest_head_history::<T>(dao, &members[1]);
+		longest_head_history::<T>(dao, &members[2]);
 		#[extrinsic_call]
 		delegate(RawOrigin::Signed(members[0].clone()), dao, members[2].clone());
 		assert_eq!(
@@ -306,7 +343,7 @@ mod benchmarks {
 		);
 	}
 
-	/// The record goes with its deposit; the delegate's sum goes too.
+	/// The record goes with its deposit; the delegate's sum and count go too.
 	#[benchmark]
 	fn undelegate() {
 		let (dao, members) = dao::<T>(2);
@@ -352,6 +389,30 @@ mod benchmarks {
 		vote(RawOrigin::Signed(voter.clone()), id, Vote::Nay);
 		assert!(!Overrides::<T>::get(id, &its_delegate).is_zero());
 		Ok(())
+	}
+
+	/// A first vote on a proposal of a DAO that counts one vote per member, by a member that
+	/// votes for others (its count with the longest history) and itself delegates to a member
+	/// that has voted: it takes its own vote back from its delegate's.
+	#[benchmark]
+	fn vote_with_delegated_heads() {
+		let (dao, members) = member_dao::<T>(3);
+		let (voter, its_delegate) = (members[0].clone(), members[1].clone());
+		delegate_to::<T>(dao, &voter, &its_delegate);
+		longest_head_history::<T>(dao, &voter);
+		DelegatedHeadCounts::<T>::mutate(dao, &voter, |heads| {
+			if let Some(heads) = heads {
+				heads.count = MEASURED_DELEGATORS;
+			}
+		});
+		HeadSnapshots::<T>::remove(dao);
+		let id = open::<T>(dao, &members[2]);
+		assert!(Pallet::<T>::vote(RawOrigin::Signed(its_delegate.clone()).into(), id, Vote::Aye)
+			.is_ok());
+		#[extrinsic_call]
+		vote(RawOrigin::Signed(voter.clone()), id, Vote::Nay);
+		assert_eq!(Overrides::<T>::get(id, &its_delegate), One::one());
+		assert!(Votes::<T>::get(id, &voter).is_some());
 	}
 
 	/// The hook, for a delegator's balance change: its delegate's sum moves.

@@ -12,7 +12,7 @@
 //!   if the delegate voted, in O(1).
 
 use crate::*;
-use communs_primitives::{checkpoints, TokenSnapshots};
+use communs_primitives::{checkpoints, TokenSnapshots, VotingMode};
 use frame_support::{
 	ensure,
 	traits::{fungible::MutateHold, fungibles, tokens::Precision, Get},
@@ -27,10 +27,13 @@ impl<T: Config> Pallet<T> {
 	/// the record.
 	pub(crate) fn do_delegate(who: T::AccountId, dao: DaoId, to: T::AccountId) -> DispatchResult {
 		T::Daos::governance(dao).ok_or(Error::<T>::UnknownDao)?;
-		let token = T::Daos::share_token(dao).ok_or(Error::<T>::NoShareToken)?;
+		let token = T::Daos::share_token(dao);
 		ensure!(who != to, Error::<T>::SelfDelegation);
-		let balance = <T::Tokens as fungibles::Inspect<_>>::balance(token.clone(), &who);
-		ensure!(!balance.is_zero() || T::Daos::is_member(dao, &who), Error::<T>::NotInDao);
+		let balance = token.as_ref().map_or_else(Zero::zero, |token| {
+			<T::Tokens as fungibles::Inspect<_>>::balance(token.clone(), &who)
+		});
+		let member = T::Daos::is_member(dao, &who);
+		ensure!(!balance.is_zero() || member, Error::<T>::NotInDao);
 		ensure!(
 			Delegations::<T>::get(dao, &to).is_none_or(|delegation| delegation.to.is_none()),
 			Error::<T>::DelegateHasDelegated
@@ -47,22 +50,26 @@ impl<T: Config> Pallet<T> {
 			},
 		};
 
-		if !DelegatingTokens::<T>::contains_key(&token) {
-			DelegatingTokens::<T>::insert(&token, dao);
+		if let Some(token) = token {
+			if !DelegatingTokens::<T>::contains_key(&token) {
+				DelegatingTokens::<T>::insert(&token, dao);
+			}
+			if let Some(previous) = &previous {
+				Self::move_delegated(&token, previous, balance, false);
+			}
+			Self::move_delegated(&token, &to, balance, true);
+			T::Snapshots::checkpoint(token, &mut delegation.history, previous);
 		}
-		if let Some(previous) = &previous {
-			Self::move_delegated(&token, previous, balance, false);
-		}
-		Self::move_delegated(&token, &to, balance, true);
-		T::Snapshots::checkpoint(token, &mut delegation.history, previous);
 		delegation.to = Some(to.clone());
 		Delegations::<T>::insert(dao, &who, delegation);
+		Self::count_head(dao, &who, member.then(|| to.clone()));
 		Self::deposit_event(Event::Delegated { dao, who, to });
 		Ok(())
 	}
 
 	/// `undelegate` once the origin is checked. The record goes, with its deposit, once no
-	/// open snapshot reads whom it delegated to; until then it stays, delegating to nobody.
+	/// open snapshot (of the share token, or head snapshot) reads whom it delegated to; until
+	/// then it stays, delegating to nobody.
 	pub(crate) fn do_undelegate(who: T::AccountId, dao: DaoId) -> DispatchResult {
 		let mut delegation = Delegations::<T>::get(dao, &who).ok_or(Error::<T>::NotDelegating)?;
 		// The DAO and its token may be gone: then no sum is left to keep.
@@ -79,7 +86,9 @@ impl<T: Config> Pallet<T> {
 			},
 			None => delegation.history = Default::default(),
 		}
-		let deposit = if delegation.history.is_empty() {
+		Self::count_head(dao, &who, None);
+		let deposit = if delegation.history.is_empty() && !HeadDelegations::<T>::contains_key(dao, &who)
+		{
 			T::Currency::release(
 				&HoldReason::DelegationDeposit.into(),
 				&who,
@@ -172,21 +181,17 @@ impl<T: Config> Pallet<T> {
 		(own, weight)
 	}
 
-	/// A delegator's first vote on token-weighted `proposal` (id `id`): its `own` shares at the
-	/// snapshot leave what its delegate then votes with, and the delegate's vote if it voted.
+	/// A delegator's first vote on `proposal` (id `id`): its `own` weight at the snapshot
+	/// (its shares, or its one vote where heads count) leaves what `delegate`, whom it then
+	/// delegated to, votes with, and the delegate's vote if it voted.
 	pub(crate) fn override_delegate(
 		id: ProposalId,
 		proposal: &mut ProposalOf<T>,
-		snapshot: SnapshotId,
+		delegate: Option<T::AccountId>,
 		delegator: &T::AccountId,
 		own: TokenBalanceOf<T>,
 	) {
-		if own.is_zero() {
-			return;
-		}
-		let Some(delegate) = Self::delegate_at(proposal.dao, delegator, snapshot) else {
-			return;
-		};
+		let Some(delegate) = delegate.filter(|_| !own.is_zero()) else { return };
 		Overrides::<T>::mutate(id, &delegate, |taken| *taken = taken.saturating_add(own));
 		if let Some((vote, weight)) = Votes::<T>::get(id, &delegate) {
 			Self::count(&mut proposal.tally, vote, own, false);
@@ -201,17 +206,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What `who`'s vote weighs for others in `dao` on a proposal opened now: the shares of its
-	/// delegators, if `dao` weighs votes by shares.
+	/// delegators if `dao` weighs votes by shares, how many members delegate to it if it
+	/// counts one vote per member without colleges, nothing otherwise.
 	pub fn delegated_power(dao: DaoId, who: &T::AccountId) -> TokenBalanceOf<T> {
-		let by_shares = T::Daos::governance(dao).is_some_and(|params| {
-			params.voting_mode == communs_primitives::VotingMode::TokenWeighted
-		});
-		if !by_shares {
-			return Zero::zero();
+		match T::Daos::governance(dao).map(|params| params.voting_mode) {
+			Some(VotingMode::TokenWeighted) => T::Daos::share_token(dao)
+				.and_then(|token| Delegated::<T>::get(token, who))
+				.map_or_else(Zero::zero, |shares| shares.balance),
+			Some(VotingMode::OneMemberOneVote) if T::Daos::colleges(dao).is_empty() => {
+				Self::delegated_heads(dao, who).into()
+			},
+			_ => Zero::zero(),
 		}
-		T::Daos::share_token(dao)
-			.and_then(|token| Delegated::<T>::get(token, who))
-			.map_or_else(Zero::zero, |shares| shares.balance)
 	}
 }
 

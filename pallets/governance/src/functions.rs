@@ -41,6 +41,16 @@ pub(crate) enum Opening {
 	ByPallet,
 }
 
+/// The snapshot a vote is weighed at: of the share token's balances, or of the DAO's head
+/// count. A first vote takes the voter's own weight back from its delegate then.
+#[derive(Clone, Copy)]
+pub(crate) enum VoteSnapshot {
+	/// A snapshot of the DAO's share token.
+	Shares(SnapshotId),
+	/// A head snapshot of the DAO.
+	Heads(SnapshotId),
+}
+
 impl<T: Config> Pallet<T> {
 	/// `propose` once the origin is checked: every check first, then the deposit, the
 	/// snapshot and the proposal.
@@ -126,6 +136,9 @@ impl<T: Config> Pallet<T> {
 		let end = frame_system::Pallet::<T>::block_number().saturating_add(params.voting_period);
 		if !colleges.is_empty() {
 			ProposalColleges::<T>::insert(id, colleges);
+		} else if params.voting_mode == VotingMode::OneMemberOneVote {
+			// Counting heads without colleges, delegated votes count as they stand now.
+			ProposalHeadSnapshot::<T>::insert(id, Self::acquire_head_snapshot(dao, id));
 		}
 		Proposals::<T>::insert(
 			id,
@@ -172,10 +185,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn weigh_vote(
 		who: &T::AccountId,
 		id: ProposalId,
-	) -> Result<
-		(ProposalOf<T>, Option<(SnapshotId, TokenBalanceOf<T>)>, TokenBalanceOf<T>),
-		DispatchError,
-	> {
+	) -> Result<(ProposalOf<T>, Option<(VoteSnapshot, TokenBalanceOf<T>)>, TokenBalanceOf<T>), DispatchError>
+	{
 		let proposal = Self::ongoing(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
@@ -186,11 +197,28 @@ impl<T: Config> Pallet<T> {
 			Some((token, snapshot)) => {
 				ensure!(now > opened, Error::<T>::VotingNotOpen);
 				let (own, weight) = Self::token_vote_weight(id, token, *snapshot, who);
-				(Some((*snapshot, own)), weight)
+				(Some((VoteSnapshot::Shares(*snapshot), own)), weight)
 			},
-			// Only the members the proposal opened with, whom its electorate counts.
-			None if T::Daos::is_member_since(proposal.dao, who, opened) => (None, One::one()),
-			None => (None, Zero::zero()),
+			None => {
+				// Only the members the proposal opened with, whom its electorate counts, have a
+				// vote of their own.
+				let own: TokenBalanceOf<T> =
+					if T::Daos::is_member_since(proposal.dao, who, opened) {
+						One::one()
+					} else {
+						Zero::zero()
+					};
+				match ProposalHeadSnapshot::<T>::get(id) {
+					Some(snapshot) => {
+						let delegated = Self::heads_at(proposal.dao, who, snapshot).into();
+						let weight = own
+							.saturating_add(delegated)
+							.saturating_sub(Overrides::<T>::get(id, who));
+						(Some((VoteSnapshot::Heads(snapshot), own)), weight)
+					},
+					None => (None, own),
+				}
+			},
 		};
 		ensure!(!weight.is_zero(), Error::<T>::NoVotingPower);
 		Ok((proposal, own, weight))
@@ -261,7 +289,13 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::AlreadyVoted.into());
 		}
 		if let (None, Some((snapshot, own))) = (previous, own) {
-			Self::override_delegate(id, &mut proposal, snapshot, &who, own);
+			let delegate = match snapshot {
+				VoteSnapshot::Shares(snapshot) => Self::delegate_at(proposal.dao, &who, snapshot),
+				VoteSnapshot::Heads(snapshot) => {
+					Self::head_delegate_at(proposal.dao, &who, snapshot)
+				},
+			};
+			Self::override_delegate(id, &mut proposal, delegate, &who, own);
 		}
 		let tally = &mut proposal.tally;
 		match previous {
@@ -420,6 +454,9 @@ impl<T: Config> Pallet<T> {
 		}
 		if let Some((token, snapshot)) = proposal.snapshot.clone() {
 			Self::release_snapshot(token, snapshot);
+		}
+		if let Some(snapshot) = ProposalHeadSnapshot::<T>::take(id) {
+			Self::release_head_snapshot(proposal.dao, snapshot);
 		}
 		proposal.status = status;
 	}
@@ -727,7 +764,8 @@ impl<T: Config> Pallet<T> {
 				"held proposal deposits differ from the ongoing proposals'"
 			);
 		}
-		Self::try_state_delegation()
+		Self::try_state_delegation()?;
+		Self::try_state_heads()
 	}
 }
 

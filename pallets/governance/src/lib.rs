@@ -65,6 +65,7 @@ mod benchmarking;
 mod functions;
 use functions::Opening;
 mod delegation;
+mod heads;
 mod impl_balance_hook;
 mod impl_dao_proposals;
 pub mod migrations;
@@ -134,6 +135,14 @@ pub type DelegationOf<T> = Delegation<
 /// What a delegate holds for others, as this runtime stores it.
 pub type DelegatedSharesOf<T> =
 	DelegatedShares<TokenBalanceOf<T>, History<TokenBalanceOf<T>, <T as Config>::MaxOpenSnapshots>>;
+
+/// Whom a member's vote counts for, as this runtime stores it.
+pub type HeadDelegationOf<T> = HeadDelegation<
+	<T as frame_system::Config>::AccountId,
+	History<Option<<T as frame_system::Config>::AccountId>, <T as Config>::MaxOpenSnapshots>,
+>;
+/// How many members a delegate votes for, as this runtime stores it.
+pub type DelegatedHeadsOf<T> = DelegatedHeads<History<u32, <T as Config>::MaxOpenSnapshots>>;
 
 /// A proposal as the runtime API shows it.
 pub type ProposalViewOf<T> = ProposalView<
@@ -257,8 +266,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type RoleLimit: Get<u32>;
 
-		/// The most snapshots a share token keeps open at once (the tokens pallet's own bound):
-		/// the length of the histories delegations keep.
+		/// The most snapshots a share token keeps open at once (the tokens pallet's own bound),
+		/// and the most head snapshots a DAO keeps open: the length of the histories
+		/// delegations keep.
 		#[pallet::constant]
 		type MaxOpenSnapshots: Get<u32>;
 
@@ -390,9 +400,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DelegatingTokens<T: Config> = StorageMap<_, Twox64Concat, TokenIdOf<T>, DaoId>;
 
-	/// On each token-weighted proposal, per delegate: the shares of its delegators (at the
-	/// proposal's snapshot) who voted themselves, which its own vote therefore does not count.
-	/// Invariant: the sum of those voters' snapshot balances.
+	/// On each proposal, per delegate: the shares (or, counting one vote per member, the
+	/// votes) of its delegators at the proposal's snapshot who voted themselves, which its own
+	/// vote therefore does not count. Invariant: the sum of those voters' snapshot balances;
+	/// counting heads, at least the voters among its delegators then whose own vote counted.
 	#[pallet::storage]
 	pub type Overrides<T: Config> = StorageDoubleMap<
 		_,
@@ -402,6 +413,46 @@ pub mod pallet {
 		T::AccountId,
 		TokenBalanceOf<T>,
 		ValueQuery,
+	>;
+
+	/// The open head snapshots of each DAO that counts one vote per member, in ascending
+	/// order: a proposal takes one when it opens (unless it votes by colleges) and releases it
+	/// when it ends. Invariant: each counts exactly the ongoing proposals reading it
+	/// ([`ProposalHeadSnapshot`]), at least one.
+	#[pallet::storage]
+	pub type HeadSnapshots<T: Config> =
+		StorageMap<_, Twox64Concat, DaoId, BoundedVec<HeadSnapshot, T::MaxOpenSnapshots>>;
+
+	/// The head snapshot each ongoing one-member-one-vote proposal counts delegated votes at.
+	#[pallet::storage]
+	pub type ProposalHeadSnapshot<T: Config> =
+		StorageMap<_, Twox64Concat, ProposalId, SnapshotId>;
+
+	/// Whom each delegating member's vote counts for: DAO → member → its delegate (and whom it
+	/// counted for at the DAO's open head snapshots). Invariant: `to` is the account's
+	/// [`Delegations`] target while it is a member of the (live) DAO, none otherwise; the
+	/// record's deposit covers it.
+	#[pallet::storage]
+	pub type HeadDelegations<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		DaoId,
+		Blake2_128Concat,
+		T::AccountId,
+		HeadDelegationOf<T>,
+	>;
+
+	/// How many members each delegate votes for: DAO → delegate → the count, now and at the
+	/// DAO's open head snapshots. Invariant: at each, the number of [`HeadDelegations`] then
+	/// to it.
+	#[pallet::storage]
+	pub type DelegatedHeadCounts<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		DaoId,
+		Blake2_128Concat,
+		T::AccountId,
+		DelegatedHeadsOf<T>,
 	>;
 
 	#[pallet::event]
@@ -644,7 +695,8 @@ pub mod pallet {
 		})]
 		#[pallet::weight(T::WeightInfo::vote(MEASURED_VOTERS)
 			.max(T::WeightInfo::vote_in_colleges())
-			.max(T::WeightInfo::vote_with_delegation(MEASURED_DELEGATORS)))]
+			.max(T::WeightInfo::vote_with_delegation(MEASURED_DELEGATORS))
+			.max(T::WeightInfo::vote_with_delegated_heads()))]
 		pub fn vote(origin: OriginFor<T>, proposal: ProposalId, vote: Vote) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_vote(who, proposal, vote)
@@ -826,12 +878,21 @@ pub mod pallet {
 				.unwrap_or_default()
 		}
 
-		/// `who`'s delegation in `dao`, and what it holds as a delegate for others there.
+		/// `who`'s delegation in `dao`, and what it holds as a delegate for others there: the
+		/// shares of its delegators, or, in a DAO that counts one vote per member, how many
+		/// members delegate to it (`delegators` and `delegated` alike).
 		pub fn delegation(
 			dao: DaoId,
 			who: T::AccountId,
 		) -> DelegationView<T::AccountId, TokenBalanceOf<T>> {
 			let delegate = Delegations::<T>::get(dao, &who).and_then(|delegation| delegation.to);
+			let by_heads = T::Daos::governance(dao).is_some_and(|params| {
+				params.voting_mode == communs_primitives::VotingMode::OneMemberOneVote
+			});
+			if by_heads {
+				let count = Self::delegated_heads(dao, &who);
+				return DelegationView { delegate, delegators: count, delegated: count.into() };
+			}
 			let held = T::Daos::share_token(dao).and_then(|token| Delegated::<T>::get(token, &who));
 			DelegationView {
 				delegate,

@@ -89,6 +89,7 @@ impl pallet_daos::Config for Test {
 	type Tokens = Tokens;
 	type TokenCreation = Tokens;
 	type TokenMetadataDeposit = Tokens;
+	type MembershipHooks = Governance;
 }
 
 impl pallet_scheduler::Config for Test {

@@ -218,3 +218,35 @@ pub struct DelegatedShares<TokenBalance, Checkpoints> {
 	/// That sum at the open snapshots that still need it.
 	pub history: Checkpoints,
 }
+
+/// An open head snapshot of a DAO that counts one vote per member: whom each delegating
+/// member's vote counts for, as it was when a proposal opened. Its id is that proposal's.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct HeadSnapshot {
+	/// The id of the proposal that took it; snapshots are kept in ascending order.
+	pub id: SnapshotId,
+	/// How many ongoing proposals count votes at it (more than one only when the DAO had as
+	/// many snapshots open as it may keep, and a newer proposal took the newest).
+	pub users: u32,
+}
+
+/// Whom a member's vote counts for when it does not vote itself, in a DAO that counts one
+/// vote per member: its delegate while it is a member and delegates. `Targets` is a bounded
+/// history of earlier delegates, for the DAO's open head snapshots that still read them.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct HeadDelegation<AccountId, Targets> {
+	/// The delegate its vote counts for now, if any.
+	pub to: Option<AccountId>,
+	/// Whom it counted for at the open head snapshots that still need it.
+	pub history: Targets,
+}
+
+/// How many members' votes a delegate casts besides its own, in a DAO that counts one vote per
+/// member. `Checkpoints` is a bounded history of that count at the DAO's open head snapshots.
+#[derive(Clone, Default, Encode, Decode, Eq, PartialEq, Debug, MaxEncodedLen, TypeInfo)]
+pub struct DelegatedHeads<Checkpoints> {
+	/// How many members delegate to it now.
+	pub count: u32,
+	/// That count at the open head snapshots that still need it.
+	pub history: Checkpoints,
+}

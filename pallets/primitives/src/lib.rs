@@ -16,6 +16,9 @@
 //!   and credit tokens ([`DaoTokenKind`]), [`GovernanceParams`] and, for the chain's DAO, the support its [`ChainDaoRules`]
 //!   require through it. Whether a call comes from a DAO they check with the DAOs pallet's
 //!   `EnsureDao` origin, configured as their `DaoOrigin`.
+//! - [`OnMembershipChange`]: the governance pallet implements it (a delegating member's vote
+//!   counts for its delegate in one-member-one-vote DAOs only while it is a member); the DAOs
+//!   pallet calls it when an account joins or leaves a DAO.
 //! - [`DaoObligations`]: the cofunding and service-payments pallets implement it; the DAOs
 //!   pallet refuses to dissolve a DAO that still has an open campaign, sale or payment.
 //! - [`DaoProposals`]: the governance pallet implements it; a pallet that needs a DAO's
@@ -428,6 +431,29 @@ pub trait DaoInspect<AccountId> {
 	fn required_support(dao: DaoId) -> Perbill;
 }
 
+/// Told by the DAOs pallet when an account joins or leaves a DAO, after the change.
+///
+/// It must be O(1) and must not fail. The calls that add or remove members are benchmarked
+/// with the hook at its most expensive ([`OnMembershipChange::prepare_worst_case`]).
+pub trait OnMembershipChange<AccountId> {
+	/// `who` became a member of `dao`.
+	fn on_joined(dao: DaoId, who: &AccountId);
+
+	/// `who` is no longer a member of `dao`.
+	fn on_left(dao: DaoId, who: &AccountId);
+
+	/// Benchmarks only: makes the hook take its most expensive path when `who` joins or leaves
+	/// `dao` next.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn prepare_worst_case(_dao: DaoId, _who: &AccountId) {}
+}
+
+impl<AccountId> OnMembershipChange<AccountId> for () {
+	fn on_joined(_: DaoId, _: &AccountId) {}
+
+	fn on_left(_: DaoId, _: &AccountId) {}
+}
+
 /// What other pallets still hold or run for a DAO. While any does, the DAO may not dissolve:
 /// once it is gone nobody could act for it, and the money would be stranded.
 pub trait DaoObligations {
@@ -562,6 +588,11 @@ pub trait DaoBenchmarkHelper<AccountId, TokenId>: ShareTokenBenchmarkHelper<Toke
 	/// member holding only the last college's role (the one a voter's college is found last
 	/// in); returns its id.
 	fn create_college_dao(members: &[AccountId]) -> DaoId;
+
+	/// Creates a one-member-one-vote DAO without a share token or colleges, in which each of
+	/// `members` is a member, any member may propose, and the proposal deposit is above zero;
+	/// returns its id.
+	fn create_member_dao(members: &[AccountId]) -> DaoId;
 
 	/// Gives `who` the role `role` in `dao`, making it a member first if it is not one.
 	fn grant_role(dao: DaoId, who: &AccountId, role: &[u8]);

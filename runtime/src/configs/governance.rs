@@ -64,6 +64,8 @@ impl pallet_daos::Config for Runtime {
 	type Tokens = Tokens;
 	/// A DAO with an open campaign, sale, payment or budget may not dissolve.
 	type Obligations = (crate::Cofunding, (crate::ServicePayments, crate::Budgets));
+	/// A delegating member's vote counts for its delegate only while it is a member.
+	type MembershipHooks = crate::Governance;
 	/// A successful campaign's shares count before their backers claim them.
 	type SharesOwed = crate::Cofunding;
 	/// A request to join is decided by a proposal of the DAO.

@@ -1273,3 +1273,4 @@ mod migrations {
 
 mod delegation;
 mod free_vote;
+mod heads;
