@@ -251,7 +251,8 @@ impl_runtime_apis! {
 			Daos::members(dao, after, limit)
 		}
 
-		/// With what the account holds for its delegators, in a DAO that weighs shares.
+		/// With what the account votes for its delegators: their shares in a DAO that weighs
+		/// shares, their votes in one that counts one vote per member (without colleges).
 		fn voting_power(dao: communs_runtime_api::DaoId, who: AccountId) -> Balance {
 			Daos::voting_power(dao, who.clone())
 				.saturating_add(Governance::delegated_power(dao, &who))

@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("communs"),
 	impl_name: alloc::borrow::Cow::Borrowed("communs-node"),
 	authoring_version: 1,
-	spec_version: 115,
+	spec_version: 116,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 3,

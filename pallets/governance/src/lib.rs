@@ -770,15 +770,16 @@ pub mod pallet {
 
 		/// Delegates the caller's votes in `dao` to `to`, or moves them from its current
 		/// delegate to `to`: on every proposal whose snapshot is taken from now on, `to`'s vote
-		/// also weighs the caller's shares, unless the caller votes itself (which then takes its
-		/// shares back from `to`'s vote on that proposal). One hop: what `to` holds for others
-		/// is never passed on.
+		/// also weighs the caller's shares (or, where the DAO counts one vote per member, counts
+		/// the caller's vote while it is a member), unless the caller votes itself (which then
+		/// takes its weight back from `to`'s vote on that proposal). One hop: what `to` holds
+		/// for others is never passed on.
 		///
 		/// Origin: signed, a member of `dao` or a holder of its shares. Holds
 		/// [`Config::DelegationDeposit`] unless the caller already has a delegation record in
 		/// `dao`. Emits [`Event::Delegated`]. Errors: [`Error::UnknownDao`],
-		/// [`Error::NoShareToken`], [`Error::SelfDelegation`], [`Error::NotInDao`],
-		/// [`Error::DelegateHasDelegated`], [`Error::AlreadyDelegated`], and the currency's.
+		/// [`Error::SelfDelegation`], [`Error::NotInDao`], [`Error::DelegateHasDelegated`],
+		/// [`Error::AlreadyDelegated`], and the currency's.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::delegate().max(T::WeightInfo::redelegate()))]
 		pub fn delegate(origin: OriginFor<T>, dao: DaoId, to: T::AccountId) -> DispatchResult {
