@@ -2,7 +2,8 @@
 // delegates; shares move after the snapshot; the delegates vote and two delegators vote
 // themselves; the tally read over JSON-RPC equals a naive model's to the unit. A newcomer
 // holding only the existential deposit casts a free first vote. A passer-by's donation to a
-// street artist has its receipt over JSON-RPC within a block.
+// street artist has its receipt over JSON-RPC within a block. In a ride cooperative that counts
+// one vote per member, members delegate their vote, one leaves, one votes itself.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CMN, createDao, eventOf, failure, freeBalance, governance, propose, waitPast, bestNumber } from './lib/chain.mjs';
@@ -154,5 +155,42 @@ describe('delegation, a free first vote and donations with receipts', () => {
       api.tx.donations.donate(artist.address, CMN, null, 'x'.repeat(141)), passerBy)),
     'donations.MemoTooLong');
     assert.equal(await freeBalance(api, artist.address), before);
+  });
+
+  test('in a ride cooperative, one member one vote, members delegate their vote', async () => {
+    const { api, node, keyring } = context;
+    const riders = [0, 1, 2, 3].map((index) => keyring.addFromUri(`//Rider/${index}`));
+    await submit(api, api.tx.utility.batchAll(
+      riders.map((rider) => api.tx.balances.transferKeepAlive(rider.address, CMN)),
+    ), alice);
+    const coop = await createDao(api, alice, {
+      name: 'The Ride Coop',
+      members: [[alice, ['driver']], ...riders.map((rider) => [rider, ['rider']])],
+      params: governance({ votingMode: 'OneMemberOneVote' }),
+    });
+    // Riders 0 and 1 delegate to Alice, rider 2 to rider 3; no shares anywhere.
+    await Promise.all([
+      submit(api, api.tx.governance.delegate(coop.dao, alice.address), riders[0]),
+      submit(api, api.tx.governance.delegate(coop.dao, alice.address), riders[1]),
+      submit(api, api.tx.governance.delegate(coop.dao, riders[3].address), riders[2]),
+    ]);
+    assert.deepEqual(await rpc(node, 'dao_delegation', [coop.dao, alice.address]),
+      { delegate: null, delegators: 2, delegated: '2' });
+    assert.equal(await rpc(node, 'dao_votingPower', [coop.dao, alice.address]), '3');
+
+    const opened = await propose(api, coop.dao, [api.tx.system.remark('0x')], 'Lower the fare', alice);
+    // Rider 0 leaves after the proposal opened: it still counts for Alice there, not later.
+    await submit(api, api.tx.daos.leave(coop.dao), riders[0]);
+    assert.equal((await rpc(node, 'dao_delegation', [coop.dao, alice.address])).delegators, 1);
+    await submit(api, api.tx.governance.vote(opened.proposal, 'Aye'), alice);
+    await submit(api, api.tx.governance.vote(opened.proposal, 'Nay'), riders[3]);
+    // Rider 1 votes itself: its vote leaves Alice's.
+    const overridden = await submit(api, api.tx.governance.vote(opened.proposal, 'Nay'), riders[1]);
+    assert.equal(eventOf(overridden, api.events.governance.DelegateOverridden).weight.toNumber(), 1);
+    // The model: Alice for herself and rider 0, rider 3 for itself and rider 2, rider 1 alone.
+    const { tally } = await rpc(node, 'dao_proposal', [opened.proposal]);
+    assert.deepEqual(tally, { ayes: '2', nays: '3', abstains: '0', voters: 3 });
+    assert.deepEqual(await rpc(node, 'dao_voteOf', [opened.proposal, alice.address]),
+      { vote: 'Aye', weight: '2' });
   });
 });

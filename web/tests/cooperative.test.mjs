@@ -1,8 +1,8 @@
 // In a real browser, against a development node: a ride cooperative (two drivers, three
 // riders, one member one vote) votes its terms and a credit sale in the app; riders buy
 // credits, pay and confirm a ride; a disputed ride is refunded by vote; a driver releases a
-// ride once its dispute window is over, then leaves the cooperative; Alice asks to join and is
-// voted in. Each step is checked on chain over RPC.
+// ride once its dispute window is over, then leaves the cooperative; a rider delegates its one
+// vote to a driver and takes it back; Alice asks to join and is voted in. Each step is checked on chain over RPC.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submit, useDevNode } from 'communs-e2e/lib/node.mjs';
@@ -148,6 +148,26 @@ describe('a ride cooperative, from the browser', () => {
       [totals.paid, totals.disputed, totals.refunded, totals.open].map((v) => v.toBigInt()),
       [55n, 15n, 15n, 0n],
     );
+  });
+
+  test('a rider delegates its one vote to a driver from the page, then takes it back', async () => {
+    const { api } = context;
+    const [Bob] = cast.drivers;
+    const [Dave] = cast.riders;
+    const section = ui.page.getByRole('region', { name: 'Delegate your vote' });
+    await signAs(ui.page, Dave.address);
+    await section.getByTestId('voting-power').getByText('1 vote(s)').waitFor();
+    await section.getByLabel('Delegate my vote to (address)').fill(Bob.address);
+    assert.match(await send(ui.page, 'Delegate', section), /Done/);
+    const view = await api.call.governanceApi.delegation(coop.dao, Bob.address);
+    assert.equal(view.delegators.toNumber(), 1);
+    await signAs(ui.page, Bob.address);
+    await section.getByTestId('delegated-to-me').getByText('1 account(s) delegate their vote to you: 1 vote(s).').waitFor();
+    await section.getByTestId('voting-power').getByText('2 vote(s)').waitFor();
+    assert.equal((await api.call.daosApi.votingPower(coop.dao, Bob.address)).toBigInt(), 2n);
+    await signAs(ui.page, Dave.address);
+    assert.match(await send(ui.page, 'Withdraw my delegation', section), /Done/);
+    assert.ok((await api.call.governanceApi.delegation(coop.dao, Dave.address)).delegate.isNone);
   });
 
   test('a driver leaves the cooperative from its page', async () => {

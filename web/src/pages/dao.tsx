@@ -78,7 +78,9 @@ export function DaoPage({ id }: { id: number }) {
       <Members dao={id} count={info.members} tokenId={shares?.id} unit={shares?.unit} />
       <JoinRequest dao={id} shares={shares?.unit} />
       <Proposals dao={id} />
-      {shares && g.voting_mode.type === 'TokenWeighted' && <Delegation dao={id} unit={shares.unit} />}
+      {g.voting_mode.type === 'TokenWeighted'
+        ? shares && <Delegation dao={id} unit={shares.unit} />
+        : colleges.length === 0 && <Delegation dao={id} />}
       <ProposeForm dao={id} account={info.account} treasury={info.treasury} tokens={tokens ?? []} />
       <Budget dao={id} />
       <Campaigns dao={id} />

@@ -1,13 +1,15 @@
-// Delegation in a DAO that weighs shares: a holder hands its vote to someone it trusts (and
-// keeps its voice: voting itself takes its shares back for that proposal), or withdraws it; a
-// delegate sees what it votes with for others.
+// Delegation: a holder (in a DAO that weighs shares) or a member (in one that counts one vote
+// per member, without colleges) hands its vote to someone it trusts, and keeps its voice:
+// voting itself takes its vote back for that proposal; or it withdraws it. A delegate sees
+// what it votes with for others.
 import { useState } from 'preact/hooks';
 import { useApp, useRead } from '../state';
 import { Field, Section, valueOf } from '../ui/fields';
 import { TxButton } from '../ui/tx';
 import { formatAmount, parseAddress, shortAddress, type Unit } from '../units';
 
-export function Delegation({ dao, unit }: { dao: number; unit: Unit }) {
+/** `unit` is the share token's in a DAO that weighs shares; without it, votes are counted. */
+export function Delegation({ dao, unit }: { dao: number; unit?: Unit }) {
   const { connection: { api, native }, account, t } = useApp();
   const mine = useRead(async () => {
     if (!account) return undefined;
@@ -24,13 +26,14 @@ export function Delegation({ dao, unit }: { dao: number; unit: Unit }) {
   const parsed = parseAddress(to);
   if (!account || !mine) return null;
   const { view, record, power } = mine;
+  const weight = (value: bigint) => (unit ? formatAmount(value, unit) : t('delegation.votes', { count: String(value) }));
   return (
     <Section title={t('delegation.title')} id="delegation">
-      <p class="hint">{t('delegation.hint')}</p>
-      <p data-testid="voting-power">{t('delegation.power', { power: formatAmount(power, unit) })}</p>
+      <p class="hint">{t(unit ? 'delegation.hint' : 'delegation.hintHeads')}</p>
+      <p data-testid="voting-power">{t('delegation.power', { power: weight(power) })}</p>
       {view.delegators > 0 && (
         <p data-testid="delegated-to-me">{t('delegation.delegatedToYou', {
-          count: view.delegators, shares: formatAmount(view.delegated, unit),
+          count: view.delegators, shares: weight(view.delegated),
         })}</p>
       )}
       {view.delegate !== undefined ? (
