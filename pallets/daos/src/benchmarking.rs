@@ -5,8 +5,8 @@
 
 use super::*;
 use alloc::{vec, vec::Vec};
-use communs_primitives::{OnMembershipChange, ShareTokenBenchmarkHelper};
 use communs_primitives::TokenCreation;
+use communs_primitives::{OnMembershipChange, ShareTokenBenchmarkHelper};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate, MutateHold},

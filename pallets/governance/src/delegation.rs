@@ -87,20 +87,20 @@ impl<T: Config> Pallet<T> {
 			None => delegation.history = Default::default(),
 		}
 		Self::count_head(dao, &who, None);
-		let deposit = if delegation.history.is_empty() && !HeadDelegations::<T>::contains_key(dao, &who)
-		{
-			T::Currency::release(
-				&HoldReason::DelegationDeposit.into(),
-				&who,
-				delegation.deposit,
-				Precision::BestEffort,
-			)?;
-			Delegations::<T>::remove(dao, &who);
-			delegation.deposit
-		} else {
-			Delegations::<T>::insert(dao, &who, delegation);
-			Zero::zero()
-		};
+		let deposit =
+			if delegation.history.is_empty() && !HeadDelegations::<T>::contains_key(dao, &who) {
+				T::Currency::release(
+					&HoldReason::DelegationDeposit.into(),
+					&who,
+					delegation.deposit,
+					Precision::BestEffort,
+				)?;
+				Delegations::<T>::remove(dao, &who);
+				delegation.deposit
+			} else {
+				Delegations::<T>::insert(dao, &who, delegation);
+				Zero::zero()
+			};
 		Self::deposit_event(Event::Undelegated { dao, who, deposit });
 		Ok(())
 	}

@@ -185,8 +185,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn weigh_vote(
 		who: &T::AccountId,
 		id: ProposalId,
-	) -> Result<(ProposalOf<T>, Option<(VoteSnapshot, TokenBalanceOf<T>)>, TokenBalanceOf<T>), DispatchError>
-	{
+	) -> Result<
+		(ProposalOf<T>, Option<(VoteSnapshot, TokenBalanceOf<T>)>, TokenBalanceOf<T>),
+		DispatchError,
+	> {
 		let proposal = Self::ongoing(id)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= proposal.end, Error::<T>::NotOngoing);
@@ -202,12 +204,12 @@ impl<T: Config> Pallet<T> {
 			None => {
 				// Only the members the proposal opened with, whom its electorate counts, have a
 				// vote of their own.
-				let own: TokenBalanceOf<T> =
-					if T::Daos::is_member_since(proposal.dao, who, opened) {
-						One::one()
-					} else {
-						Zero::zero()
-					};
+				let own: TokenBalanceOf<T> = if T::Daos::is_member_since(proposal.dao, who, opened)
+				{
+					One::one()
+				} else {
+					Zero::zero()
+				};
 				match ProposalHeadSnapshot::<T>::get(id) {
 					Some(snapshot) => {
 						let delegated = Self::heads_at(proposal.dao, who, snapshot).into();

@@ -159,7 +159,11 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		Delegations::<T>::insert(
 			dao,
 			who,
-			Delegation { to: Some(delegate.clone()), deposit: Default::default(), history: Default::default() },
+			Delegation {
+				to: Some(delegate.clone()),
+				deposit: Default::default(),
+				history: Default::default(),
+			},
 		);
 		let member = T::Daos::is_member(dao, who);
 		if member {
@@ -279,8 +283,8 @@ impl<T: Config> Pallet<T> {
 					);
 				}
 				ensure!(
-					then.iter().all(|(delegate, count)| *count == 0
-						|| counts.contains_key(delegate)),
+					then.iter()
+						.all(|(delegate, count)| *count == 0 || counts.contains_key(delegate)),
 					"a delegate members counted for at a head snapshot has no count"
 				);
 			}

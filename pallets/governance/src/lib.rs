@@ -425,8 +425,7 @@ pub mod pallet {
 
 	/// The head snapshot each ongoing one-member-one-vote proposal counts delegated votes at.
 	#[pallet::storage]
-	pub type ProposalHeadSnapshot<T: Config> =
-		StorageMap<_, Twox64Concat, ProposalId, SnapshotId>;
+	pub type ProposalHeadSnapshot<T: Config> = StorageMap<_, Twox64Concat, ProposalId, SnapshotId>;
 
 	/// Whom each delegating member's vote counts for: DAO → member → its delegate (and whom it
 	/// counted for at the DAO's open head snapshots). Invariant: `to` is the account's

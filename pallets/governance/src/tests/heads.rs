@@ -119,12 +119,7 @@ fn a_member_who_leaves_stops_counting_and_counts_again_once_readmitted() {
 		assert_eq!(weight_of(after, ALICE), Some(1));
 
 		// Readmitted by the DAO, Bob's delegation counts again.
-		assert_ok!(Daos::add_member(
-			signed(Daos::account_of(dao)),
-			dao,
-			BOB,
-			Default::default()
-		));
+		assert_ok!(Daos::add_member(signed(Daos::account_of(dao)), dao, BOB, Default::default()));
 		assert_eq!(heads(dao, ALICE), 1);
 		let readmitted = propose(DAVE, dao, vec![remark()]);
 		assert_ok!(Governance::vote(signed(ALICE), readmitted, Vote::Aye));
@@ -167,7 +162,10 @@ fn a_dao_voting_by_colleges_counts_no_delegated_vote() {
 				signed(Daos::account_of(dao)),
 				dao,
 				member,
-				frame_support::BoundedVec::truncate_from(vec![b"member".to_vec().try_into().unwrap()]),
+				frame_support::BoundedVec::truncate_from(vec![b"member"
+					.to_vec()
+					.try_into()
+					.unwrap()]),
 			));
 		}
 		assert_ok!(Governance::delegate(signed(BOB), dao, ALICE));
@@ -186,7 +184,8 @@ fn a_dao_voting_by_colleges_counts_no_delegated_vote() {
 fn more_open_proposals_than_snapshots_share_the_newest() {
 	test(|| {
 		let dao = coop();
-		let max = <<Test as crate::Config>::MaxOpenSnapshots as frame_support::traits::Get<u32>>::get();
+		let max =
+			<<Test as crate::Config>::MaxOpenSnapshots as frame_support::traits::Get<u32>>::get();
 		assert_ok!(Governance::delegate(signed(BOB), dao, ALICE));
 		let ids: Vec<u64> = (0..max + 2).map(|_| propose(DAVE, dao, vec![remark()])).collect();
 		let open = HeadSnapshots::<Test>::get(dao).unwrap();
