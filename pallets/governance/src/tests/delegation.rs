@@ -324,146 +324,22 @@ mod attacks {
 }
 
 /// Random transfers, delegations, proposals and votes in the book DAO, each tally compared
-/// after every step with a naive model that counts every account's shares at each snapshot
-/// once: for itself if it voted, else for the delegate it had then if that delegate voted.
+/// after every step with the naive model (`tests::model`): every account's shares at each
+/// snapshot count once.
 mod model {
 	use super::*;
+	use crate::tests::model::{ops, play, ACCOUNTS};
 	use proptest::prelude::*;
-	use std::collections::BTreeMap;
-
-	const ACCOUNTS: [AccountId; 6] = [ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE];
-
-	#[derive(Clone, Debug)]
-	enum Op {
-		Transfer(usize, usize, Balance),
-		Delegate(usize, usize),
-		Undelegate(usize),
-		Propose,
-		Vote(usize, usize, Vote),
-		NextBlock,
-	}
-
-	fn op() -> impl Strategy<Value = Op> {
-		let vote = prop_oneof![Just(Vote::Aye), Just(Vote::Nay), Just(Vote::Abstain)];
-		prop_oneof![
-			4 => (0..6usize, 0..6usize, 1..300u64).prop_map(|(a, b, x)| Op::Transfer(a, b, x)),
-			3 => (0..6usize, 0..6usize).prop_map(|(a, b)| Op::Delegate(a, b)),
-			1 => (0..6usize).prop_map(Op::Undelegate),
-			1 => Just(Op::Propose),
-			5 => (0..6usize, 0..3usize, vote).prop_map(|(a, p, v)| Op::Vote(a, p, v)),
-			1 => Just(Op::NextBlock),
-		]
-	}
-
-	/// A proposal as the model sees it: the balances and delegations at its snapshot, and
-	/// the votes so far.
-	struct Opened {
-		id: u64,
-		end: u64,
-		balances: BTreeMap<AccountId, Balance>,
-		delegates: BTreeMap<AccountId, AccountId>,
-		votes: BTreeMap<AccountId, Vote>,
-	}
-
-	impl Opened {
-		/// Whom `who`'s shares count for now: itself if it voted, else its delegate then if
-		/// that one voted.
-		fn counted_by(&self, who: AccountId) -> Option<AccountId> {
-			if self.votes.contains_key(&who) {
-				return Some(who);
-			}
-			self.delegates.get(&who).copied().filter(|delegate| self.votes.contains_key(delegate))
-		}
-
-		/// The weight `voter`'s vote would have, voted or not.
-		fn weight(&self, voter: AccountId) -> Balance {
-			let mut weight = self.balances.get(&voter).copied().unwrap_or(0);
-			for (who, balance) in &self.balances {
-				if self.delegates.get(who) == Some(&voter) && !self.votes.contains_key(who) {
-					weight += balance;
-				}
-			}
-			weight
-		}
-
-		fn tally(&self) -> Tally<Balance> {
-			let mut tally = Tally { voters: self.votes.len() as u32, ..Default::default() };
-			for (who, balance) in &self.balances {
-				if let Some(vote) = self.counted_by(*who).and_then(|voter| self.votes.get(&voter)) {
-					match vote {
-						Vote::Aye => tally.ayes += balance,
-						Vote::Nay => tally.nays += balance,
-						Vote::Abstain => tally.abstains += balance,
-					}
-				}
-			}
-			tally
-		}
-	}
 
 	proptest! {
 		#![proptest_config(ProptestConfig::with_cases(512))]
 		#[test]
-		fn tallies_agree_with_a_naive_model(ops in proptest::collection::vec(op(), 1..80)) {
+		fn tallies_agree_with_a_naive_model(ops in ops(true)) {
 			test(|| {
 				let dao = book_dao();
-				let mut delegates = BTreeMap::<AccountId, AccountId>::new();
-				let mut opened = Vec::<Opened>::new();
-				let balances = || -> BTreeMap<AccountId, Balance> {
-					ACCOUNTS.iter().map(|who| (*who, Tokens::balance(BOOK, *who))).collect()
-				};
-				for op in ops {
-					match op {
-						Op::Transfer(from, to, amount) => {
-							let _ = Tokens::transfer(signed(ACCOUNTS[from]), BOOK, ACCOUNTS[to], amount);
-						},
-						Op::Delegate(who, to) => {
-							let (who, to) = (ACCOUNTS[who], ACCOUNTS[to]);
-							if Governance::delegate(signed(who), dao, to).is_ok() {
-								delegates.insert(who, to);
-							}
-						},
-						Op::Undelegate(who) => {
-							if Governance::undelegate(signed(ACCOUNTS[who]), dao).is_ok() {
-								delegates.remove(&ACCOUNTS[who]);
-							}
-						},
-						Op::Propose => {
-							if opened.len() < 3 {
-								// Alice may fall below the proposer rule's need: any author
-								// with shares proposes.
-								let id = crate::NextProposalId::<Test>::get();
-								if Governance::propose(signed(ALICE), dao, vec![remark()], title(), H256::zero()).is_ok() {
-									opened.push(Opened {
-										id,
-										end: System::block_number() + PERIOD,
-										balances: balances(),
-										delegates: delegates.clone(),
-										votes: BTreeMap::new(),
-									});
-									run_to(System::block_number() + 1);
-								}
-							}
-						},
-						Op::Vote(who, index, vote) => {
-							let Some(proposal) = opened.get_mut(index) else { continue };
-							let who = ACCOUNTS[who];
-							let result = Governance::vote(signed(who), proposal.id, vote);
-							let expected_ok = System::block_number() <= proposal.end
-								&& proposal.weight(who) > 0
-								&& proposal.votes.get(&who) != Some(&vote);
-							prop_assert_eq!(result.is_ok(), expected_ok, "{:?}", result);
-							if result.is_ok() {
-								proposal.votes.insert(who, vote);
-							}
-						},
-						Op::NextBlock => run_to(System::block_number() + 1),
-					}
-					for proposal in &opened {
-						prop_assert_eq!(tally(proposal.id), proposal.tally());
-					}
-				}
-				Ok(())
+				let balances =
+					|| ACCOUNTS.iter().map(|who| (*who, Tokens::balance(BOOK, *who))).collect();
+				play(ops, dao, Some(BOOK), balances, true)
 			})?;
 		}
 	}

@@ -1274,3 +1274,4 @@ mod migrations {
 mod delegation;
 mod free_vote;
 mod heads;
+mod model;
