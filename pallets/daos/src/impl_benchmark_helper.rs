@@ -47,10 +47,30 @@ fn governance<T: Config>(voting_mode: VotingMode) -> GovernanceOf<T> {
 	}
 }
 
+/// Creates a DAO for the benchmarks, by a funded creator, with `members` (and their roles), the
+/// `share` token if any, and the benchmarks' rules in `mode`; returns its id.
+fn create_benchmark_dao<T: Config>(
+	name: &[u8],
+	share: Option<ShareTokenSpecOf<T>>,
+	members: Vec<(T::AccountId, RolesOf<T>)>,
+	mode: VotingMode,
+) -> DaoId {
+	let id = NextDaoId::<T>::get();
+	let created = Pallet::<T>::do_create_dao(
+		funded_creator::<T>(),
+		BoundedVec::truncate_from(name.to_vec()),
+		DaoMetadata { uri: Default::default(), hash: Default::default() },
+		share,
+		None,
+		BoundedVec::truncate_from(members),
+		governance::<T>(mode),
+	);
+	assert!(created.is_ok(), "the benchmarks' DAO is created");
+	id
+}
+
 impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 	fn create_dao(members: &[T::AccountId]) -> DaoId {
-		let creator = funded_creator::<T>();
-		let id = NextDaoId::<T>::get();
 		let share = ShareTokenSpec {
 			symbol: BoundedVec::truncate_from(b"BENCH".to_vec()),
 			decimals: 0,
@@ -59,44 +79,16 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 				members.iter().map(|who| (who.clone(), 1_000u32.into())).collect(),
 			),
 		};
-		let members = BoundedVec::truncate_from(
-			members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect(),
-		);
-		let created = Self::do_create_dao(
-			creator,
-			BoundedVec::truncate_from(b"Benchmarks".to_vec()),
-			DaoMetadata { uri: Default::default(), hash: Default::default() },
-			Some(share),
-			None,
-			members,
-			governance::<T>(VotingMode::TokenWeighted),
-		);
-		assert!(created.is_ok(), "the benchmarks' DAO is created");
-		id
+		let members = members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect();
+		create_benchmark_dao::<T>(b"Benchmarks", Some(share), members, VotingMode::TokenWeighted)
 	}
 
 	fn create_member_dao(members: &[T::AccountId]) -> DaoId {
-		let creator = funded_creator::<T>();
-		let id = NextDaoId::<T>::get();
-		let members = BoundedVec::truncate_from(
-			members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect(),
-		);
-		let created = Self::do_create_dao(
-			creator,
-			BoundedVec::truncate_from(b"Members".to_vec()),
-			DaoMetadata { uri: Default::default(), hash: Default::default() },
-			None,
-			None,
-			members,
-			governance::<T>(VotingMode::OneMemberOneVote),
-		);
-		assert!(created.is_ok(), "the benchmarks' member DAO is created");
-		id
+		let members = members.iter().map(|who| (who.clone(), RolesOf::<T>::default())).collect();
+		create_benchmark_dao::<T>(b"Members", None, members, VotingMode::OneMemberOneVote)
 	}
 
 	fn create_college_dao(members: &[T::AccountId]) -> DaoId {
-		let creator = funded_creator::<T>();
-		let id = NextDaoId::<T>::get();
 		let colleges: CollegesOf<T> = BoundedVec::truncate_from(
 			(0..T::MaxColleges::get())
 				.map(|index| {
@@ -112,24 +104,13 @@ impl<T: Config> DaoBenchmarkHelper<T::AccountId, TokenIdOf<T>> for Pallet<T> {
 				.collect(),
 		);
 		let last_role = colleges.last().map(|college| college.role.clone()).unwrap_or_default();
-		let members = BoundedVec::truncate_from(
-			members
-				.iter()
-				.map(|who| (who.clone(), BoundedVec::truncate_from(alloc::vec![last_role.clone()])))
-				.collect(),
-		);
-		let created = Self::do_create_dao(
-			creator,
-			BoundedVec::truncate_from(b"Colleges".to_vec()),
-			DaoMetadata { uri: Default::default(), hash: Default::default() },
-			None,
-			None,
-			members,
-			governance::<T>(VotingMode::OneMemberOneVote),
-		);
-		assert!(created.is_ok(), "the benchmarks' college DAO is created");
-		let account = Self::account_of(id);
-		T::Currency::set_balance(&account, plenty::<T>());
+		let members = members
+			.iter()
+			.map(|who| (who.clone(), BoundedVec::truncate_from(alloc::vec![last_role.clone()])))
+			.collect();
+		let id =
+			create_benchmark_dao::<T>(b"Colleges", None, members, VotingMode::OneMemberOneVote);
+		T::Currency::set_balance(&Self::account_of(id), plenty::<T>());
 		let info = Daos::<T>::get(id);
 		let set = info.map(|info| Self::do_set_colleges(id, info, colleges));
 		assert!(matches!(set, Some(Ok(()))), "the benchmarks' colleges are set");
