@@ -45,30 +45,11 @@ fn member_dao<T: Config>(members: u32) -> (DaoId, Vec<T::AccountId>) {
 	(T::BenchmarkHelper::create_member_dao(&members), members)
 }
 
-/// Every head snapshot `dao` may keep open, and `delegate`'s count with a checkpoint at each
-/// but the newest: the next change of the count prunes the longest history and records one.
+/// Every head snapshot `dao` may keep open, and `delegate`'s count (as it stands) with a
+/// checkpoint at each but the newest.
 fn longest_head_history<T: Config>(dao: DaoId, delegate: &T::AccountId) {
-	let ids: Vec<SnapshotId> = (0..T::MaxOpenSnapshots::get().into()).collect();
-	HeadSnapshots::<T>::insert(
-		dao,
-		BoundedVec::truncate_from(
-			ids.iter().map(|id| HeadSnapshot { id: *id, users: 1 }).collect::<Vec<_>>(),
-		),
-	);
 	let count = Pallet::<T>::delegated_heads(dao, delegate);
-	DelegatedHeadCounts::<T>::insert(
-		dao,
-		delegate,
-		DelegatedHeads {
-			count,
-			history: BoundedVec::truncate_from(
-				ids.iter()
-					.take(ids.len().saturating_sub(1))
-					.map(|id| Checkpoint { snapshot: *id, value: count })
-					.collect::<Vec<_>>(),
-			),
-		},
-	);
+	Pallet::<T>::longest_head_history(dao, delegate, count);
 }
 
 /// As many remarks as a proposal may hold, as long as allowed together.

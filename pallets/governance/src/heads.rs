@@ -123,6 +123,37 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn delegated_heads(dao: DaoId, who: &T::AccountId) -> u32 {
 		DelegatedHeadCounts::<T>::get(dao, who).map_or(0, |heads| heads.count)
 	}
+
+	/// Benchmarks only: opens every head snapshot `dao` may keep and gives `delegate` the count
+	/// `count` with a checkpoint at each but the newest, so that its next change prunes the
+	/// longest history and records one. Returns the snapshots' ids.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub(crate) fn longest_head_history(
+		dao: DaoId,
+		delegate: &T::AccountId,
+		count: u32,
+	) -> Vec<SnapshotId> {
+		use communs_primitives::checkpoints::Checkpoint;
+		use frame_support::traits::Get;
+		let ids: Vec<SnapshotId> = (0..T::MaxOpenSnapshots::get().into()).collect();
+		HeadSnapshots::<T>::insert(
+			dao,
+			BoundedVec::truncate_from(
+				ids.iter().map(|id| HeadSnapshot { id: *id, users: 1 }).collect::<Vec<_>>(),
+			),
+		);
+		let history = ids
+			.iter()
+			.take(ids.len().saturating_sub(1))
+			.map(|id| Checkpoint { snapshot: *id, value: count })
+			.collect::<Vec<_>>();
+		DelegatedHeadCounts::<T>::insert(
+			dao,
+			delegate,
+			DelegatedHeads { count, history: BoundedVec::truncate_from(history) },
+		);
+		ids
+	}
 }
 
 impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
@@ -146,16 +177,8 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn prepare_worst_case(dao: DaoId, who: &T::AccountId) {
 		use communs_primitives::checkpoints::Checkpoint;
-		use frame_support::traits::Get;
 		let delegate: T::AccountId = frame_benchmarking::account("worst-case head delegate", 0, 0);
-		let ids: Vec<SnapshotId> = (0..T::MaxOpenSnapshots::get().into()).collect();
-		HeadSnapshots::<T>::insert(
-			dao,
-			BoundedVec::truncate_from(
-				ids.iter().map(|id| HeadSnapshot { id: *id, users: 1 }).collect::<Vec<_>>(),
-			),
-		);
-		let older = || ids.iter().take(ids.len().saturating_sub(1));
+		let ids = Self::longest_head_history(dao, &delegate, 2);
 		Delegations::<T>::insert(
 			dao,
 			who,
@@ -165,31 +188,18 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 				history: Default::default(),
 			},
 		);
-		let member = T::Daos::is_member(dao, who);
-		if member {
+		if T::Daos::is_member(dao, who) {
+			let history = ids
+				.iter()
+				.take(ids.len().saturating_sub(1))
+				.map(|id| Checkpoint { snapshot: *id, value: Some(delegate.clone()) })
+				.collect::<Vec<_>>();
 			HeadDelegations::<T>::insert(
 				dao,
 				who,
-				HeadDelegation {
-					to: Some(delegate.clone()),
-					history: BoundedVec::truncate_from(
-						older()
-							.map(|id| Checkpoint { snapshot: *id, value: Some(delegate.clone()) })
-							.collect::<Vec<_>>(),
-					),
-				},
+				HeadDelegation { to: Some(delegate), history: BoundedVec::truncate_from(history) },
 			);
 		}
-		DelegatedHeadCounts::<T>::insert(
-			dao,
-			&delegate,
-			DelegatedHeads {
-				count: 2,
-				history: BoundedVec::truncate_from(
-					older().map(|id| Checkpoint { snapshot: *id, value: 2 }).collect::<Vec<_>>(),
-				),
-			},
-		);
 	}
 }
 
