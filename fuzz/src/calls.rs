@@ -1,0 +1,475 @@
+//! The random calls: who signs, which pallet's call, and arguments biased toward edges.
+//!
+//! A signer is one of the fuzzer's accounts, or, three times in ten, a DAO's own account, which
+//! is how a passed proposal acts: the calls only a DAO may make are reached both by it and by
+//! accounts that may not. Ids are mostly ones that exist, sometimes the next one or the largest.
+
+use communs_primitives::{GovernanceParams, ProposerRule, VotingMode};
+use communs_runtime::{
+	AccountId, Balance, Runtime, RuntimeCall, TokenId, EXISTENTIAL_DEPOSIT, UNIT,
+};
+use frame_support::{traits::GetCallMetadata, BoundedVec};
+use rand::{seq::SliceRandom, Rng};
+use rand_chacha::ChaCha8Rng;
+use sp_core::H256;
+use sp_runtime::{MultiAddress, Perbill};
+
+/// How deep batches and proposals nest calls.
+const MAX_DEPTH: u8 = 2;
+
+/// `Pallet.call` of a call.
+pub fn name(call: &RuntimeCall) -> String {
+	let metadata = call.get_call_metadata();
+	format!("{}.{}", metadata.pallet_name, metadata.function_name)
+}
+
+/// A signer and a call.
+pub fn random(rng: &mut ChaCha8Rng, accounts: &[AccountId]) -> (AccountId, RuntimeCall) {
+	let mut calls = Calls { rng, accounts };
+	let who = if calls.rng.gen_ratio(3, 10) { calls.dao_account() } else { calls.known() };
+	let call = calls.call(0, &who);
+	(who, call)
+}
+
+struct Calls<'a> {
+	rng: &'a mut ChaCha8Rng,
+	accounts: &'a [AccountId],
+}
+
+impl Calls<'_> {
+	fn known(&mut self) -> AccountId {
+		self.accounts.choose(self.rng).cloned().unwrap_or_else(|| AccountId::new([0; 32]))
+	}
+
+	/// A known account mostly; sometimes a DAO's, sometimes one nobody funded.
+	fn account(&mut self) -> AccountId {
+		match self.rng.gen_range(0..10) {
+			0 => self.dao_account(),
+			1 => AccountId::new(self.rng.gen()),
+			_ => self.known(),
+		}
+	}
+
+	fn dao_account(&mut self) -> AccountId {
+		let dao = self.dao();
+		pallet_daos::Pallet::<Runtime>::account_of(dao)
+	}
+
+	fn address(&mut self) -> MultiAddress<AccountId, ()> {
+		MultiAddress::Id(self.account())
+	}
+
+	/// An id below `next` mostly, else `next` itself or the largest.
+	fn id32(&mut self, next: u32) -> u32 {
+		match self.rng.gen_range(0..10) {
+			0 => next,
+			1 => u32::MAX,
+			_ if next > 0 => self.rng.gen_range(0..next),
+			_ => 0,
+		}
+	}
+
+	fn id64(&mut self, next: u64) -> u64 {
+		match self.rng.gen_range(0..10) {
+			0 => next,
+			1 => u64::MAX,
+			_ if next > 0 => self.rng.gen_range(0..next),
+			_ => 0,
+		}
+	}
+
+	fn dao(&mut self) -> u32 {
+		self.id32(pallet_daos::NextDaoId::<Runtime>::get())
+	}
+
+	/// Seven times in ten a DAO `who` is a member of, if any, else any id.
+	fn dao_of(&mut self, who: &AccountId) -> u32 {
+		if self.rng.gen_ratio(7, 10) {
+			let next = pallet_daos::NextDaoId::<Runtime>::get();
+			let daos: Vec<u32> = (0..next)
+				.filter(|dao| pallet_daos::Members::<Runtime>::contains_key(dao, who))
+				.collect();
+			if let Some(dao) = daos.choose(self.rng) {
+				return *dao;
+			}
+		}
+		self.dao()
+	}
+
+	fn token(&mut self) -> TokenId {
+		self.id32(pallet_tokens::NextTokenId::<Runtime>::get())
+	}
+
+	/// Half the time one of the eight newest proposals, which may still take votes.
+	fn proposal(&mut self) -> u64 {
+		let next = pallet_governance::NextProposalId::<Runtime>::get();
+		if next > 0 && self.rng.gen() {
+			return self.rng.gen_range(next.saturating_sub(8)..next);
+		}
+		self.id64(next)
+	}
+
+	fn campaign(&mut self) -> u32 {
+		self.id32(pallet_cofunding::NextCampaignId::<Runtime>::get())
+	}
+
+	/// An amount of CMN near the edges of `who`'s free balance.
+	fn cmn(&mut self, who: &AccountId) -> Balance {
+		let free = frame_system::Account::<Runtime>::get(who).data.free;
+		let ed = EXISTENTIAL_DEPOSIT;
+		*[
+			0,
+			1,
+			ed - 1,
+			ed,
+			ed + 1,
+			free / 2,
+			free.saturating_sub(ed),
+			free.saturating_sub(1),
+			free,
+			free.saturating_add(1),
+			Balance::MAX,
+			self.rng.gen_range(0..100 * UNIT),
+			self.rng.gen_range(0..UNIT),
+		]
+		.choose(self.rng)
+		.unwrap_or(&0)
+	}
+
+	/// An amount of `token` near the edges of `who`'s balance of it.
+	fn shares(&mut self, token: TokenId, who: &AccountId) -> Balance {
+		let held = pallet_tokens::Pallet::<Runtime>::balance(token, who.clone());
+		*[
+			0,
+			1,
+			2,
+			held / 2,
+			held.saturating_sub(1),
+			held,
+			held.saturating_add(1),
+			Balance::MAX,
+			self.rng.gen_range(0..2_000),
+		]
+		.choose(self.rng)
+		.unwrap_or(&0)
+	}
+
+	fn bytes<const N: u32>(&mut self) -> BoundedVec<u8, frame_support::traits::ConstU32<N>> {
+		let len = *[0, 1, N / 2, N].choose(self.rng).unwrap_or(&0) as usize;
+		BoundedVec::truncate_from((0..len).map(|_| self.rng.gen_range(b'a'..=b'z')).collect())
+	}
+
+	fn text<S: frame_support::traits::Get<u32>>(&mut self) -> BoundedVec<u8, S> {
+		let bound = S::get();
+		let len = *[0, 1, bound / 2, bound].choose(self.rng).unwrap_or(&0) as usize;
+		BoundedVec::truncate_from((0..len).map(|_| self.rng.gen_range(b'A'..=b'Z')).collect())
+	}
+
+	fn perbill(&mut self) -> Perbill {
+		*[
+			Perbill::zero(),
+			Perbill::from_parts(1),
+			Perbill::from_percent(50),
+			Perbill::from_percent(67),
+			Perbill::one(),
+			Perbill::from_parts(self.rng.gen_range(0..=1_000_000_000)),
+		]
+		.choose(self.rng)
+		.unwrap_or(&Perbill::zero())
+	}
+
+	/// Rules a DAO may have eight times in ten (short votes, so that proposals end during a
+	/// run), else rules at or past the edges the chain allows.
+	fn governance(&mut self) -> GovernanceParams<u32, Balance, Balance> {
+		if self.rng.gen_ratio(8, 10) {
+			return GovernanceParams {
+				voting_mode: if self.rng.gen() {
+					VotingMode::TokenWeighted
+				} else {
+					VotingMode::OneMemberOneVote
+				},
+				voting_period: *[30, 31, 45].choose(self.rng).unwrap_or(&30),
+				quorum: self.perbill(),
+				approval: *[Perbill::from_percent(50), Perbill::from_percent(67), Perbill::one()]
+					.choose(self.rng)
+					.unwrap_or(&Perbill::one()),
+				proposal_deposit: *[UNIT, 10 * UNIT].choose(self.rng).unwrap_or(&UNIT),
+				enactment_delay: *[0, 1, 3].choose(self.rng).unwrap_or(&1),
+				proposers: if self.rng.gen_ratio(3, 4) {
+					ProposerRule::Members
+				} else {
+					ProposerRule::Holders(self.rng.gen_range(0..500))
+				},
+				ragequit: self.rng.gen(),
+				treasury_cap: if self.rng.gen() {
+					None
+				} else {
+					Some(self.rng.gen_range(0..100 * UNIT))
+				},
+			};
+		}
+		GovernanceParams {
+			voting_mode: if self.rng.gen() {
+				VotingMode::TokenWeighted
+			} else {
+				VotingMode::OneMemberOneVote
+			},
+			voting_period: *[0, 1, 5, 10, 30, 100, u32::MAX].choose(self.rng).unwrap_or(&10),
+			quorum: self.perbill(),
+			approval: self.perbill(),
+			proposal_deposit: *[0, 1, UNIT, 10 * UNIT].choose(self.rng).unwrap_or(&UNIT),
+			enactment_delay: *[0, 1, 3, u32::MAX].choose(self.rng).unwrap_or(&1),
+			proposers: if self.rng.gen_ratio(3, 4) {
+				ProposerRule::Members
+			} else {
+				ProposerRule::Holders(self.rng.gen_range(0..500))
+			},
+			ragequit: self.rng.gen(),
+			treasury_cap: if self.rng.gen() {
+				None
+			} else {
+				Some(self.rng.gen_range(0..100 * UNIT))
+			},
+		}
+	}
+
+	fn roles(&mut self) -> pallet_daos::RolesOf<Runtime> {
+		let role =
+			*[&b"driver"[..], b"rider", b"author", b""].choose(self.rng).unwrap_or(&&b"rider"[..]);
+		let count = self.rng.gen_range(0..=2);
+		BoundedVec::truncate_from(
+			(0..count).map(|_| BoundedVec::truncate_from(role.to_vec())).collect(),
+		)
+	}
+
+	/// A DAO as a wallet creates one: a few members (the creator among them, mostly), shares or
+	/// credits or neither.
+	fn create_dao(&mut self, creator: &AccountId) -> RuntimeCall {
+		let mut members: Vec<_> =
+			(0..self.rng.gen_range(0..=4)).map(|_| (self.account(), self.roles())).collect();
+		if self.rng.gen_ratio(7, 10) {
+			members.push((creator.clone(), self.roles()));
+		}
+		if self.rng.gen_ratio(9, 10) {
+			members.sort_by(|a, b| a.0.cmp(&b.0));
+			members.dedup_by(|a, b| a.0 == b.0);
+		}
+		let share = self.rng.gen_ratio(2, 3).then(|| pallet_daos::ShareTokenSpec {
+			symbol: self.text(),
+			decimals: *[0u8, 2, 12, 255].choose(self.rng).unwrap_or(&0),
+			min_balance: *[0, 1, 10].choose(self.rng).unwrap_or(&1),
+			allocations: BoundedVec::truncate_from(
+				members
+					.iter()
+					.map(|(who, _)| (who.clone(), self.rng.gen_range(0..1_000)))
+					.collect(),
+			),
+		});
+		let credit = self.rng.gen_ratio(1, 4).then(|| pallet_daos::CreditTokenSpec {
+			name: self.text(),
+			symbol: self.text(),
+			decimals: 0,
+			min_balance: 1,
+		});
+		RuntimeCall::Daos(pallet_daos::Call::create_dao {
+			name: self.text(),
+			metadata: pallet_daos::DaoMetadata { uri: self.text(), hash: H256::repeat_byte(1) },
+			share,
+			credit,
+			members: BoundedVec::truncate_from(members),
+			governance: self.governance(),
+		})
+	}
+
+	/// A call `who` signs, nesting others up to [`MAX_DEPTH`].
+	fn call(&mut self, depth: u8, who: &AccountId) -> RuntimeCall {
+		let kinds = if depth < MAX_DEPTH { 34 } else { 31 };
+		match self.rng.gen_range(0..kinds) {
+			0 => RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: self.address(),
+				value: self.cmn(who),
+			}),
+			1 => RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+				dest: self.address(),
+				value: self.cmn(who),
+			}),
+			2 => RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+				dest: self.address(),
+				keep_alive: self.rng.gen(),
+			}),
+			3 | 4 => {
+				let token = self.token();
+				RuntimeCall::Tokens(pallet_tokens::Call::transfer {
+					token,
+					dest: self.address(),
+					amount: self.shares(token, who),
+				})
+			},
+			5 => {
+				let token = self.token();
+				RuntimeCall::Tokens(pallet_tokens::Call::transfer_keep_alive {
+					token,
+					dest: self.address(),
+					amount: self.shares(token, who),
+				})
+			},
+			6 => {
+				let token = self.token();
+				RuntimeCall::Tokens(pallet_tokens::Call::approve {
+					token,
+					delegate: self.address(),
+					amount: self.shares(token, who),
+				})
+			},
+			7 => {
+				let (token, owner) = (self.token(), self.account());
+				RuntimeCall::Tokens(pallet_tokens::Call::transfer_from {
+					token,
+					amount: self.shares(token, &owner),
+					owner: MultiAddress::Id(owner),
+					dest: self.address(),
+				})
+			},
+			8 => RuntimeCall::Tokens(pallet_tokens::Call::transfer_all {
+				token: self.token(),
+				dest: self.address(),
+				keep_alive: self.rng.gen(),
+			}),
+			9 => self.create_dao(who),
+			10 => RuntimeCall::Daos(pallet_daos::Call::leave { dao: self.dao_of(who) }),
+			11 => {
+				let dao = self.dao();
+				RuntimeCall::Daos(pallet_daos::Call::request_to_join {
+					dao,
+					roles: self.roles(),
+					tribute: self.cmn(who),
+					shares: self.rng.gen_range(0..100),
+					note_hash: H256::repeat_byte(2),
+				})
+			},
+			12 => RuntimeCall::Daos(pallet_daos::Call::withdraw_request { dao: self.dao() }),
+			13 => {
+				let dao = self.dao();
+				let token = pallet_daos::Daos::<Runtime>::get(dao)
+					.and_then(|info| info.share_token)
+					.unwrap_or_default();
+				RuntimeCall::Daos(pallet_daos::Call::ragequit {
+					dao,
+					shares: self.shares(token, who),
+				})
+			},
+			14 => RuntimeCall::Daos(pallet_daos::Call::add_member {
+				dao: self.dao(),
+				who: self.address(),
+				roles: self.roles(),
+			}),
+			15 => RuntimeCall::Daos(pallet_daos::Call::remove_member {
+				dao: self.dao(),
+				who: self.address(),
+			}),
+			16 => RuntimeCall::Daos(pallet_daos::Call::mint_shares {
+				dao: self.dao(),
+				to: self.address(),
+				amount: *[0, 1, 100, Balance::MAX].choose(self.rng).unwrap_or(&1),
+			}),
+			17 => {
+				let dao = self.dao_of(who);
+				let treasury = pallet_daos::Pallet::<Runtime>::account_of(dao);
+				let calls = (0..self.rng.gen_range(0..=3))
+					.map(|_| self.call(MAX_DEPTH, &treasury))
+					.collect();
+				RuntimeCall::Governance(pallet_governance::Call::propose {
+					dao,
+					calls,
+					title: self.text(),
+					description: H256::repeat_byte(3),
+				})
+			},
+			18..=20 => RuntimeCall::Governance(pallet_governance::Call::vote {
+				proposal: self.proposal(),
+				vote: *[
+					pallet_governance::Vote::Aye,
+					pallet_governance::Vote::Nay,
+					pallet_governance::Vote::Abstain,
+				]
+				.choose(self.rng)
+				.unwrap_or(&pallet_governance::Vote::Aye),
+			}),
+			21 => RuntimeCall::Governance(pallet_governance::Call::close {
+				proposal: self.proposal(),
+			}),
+			22 => RuntimeCall::Governance(pallet_governance::Call::cancel {
+				proposal: self.proposal(),
+			}),
+			23 => {
+				RuntimeCall::Governance(pallet_governance::Call::reap { proposal: self.proposal() })
+			},
+			24 => RuntimeCall::Governance(pallet_governance::Call::mark_spam {
+				proposal: self.proposal(),
+			}),
+			25 => RuntimeCall::Governance(pallet_governance::Call::delegate {
+				dao: self.dao_of(who),
+				to: self.account(),
+			}),
+			26 => RuntimeCall::Governance(pallet_governance::Call::undelegate { dao: self.dao() }),
+			27 => {
+				let price = *[0, 1, UNIT, 10 * UNIT].choose(self.rng).unwrap_or(&UNIT);
+				RuntimeCall::Cofunding(pallet_cofunding::Call::open_campaign {
+					dao: self.dao(),
+					terms: pallet_cofunding::CampaignTerms {
+						price,
+						goal: price.saturating_mul(self.rng.gen_range(0..100)),
+						cap: price.saturating_mul(self.rng.gen_range(0..200)),
+						duration: *[0, 1, 10, 50].choose(self.rng).unwrap_or(&10),
+						min_contribution: price,
+						withdrawable: self.rng.gen(),
+					},
+					metadata: self.text(),
+				})
+			},
+			28 => RuntimeCall::Cofunding(pallet_cofunding::Call::contribute {
+				campaign: self.campaign(),
+				amount: self.cmn(who),
+			}),
+			29 => match self.rng.gen_range(0..3) {
+				0 => RuntimeCall::Cofunding(pallet_cofunding::Call::finalize {
+					campaign: self.campaign(),
+				}),
+				1 => RuntimeCall::Cofunding(pallet_cofunding::Call::claim {
+					campaign: self.campaign(),
+				}),
+				_ => RuntimeCall::Cofunding(pallet_cofunding::Call::withdraw {
+					campaign: self.campaign(),
+				}),
+			},
+			30 => match self.rng.gen_range(0..3) {
+				0 => RuntimeCall::Royalties(pallet_royalties::Call::pay {
+					dao: self.dao(),
+					amount: self.cmn(who),
+				}),
+				1 => RuntimeCall::Royalties(pallet_royalties::Call::claim { dao: self.dao() }),
+				_ => {
+					let token = self.rng.gen_ratio(1, 3).then(|| self.token());
+					RuntimeCall::Donations(pallet_donations::Call::donate {
+						to: self.address(),
+						amount: match token {
+							Some(token) => self.shares(token, who),
+							None => self.cmn(who),
+						},
+						token,
+						memo: self.bytes::<141>().into_inner(),
+					})
+				},
+			},
+			kind => {
+				let calls =
+					(0..self.rng.gen_range(0..=4)).map(|_| self.call(depth + 1, who)).collect();
+				RuntimeCall::Utility(match kind {
+					31 => pallet_utility::Call::batch { calls },
+					32 => pallet_utility::Call::batch_all { calls },
+					_ => pallet_utility::Call::force_batch { calls },
+				})
+			},
+		}
+	}
+}
