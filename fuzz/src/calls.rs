@@ -25,8 +25,14 @@ pub fn name(call: &RuntimeCall) -> String {
 
 /// A signer and a call.
 pub fn random(rng: &mut ChaCha8Rng, accounts: &[AccountId]) -> (AccountId, RuntimeCall) {
-	let mut calls = Calls { rng, accounts };
-	let who = if calls.rng.gen_ratio(3, 10) { calls.dao_account() } else { calls.known() };
+	let mut calls = Calls { rng, accounts, acting: None };
+	let who = if calls.rng.gen_ratio(3, 10) {
+		let dao = calls.dao();
+		calls.acting = Some(dao);
+		pallet_daos::Pallet::<Runtime>::account_of(dao)
+	} else {
+		calls.known()
+	};
 	let call = calls.call(0, &who);
 	(who, call)
 }
@@ -34,6 +40,8 @@ pub fn random(rng: &mut ChaCha8Rng, accounts: &[AccountId]) -> (AccountId, Runti
 struct Calls<'a> {
 	rng: &'a mut ChaCha8Rng,
 	accounts: &'a [AccountId],
+	/// The DAO whose account signs, if one does: its calls mostly name it.
+	acting: Option<u32>,
 }
 
 impl Calls<'_> {
@@ -79,7 +87,10 @@ impl Calls<'_> {
 	}
 
 	fn dao(&mut self) -> u32 {
-		self.id32(pallet_daos::NextDaoId::<Runtime>::get())
+		match self.acting {
+			Some(dao) if self.rng.gen_ratio(7, 10) => dao,
+			_ => self.id32(pallet_daos::NextDaoId::<Runtime>::get()),
+		}
 	}
 
 	/// Seven times in ten a DAO `who` is a member of, if any, else any id.
@@ -293,11 +304,14 @@ impl Calls<'_> {
 				dest: self.address(),
 				value: self.cmn(who),
 			}),
-			2 => RuntimeCall::Balances(pallet_balances::Call::transfer_all {
-				dest: self.address(),
-				keep_alive: self.rng.gen(),
-			}),
-			3 | 4 => {
+			// Emptying an account is rare: it would leave most of them poor.
+			2 if self.rng.gen_ratio(1, 10) => {
+				RuntimeCall::Balances(pallet_balances::Call::transfer_all {
+					dest: self.address(),
+					keep_alive: self.rng.gen(),
+				})
+			},
+			2..=4 => {
 				let token = self.token();
 				RuntimeCall::Tokens(pallet_tokens::Call::transfer {
 					token,
