@@ -16,10 +16,16 @@ echo "== building communs-node (release)" >&2
 cargo build --release --locked -p communs-node
 
 echo "== Rust tests" >&2
-cargo test --release --locked --workspace
+# The fuzzer is built with the runtime's try-runtime feature: apart, so that the feature does not
+# reach this build's runtime.
+cargo test --release --locked --workspace --exclude communs-fuzz
 
 echo "== runtime tests with every pallet's invariants checked after each block (try-runtime)" >&2
 SKIP_WASM_BUILD=1 cargo test --release --locked -p communs-runtime --features try-runtime
+
+echo "== the whole-runtime fuzzer, 20,000 random calls (docs/reliability.md)" >&2
+SKIP_WASM_BUILD=1 cargo run --release --locked -p communs-fuzz -- \
+	--seed "${COMMUNS_FUZZ_SEED:-$(date +%s)}" --calls 20000 | head -n 1
 
 echo "== the runtime upgrade's try-runtime checks over a development chain's state" >&2
 "$here/try-runtime.sh"
