@@ -24,8 +24,10 @@ echo "== runtime tests with every pallet's invariants checked after each block (
 SKIP_WASM_BUILD=1 cargo test --release --locked -p communs-runtime --features try-runtime
 
 echo "== the whole-runtime fuzzer, 20,000 random calls (docs/reliability.md)" >&2
+fuzz_log="$(mktemp)"
 SKIP_WASM_BUILD=1 cargo run --release --locked -p communs-fuzz -- \
-	--seed "${COMMUNS_FUZZ_SEED:-$(date +%s)}" --calls 20000 | head -n 1
+	--seed "${COMMUNS_FUZZ_SEED:-$(date +%s)}" --calls 20000 >"$fuzz_log"
+head -n 1 "$fuzz_log"
 
 echo "== the runtime upgrade's try-runtime checks over a development chain's state" >&2
 "$here/try-runtime.sh"
