@@ -292,9 +292,99 @@ impl Calls<'_> {
 		})
 	}
 
+	fn line(&mut self) -> u32 {
+		*[0, 1, 2, u32::MAX].choose(self.rng).unwrap_or(&0)
+	}
+
+	/// A budget adopted, spent from, amended or closed.
+	fn budget_call(&mut self, who: &AccountId) -> RuntimeCall {
+		let dao = self.dao();
+		RuntimeCall::Budgets(match self.rng.gen_range(0..6) {
+			0 | 1 => {
+				let lines = (0..self.rng.gen_range(0..=3))
+					.map(|_| pallet_budgets::LineSpec {
+						label: self.text(),
+						amount: self.cmn(who),
+						period: if self.rng.gen() {
+							pallet_budgets::LinePeriod::Once
+						} else {
+							pallet_budgets::LinePeriod::Every(
+								*[0, 1, 30].choose(self.rng).unwrap_or(&30),
+							)
+						},
+						role: BoundedVec::truncate_from(b"rider".to_vec()),
+					})
+					.collect();
+				pallet_budgets::Call::adopt_budget {
+					dao,
+					lines: BoundedVec::truncate_from(lines),
+					metadata: self.text(),
+				}
+			},
+			2 => pallet_budgets::Call::spend {
+				dao,
+				line: self.line(),
+				to: self.account(),
+				amount: self.cmn(who),
+				reference: self.text(),
+				memo_hash: [4; 32],
+			},
+			3 => pallet_budgets::Call::amend_line { dao, line: self.line(), amount: self.cmn(who) },
+			4 => pallet_budgets::Call::close_line { dao, line: self.line() },
+			_ => pallet_budgets::Call::close_budget { dao },
+		})
+	}
+
+	/// A cooperative's terms set or ended, a ride paid, confirmed, disputed, refunded or
+	/// released.
+	fn payment_call(&mut self, who: &AccountId) -> RuntimeCall {
+		let payment = self.id64(pallet_service_payments::NextPaymentId::<Runtime>::get());
+		RuntimeCall::ServicePayments(match self.rng.gen_range(0..7) {
+			0 => pallet_service_payments::Call::set_terms {
+				dao: self.dao(),
+				token: self.token(),
+				provider_role: BoundedVec::truncate_from(b"driver".to_vec()),
+				fee: self.perbill(),
+				window: *[0, 1, 30].choose(self.rng).unwrap_or(&30),
+			},
+			1 | 2 => {
+				let token = self.token();
+				pallet_service_payments::Call::pay {
+					dao: self.dao(),
+					provider: self.account(),
+					amount: self.shares(token, who),
+					reference: [5; 32],
+				}
+			},
+			3 => pallet_service_payments::Call::confirm { payment },
+			4 => pallet_service_payments::Call::dispute { payment },
+			5 => pallet_service_payments::Call::release { payment },
+			_ => match self.rng.gen() {
+				true => pallet_service_payments::Call::refund { payment },
+				false => pallet_service_payments::Call::end_terms { dao: self.dao() },
+			},
+		})
+	}
+
+	/// A DAO's token sale opened, bought from or closed.
+	fn sale_call(&mut self, who: &AccountId) -> RuntimeCall {
+		let sale = self.id32(pallet_cofunding::NextSaleId::<Runtime>::get());
+		RuntimeCall::Cofunding(match self.rng.gen_range(0..4) {
+			0 => pallet_cofunding::Call::open_sale {
+				dao: self.dao(),
+				token: self.token(),
+				price: *[0, 1, UNIT].choose(self.rng).unwrap_or(&UNIT),
+				period: *[0, 1, 30].choose(self.rng).unwrap_or(&30),
+				cap_per_period: self.rng.gen_range(0..1_000),
+			},
+			1 | 2 => pallet_cofunding::Call::buy { sale, amount: self.cmn(who) },
+			_ => pallet_cofunding::Call::close_sale { sale },
+		})
+	}
+
 	/// A call `who` signs, nesting others up to [`MAX_DEPTH`].
 	fn call(&mut self, depth: u8, who: &AccountId) -> RuntimeCall {
-		let kinds = if depth < MAX_DEPTH { 34 } else { 31 };
+		let kinds = if depth < MAX_DEPTH { 37 } else { 34 };
 		match self.rng.gen_range(0..kinds) {
 			0 => RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 				dest: self.address(),
@@ -475,12 +565,15 @@ impl Calls<'_> {
 					})
 				},
 			},
+			31 => self.budget_call(who),
+			32 => self.payment_call(who),
+			33 => self.sale_call(who),
 			kind => {
 				let calls =
 					(0..self.rng.gen_range(0..=4)).map(|_| self.call(depth + 1, who)).collect();
 				RuntimeCall::Utility(match kind {
-					31 => pallet_utility::Call::batch { calls },
-					32 => pallet_utility::Call::batch_all { calls },
+					34 => pallet_utility::Call::batch { calls },
+					35 => pallet_utility::Call::batch_all { calls },
 					_ => pallet_utility::Call::force_batch { calls },
 				})
 			},
