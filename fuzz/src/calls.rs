@@ -17,6 +17,10 @@ use sp_runtime::{MultiAddress, Perbill};
 /// How deep batches and proposals nest calls.
 const MAX_DEPTH: u8 = 2;
 
+/// The kinds of [`Calls::call`] that only a DAO's origin may make: members, shares, campaigns,
+/// budgets, a cooperative's terms, token sales.
+const DAO_ONLY: [u32; 7] = [14, 15, 16, 27, 31, 32, 33];
+
 /// `Pallet.call` of a call.
 pub fn name(call: &RuntimeCall) -> String {
 	let metadata = call.get_call_metadata();
@@ -120,8 +124,75 @@ impl Calls<'_> {
 		self.id64(next)
 	}
 
+	/// Seven times in ten one of `found`, if any, else `fallback`'s id.
+	fn one_of<T: Copy>(&mut self, found: Vec<T>, fallback: impl FnOnce(&mut Self) -> T) -> T {
+		if self.rng.gen_ratio(7, 10) {
+			if let Some(id) = found.choose(self.rng) {
+				return *id;
+			}
+		}
+		fallback(self)
+	}
+
+	/// Mostly a proposal still taking votes.
+	fn ongoing_proposal(&mut self) -> u64 {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let ongoing = pallet_governance::Proposals::<Runtime>::iter()
+			.filter(|(_, proposal)| {
+				matches!(proposal.status, pallet_governance::ProposalStatus::Ongoing)
+					&& proposal.end > now
+			})
+			.map(|(id, _)| id)
+			.collect();
+		self.one_of(ongoing, Self::proposal)
+	}
+
+	/// Mostly a campaign still taking contributions.
+	fn open_campaign(&mut self) -> u32 {
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		let open = pallet_cofunding::Campaigns::<Runtime>::iter()
+			.filter(|(_, campaign)| {
+				matches!(campaign.status, pallet_cofunding::CampaignStatus::Open)
+					&& campaign.deadline > now
+			})
+			.map(|(id, _)| id)
+			.collect();
+		self.one_of(open, Self::campaign)
+	}
+
 	fn campaign(&mut self) -> u32 {
 		self.id32(pallet_cofunding::NextCampaignId::<Runtime>::get())
+	}
+
+	/// Mostly a sale that is open.
+	fn sale(&mut self) -> u32 {
+		let open = pallet_cofunding::Sales::<Runtime>::iter_keys().collect();
+		self.one_of(open, |calls| calls.id32(pallet_cofunding::NextSaleId::<Runtime>::get()))
+	}
+
+	/// Mostly one of `dao`'s own tokens: its share token or a credit token.
+	fn dao_token(&mut self, dao: u32) -> TokenId {
+		let mut own = pallet_daos::CreditTokens::<Runtime>::get(dao).into_inner();
+		own.extend(pallet_daos::Daos::<Runtime>::get(dao).and_then(|info| info.share_token));
+		self.one_of(own, Self::token)
+	}
+
+	/// Mostly a DAO with an open budget.
+	fn dao_with_budget(&mut self) -> u32 {
+		let budgeted = pallet_budgets::OpenBudget::<Runtime>::iter_keys().collect();
+		self.one_of(budgeted, Self::dao)
+	}
+
+	/// Mostly a member of `dao` holding `role`, else any account.
+	fn member_with(&mut self, dao: u32, role: &[u8]) -> AccountId {
+		let holders = pallet_daos::Members::<Runtime>::iter_prefix(dao)
+			.filter(|(_, roles)| roles.iter().any(|held| held.as_slice() == role))
+			.map(|(who, _)| who)
+			.collect::<Vec<_>>();
+		match holders.choose(self.rng) {
+			Some(who) if self.rng.gen_ratio(7, 10) => who.clone(),
+			_ => self.account(),
+		}
 	}
 
 	/// An amount of CMN near the edges of `who`'s free balance.
@@ -298,8 +369,9 @@ impl Calls<'_> {
 
 	/// A budget adopted, spent from, amended or closed.
 	fn budget_call(&mut self, who: &AccountId) -> RuntimeCall {
-		let dao = self.dao();
-		RuntimeCall::Budgets(match self.rng.gen_range(0..6) {
+		let kind = self.rng.gen_range(0..6);
+		let dao = if kind < 2 { self.dao() } else { self.dao_with_budget() };
+		RuntimeCall::Budgets(match kind {
 			0 | 1 => {
 				let lines = (0..self.rng.gen_range(0..=3))
 					.map(|_| pallet_budgets::LineSpec {
@@ -340,18 +412,28 @@ impl Calls<'_> {
 	fn payment_call(&mut self, who: &AccountId) -> RuntimeCall {
 		let payment = self.id64(pallet_service_payments::NextPaymentId::<Runtime>::get());
 		RuntimeCall::ServicePayments(match self.rng.gen_range(0..7) {
-			0 => pallet_service_payments::Call::set_terms {
-				dao: self.dao(),
-				token: self.token(),
-				provider_role: BoundedVec::truncate_from(b"driver".to_vec()),
-				fee: self.perbill(),
-				window: *[0, 1, 30].choose(self.rng).unwrap_or(&30),
+			0 => {
+				let dao = self.dao();
+				pallet_service_payments::Call::set_terms {
+					dao,
+					token: self.dao_token(dao),
+					provider_role: BoundedVec::truncate_from(b"driver".to_vec()),
+					fee: self.perbill(),
+					window: *[0, 1, 30].choose(self.rng).unwrap_or(&30),
+				}
 			},
 			1 | 2 => {
-				let token = self.token();
+				let with_terms = pallet_service_payments::Terms::<Runtime>::iter_keys().collect();
+				let dao = self.one_of(with_terms, Self::dao);
+				let terms = pallet_service_payments::Terms::<Runtime>::get(dao);
+				let provider = match &terms {
+					Some(terms) => self.member_with(dao, &terms.provider_role),
+					None => self.account(),
+				};
+				let token = terms.map_or_else(|| self.token(), |terms| terms.token);
 				pallet_service_payments::Call::pay {
-					dao: self.dao(),
-					provider: self.account(),
+					dao,
+					provider,
 					amount: self.shares(token, who),
 					reference: [5; 32],
 				}
@@ -368,16 +450,29 @@ impl Calls<'_> {
 
 	/// A DAO's token sale opened, bought from or closed.
 	fn sale_call(&mut self, who: &AccountId) -> RuntimeCall {
-		let sale = self.id32(pallet_cofunding::NextSaleId::<Runtime>::get());
+		let sale = self.sale();
 		RuntimeCall::Cofunding(match self.rng.gen_range(0..4) {
-			0 => pallet_cofunding::Call::open_sale {
-				dao: self.dao(),
-				token: self.token(),
-				price: *[0, 1, UNIT].choose(self.rng).unwrap_or(&UNIT),
-				period: *[0, 1, 30].choose(self.rng).unwrap_or(&30),
-				cap_per_period: self.rng.gen_range(0..1_000),
+			0 => {
+				let dao = self.dao();
+				pallet_cofunding::Call::open_sale {
+					dao,
+					token: self.dao_token(dao),
+					price: *[0, 1, UNIT, UNIT].choose(self.rng).unwrap_or(&UNIT),
+					period: *[0, 1, 30, 30].choose(self.rng).unwrap_or(&30),
+					cap_per_period: *[0, 10, 100 * UNIT, 100 * UNIT]
+						.choose(self.rng)
+						.unwrap_or(&10),
+				}
 			},
-			1 | 2 => pallet_cofunding::Call::buy { sale, amount: self.cmn(who) },
+			1 | 2 => {
+				let price =
+					pallet_cofunding::Sales::<Runtime>::get(sale).map_or(UNIT, |sale| sale.price);
+				let amount = match self.rng.gen() {
+					true => price.saturating_mul(self.rng.gen_range(1..20)),
+					false => self.cmn(who),
+				};
+				pallet_cofunding::Call::buy { sale, amount }
+			},
 			_ => pallet_cofunding::Call::close_sale { sale },
 		})
 	}
@@ -385,7 +480,12 @@ impl Calls<'_> {
 	/// A call `who` signs, nesting others up to [`MAX_DEPTH`].
 	fn call(&mut self, depth: u8, who: &AccountId) -> RuntimeCall {
 		let kinds = if depth < MAX_DEPTH { 37 } else { 34 };
-		match self.rng.gen_range(0..kinds) {
+		// A DAO's own account mostly makes the calls only a DAO may make.
+		let kind = match self.acting {
+			Some(_) if self.rng.gen() => *DAO_ONLY.choose(self.rng).unwrap_or(&14),
+			_ => self.rng.gen_range(0..kinds),
+		};
+		match kind {
 			0 => RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 				dest: self.address(),
 				value: self.cmn(who),
@@ -426,7 +526,14 @@ impl Calls<'_> {
 				})
 			},
 			7 => {
-				let (token, owner) = (self.token(), self.account());
+				let approved = pallet_tokens::Approvals::<Runtime>::iter_keys()
+					.filter(|(_, _, delegate)| delegate == who)
+					.map(|(token, owner, _)| (token, owner))
+					.collect::<Vec<_>>();
+				let (token, owner) = match approved.choose(self.rng) {
+					Some(found) if self.rng.gen_ratio(7, 10) => found.clone(),
+					_ => (self.token(), self.account()),
+				};
 				RuntimeCall::Tokens(pallet_tokens::Call::transfer_from {
 					token,
 					amount: self.shares(token, &owner),
@@ -490,7 +597,7 @@ impl Calls<'_> {
 				})
 			},
 			18..=20 => RuntimeCall::Governance(pallet_governance::Call::vote {
-				proposal: self.proposal(),
+				proposal: self.ongoing_proposal(),
 				vote: *[
 					pallet_governance::Vote::Aye,
 					pallet_governance::Vote::Nay,
@@ -503,13 +610,13 @@ impl Calls<'_> {
 				proposal: self.proposal(),
 			}),
 			22 => RuntimeCall::Governance(pallet_governance::Call::cancel {
-				proposal: self.proposal(),
+				proposal: self.ongoing_proposal(),
 			}),
 			23 => {
 				RuntimeCall::Governance(pallet_governance::Call::reap { proposal: self.proposal() })
 			},
 			24 => RuntimeCall::Governance(pallet_governance::Call::mark_spam {
-				proposal: self.proposal(),
+				proposal: self.ongoing_proposal(),
 			}),
 			25 => RuntimeCall::Governance(pallet_governance::Call::delegate {
 				dao: self.dao_of(who),
@@ -517,24 +624,43 @@ impl Calls<'_> {
 			}),
 			26 => RuntimeCall::Governance(pallet_governance::Call::undelegate { dao: self.dao() }),
 			27 => {
-				let price = *[0, 1, UNIT, 10 * UNIT].choose(self.rng).unwrap_or(&UNIT);
+				// Terms a DAO may set seven times in ten, else at or past the edges.
+				let sane = self.rng.gen_ratio(7, 10);
+				let price = match sane {
+					true => *[UNIT, 10 * UNIT].choose(self.rng).unwrap_or(&UNIT),
+					false => *[0, 1, UNIT].choose(self.rng).unwrap_or(&1),
+				};
+				let goal = price.saturating_mul(self.rng.gen_range(u128::from(sane)..100));
 				RuntimeCall::Cofunding(pallet_cofunding::Call::open_campaign {
 					dao: self.dao(),
 					terms: pallet_cofunding::CampaignTerms {
 						price,
-						goal: price.saturating_mul(self.rng.gen_range(0..100)),
-						cap: price.saturating_mul(self.rng.gen_range(0..200)),
-						duration: *[0, 1, 10, 50].choose(self.rng).unwrap_or(&10),
-						min_contribution: price,
+						goal,
+						cap: match sane {
+							true => goal.saturating_mul(2),
+							false => price.saturating_mul(self.rng.gen_range(0..200)),
+						},
+						duration: match sane {
+							true => *[10, 50].choose(self.rng).unwrap_or(&10),
+							false => *[0, 1, u32::MAX].choose(self.rng).unwrap_or(&0),
+						},
+						// Ten units, the most a share token's minimum balance is here.
+						min_contribution: price.saturating_mul(if sane { 10 } else { 1 }),
 						withdrawable: self.rng.gen(),
 					},
 					metadata: self.text(),
 				})
 			},
-			28 => RuntimeCall::Cofunding(pallet_cofunding::Call::contribute {
-				campaign: self.campaign(),
-				amount: self.cmn(who),
-			}),
+			28 => {
+				let campaign = self.open_campaign();
+				let price = pallet_cofunding::Campaigns::<Runtime>::get(campaign)
+					.map_or(UNIT, |campaign| campaign.terms.price);
+				let amount = match self.rng.gen() {
+					true => price.saturating_mul(self.rng.gen_range(10..40)),
+					false => self.cmn(who),
+				};
+				RuntimeCall::Cofunding(pallet_cofunding::Call::contribute { campaign, amount })
+			},
 			29 => match self.rng.gen_range(0..3) {
 				0 => RuntimeCall::Cofunding(pallet_cofunding::Call::finalize {
 					campaign: self.campaign(),
