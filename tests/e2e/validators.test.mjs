@@ -152,6 +152,35 @@ describe('a network of validators', () => {
     }
   });
 
+  test('with two of four killed finality stops, blocks go on, nothing finalized is reverted; one back, finality resumes', async () => {
+    process.kill(pidOf('charlie'), 'SIGKILL');
+    process.kill(pidOf('dave'), 'SIGKILL');
+    // A round already voted may still complete: wait until the finalized block stays put.
+    await new Promise((ok) => setTimeout(ok, 8_000));
+    const stalled = await finalizedNumber(endpoint(0));
+    const bestAtStall = await bestNumber(net.alice);
+    const finalizedHashes = await Promise.all(Array.from({ length: stalled }, (_, i) =>
+      rpc(endpoint(0), 'chain_getBlockHash', [i + 1])));
+
+    await waitFor('alice and bob to author 5 more blocks',
+      async () => (await bestNumber(net.alice)) >= bestAtStall + 5, { timeoutMs: 120_000 });
+    assert.equal(await finalizedNumber(endpoint(0)), stalled, 'two of four validators finalized a block');
+    assert.equal(await finalizedNumber(endpoint(1)), stalled);
+
+    testnet('start', '3'); // charlie again, on its base path
+    await waitFor('finality to resume with three of four',
+      async () => (await finalizedNumber(endpoint(0))) >= stalled + 5, { timeoutMs: 180_000 });
+    for (const [i, hash] of finalizedHashes.entries()) {
+      assert.equal(await rpc(endpoint(0), 'chain_getBlockHash', [i + 1]), hash,
+        `block ${i + 1}, finalized before the stall, changed`);
+    }
+
+    testnet('start', '4'); // dave too, for the tests after this one
+    const target = await finalizedNumber(endpoint(0));
+    await waitFor('dave to catch up', async () => (await finalizedNumber(endpoint(3))) >= target,
+      { timeoutMs: 180_000 });
+  });
+
   test('a fifth node follows docs/validator.md, is admitted, and authors after the session change', async () => {
     const api = net.alice;
     const alice = net.keyring.addFromUri('//Alice');
