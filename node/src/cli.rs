@@ -13,6 +13,11 @@ pub struct Cli {
 	/// The options of a running node.
 	#[clap(flatten)]
 	pub run: RunCmd,
+
+	/// When the node stops for want of disk space (`--db-storage-threshold`, in MiB free on
+	/// the database's file system, 1024 by default; 0 never stops).
+	#[clap(flatten)]
+	pub storage_monitor: sc_storage_monitor::StorageMonitorParams,
 }
 
 /// The subcommands every Substrate node offers.

@@ -141,11 +141,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Builds and starts a full node: networking, RPC, and, on a validator, Aura authoring and
-/// the GRANDPA voter.
+/// the GRANDPA voter. The node stops cleanly when its database's disk has less free space than
+/// `storage_monitor` asks, rather than fail writes and stall with the disk full.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	storage_monitor: sc_storage_monitor::StorageMonitorParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -157,6 +159,15 @@ pub fn new_full<
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+
+	if let Some(database_path) = config.database.path() {
+		sc_storage_monitor::StorageMonitorService::try_spawn(
+			storage_monitor,
+			database_path.to_path_buf(),
+			&task_manager.spawn_essential_handle(),
+		)
+		.map_err(|error| ServiceError::Application(error.into()))?;
+	}
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

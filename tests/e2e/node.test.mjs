@@ -1,7 +1,8 @@
 // End-to-end tests of the Communs node: the real binary, driven over JSON-RPC by @polkadot/api.
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CMN } from './lib/chain.mjs';
 import {
@@ -153,6 +154,53 @@ describe('a development node restarted on its base path', () => {
     // And it goes on producing and finalizing blocks.
     await waitFor('new finalized blocks', async () => (
       (await finalizedNumber(node)) > finalizedHeight));
+  });
+});
+
+describe('a node whose disk fills', () => {
+  const dir = tempDir('communs-disk-');
+  // A 96 MiB file system of its own (tmpfs), so that filling it harms nothing else.
+  let mounted = false;
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=96m', 'tmpfs', dir], { stdio: 'ignore' });
+    mounted = true;
+  } catch {
+    // Not root, or no mount here: the test says so as skipped.
+  }
+  const threshold = ['--db-storage-threshold', '40', '--db-storage-polling-period', '1'];
+
+  test('stops cleanly before the disk is full, and restarts on it losing nothing', { skip: !mounted && 'mounting a tmpfs needs root' }, async () => {
+    const basePath = join(dir, 'node');
+    let node = await startNode({ basePath, args: ['--dev', ...threshold] });
+    try {
+      await waitFor('block 3 to be finalized', async () => (await finalizedNumber(node)) >= 3);
+      const finalized = await finalizedNumber(node);
+      const finalizedHash = await rpc(node, 'chain_getBlockHash', [finalized]);
+      // Leave 20 MiB free: under the 40 MiB the node was told to keep.
+      const { bavail, bsize } = statfsSync(dir);
+      writeFileSync(join(dir, 'filler'), Buffer.alloc(bavail * bsize - 20 * 1024 * 1024));
+      const { code } = await Promise.race([
+        node.exited,
+        new Promise((_, fail) => setTimeout(() => fail(new Error(`still running:\n${node.log.slice(-2000)}`)), 30_000)),
+      ]);
+      assert.notEqual(code, 0, 'the node exits with an error status');
+      assert.match(node.log, /dropped below threshold: 40MiB/);
+      assert.doesNotMatch(node.log, /No space left on device/);
+      await stopNode(node);
+
+      rmSync(join(dir, 'filler'));
+      node = await startNode({ basePath, args: ['--dev', ...threshold] });
+      assert.ok((await finalizedNumber(node)) >= finalized, 'the finalized head came back');
+      assert.equal(await rpc(node, 'chain_getBlockHash', [finalized]), finalizedHash);
+      await waitFor('new blocks to be finalized', async () => (await finalizedNumber(node)) > finalized + 2);
+    } finally {
+      await stopNode(node);
+    }
+  });
+
+  after(() => {
+    if (mounted) execFileSync('umount', [dir]);
+    removeDir(dir);
   });
 });
 
