@@ -11,7 +11,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { bestNumber, CMN } from './lib/chain.mjs';
 import {
-  NODE_BINARY, connect, finalizedNumber, removeDir, rpc, runCli, startNode, stopNode,
+  NODE_BINARY, connect, finalizedNumber, removeDir, rpc, runCli, startNode, stateAt, stopNode,
   submit, tempDir, testsDir, useDevNode, waitFor,
 } from './lib/node.mjs';
 
@@ -179,6 +179,29 @@ describe('a network of validators', () => {
     const target = await finalizedNumber(endpoint(0));
     await waitFor('dave to catch up', async () => (await finalizedNumber(endpoint(3))) >= target,
       { timeoutMs: 180_000 });
+  });
+
+  test('a node joining by warp sync skips the old state and then serves the same state as alice', async () => {
+    const peer = await rpc(endpoint(0), 'system_localPeerId');
+    const warp = await startNode({ args: ['--chain', 'local', '--sync', 'warp',
+      '--bootnodes', `/ip4/127.0.0.1/tcp/${net.p2pBase}/p2p/${peer}`] });
+    try {
+      const reached = await finalizedNumber(endpoint(0));
+      // Warp sync needs three peers: it finds bob, charlie and dave through alice.
+      await waitFor('the warp node to finalize what alice had',
+        async () => (await finalizedNumber(warp)) >= reached, { timeoutMs: 180_000 });
+      assert.match(warp.log, /Warping/);
+      const target = await finalizedNumber(warp);
+      const hash = await rpc(endpoint(0), 'chain_getBlockHash', [target]);
+      assert.equal(await rpc(warp, 'chain_getBlockHash', [target]), hash);
+      assert.deepEqual(await stateAt(warp, hash), await stateAt(endpoint(0), hash));
+      // The blocks before the one it warped to were never executed there: no state for them.
+      const first = await rpc(endpoint(0), 'chain_getBlockHash', [1]);
+      await assert.rejects(rpc(warp, 'state_getKeysPaged', ['0x', 1, null, first]));
+    } finally {
+      await stopNode(warp);
+      removeDir(warp.basePath);
+    }
   });
 
   test('a fifth node follows docs/validator.md, is admitted, and authors after the session change', async () => {

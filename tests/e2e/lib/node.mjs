@@ -154,6 +154,23 @@ export async function rpc(node, method, params = []) {
   return body.result;
 }
 
+/** Every storage key and value at block `hash` on `node`, as a sorted list of pairs. */
+export async function stateAt(node, hash) {
+  const keys = [];
+  for (let start = null; ;) {
+    const page = await rpc(node, 'state_getKeysPaged', ['0x', 1000, start, hash]);
+    keys.push(...page);
+    if (page.length < 1000) break;
+    start = page.at(-1);
+  }
+  const pairs = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const [changes] = await rpc(node, 'state_queryStorageAt', [keys.slice(i, i + 500), hash]);
+    pairs.push(...changes.changes);
+  }
+  return pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Connects @polkadot/api to a node. */
 export async function connect(node) {
   const provider = new WsProvider(node.rpcUrl, false);
