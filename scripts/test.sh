@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of Communs: the Rust unit and runtime tests, then the end-to-end tests that
-# start the real node binary and drive it over JSON-RPC with @polkadot/api, the load
-# generator's, and the web app's in a real browser (Debian's Chromium) against a real node.
+# Runs every test of Communs: the Rust unit and runtime tests and the whole-runtime fuzzer's
+# short run, then the end-to-end tests that start the real node binary and drive it over
+# JSON-RPC with @polkadot/api, the load generator's (with the RPC soak's short run), the
+# zombienet network's, and the web app's in a real browser (Debian's Chromium) against a real
+# node.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
@@ -43,7 +45,10 @@ echo "== end-to-end tests" >&2
 npm_ci
 (cd "$COMMUNS_ROOT/tests/e2e" && npm test)
 
-echo "== the load generator's own tests" >&2
+echo "== the four validators as a zombienet network, and its test (networks/local.zndsl)" >&2
+"$here/zombienet.sh" test
+
+echo "== the load generator's own tests, and the RPC soak's short run" >&2
 (cd "$COMMUNS_ROOT/tools/load" && npm test)
 
 echo "== the web app: its metadata is the runtime's; type check, build, browser tests" >&2

@@ -142,9 +142,12 @@ async function rpcAnswers(port) {
   }
 }
 
-/** Calls one JSON-RPC method over HTTP (what `curl` does) and returns its result. */
+/**
+ * Calls one JSON-RPC method over HTTP (what `curl` does) and returns its result. The node
+ * listens on 127.0.0.1 unless it names its `rpcHost`.
+ */
 export async function rpc(node, method, params = []) {
-  const response = await fetch(`http://127.0.0.1:${node.rpcPort}`, {
+  const response = await fetch(`http://${node.rpcHost ?? '127.0.0.1'}:${node.rpcPort}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
