@@ -87,7 +87,7 @@ const SUBSCRIPTION_ROUNDS = 4;
  * what no flag of the node bounds: `unreadRequests` (asks for metadata twice a second and never
  * reads) and, at more than a few connections, `heavy`.
  */
-const MIX = [
+export const MIX = [
   ['subscriber', 0.45], // sixteen subscriptions, read normally
   ['slowReader', 0.2], // sixteen subscriptions, then never reads
   ['malformed', 0.15], // frames that are not JSON-RPC
@@ -193,15 +193,16 @@ async function attacker(url, behaviour, stats, stop) {
 }
 
 /** Runs `connections` attacking connections, divided as `MIX` says, for `seconds`. */
-async function attack({ url, connections, seconds, only }) {
-  const mix = only ? [[only, 1]] : MIX;
+async function attack({ url, connections, seconds, only, mix: given }) {
+  const mix = only ? [[only, 1]] : given ?? MIX;
+  const whole = mix.reduce((sum, [, part]) => sum + part, 0);
   let wakeAll;
   const stop = { done: false, stopped: new Promise((ok) => { wakeAll = ok; }) };
   const stats = Object.fromEntries(mix.map(([behaviour]) => [behaviour, counters()]));
   const attackers = [];
   let remaining = connections;
   for (const [index, [behaviour, part]] of mix.entries()) {
-    const count = index === mix.length - 1 ? remaining : Math.round(connections * part);
+    const count = index === mix.length - 1 ? remaining : Math.round((connections * part) / whole);
     remaining -= count;
     for (let i = 0; i < count; i++) attackers.push(attacker(url, behaviour, stats[behaviour], stop));
   }
@@ -231,10 +232,11 @@ export function percentile(values, p) {
 
 /**
  * Runs the soak against the node at `url` for `seconds` with `connections` attacking
- * connections, and returns what the honest client saw and the node's memory, sampled each
+ * connections (divided as `mix` says, by default `MIX`; all of one behaviour with `only`), and
+ * returns what the honest client saw and the node's memory, sampled each
  * second (`pid`, if the node runs here).
  */
-export async function soak({ url, pid, seconds, connections, only, log = () => {} }) {
+export async function soak({ url, pid, seconds, connections, only, mix, log = () => {} }) {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const alice = keyring.addFromUri('//Alice');
@@ -299,7 +301,7 @@ export async function soak({ url, pid, seconds, connections, only, log = () => {
   // The attackers run on a thread of their own, so that their traffic does not slow the
   // honest client's event loop and its timings measure the node alone.
   const attackStarted = (Date.now() - started) / 1000;
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { url, connections, seconds, only } });
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { url, connections, seconds, only, mix } });
   const stats = await new Promise((ok, fail) => {
     worker.once('message', ok);
     worker.once('error', fail);
