@@ -114,7 +114,7 @@ export async function preSign(api, accounts, callFor, perAccount) {
 }
 
 /** The resident memory of process `pid` in MiB, or undefined if it cannot be read. */
-function residentMiB(pid) {
+export function residentMiB(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);

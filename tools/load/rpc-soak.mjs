@@ -11,7 +11,6 @@
 // docs/validator.md gives a public RPC node) and --node-args. With --url it drives a running
 // node, where Alice must hold funds; --pid lets it read that node's memory.
 
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode, stopNode, removeDir, sleep } from 'communs-e2e/lib/node.mjs';
+import { residentMiB } from './lib.mjs';
 
 /**
  * The RPC flags of a public node: only safe methods, at most 1,200 connections, 600 calls a
@@ -211,16 +211,6 @@ async function attack({ url, connections, seconds, only, mix: given }) {
   wakeAll();
   await Promise.all(attackers);
   return stats;
-}
-
-/** The resident memory of process `pid` in MiB, or undefined if it cannot be read. */
-function residentMiB(pid) {
-  try {
-    const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kib) ? kib / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The p-th percentile (0–100) of `values`, or undefined if there are none. */

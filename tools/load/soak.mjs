@@ -14,14 +14,14 @@
 // Signing happens as it sends (each account's next nonce once its previous transaction is
 // accepted), so a generator that cannot sign at --rate sends less: the `sent` column says so.
 
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { CMN } from 'communs-e2e/lib/chain.mjs';
-import { batched, KINDS, loadAccounts, setUp } from './lib.mjs';
+import { batched, KINDS, loadAccounts, residentMiB, setUp } from './lib.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -41,16 +41,6 @@ const LOST_AFTER_MS = 10 * 60_000;
 const TOP_UP = 100n * CMN;
 
 const log = (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-
-/** The resident memory of process `pid` in MiB, or '' if it cannot be read. */
-function residentMiB(pid) {
-  try {
-    const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kib) ? (kib / 1024).toFixed(0) : '';
-  } catch {
-    return '';
-  }
-}
 
 /** The size of everything under `dir` in MiB, or '' without a directory. */
 function sizeMiB(dir) {
@@ -169,7 +159,7 @@ while (Date.now() < end) {
     }
     const stamps = minute.timestamps;
     const blockTime = stamps.length > 1 ? ((stamps.at(-1) - stamps[0]) / (stamps.length - 1)).toFixed(0) : '';
-    const row = [minuteIndex, new Date(now).toISOString(), residentMiB(Number(options.pid)),
+    const row = [minuteIndex, new Date(now).toISOString(), residentMiB(Number(options.pid))?.toFixed(0) ?? '',
       sizeMiB(options['base-path']), best, finalized, best - finalized, blockTime,
       minute.sent, minute.included, lost, minute.refused];
     appendFileSync(options.csv, `${row.join(',')}\n`);
