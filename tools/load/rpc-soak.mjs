@@ -287,7 +287,6 @@ export async function soak({ url, pid, seconds, connections, only, mix, log = ()
   const baseline = { daoInfo: latencies.daoInfo.length };
   log(`honest client running; ${connections} attacking connections for ${seconds} s`);
 
-  let wakeAll;
   // The attackers run on a thread of their own, so that their traffic does not slow the
   // honest client's event loop and its timings measure the node alone.
   const attackStarted = (Date.now() - started) / 1000;
