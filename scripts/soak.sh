@@ -60,6 +60,7 @@ set terminal pngcairo size 1200,900 noenhanced
 set output '$out/soak.png'
 set multiplot layout 2,2 title 'communs-node --dev under $rate tx/s for $duration (scripts/soak.sh)'
 set xlabel 'minute'
+set xrange [0:*]
 set key top left
 set title 'memory and database (MiB)'
 plot '$out/soak.csv' skip 1 using 1:3 with lines title 'resident memory', \

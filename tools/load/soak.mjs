@@ -126,15 +126,15 @@ async function send(s) {
 
 writeFileSync(options.csv, 'minute,utc,rss_mib,db_mib,best,finalized,finality_lag,block_time_ms,sent,included,lost,refused\n');
 const rate = Number(options.rate);
+const minutes = Number(options.minutes);
 const started = Date.now();
-const end = started + Number(options.minutes) * 60_000;
 let next = 0; // the sender whose turn it is
 let minuteIndex = 0;
 let minuteEnds = started + 60_000;
 log(`sending ${rate} tx/s for ${options.minutes} min; rows to ${options.csv}`);
 
 // Ten ticks a second, each sending a tenth of the rate from accounts not waiting on a send.
-while (Date.now() < end) {
+while (minuteIndex < minutes) {
   const tick = Date.now();
   for (let k = 0; k < rate / 10; k++) {
     for (let tries = 0; tries < senders.length; tries++) {
