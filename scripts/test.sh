@@ -31,8 +31,8 @@ SKIP_WASM_BUILD=1 cargo run --release --locked -p communs-fuzz -- \
 	--seed "${COMMUNS_FUZZ_SEED:-$(date +%s)}" --calls 20000 >"$fuzz_log"
 head -n 1 "$fuzz_log"
 
-echo "== the runtime upgrade's try-runtime checks over a development chain's state" >&2
-"$here/try-runtime.sh"
+echo "== the upgrade rehearsal: four validators from the last older chain spec, try-runtime, the upgrade by vote" >&2
+"$here/upgrade-rehearsal.sh" "" 10
 
 echo "== benchmarks of each pallet, run once on its mock runtime" >&2
 for manifest in pallets/*/Cargo.toml; do

@@ -11,64 +11,12 @@ import { join } from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { bestNumber, eventOf, passProposal, waitPast } from './lib/chain.mjs';
 import { submit, targetDir, useDevNode, waitFor } from './lib/node.mjs';
+import { withSpecVersion } from './lib/wasm.mjs';
 
 /** The runtime's wasm as the build leaves it, before compression. */
 const WASM = join(targetDir, 'release', 'wbuild', 'communs-runtime', 'communs_runtime.compact.wasm');
 
 const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
-
-/** Reads an unsigned LEB128 integer at `offset`: [value, bytes read]. */
-function leb128(bytes, offset) {
-  let value = 0;
-  let shift = 0;
-  let read = 0;
-  for (;;) {
-    const byte = bytes[offset + read];
-    value += (byte & 0x7f) * 2 ** shift;
-    read += 1;
-    if (!(byte & 0x80)) return [value, read];
-    shift += 7;
-  }
-}
-
-/** Reads a SCALE compact integer at `offset` (lengths here are small): [value, bytes read]. */
-function compact(bytes, offset) {
-  const mode = bytes[offset] & 3;
-  if (mode === 0) return [bytes[offset] >> 2, 1];
-  if (mode === 1) return [(bytes[offset] | (bytes[offset + 1] << 8)) >> 2, 2];
-  if (mode === 2) return [new DataView(bytes.buffer, bytes.byteOffset + offset, 4).getUint32(0, true) >>> 2, 4];
-  throw new Error('a string too long for a runtime name');
-}
-
-/**
- * A copy of `wasm` whose embedded `runtime_version` section (SCALE `RuntimeVersion`: spec
- * name, impl name, authoring version, spec version, ...) announces `specVersion`.
- */
-function withSpecVersion(wasm, specVersion) {
-  const code = Uint8Array.from(wasm);
-  let offset = 8; // magic and version
-  while (offset < code.length) {
-    const id = code[offset];
-    const [size, sizeBytes] = leb128(code, offset + 1);
-    const body = offset + 1 + sizeBytes;
-    if (id === 0) {
-      const [nameLength, nameBytes] = leb128(code, body);
-      const name = new TextDecoder().decode(code.subarray(body + nameBytes, body + nameBytes + nameLength));
-      if (name === 'runtime_version') {
-        let at = body + nameBytes + nameLength;
-        for (let string = 0; string < 2; string += 1) {
-          const [length, lengthBytes] = compact(code, at);
-          at += lengthBytes + length;
-        }
-        at += 4; // authoring_version
-        new DataView(code.buffer).setUint32(at, specVersion, true);
-        return code;
-      }
-    }
-    offset = body + size;
-  }
-  throw new Error(`${WASM} has no runtime_version section`);
-}
 
 describe('the chain DAO upgrades the runtime by vote', () => {
   const context = useDevNode();

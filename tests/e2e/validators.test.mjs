@@ -6,45 +6,16 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { bestNumber, CMN } from './lib/chain.mjs';
 import {
-  NODE_BINARY, connect, finalizedNumber, removeDir, rpc, runCli, startNode, stateAt, stopNode,
+  NODE_BINARY, connect, finalizedNumber, freePortRange, isRunning, removeDir, rpc, runCli, startNode, stateAt, stopNode,
   submit, tempDir, testsDir, useDevNode, waitFor,
 } from './lib/node.mjs';
 
 const testnetScript = join(testsDir, '..', '..', 'scripts', 'testnet.sh');
 const names = ['alice', 'bob', 'charlie', 'dave'];
-
-/** Whether nothing listens on 127.0.0.1:port. */
-function portIsFree(port) {
-  return new Promise((ok) => {
-    const server = createServer();
-    server.once('error', () => ok(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => ok(true)));
-  });
-}
-
-/** A first port of `count` consecutive free ports. */
-async function freePortRange(count) {
-  for (;;) {
-    const first = 20000 + Math.floor(Math.random() * 40000);
-    const ports = Array.from({ length: count }, (_, i) => first + i);
-    if ((await Promise.all(ports.map(portIsFree))).every(Boolean)) return first;
-  }
-}
-
-/** Whether process `pid` runs: it exists and has not exited (an exited one may await reaping). */
-function isRunning(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2)[0]);
-  } catch {
-    return false;
-  }
-}
 
 /** The dispatch error of a `sudo.sudo` call, as `pallet.Error`, or null if it succeeded. */
 function sudoError(api, events) {

@@ -2,7 +2,7 @@
 // temporary base path, and a stop that never leaves a process behind.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,35 @@ export async function freePort() {
       server.close(() => ok(port));
     });
   });
+}
+
+/** Whether nothing listens on 127.0.0.1:port. */
+function portIsFree(port) {
+  return new Promise((ok) => {
+    const server = createServer();
+    server.once('error', () => ok(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => ok(true)));
+  });
+}
+
+/** The first of `count` consecutive ports nobody listens on right now (scripts/testnet.sh
+ *  gives its nodes consecutive ports). */
+export async function freePortRange(count) {
+  for (;;) {
+    const first = 20000 + Math.floor(Math.random() * 40000);
+    const ports = Array.from({ length: count }, (_, i) => first + i);
+    if ((await Promise.all(ports.map(portIsFree))).every(Boolean)) return first;
+  }
+}
+
+/** Whether process `pid` runs: it exists and has not exited (an exited one may await reaping). */
+export function isRunning(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2)[0]);
+  } catch {
+    return false;
+  }
 }
 
 /** A new empty directory, removed by `removeDir`. */
