@@ -12,8 +12,9 @@
 // 3. The load generator (transfers, token transfers, votes) runs on alice; then two stories
 //    play at once with the chain DAO's vote to authorize the new code's hash
 //    (`daos.dispatchAsRoot(system.authorizeUpgrade)`): a book's DAO opens a campaign readers
-//    back and royalties a publisher pays, and votes a spend it closes only after the upgrade; a ride cooperative
-//    votes its terms and a credit sale, riders buy credits and pay rides, one left unconfirmed.
+//    back and royalties a publisher pays, and votes a spend it closes only after the upgrade;
+//    a ride cooperative votes its terms and a credit sale, riders buy credits and pay rides,
+//    one left unconfirmed.
 // 4. Snapshot: every item of the Communs pallets, every account, balance, hold and freeze,
 //    decoded with the old runtime's metadata at a finalized block, and the dao_* RPC views of
 //    the stories.
@@ -24,12 +25,13 @@
 //    every key and field reads the same (a field a migration added is listed, not a change);
 //    the only change allowed is ferdie's nonce.
 // 8. dave comes back and follows onto the new runtime; all four finalize the same blocks; the
-//    spend voted under the old runtime is closed and executes, the unconfirmed ride is confirmed, and the load
-//    generator runs again, all under the new runtime.
+//    spend voted under the old runtime is closed and executes, the unconfirmed ride is
+//    confirmed, and the load generator runs again, all under the new runtime.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
@@ -54,40 +56,46 @@ const MOVING = new Set(['scheduler.incompleteSince']);
 const root = resolve(testsDir, '..', '..');
 const log = (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 const hex = (bytes) => `0x${Buffer.from(bytes).toString('hex')}`;
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-
-/** The chain spec committed at `commit` and the spec version of the runtime it embeds. */
-function chainSpecAt(commit) {
-  const text = git('show', `${commit}:chain-specs/local.json`);
+/** The chain spec committed at `commit` in `repo` and the spec version of its runtime. */
+function chainSpecAt(repo, commit) {
+  const text = execFileSync('git', ['show', `${commit}:chain-specs/local.json`],
+    { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { commit, text, version: specVersionOf(runtimeOfChainSpec(JSON.parse(text))) };
 }
 
-/** The newest committed chain spec whose runtime is older than `version`, if the history has one. */
-function newestChainSpecBefore(version) {
-  for (const commit of git('log', '--format=%h', '--', 'chain-specs/local.json').trim().split('\n')) {
-    const spec = chainSpecAt(commit);
+/** The newest chain spec committed in `repo` whose runtime is older than `version`, if its
+ *  history has one. */
+function newestChainSpecBefore(repo, version) {
+  const commits = execFileSync('git', ['log', '--format=%h', '--', 'chain-specs/local.json'],
+    { cwd: repo, encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  for (const commit of commits) {
+    const spec = chainSpecAt(repo, commit);
     if (spec.version < version) return spec;
   }
   return undefined;
 }
 
 /**
- * Where the rehearsal starts and what it upgrades to: the chain spec of `commit` (or the newest
- * older one) and this tree's runtime. A clone without that history (a shallow one) starts from
- * the working tree's chain spec and, if it already embeds this runtime, upgrades to this runtime
- * announced one spec version higher (as tests/e2e/upgrade.test.mjs does).
+ * Where the rehearsal starts and what it upgrades to: the chain spec of `commit` in `repo` (or
+ * the newest older one) and `built`, this tree's runtime. A clone without that history (a
+ * shallow one) starts from the working tree's chain spec and, if it already embeds this
+ * runtime, upgrades to this runtime announced one spec version higher (as
+ * tests/e2e/upgrade.test.mjs does).
  */
-function plan(commit, built) {
+export function plan(repo, commit, built) {
   const version = specVersionOf(uncompressed(built));
-  const from = commit ? chainSpecAt(commit) : newestChainSpecBefore(version);
+  const from = commit ? chainSpecAt(repo, commit) : newestChainSpecBefore(repo, version);
   if (from) {
-    if (from.version >= version) throw new Error(`the chain spec at ${commit} runs spec ${from.version}, not older than this tree's ${version}`);
+    if (from.version >= version) {
+      throw new Error(`the chain spec at ${commit} runs spec ${from.version}, not older than this tree's ${version}`);
+    }
     return { from, to: version, code: built };
   }
-  const text = readFileSync(join(root, 'chain-specs', 'local.json'), 'utf8');
+  const text = readFileSync(join(repo, 'chain-specs', 'local.json'), 'utf8');
   const committed = { commit: 'the working tree', text, version: specVersionOf(runtimeOfChainSpec(JSON.parse(text))) };
   if (committed.version < version) return { from: committed, to: version, code: built };
-  return { from: committed, to: committed.version + 1, code: withSpecVersion(uncompressed(built), committed.version + 1) };
+  const to = committed.version + 1;
+  return { from: committed, to, code: withSpecVersion(uncompressed(built), to) };
 }
 
 /** scripts/testnet.sh with this rehearsal's chain spec, directory and ports. */
@@ -242,7 +250,7 @@ async function snapshot(api, hash) {
  * differs, a key or field gone or new), `added` (a field only `after` has: what a migration
  * added to a record). Equal arrays compare element by element.
  */
-function diff(before, after, path, found) {
+export function diff(before, after, path, found) {
   const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isRecord(before) && isRecord(after)) {
     for (const [key, value] of Object.entries(before)) {
@@ -260,7 +268,7 @@ function diff(before, after, path, found) {
 }
 
 /** Compares two snapshots item by item and key by key. */
-function compare(before, after) {
+export function compare(before, after) {
   const found = { changes: [], added: [], newItems: [] };
   for (const [item, entries] of Object.entries(before)) {
     if (!(item in after)) {
@@ -285,7 +293,7 @@ function compare(before, after) {
 }
 
 /** The dao_* RPC views of the stories' DAOs, proposals, campaign and rides. */
-async function views(node, stories, people) {
+async function readViews(node, stories, people) {
   const read = {};
   for (const dao of [0, stories.book.dao, stories.coop.dao]) {
     read[`dao_info(${dao})`] = await rpc(node, 'dao_info', [dao]);
@@ -297,6 +305,55 @@ async function views(node, stories, people) {
   read.dao_sales = await rpc(node, 'dao_sales', [stories.coop.dao]);
   for (const driver of people.drivers) read[`dao_payments(${driver.address})`] = await rpc(node, 'dao_payments', [driver.address]);
   return read;
+}
+
+/**
+ * Stops validator `name` and runs scripts/try-runtime.sh over its database's state at block
+ * `hash`, exported to `path`; returns the check's summary line.
+ */
+async function tryRuntimeOnStopped(net, name, hash, path) {
+  const pid = Number(readFileSync(join(net.dir, `${name}.pid`), 'utf8'));
+  process.kill(pid, 'SIGINT');
+  await waitFor(`${name} to stop`, () => !isRunning(pid), { timeoutMs: 60_000 });
+  execFileSync(process.env.COMMUNS_NODE, ['export-state', '--chain', net.chainSpec,
+    '--base-path', join(net.dir, name), hash], { stdio: ['ignore', openSync(path, 'w'), 'ignore'] });
+  const checked = spawnSync('bash', [join(root, 'scripts', 'try-runtime.sh'), path], {
+    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stderr.write(checked.stdout);
+  if (checked.status !== 0) throw new Error(`try-runtime failed over ${name}'s state at ${hash}`);
+  return /runtime upgrade over the state at block .*/.exec(checked.stdout)?.[0];
+}
+
+/**
+ * What the upgrade changed between two snapshots and two readings of the RPC views, as the
+ * report says it: every entry compared, what migrated, what read differently (anything but a
+ * storage version a migration raised and `applier`'s nonce).
+ */
+function readsTheSame(api, applier, { state, stateAfter, views: viewsBefore, viewsAfter }) {
+  const found = compare(state, stateAfter);
+  // A pallet's storage version (`palletVersion`, polkadot.js reads it as an item of each
+  // pallet) goes up when its migration runs; the applier's nonce, for the code it submitted.
+  const migrated = found.changes.filter((line) => /\.palletVersion\[\]: /.test(line));
+  const applierAccount = api.query.system.account.key(applier.address);
+  const readDifferently = found.changes.filter((line) => !migrated.includes(line)
+    && !line.startsWith(`system.account[${applierAccount}].nonce:`));
+  const viewsFound = { changes: [], added: [] };
+  diff(viewsBefore, viewsAfter, 'rpc', viewsFound);
+  return {
+    entries: Object.values(state).reduce((n, e) => n + Object.keys(e).length, 0),
+    items: Object.fromEntries(Object.entries(state).filter(([, e]) => Object.keys(e).length > 1)
+      .map(([item, e]) => [item, Object.keys(e).length])),
+    readDifferently,
+    migrated: migrated.map((line) => line.replace('.palletVersion[]: ', ' storage version ')),
+    fieldsAdded: found.added,
+    itemsAdded: found.newItems,
+    rpcViews: {
+      compared: Object.keys(viewsBefore).length,
+      readDifferently: viewsFound.changes,
+      fieldsAdded: viewsFound.added,
+    },
+  };
 }
 
 /** The hash of the finalized head, once it is at least the best block seen now. */
@@ -324,7 +381,7 @@ async function main() {
   const ferdie = keyring.addFromUri('//Ferdie');
   const people = cast(keyring);
 
-  const { from, to, code } = plan(options.from, readFileSync(process.env.COMMUNS_RUNTIME_WASM));
+  const { from, to, code } = plan(root, options.from, readFileSync(process.env.COMMUNS_RUNTIME_WASM));
   log(`rehearsing the upgrade from spec ${from.version} (chain spec of ${from.commit}) to spec ${to} (this tree)`);
 
   const net = { dir: join(options.dir, 'net'), chainSpec: join(options.dir, 'from.json') };
@@ -356,24 +413,11 @@ async function main() {
     const before = await finalizedAfterBest(api);
     report.before = { block: (await api.rpc.chain.getHeader(before)).number.toNumber(), hash: before.toHex() };
     const state = await snapshot(api, before);
-    const viewsBefore = await views(nodes[0], stories, people);
-    log(`snapshot at #${report.before.block}: ${Object.values(state).reduce((n, e) => n + Object.keys(e).length, 0)} entries`);
+    const views = await readViews(nodes[0], stories, people);
+    log(`snapshot at #${report.before.block}`);
 
     log('dave stops; try-runtime over its state at that block');
-    const davePid = Number(readFileSync(join(net.dir, 'dave.pid'), 'utf8'));
-    process.kill(davePid, 'SIGINT');
-    await waitFor('dave to stop', () => !isRunning(davePid), { timeoutMs: 60_000 });
-    const exported = join(options.dir, 'state.json');
-    execFileSync(process.env.COMMUNS_NODE, ['export-state', '--chain', net.chainSpec,
-      '--base-path', join(net.dir, 'dave'), before.toHex()], {
-      stdio: ['ignore', openSync(exported, 'w'), 'ignore'], maxBuffer: 1 << 30,
-    });
-    const tryRuntime = spawnSync('bash', [join(root, 'scripts', 'try-runtime.sh'), exported], {
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    process.stderr.write(tryRuntime.stdout);
-    if (tryRuntime.status !== 0) throw new Error('try-runtime failed over the exported state');
-    report.tryRuntime = /runtime upgrade over the state at block .*/.exec(tryRuntime.stdout)?.[0];
+    report.tryRuntime = await tryRuntimeOnStopped(net, 'dave', before.toHex(), join(options.dir, 'state.json'));
 
     log('ferdie submits the authorized code');
     const applied = await submit(api, api.tx.system.applyAuthorizedUpgrade(hex(code)), ferdie);
@@ -384,27 +428,12 @@ async function main() {
 
     const after = await finalizedAfterBest(api);
     report.after = { block: (await api.rpc.chain.getHeader(after)).number.toNumber(), hash: after.toHex() };
-    const found = compare(state, await snapshot(api, after));
-    // A pallet's storage version (`palletVersion`, polkadot.js reads it as an item of each
-    // pallet) goes up when its migration runs; ferdie's nonce, for the code it submitted.
-    const migrated = found.changes.filter((line) => /\.palletVersion\[\]: /.test(line));
-    const ferdieAccount = api.query.system.account.key(ferdie.address);
-    const unexpected = found.changes.filter((line) => !migrated.includes(line)
-      && !line.startsWith(`system.account[${ferdieAccount}].nonce:`));
-    const viewsFound = { changes: [], added: [] };
-    diff(viewsBefore, await views(nodes[0], stories, people), 'rpc', viewsFound);
-    report.compared = {
-      entries: Object.values(state).reduce((n, e) => n + Object.keys(e).length, 0),
-      items: Object.fromEntries(Object.entries(state).filter(([, e]) => Object.keys(e).length > 1)
-        .map(([item, e]) => [item, Object.keys(e).length])),
-      readDifferently: unexpected,
-      migrated: migrated.map((line) => line.replace('.palletVersion[]: ', ' storage version ')),
-      fieldsAdded: found.added,
-      itemsAdded: found.newItems,
-      rpcViews: { compared: Object.keys(viewsBefore).length, readDifferently: viewsFound.changes, fieldsAdded: viewsFound.added },
-    };
-    if (unexpected.length || viewsFound.changes.length) {
-      throw new Error(`read differently after the upgrade:\n${[...unexpected, ...viewsFound.changes].join('\n')}`);
+    report.compared = readsTheSame(api, ferdie, {
+      state, stateAfter: await snapshot(api, after), views, viewsAfter: await readViews(nodes[0], stories, people),
+    });
+    const { readDifferently, rpcViews } = report.compared;
+    if (readDifferently.length || rpcViews.readDifferently.length) {
+      throw new Error(`read differently after the upgrade:\n${[...readDifferently, ...rpcViews.readDifferently].join('\n')}`);
     }
 
     log('dave comes back and follows onto the new runtime');
@@ -439,7 +468,9 @@ async function main() {
   }
 }
 
-const { report, path } = await main();
-if (path) writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-else process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-process.exit(0);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { report, path } = await main();
+  if (path) writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.exit(0);
+}
