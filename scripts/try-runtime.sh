@@ -10,6 +10,11 @@
 #   scripts/try-runtime.sh                 a development chain, filled by the load generator
 #   scripts/try-runtime.sh state.json      a state exported from any chain:
 #                                          communs-node export-state --chain <spec> --base-path <dir>
+#   scripts/try-runtime.sh state.json block.hex
+#                                          what try-runtime-cli's `execute-block` checks: the
+#                                          block (its SCALE encoding in hex) executed again over
+#                                          the state of its parent, signatures, invariants, every
+#                                          stored value decoded and the state root checked
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=scripts/env.sh
@@ -30,6 +35,12 @@ if [ -z "$state" ]; then
 	state="$work/state.json"
 fi
 
+test=tests::try_runtime::the_runtime_upgrade_passes_try_runtime_over_an_exported_state
+block="${2:-}"
+if [ -n "$block" ]; then
+	test=tests::try_runtime::a_block_of_the_chain_executes_again_with_every_check
+	COMMUNS_TRY_RUNTIME_BLOCK="$(realpath "$block")"
+	export COMMUNS_TRY_RUNTIME_BLOCK
+fi
 COMMUNS_TRY_RUNTIME_STATE="$(realpath "$state")" SKIP_WASM_BUILD=1 cargo test --release --locked \
-	-p communs-runtime --features try-runtime --lib \
-	-- --ignored --exact tests::try_runtime::the_runtime_upgrade_passes_try_runtime_over_an_exported_state --nocapture
+	-p communs-runtime --features try-runtime --lib -- --ignored --exact "$test" --nocapture

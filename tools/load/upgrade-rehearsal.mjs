@@ -27,6 +27,10 @@
 // 8. dave comes back and follows onto the new runtime; all four finalize the same blocks; the
 //    spend voted under the old runtime is closed and executes, the unconfirmed ride is
 //    confirmed, and the load generator runs again, all under the new runtime.
+// 9. dave stops again: the first block of the new runtime (the one its migrations ran in) is
+//    executed again natively over the state he holds before it, as try-runtime-cli's
+//    `execute-block` does: signatures, every invariant, every stored value decoded, and the
+//    state root equal to the chain's.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -308,21 +312,33 @@ async function readViews(node, stories, people) {
 }
 
 /**
- * Stops validator `name` and runs scripts/try-runtime.sh over its database's state at block
- * `hash`, exported to `path`; returns the check's summary line.
+ * Stops validator `name` and exports its database's state at block `hash` to `path`.
  */
-async function tryRuntimeOnStopped(net, name, hash, path) {
+async function exportState(net, name, hash, path) {
   const pid = Number(readFileSync(join(net.dir, `${name}.pid`), 'utf8'));
   process.kill(pid, 'SIGINT');
   await waitFor(`${name} to stop`, () => !isRunning(pid), { timeoutMs: 60_000 });
   execFileSync(process.env.COMMUNS_NODE, ['export-state', '--chain', net.chainSpec,
     '--base-path', join(net.dir, name), hash], { stdio: ['ignore', openSync(path, 'w'), 'ignore'] });
-  const checked = spawnSync('bash', [join(root, 'scripts', 'try-runtime.sh'), path], {
+}
+
+/** Runs scripts/try-runtime.sh with `args`; returns the check's summary line. */
+function tryRuntime(...args) {
+  const checked = spawnSync('bash', [join(root, 'scripts', 'try-runtime.sh'), ...args], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
   });
   process.stderr.write(checked.stdout);
-  if (checked.status !== 0) throw new Error(`try-runtime failed over ${name}'s state at ${hash}`);
-  return /runtime upgrade over the state at block .*/.exec(checked.stdout)?.[0];
+  if (checked.status !== 0) throw new Error(`scripts/try-runtime.sh ${args.join(' ')} failed`);
+  return /^(runtime upgrade over|block \d+ executed) .*/m.exec(checked.stdout)?.[0];
+}
+
+/** Block `number` as the chain has it: its SCALE encoding (header, extrinsics), in hex. */
+async function encodedBlock(api, node, number) {
+  const hash = await rpc(node, 'chain_getBlockHash', [number]);
+  const { block } = await rpc(node, 'chain_getBlock', [hash]);
+  const header = api.createType('Header', block.header).toU8a();
+  const count = api.createType('Compact<u32>', block.extrinsics.length).toU8a();
+  return hex(Buffer.concat([header, count, ...block.extrinsics.map((x) => Buffer.from(x.slice(2), 'hex'))]));
 }
 
 /**
@@ -381,7 +397,8 @@ async function main() {
   const ferdie = keyring.addFromUri('//Ferdie');
   const people = cast(keyring);
 
-  const { from, to, code } = plan(root, options.from, readFileSync(process.env.COMMUNS_RUNTIME_WASM));
+  const built = readFileSync(process.env.COMMUNS_RUNTIME_WASM);
+  const { from, to, code } = plan(root, options.from, built);
   log(`rehearsing the upgrade from spec ${from.version} (chain spec of ${from.commit}) to spec ${to} (this tree)`);
 
   const net = { dir: join(options.dir, 'net'), chainSpec: join(options.dir, 'from.json') };
@@ -417,7 +434,8 @@ async function main() {
     log(`snapshot at #${report.before.block}`);
 
     log('dave stops; try-runtime over its state at that block');
-    report.tryRuntime = await tryRuntimeOnStopped(net, 'dave', before.toHex(), join(options.dir, 'state.json'));
+    await exportState(net, 'dave', before.toHex(), join(options.dir, 'state.json'));
+    report.tryRuntime = tryRuntime(join(options.dir, 'state.json'));
 
     log('ferdie submits the authorized code');
     const applied = await submit(api, api.tx.system.applyAuthorizedUpgrade(hex(code)), ferdie);
@@ -461,6 +479,17 @@ async function main() {
     const hashes = await Promise.all(nodes.map((n) => rpc(n, 'chain_getBlockHash', [mark + 5])));
     if (new Set(hashes).size !== 1) throw new Error(`the validators finalized different blocks at #${mark + 5}: ${hashes}`);
     report.finalizedAfter = mark + 5;
+
+    // The first block of the new runtime, in which the migrations ran, executed again natively
+    // over the state before it. Not when the code only announces a higher version than this
+    // tree's runtime (a shallow clone): run natively, that runtime would see no upgrade.
+    if (code === built) {
+      log('dave stops again; the first block of the new runtime executed again over his state');
+      const parent = await rpc(nodes[0], 'chain_getBlockHash', [report.upgradeBlock]);
+      await exportState(net, 'dave', parent, join(options.dir, 'parent.json'));
+      writeFileSync(join(options.dir, 'block.hex'), await encodedBlock(api, nodes[0], report.upgradeBlock + 1));
+      report.executeBlock = tryRuntime(join(options.dir, 'parent.json'), join(options.dir, 'block.hex'));
+    }
     return { report, path: options.report };
   } finally {
     await api?.disconnect();
