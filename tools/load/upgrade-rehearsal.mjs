@@ -358,7 +358,8 @@ function readsTheSame(api, applier, { state, stateAfter, views: viewsBefore, vie
   diff(viewsBefore, viewsAfter, 'rpc', viewsFound);
   return {
     entries: Object.values(state).reduce((n, e) => n + Object.keys(e).length, 0),
-    items: Object.fromEntries(Object.entries(state).filter(([, e]) => Object.keys(e).length > 1)
+    // The maps compared and their entries (plain values left out).
+    items: Object.fromEntries(Object.entries(state).filter(([, e]) => !('' in e) && Object.keys(e).length > 0)
       .map(([item, e]) => [item, Object.keys(e).length])),
     readDifferently,
     migrated: migrated.map((line) => line.replace('.palletVersion[]: ', ' storage version ')),
