@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of Communs: the Rust unit and runtime tests and the whole-runtime fuzzer's
-# short run, then the end-to-end tests that start the real node binary and drive it over
-# JSON-RPC with @polkadot/api, the load generator's (with the RPC soak's short run), the
-# zombienet network's, and the web app's in a real browser (Debian's Chromium) against a real
-# node.
+# Runs every test of Communs: the Rust unit and runtime tests, the whole-runtime fuzzer's short
+# run and the upgrade rehearsal, then the end-to-end tests that start the real node binary and
+# drive it over JSON-RPC with @polkadot/api, the load generator's (with the RPC soak's and the
+# long soak's short runs), the zombienet network's, and the web app's in a real browser
+# (Debian's Chromium) against a real node.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 "$here/setup.sh"
