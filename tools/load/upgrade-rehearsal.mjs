@@ -32,7 +32,7 @@
 //    `execute-block` does: signatures, every invariant, every stored value decoded, and the
 //    state root equal to the chain's.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,13 +117,25 @@ function testnet(net, ...args) {
   });
 }
 
-/** Runs the load generator against alice for `seconds`; returns its summary lines. */
-function runLoad(net, seconds, kinds) {
-  const result = spawnSync('node', ['load.mjs', '--url', `ws://127.0.0.1:${net.rpcBase}`,
-    '--kinds', kinds, '--accounts', '200', '--per-account', '10', '--seconds', String(seconds),
-    '--pid', readFileSync(join(net.dir, 'alice.pid'), 'utf8').trim()], {
-    cwd: resolve(import.meta.dirname), encoding: 'utf8', timeout: 900_000,
+/**
+ * Runs `command` with `args` to its end without holding the event loop (the connection to the
+ * node must keep answering its pings meanwhile); resolves with its status and output.
+ */
+function run(command, args, { cwd, stderr = 'pipe' } = {}) {
+  return new Promise((ok) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', stderr] });
+    const output = { stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk) => { output.stdout += chunk; });
+    child.stderr?.on('data', (chunk) => { output.stderr += chunk; });
+    child.on('exit', (status) => ok({ status, ...output }));
   });
+}
+
+/** Runs the load generator against alice for `seconds`; returns its summary lines. */
+async function runLoad(net, seconds, kinds) {
+  const result = await run('node', ['load.mjs', '--url', `ws://127.0.0.1:${net.rpcBase}`,
+    '--kinds', kinds, '--accounts', '200', '--per-account', '10', '--seconds', String(seconds),
+    '--pid', readFileSync(join(net.dir, 'alice.pid'), 'utf8').trim()], { cwd: import.meta.dirname });
   if (result.status !== 0) throw new Error(`the load generator failed:\n${result.stderr}`);
   return result.stdout.trim().split('\n');
 }
@@ -323,10 +335,8 @@ async function exportState(net, name, hash, path) {
 }
 
 /** Runs scripts/try-runtime.sh with `args`; returns the check's summary line. */
-function tryRuntime(...args) {
-  const checked = spawnSync('bash', [join(root, 'scripts', 'try-runtime.sh'), ...args], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function tryRuntime(...args) {
+  const checked = await run('bash', [join(root, 'scripts', 'try-runtime.sh'), ...args], { stderr: 'inherit' });
   process.stderr.write(checked.stdout);
   if (checked.status !== 0) throw new Error(`scripts/try-runtime.sh ${args.join(' ')} failed`);
   return /^(runtime upgrade over|block \d+ executed) .*/m.exec(checked.stdout)?.[0];
@@ -415,7 +425,7 @@ async function main() {
     await waitFor('a first finalized block', async () => (await finalizedNumber(nodes[0])) > 0, { timeoutMs: 120_000 });
 
     log(`load generator: ${options['load-seconds']} s of transfers, token transfers and votes`);
-    report.loadBefore = runLoad(net, Number(options['load-seconds']), 'transfer,tokens,vote');
+    report.loadBefore = await runLoad(net, Number(options['load-seconds']), 'transfer,tokens,vote');
     for (const line of report.loadBefore) log(line);
 
     log('stories and the chain DAO\'s vote to authorize the new code');
@@ -436,7 +446,7 @@ async function main() {
 
     log('dave stops; try-runtime over its state at that block');
     await exportState(net, 'dave', before.toHex(), join(options.dir, 'state.json'));
-    report.tryRuntime = tryRuntime(join(options.dir, 'state.json'));
+    report.tryRuntime = await tryRuntime(join(options.dir, 'state.json'));
 
     log('ferdie submits the authorized code');
     const applied = await submit(api, api.tx.system.applyAuthorizedUpgrade(hex(code)), ferdie);
@@ -471,7 +481,7 @@ async function main() {
     }, { timeoutMs: 60_000 });
     if (!spent.enacted.ok) throw new Error(`the spend failed: ${JSON.stringify(spent)}`);
     await submit(api, api.tx.servicePayments.confirm(stories.coop.openRide), people.riders[1]);
-    report.loadAfter = runLoad(net, Math.min(10, Number(options['load-seconds'])), 'transfer,tokens,vote');
+    report.loadAfter = await runLoad(net, Math.min(10, Number(options['load-seconds'])), 'transfer,tokens,vote');
     for (const line of report.loadAfter) log(line);
 
     const mark = await finalizedNumber(nodes[0]);
@@ -489,7 +499,7 @@ async function main() {
       const parent = await rpc(nodes[0], 'chain_getBlockHash', [report.upgradeBlock]);
       await exportState(net, 'dave', parent, join(options.dir, 'parent.json'));
       writeFileSync(join(options.dir, 'block.hex'), await encodedBlock(api, nodes[0], report.upgradeBlock + 1));
-      report.executeBlock = tryRuntime(join(options.dir, 'parent.json'), join(options.dir, 'block.hex'));
+      report.executeBlock = await tryRuntime(join(options.dir, 'parent.json'), join(options.dir, 'block.hex'));
     }
     return { report, path: options.report };
   } finally {
