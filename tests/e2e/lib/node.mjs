@@ -136,7 +136,15 @@ export async function startNode({ basePath, args = ['--dev'], readyTimeoutMs = 1
       running.delete(node);
       throw new Error(`communs-node exited with ${child.exitCode} before its RPC was up:\n${node.log}`);
     }
-    if (await rpcAnswers(ports.rpcPort)) return node;
+    // The node takes another port when the one asked for is taken (suites run side by side, so
+    // another suite's node may bind a port between `freePort` and this start): the port it
+    // names in its log is the one it listens on.
+    const listening = /Running JSON-RPC server: addr=127\.0\.0\.1:(\d+)/.exec(node.log);
+    if (listening) {
+      node.rpcPort = Number(listening[1]);
+      node.rpcUrl = `ws://127.0.0.1:${node.rpcPort}`;
+      if (await rpcAnswers(node.rpcPort)) return node;
+    }
     if (Date.now() > deadline) {
       await stopNode(node);
       throw new Error(`communs-node's RPC did not answer within ${readyTimeoutMs} ms:\n${node.log}`);
