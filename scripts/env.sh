@@ -22,6 +22,9 @@ fi
 # Where `communs-node` lands after `cargo build --release`.
 export COMMUNS_NODE="${COMMUNS_NODE:-$CARGO_TARGET_DIR/release/communs-node}"
 
+# The nginx scripts/setup.sh unpacks, for tools/load/rpc-proxy.test.mjs.
+export COMMUNS_NGINX="${COMMUNS_NGINX:-$HOME/.cache/communs/nginx/usr/sbin/nginx}"
+
 # Where scripts/benchmark-pallets.sh keeps the node built with the runtime's benchmarks.
 export COMMUNS_BENCH_NODE="$CARGO_TARGET_DIR/release/communs-node-benchmarks"
 

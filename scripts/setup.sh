@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Communs needs on a fresh Debian 12 machine, and nothing
 # that is already there: the C/C++ toolchain and libraries the node's crates build against,
-# protoc, the wasm target for the runtime, and Node.js for the end-to-end tests.
+# protoc, the wasm target for the runtime, Node.js for the end-to-end tests, Chromium for the
+# web app's, and nginx for the RPC proxy's.
 # Safe to run again and again.
 #
 #   COMMUNS_WASM_FALLBACK=1 scripts/setup.sh   skips rustup and prepares Debian's Rust instead
@@ -113,5 +114,20 @@ fi
 # 5. Debian's Chromium, the browser the web app's tests drive with playwright-core
 #    (Playwright's own browser download is not reachable here).
 apt_install chromium
+
+# 6. nginx, for the test of the public RPC node's proxy (networks/rpc-proxy.nginx.conf):
+#    Debian's package unpacked, not installed, since installing it starts a web server on port
+#    80. Its libraries (OpenSSL, PCRE2, zlib) are already here.
+nginx_dir="$HOME/.cache/communs/nginx"
+if [ ! -x "$nginx_dir/usr/sbin/nginx" ]; then
+	log "unpacking Debian's nginx into $nginx_dir"
+	apt_install libpcre2-8-0 libssl3 zlib1g
+	download="$(mktemp -d)"
+	(cd "$download" && apt-get download nginx 2>/dev/null) \
+		|| { as_root apt-get update -qq && (cd "$download" && apt-get download nginx); }
+	mkdir -p "$nginx_dir"
+	dpkg-deb -x "$download"/nginx_*.deb "$nginx_dir"
+	rm -rf "$download"
+fi
 
 log "ready"

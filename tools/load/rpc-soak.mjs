@@ -5,11 +5,14 @@
 //
 //   node rpc-soak.mjs [--seconds 60] [--connections 1000] [--json]
 //                     [--url ws://127.0.0.1:9944 [--pid <node's process id>]]
-//                     [--node-args "--dev ..."]
+//                     [--node-args "--dev ..."] [--proxy] [--only <behaviour>] [--addresses <count>]
 //
 // Without --url it starts a development node of its own with PUBLIC_RPC_FLAGS (the flags
-// docs/validator.md gives a public RPC node) and --node-args. With --url it drives a running
-// node, where Alice must hold funds; --pid lets it read that node's memory.
+// docs/validator.md gives a public RPC node) and --node-args, and with --proxy nginx in front of
+// it as networks/rpc-proxy.nginx.conf configures it (every client then goes through nginx).
+// With --url it drives a running node, where Alice must hold funds; --pid lets it read that
+// node's memory. --only runs one behaviour alone; --addresses spreads the attacking connections
+// over that many loopback addresses (a proxy limits connections per address).
 
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -20,6 +23,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNode, stopNode, removeDir, sleep } from 'communs-e2e/lib/node.mjs';
 import { residentMiB } from './lib.mjs';
+import { startProxy } from './rpc-proxy.mjs';
 
 /**
  * The RPC flags of a public node: only safe methods, at most 1,200 connections, 600 calls a
@@ -101,10 +105,11 @@ function counters() {
   return { connections: 0, sent: 0, answers: 0, errors: 0, closed: 0, refusedConnects: 0 };
 }
 
-/** One attacking connection that reconnects whenever the node closes it, until `stop`. */
-async function attacker(url, behaviour, stats, stop) {
+/** One attacking connection, from `localAddress` if given, that reconnects whenever the node
+ *  closes it, until `stop`. */
+async function attacker(url, behaviour, stats, stop, localAddress) {
   while (!stop.done) {
-    const socket = new WebSocket(url, { maxPayload: 64 * 1024 * 1024 });
+    const socket = new WebSocket(url, { maxPayload: 64 * 1024 * 1024, localAddress });
     const opened = await new Promise((ok) => {
       socket.once('open', () => ok(true));
       socket.once('error', () => ok(false));
@@ -192,8 +197,9 @@ async function attacker(url, behaviour, stats, stop) {
   }
 }
 
-/** Runs `connections` attacking connections, divided as `MIX` says, for `seconds`. */
-async function attack({ url, connections, seconds, only, mix: given }) {
+/** Runs `connections` attacking connections, divided as `MIX` says, for `seconds`, from
+ *  `addresses` loopback addresses (127.0.0.2 onwards) or, without it, from the default one. */
+async function attack({ url, connections, seconds, only, mix: given, addresses }) {
   const mix = only ? [[only, 1]] : given ?? MIX;
   const whole = mix.reduce((sum, [, part]) => sum + part, 0);
   let wakeAll;
@@ -204,7 +210,10 @@ async function attack({ url, connections, seconds, only, mix: given }) {
   for (const [index, [behaviour, part]] of mix.entries()) {
     const count = index === mix.length - 1 ? remaining : Math.round((connections * part) / whole);
     remaining -= count;
-    for (let i = 0; i < count; i++) attackers.push(attacker(url, behaviour, stats[behaviour], stop));
+    for (let i = 0; i < count; i++) {
+      const from = addresses ? `127.0.0.${2 + (attackers.length % addresses)}` : undefined;
+      attackers.push(attacker(url, behaviour, stats[behaviour], stop, from));
+    }
   }
   await sleep(seconds * 1000);
   stop.done = true;
@@ -222,11 +231,11 @@ export function percentile(values, p) {
 
 /**
  * Runs the soak against the node at `url` for `seconds` with `connections` attacking
- * connections (divided as `mix` says, by default `MIX`; all of one behaviour with `only`), and
- * returns what the honest client saw and the node's memory, sampled each
- * second (`pid`, if the node runs here).
+ * connections (divided as `mix` says, by default `MIX`; all of one behaviour with `only`; spread
+ * over `addresses` loopback addresses, at most 250, if given), and returns what the honest
+ * client saw and the node's memory, sampled each second (`pid`, if the node runs here).
  */
-export async function soak({ url, pid, seconds, connections, only, mix, log = () => {} }) {
+export async function soak({ url, pid, seconds, connections, only, mix, addresses, log = () => {} }) {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   const alice = keyring.addFromUri('//Alice');
@@ -290,7 +299,7 @@ export async function soak({ url, pid, seconds, connections, only, mix, log = ()
   // The attackers run on a thread of their own, so that their traffic does not slow the
   // honest client's event loop and its timings measure the node alone.
   const attackStarted = (Date.now() - started) / 1000;
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { url, connections, seconds, only, mix } });
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { url, connections, seconds, only, mix, addresses } });
   const stats = await new Promise((ok, fail) => {
     worker.once('message', ok);
     worker.once('error', fail);
@@ -359,7 +368,7 @@ export function formatReport(report) {
     `rpc soak: ${report.connections} attacking connections for ${report.seconds} s`,
     ...Object.entries(report.behaviours).map(([behaviour, s]) =>
       `  ${behaviour}: ${s.connections} connections, ${s.sent} frames sent, ${s.answers} answers ` +
-      `(${s.errors} errors), ${s.closed} closed by the node, ${s.refusedConnects} connects refused`),
+      `(${s.errors} errors), ${s.closed} closed by the server, ${s.refusedConnects} connects refused`),
     `  honest dao_info: ${honest.daoInfo.count} calls, p50 ${ms(honest.daoInfo.p50)}, ` +
       `p99 ${ms(honest.daoInfo.p99)}, max ${ms(honest.daoInfo.max)}`,
     `  honest transfers: ${honest.transfers.submitted} submitted (p99 ${ms(honest.submit.p99)}), ` +
@@ -385,6 +394,8 @@ if (!isMainThread) {
       pid: { type: 'string' },
       'node-args': { type: 'string', default: '--dev' },
       only: { type: 'string' },
+      proxy: { type: 'boolean', default: false },
+      addresses: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -392,17 +403,20 @@ if (!isMainThread) {
   const node = options.url
     ? undefined
     : await startNode({ args: [...options['node-args'].split(/\s+/), ...PUBLIC_RPC_FLAGS] });
+  const proxy = node && options.proxy ? await startProxy({ nodePort: node.rpcPort }) : undefined;
   try {
     const report = await soak({
-      url: options.url ?? node.rpcUrl,
+      url: options.url ?? proxy?.url ?? node.rpcUrl,
       pid: node?.child.pid ?? (options.pid ? Number(options.pid) : undefined),
       seconds: Number(options.seconds),
       connections: Number(options.connections),
       only: options.only,
+      addresses: options.addresses ? Number(options.addresses) : undefined,
       log,
     });
     console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
   } finally {
+    await proxy?.stop();
     if (node) {
       await stopNode(node);
       removeDir(node.basePath);

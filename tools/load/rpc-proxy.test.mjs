@@ -1,0 +1,74 @@
+// The public RPC node behind nginx as networks/rpc-proxy.nginx.conf configures it: one address
+// opening connection after connection, which the node's flags cannot tell apart from many
+// users, is held to 32 at a time (docs/reliability.md, "The RPC soak").
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { removeDir, startNode, stopNode } from 'communs-e2e/lib/node.mjs';
+import { PUBLIC_RPC_FLAGS, formatReport, soak } from './rpc-soak.mjs';
+import { recipeFor, startProxy } from './rpc-proxy.mjs';
+
+describe('a public RPC node behind the nginx recipe', () => {
+  const context = {};
+  before(async () => {
+    context.node = await startNode({ args: ['--dev', ...PUBLIC_RPC_FLAGS] });
+    context.proxy = await startProxy({ nodePort: context.node.rpcPort });
+  });
+  after(async () => {
+    await context.proxy?.stop();
+    if (context.node) {
+      await stopNode(context.node);
+      removeDir(context.node.basePath);
+    }
+  });
+
+  /** Runs `soak` through the proxy, the honest client included; prints its report. */
+  async function soakThroughProxy(options) {
+    const report = await soak({ url: context.proxy.url, pid: context.node.child.pid, ...options });
+    process.stderr.write(`${formatReport(report)}\n`);
+    return report;
+  }
+
+  test('one address gets 32 connections at a time; the honest client, among them, keeps its answers', async () => {
+    // The honest client connects first, from the same address, and holds one of the 32.
+    const report = await soakThroughProxy({ seconds: 15, connections: 100, only: 'subscriber' });
+    const { connections, refusedConnects, answers, sent } = report.behaviours.subscriber;
+    assert.equal(connections, 31, 'admitted subscribers');
+    assert.ok(refusedConnects >= 69, `${refusedConnects} connects refused`);
+    assert.ok(answers > sent, 'the admitted subscribers got notifications');
+    assert.deepEqual(report.honest.errors, []);
+    assert.ok(report.honest.daoInfo.p99 < 1000);
+    assert.equal(report.honest.lost, 0);
+  });
+
+  test('the limit is per address: 100 connections from four addresses are all admitted', async () => {
+    const report = await soakThroughProxy({ seconds: 10, connections: 100, only: 'subscriber', addresses: 4 });
+    const { connections, refusedConnects } = report.behaviours.subscriber;
+    assert.equal(connections, 100);
+    assert.equal(refusedConnects, 0);
+    assert.deepEqual(report.honest.errors, []);
+  });
+
+  test('JSON-RPC over plain HTTP goes through, as curl sends it; unsafe calls stay refused', async () => {
+    // Behind the proxy every call reaches the node from 127.0.0.1: only `--rpc-methods safe`
+    // keeps the calls that change the node refused.
+    const call = async (method) => {
+      const response = await fetch(context.proxy.url.replace('ws://', 'http://'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: method === 'dao_info' ? [0] : [] }),
+      });
+      assert.equal(response.status, 200);
+      return response.json();
+    };
+    assert.equal((await call('dao_info')).result.id, 0);
+    assert.match((await call('author_rotateKeys')).error.message, /unsafe/);
+  });
+
+  test('the recipe is run as written: only its two ports change', () => {
+    const config = recipeFor({ listenPort: 18080, nodePort: 19944 });
+    assert.match(config, /^\s*listen 127\.0\.0\.1:18080;$/m);
+    assert.match(config, /proxy_pass http:\/\/127\.0\.0\.1:19944;/);
+    assert.doesNotMatch(config, /listen 80;|:9944;/);
+    assert.match(config, /limit_conn communs_rpc_connections 32;/);
+  });
+});
