@@ -49,7 +49,7 @@ function accepts(port) {
 /**
  * Starts nginx, in the foreground and with every file in a temporary directory, proxying to the
  * node whose RPC listens on 127.0.0.1:`nodePort`. Resolves once it accepts connections, to
- * `{ url, port, log(), stop() }`.
+ * `{ url, stop() }`.
  */
 export async function startProxy({ nodePort }) {
   const binary = nginxBinary();
@@ -102,5 +102,5 @@ export async function startProxy({ nodePort }) {
     }
     await sleep(100);
   }
-  return { url: `ws://127.0.0.1:${port}`, port, log: () => log, stop };
+  return { url: `ws://127.0.0.1:${port}`, stop };
 }
