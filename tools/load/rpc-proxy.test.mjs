@@ -1,9 +1,12 @@
 // The public RPC node behind nginx as networks/rpc-proxy.nginx.conf configures it: one address
 // opening connection after connection, which the node's flags cannot tell apart from many
-// users, is held to 32 at a time (docs/reliability.md, "The RPC soak").
+// users, is held to 32 at a time, and the address the node is told is the client's own, not
+// one the client names (docs/reliability.md, "The RPC soak").
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { removeDir, startNode, stopNode } from 'communs-e2e/lib/node.mjs';
+import { once } from 'node:events';
+import WebSocket from 'ws';
+import { removeDir, sleep, startNode, stopNode } from 'communs-e2e/lib/node.mjs';
 import { PUBLIC_RPC_FLAGS, formatReport, soak } from './rpc-soak.mjs';
 import { recipeFor, startProxy } from './rpc-proxy.mjs';
 
@@ -70,5 +73,49 @@ describe('a public RPC node behind the nginx recipe', () => {
     assert.match(config, /proxy_pass http:\/\/127\.0\.0\.1:19944;/);
     assert.doesNotMatch(config, /listen 80;|:9944;/);
     assert.match(config, /limit_conn communs_rpc_connections 32;/);
+  });
+});
+
+/** Opens a WebSocket to `url` (from `localAddress`, with extra `headers`), sends `calls`
+ *  `system_health` calls at once and counts the answers that arrive within `ms`. */
+async function answersWithin(url, { headers, localAddress }, calls, ms) {
+  const socket = new WebSocket(url, { headers, localAddress });
+  await once(socket, 'open');
+  let answers = 0;
+  socket.on('message', () => { answers += 1; });
+  for (let id = 1; id <= calls; id++) {
+    socket.send(JSON.stringify({ jsonrpc: '2.0', id, method: 'system_health', params: [] }));
+  }
+  await sleep(ms);
+  socket.terminate();
+  return answers;
+}
+
+describe('the node behind the proxy sees each client\'s own address', () => {
+  // One call a minute per connection, except from 127.0.0.2, as the node reads the address
+  // from the proxy's headers (--rpc-rate-limit-trust-proxy-headers).
+  const context = {};
+  before(async () => {
+    const flags = [...PUBLIC_RPC_FLAGS];
+    flags[flags.indexOf('--rpc-rate-limit') + 1] = '1';
+    context.node = await startNode({ args: ['--dev', ...flags,
+      '--rpc-rate-limit-trust-proxy-headers', '--rpc-rate-limit-whitelisted-ips', '127.0.0.2/32'] });
+    context.proxy = await startProxy({ nodePort: context.node.rpcPort });
+  });
+  after(async () => {
+    await context.proxy?.stop();
+    if (context.node) {
+      await stopNode(context.node);
+      removeDir(context.node.basePath);
+    }
+  });
+
+  test('a client from the trusted address is not rate-limited', async () => {
+    assert.equal(await answersWithin(context.proxy.url, { localAddress: '127.0.0.2' }, 3, 3000), 3);
+  });
+
+  test('a client naming the trusted address in its own headers is', async () => {
+    const forged = { Forwarded: 'for=127.0.0.2', 'X-Forwarded-For': '127.0.0.2', 'X-Real-IP': '127.0.0.2' };
+    assert.equal(await answersWithin(context.proxy.url, { headers: forged, localAddress: '127.0.0.3' }, 3, 3000), 1);
   });
 });
