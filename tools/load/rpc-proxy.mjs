@@ -75,16 +75,12 @@ export async function startProxy({ nodePort }) {
     '',
   ].join('\n'));
 
+  // nginx writes only warnings and errors, to stderr: kept whole for a failed start.
   const child = spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', 'stderr'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
-  const keep = (chunk) => {
-    log += chunk.toString();
-    if (log.length > 200_000) log = log.slice(-100_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stderr.on('data', (chunk) => { log += chunk; });
   const exited = new Promise((ok) => child.once('exit', ok));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
