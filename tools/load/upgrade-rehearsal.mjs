@@ -118,12 +118,13 @@ function testnet(net, ...args) {
 }
 
 /**
- * Runs `command` with `args` to its end without holding the event loop (the connection to the
- * node must keep answering its pings meanwhile); resolves with its status and output.
+ * Runs `command` with `args` to its end, or kills it after `timeoutMs` if given, without holding
+ * the event loop (the connection to the node must keep answering its pings meanwhile); resolves
+ * with its status (null if killed) and output.
  */
-function run(command, args, { cwd, stderr = 'pipe' } = {}) {
+function run(command, args, { cwd, stderr = 'pipe', timeoutMs } = {}) {
   return new Promise((ok) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', stderr] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', stderr], timeout: timeoutMs });
     const output = { stdout: '', stderr: '' };
     child.stdout.on('data', (chunk) => { output.stdout += chunk; });
     child.stderr?.on('data', (chunk) => { output.stderr += chunk; });
@@ -135,7 +136,7 @@ function run(command, args, { cwd, stderr = 'pipe' } = {}) {
 async function runLoad(net, seconds, kinds) {
   const result = await run('node', ['load.mjs', '--url', `ws://127.0.0.1:${net.rpcBase}`,
     '--kinds', kinds, '--accounts', '200', '--per-account', '10', '--seconds', String(seconds),
-    '--pid', readFileSync(join(net.dir, 'alice.pid'), 'utf8').trim()], { cwd: import.meta.dirname });
+    '--pid', readFileSync(join(net.dir, 'alice.pid'), 'utf8').trim()], { cwd: import.meta.dirname, timeoutMs: 900_000 });
   if (result.status !== 0) throw new Error(`the load generator failed:\n${result.stderr}`);
   return result.stdout.trim().split('\n');
 }
