@@ -10,10 +10,16 @@ import { removeDir, sleep, startNode, stopNode } from 'communs-e2e/lib/node.mjs'
 import { PUBLIC_RPC_FLAGS, formatReport, soak } from './rpc-soak.mjs';
 import { recipeFor, startProxy } from './rpc-proxy.mjs';
 
-describe('a public RPC node behind the nginx recipe', () => {
+/**
+ * Starts a development node with `flags` and the proxy in front of it before the enclosing
+ * suite's tests, and stops both after them; returns the suite's `{ node, proxy }`. Unlike
+ * `useDevNode`, it connects no @polkadot/api, whose start would not get through the
+ * one-call-a-minute limit below.
+ */
+function useNodeBehindProxy(flags) {
   const context = {};
   before(async () => {
-    context.node = await startNode({ args: ['--dev', ...PUBLIC_RPC_FLAGS] });
+    context.node = await startNode({ args: ['--dev', ...flags] });
     context.proxy = await startProxy({ nodePort: context.node.rpcPort });
   });
   after(async () => {
@@ -23,6 +29,11 @@ describe('a public RPC node behind the nginx recipe', () => {
       removeDir(context.node.basePath);
     }
   });
+  return context;
+}
+
+describe('a public RPC node behind the nginx recipe', () => {
+  const context = useNodeBehindProxy(PUBLIC_RPC_FLAGS);
 
   /** Runs `soak` through the proxy, the honest client included; prints its report. */
   async function soakThroughProxy(options) {
@@ -94,21 +105,10 @@ async function answersWithin(url, { headers, localAddress }, calls, ms) {
 describe('the node behind the proxy sees each client\'s own address', () => {
   // One call a minute per connection, except from 127.0.0.2, as the node reads the address
   // from the proxy's headers (--rpc-rate-limit-trust-proxy-headers).
-  const context = {};
-  before(async () => {
-    const flags = [...PUBLIC_RPC_FLAGS];
-    flags[flags.indexOf('--rpc-rate-limit') + 1] = '1';
-    context.node = await startNode({ args: ['--dev', ...flags,
-      '--rpc-rate-limit-trust-proxy-headers', '--rpc-rate-limit-whitelisted-ips', '127.0.0.2/32'] });
-    context.proxy = await startProxy({ nodePort: context.node.rpcPort });
-  });
-  after(async () => {
-    await context.proxy?.stop();
-    if (context.node) {
-      await stopNode(context.node);
-      removeDir(context.node.basePath);
-    }
-  });
+  const flags = [...PUBLIC_RPC_FLAGS];
+  flags[flags.indexOf('--rpc-rate-limit') + 1] = '1';
+  const context = useNodeBehindProxy([...flags,
+    '--rpc-rate-limit-trust-proxy-headers', '--rpc-rate-limit-whitelisted-ips', '127.0.0.2/32']);
 
   test('a client from the trusted address is not rate-limited', async () => {
     assert.equal(await answersWithin(context.proxy.url, { localAddress: '127.0.0.2' }, 3, 3000), 3);
